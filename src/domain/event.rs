@@ -1,0 +1,179 @@
+//! Events: the append-only history of an order. Every state an order is ever in is the replay
+//! of these (see `workflow::replay`).
+
+use super::order::{CallbackResult, Category, Intake};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// 现场督办: officials meet on site; fixes responsibility, measures and a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnSite {
+    pub place: String,
+    #[serde(default)]
+    pub participants: String,
+    pub measures: String,
+    pub due: NaiveDate,
+}
+
+/// What happened. The payload is stored as JSON in the event row; `code()` is the `kind` column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    /// 受理: the order enters the county (typed in, or imported from the city call center).
+    Received {
+        #[serde(flatten)]
+        intake: Intake,
+        /// When the city call center received it (may precede the event time on import).
+        received_at: NaiveDateTime,
+    },
+    /// 转办: sent to a unit with a deadline.
+    Dispatched { unit: String, deadline: NaiveDate },
+    /// 签收.
+    Accepted,
+    /// 退单: the unit sends it back to the office.
+    Returned { reason: String },
+    /// 延期申请.
+    ExtensionRequested { until: NaiveDate, reason: String },
+    ExtensionApproved,
+    ExtensionRefused {
+        #[serde(default)]
+        reason: String,
+    },
+    /// 回复: by the unit, or by the office for an inquiry it answers itself.
+    Replied { text: String },
+    /// 审核通过.
+    ReviewAccepted,
+    /// 审核退回 (vague, incomplete): back to the unit.
+    ReviewRejected { reason: String },
+    /// 催办.
+    Urged {
+        #[serde(default)]
+        note: String,
+    },
+    /// 督办 of an order (a unit-level 督办 is a separate record, see `UnitSupervision`).
+    Supervised {
+        #[serde(default)]
+        note: String,
+        #[serde(default)]
+        on_site: Option<OnSite>,
+    },
+    /// 回访.
+    CalledBack { result: CallbackResult },
+    /// 重办: back to the unit with a new deadline.
+    Redone { reason: String, deadline: NaiveDate },
+    /// 办结.
+    Closed {
+        #[serde(default)]
+        reason: String,
+    },
+}
+
+impl EventKind {
+    pub fn code(&self) -> &'static str {
+        match self {
+            EventKind::Received { .. } => "received",
+            EventKind::Dispatched { .. } => "dispatched",
+            EventKind::Accepted => "accepted",
+            EventKind::Returned { .. } => "returned",
+            EventKind::ExtensionRequested { .. } => "extension_requested",
+            EventKind::ExtensionApproved => "extension_approved",
+            EventKind::ExtensionRefused { .. } => "extension_refused",
+            EventKind::Replied { .. } => "replied",
+            EventKind::ReviewAccepted => "review_accepted",
+            EventKind::ReviewRejected { .. } => "review_rejected",
+            EventKind::Urged { .. } => "urged",
+            EventKind::Supervised { .. } => "supervised",
+            EventKind::CalledBack { .. } => "called_back",
+            EventKind::Redone { .. } => "redone",
+            EventKind::Closed { .. } => "closed",
+        }
+    }
+
+    /// The action's name in Chinese, for timelines.
+    pub fn zh(&self) -> &'static str {
+        match self {
+            EventKind::Received { .. } => "受理",
+            EventKind::Dispatched { .. } => "转办",
+            EventKind::Accepted => "签收",
+            EventKind::Returned { .. } => "退单",
+            EventKind::ExtensionRequested { .. } => "延期申请",
+            EventKind::ExtensionApproved => "同意延期",
+            EventKind::ExtensionRefused { .. } => "不同意延期",
+            EventKind::Replied { .. } => "回复",
+            EventKind::ReviewAccepted => "审核通过",
+            EventKind::ReviewRejected { .. } => "审核退回",
+            EventKind::Urged { .. } => "催办",
+            EventKind::Supervised { on_site: Some(_), .. } => "现场督办",
+            EventKind::Supervised { .. } => "督办",
+            EventKind::CalledBack { .. } => "回访",
+            EventKind::Redone { .. } => "重办",
+            EventKind::Closed { .. } => "办结",
+        }
+    }
+
+    pub fn en(&self) -> &'static str {
+        match self {
+            EventKind::Received { .. } => "intake",
+            EventKind::Dispatched { .. } => "dispatch",
+            EventKind::Accepted => "accept",
+            EventKind::Returned { .. } => "return",
+            EventKind::ExtensionRequested { .. } => "extension request",
+            EventKind::ExtensionApproved => "extension approved",
+            EventKind::ExtensionRefused { .. } => "extension refused",
+            EventKind::Replied { .. } => "reply",
+            EventKind::ReviewAccepted => "review: accepted",
+            EventKind::ReviewRejected { .. } => "review: rejected",
+            EventKind::Urged { .. } => "urge",
+            EventKind::Supervised { on_site: Some(_), .. } => "on-site supervision",
+            EventKind::Supervised { .. } => "supervise",
+            EventKind::CalledBack { .. } => "callback",
+            EventKind::Redone { .. } => "redo",
+            EventKind::Closed { .. } => "close",
+        }
+    }
+
+    /// The event's free text (reason, reply, note), for the `text` column and timelines.
+    pub fn text(&self) -> String {
+        match self {
+            EventKind::Received { intake, .. } => intake.title.clone(),
+            EventKind::Dispatched { unit, deadline } => format!("{unit} {deadline}"),
+            EventKind::Returned { reason }
+            | EventKind::ReviewRejected { reason }
+            | EventKind::Closed { reason }
+            | EventKind::ExtensionRefused { reason } => reason.clone(),
+            EventKind::ExtensionRequested { until, reason } => format!("{until} {reason}"),
+            EventKind::Replied { text } => text.clone(),
+            EventKind::Urged { note } => note.clone(),
+            EventKind::Supervised { note, on_site } => match on_site {
+                Some(o) => format!(
+                    "{note} 地点:{} 参加:{} 措施:{} 时限:{}",
+                    o.place, o.participants, o.measures, o.due
+                ),
+                None => note.clone(),
+            },
+            EventKind::CalledBack { result } => result.zh().to_string(),
+            EventKind::Redone { reason, deadline } => format!("{reason} ({deadline})"),
+            EventKind::Accepted | EventKind::ExtensionApproved | EventKind::ReviewAccepted => {
+                String::new()
+            }
+        }
+    }
+
+    pub fn category(&self) -> Option<Category> {
+        match self {
+            EventKind::Received { intake, .. } => intake.category,
+            _ => None,
+        }
+    }
+}
+
+/// One stored event of an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub at: NaiveDateTime,
+    pub operator: String,
+    /// The unit the event concerns: the dispatch target, or the unit holding the order then.
+    pub unit: Option<String>,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}

@@ -1,0 +1,17 @@
+//! Pure types and rules: no I/O. Orders and their events, the workflow's transitions, the
+//! working-day calendar, time limits, the scorecard's definitions, and text rules.
+
+pub mod calendar;
+pub mod event;
+pub mod limits;
+pub mod order;
+pub mod scorecard;
+pub mod text;
+pub mod time;
+pub mod workflow;
+
+pub use calendar::Calendar;
+pub use event::{Event, EventKind, OnSite};
+pub use limits::TimeLimits;
+pub use order::{CallbackResult, Category, Intake, Order, Status, Unit, UnitKind};
+pub use workflow::{Action, ActionName, WorkflowError};

@@ -1,0 +1,294 @@
+//! The work order (工单) and its vocabulary: category, status, callback result.
+//!
+//! `Order` is *derived* state: it is only ever produced by replaying the order's events
+//! (`workflow::replay`). The store keeps a copy for fast queries; `hotline check` proves the
+//! copy equals the replay.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// 咨询 / 建议 / 诉求: the seed bulletin's three categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Inquiry,
+    Suggestion,
+    Request,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [Category::Inquiry, Category::Suggestion, Category::Request];
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Inquiry => "inquiry",
+            Category::Suggestion => "suggestion",
+            Category::Request => "request",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Category::Inquiry => "咨询",
+            Category::Suggestion => "建议",
+            Category::Request => "诉求",
+        }
+    }
+}
+
+/// Where an order stands. Codes are English snake_case (CLI, JSON); `zh` is for the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 待转办: with the office, not yet sent to a unit.
+    Received,
+    /// 待签收: sent to a unit that has not signed for it.
+    Dispatched,
+    /// 办理中: the unit signed and is working on it (also after a rejected reply or a redo).
+    Handling,
+    /// 已退单: the unit sent it back; the office must re-dispatch.
+    Returned,
+    /// 待审核: the unit (or the office, for an inquiry) replied; the office reviews.
+    Replied,
+    /// 待回访: reply accepted; the office calls the citizen back.
+    AwaitingCallback,
+    /// 已办结.
+    Closed,
+}
+
+impl Status {
+    pub const ALL: [Status; 7] = [
+        Status::Received,
+        Status::Dispatched,
+        Status::Handling,
+        Status::Returned,
+        Status::Replied,
+        Status::AwaitingCallback,
+        Status::Closed,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Received => "received",
+            Status::Dispatched => "dispatched",
+            Status::Handling => "handling",
+            Status::Returned => "returned",
+            Status::Replied => "replied",
+            Status::AwaitingCallback => "awaiting_callback",
+            Status::Closed => "closed",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Received => "待转办",
+            Status::Dispatched => "待签收",
+            Status::Handling => "办理中",
+            Status::Returned => "已退单",
+            Status::Replied => "待审核",
+            Status::AwaitingCallback => "待回访",
+            Status::Closed => "已办结",
+        }
+    }
+    pub fn en(self) -> &'static str {
+        match self {
+            Status::Received => "received",
+            Status::Dispatched => "dispatched",
+            Status::Handling => "handling",
+            Status::Returned => "returned",
+            Status::Replied => "replied",
+            Status::AwaitingCallback => "callback",
+            Status::Closed => "closed",
+        }
+    }
+    pub fn is_open(self) -> bool {
+        self != Status::Closed
+    }
+    /// The unit holds the order and its deadline runs.
+    pub fn clock_runs(self) -> bool {
+        matches!(self, Status::Dispatched | Status::Handling)
+    }
+}
+
+/// 回访结果.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallbackResult {
+    Satisfied,
+    BasicallySatisfied,
+    Unsatisfied,
+    Unreachable,
+}
+
+impl CallbackResult {
+    pub const ALL: [CallbackResult; 4] = [
+        CallbackResult::Satisfied,
+        CallbackResult::BasicallySatisfied,
+        CallbackResult::Unsatisfied,
+        CallbackResult::Unreachable,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            CallbackResult::Satisfied => "satisfied",
+            CallbackResult::BasicallySatisfied => "basically-satisfied",
+            CallbackResult::Unsatisfied => "unsatisfied",
+            CallbackResult::Unreachable => "unreachable",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            CallbackResult::Satisfied => "满意",
+            CallbackResult::BasicallySatisfied => "基本满意",
+            CallbackResult::Unsatisfied => "不满意",
+            CallbackResult::Unreachable => "未接通",
+        }
+    }
+    /// The citizen was reached (counts in the satisfaction rate's base).
+    pub fn reached(self) -> bool {
+        self != CallbackResult::Unreachable
+    }
+    pub fn satisfied(self) -> bool {
+        matches!(
+            self,
+            CallbackResult::Satisfied | CallbackResult::BasicallySatisfied
+        )
+    }
+}
+
+macro_rules! code_enum_traits {
+    ($t:ty, $what:literal) => {
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+        impl FromStr for $t {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                let s = s.trim();
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.code() == s || v.code().replace('-', "_") == s || v.zh() == s)
+                    .ok_or_else(|| {
+                        let all: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
+                        format!("unknown {} '{}' (expected one of: {})", $what, s, all.join(", "))
+                    })
+            }
+        }
+    };
+}
+code_enum_traits!(Category, "category");
+code_enum_traits!(Status, "status");
+code_enum_traits!(CallbackResult, "callback result");
+
+/// 承办单位的类别: 县直单位 or 乡镇区. The bulletin's table 1 and table 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    Department,
+    Township,
+}
+
+impl UnitKind {
+    pub const ALL: [UnitKind; 2] = [UnitKind::Department, UnitKind::Township];
+    pub fn code(self) -> &'static str {
+        match self {
+            UnitKind::Department => "department",
+            UnitKind::Township => "township",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            UnitKind::Department => "县直单位",
+            UnitKind::Township => "乡镇区",
+        }
+    }
+    /// The bulletin's table number.
+    pub fn table(self) -> u8 {
+        match self {
+            UnitKind::Department => 1,
+            UnitKind::Township => 2,
+        }
+    }
+}
+code_enum_traits!(UnitKind, "unit kind");
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: i64,
+    pub name: String,
+    pub kind: UnitKind,
+    pub active: bool,
+}
+
+/// What the citizen asked: fixed at intake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Intake {
+    pub category: Option<Category>,
+    pub title: String,
+    pub content: String,
+    #[serde(default)]
+    pub citizen: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub address: String,
+}
+
+/// A pending 延期申请.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtensionRequest {
+    pub until: NaiveDate,
+    pub reason: String,
+}
+
+/// The current state of one order: the fold of its events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    pub order_no: String,
+    pub category: Category,
+    pub status: Status,
+    pub title: String,
+    pub content: String,
+    pub citizen: String,
+    pub phone: String,
+    pub address: String,
+    pub received_at: NaiveDateTime,
+    /// The unit that holds the order now (None while with the office).
+    pub unit: Option<String>,
+    /// When the current unit was given the order (the dispatch that put it there).
+    pub assigned_at: Option<NaiveDateTime>,
+    /// Last day the unit has to reply (end of that day). Moved by extension and redo.
+    pub deadline: Option<NaiveDate>,
+    pub accepted_at: Option<NaiveDateTime>,
+    pub reply: Option<String>,
+    pub replied_at: Option<NaiveDateTime>,
+    pub extension: Option<ExtensionRequest>,
+    pub callback: Option<CallbackResult>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub urges: u32,
+    pub supervisions: u32,
+    pub redos: u32,
+    pub returns: u32,
+    /// Number of events applied: the optimistic-concurrency version.
+    pub version: u32,
+    /// Time of the latest event (events of one order never go back in time).
+    pub updated_at: NaiveDateTime,
+}
+
+impl Order {
+    /// Calendar days past the deadline at `now` (0 when not late). An order is late while open
+    /// after the end of its deadline day; a closed order is judged at its closing time.
+    pub fn days_overdue(&self, now: NaiveDateTime) -> i64 {
+        let Some(deadline) = self.deadline else {
+            return 0;
+        };
+        let at = match self.closed_at {
+            Some(c) if c <= now => c,
+            _ => now,
+        };
+        (at.date() - deadline).num_days().max(0)
+    }
+    pub fn is_open(&self) -> bool {
+        self.status.is_open()
+    }
+}

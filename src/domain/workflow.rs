@@ -1,0 +1,526 @@
+//! The workflow as a pure state machine: `decide` checks an action against the order's state
+//! and produces the event to record; `evolve` applies an event to the state; `replay` folds a
+//! history. Nothing here does I/O, so every rule is testable in isolation, and the CLI, the TUI
+//! and the importer all go through the same checks.
+
+use super::event::{Event, EventKind, OnSite};
+use super::order::{CallbackResult, Category, Intake, Order, Status};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::fmt;
+
+/// What an operator asks to do to an existing order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Dispatch { unit: String, deadline: NaiveDate },
+    Accept,
+    Return { reason: String },
+    RequestExtension { until: NaiveDate, reason: String },
+    ApproveExtension,
+    RefuseExtension { reason: String },
+    Reply { text: String },
+    ReviewAccept,
+    ReviewReject { reason: String },
+    Urge { note: String },
+    Supervise { note: String, on_site: Option<OnSite> },
+    Callback { result: CallbackResult },
+    Redo { reason: String, deadline: NaiveDate },
+    Close { reason: String },
+}
+
+/// The name of an action, without its arguments: what the transition table speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActionName {
+    Dispatch,
+    Accept,
+    Return,
+    RequestExtension,
+    DecideExtension,
+    Reply,
+    Review,
+    Urge,
+    Supervise,
+    Callback,
+    Redo,
+    Close,
+}
+
+impl ActionName {
+    pub const ALL: [ActionName; 12] = [
+        ActionName::Dispatch,
+        ActionName::Accept,
+        ActionName::Return,
+        ActionName::RequestExtension,
+        ActionName::DecideExtension,
+        ActionName::Reply,
+        ActionName::Review,
+        ActionName::Urge,
+        ActionName::Supervise,
+        ActionName::Callback,
+        ActionName::Redo,
+        ActionName::Close,
+    ];
+    /// The CLI subcommand that performs it.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionName::Dispatch => "dispatch",
+            ActionName::Accept => "accept",
+            ActionName::Return => "return",
+            ActionName::RequestExtension => "extend",
+            ActionName::DecideExtension => "extend --approve|--refuse",
+            ActionName::Reply => "reply",
+            ActionName::Review => "review",
+            ActionName::Urge => "urge",
+            ActionName::Supervise => "supervise",
+            ActionName::Callback => "callback",
+            ActionName::Redo => "redo",
+            ActionName::Close => "close",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            ActionName::Dispatch => "转办",
+            ActionName::Accept => "签收",
+            ActionName::Return => "退单",
+            ActionName::RequestExtension => "延期申请",
+            ActionName::DecideExtension => "延期审批",
+            ActionName::Reply => "回复",
+            ActionName::Review => "审核",
+            ActionName::Urge => "催办",
+            ActionName::Supervise => "督办",
+            ActionName::Callback => "回访",
+            ActionName::Redo => "重办",
+            ActionName::Close => "办结",
+        }
+    }
+}
+
+impl Action {
+    pub fn name(&self) -> ActionName {
+        match self {
+            Action::Dispatch { .. } => ActionName::Dispatch,
+            Action::Accept => ActionName::Accept,
+            Action::Return { .. } => ActionName::Return,
+            Action::RequestExtension { .. } => ActionName::RequestExtension,
+            Action::ApproveExtension | Action::RefuseExtension { .. } => {
+                ActionName::DecideExtension
+            }
+            Action::Reply { .. } => ActionName::Reply,
+            Action::ReviewAccept | Action::ReviewReject { .. } => ActionName::Review,
+            Action::Urge { .. } => ActionName::Urge,
+            Action::Supervise { .. } => ActionName::Supervise,
+            Action::Callback { .. } => ActionName::Callback,
+            Action::Redo { .. } => ActionName::Redo,
+            Action::Close { .. } => ActionName::Close,
+        }
+    }
+}
+
+/// Why an action was refused. Its message names the action, the state, and what would be allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkflowError {
+    /// The action is not allowed in the order's current status.
+    NotAllowed {
+        action: ActionName,
+        order_no: String,
+        status: Status,
+        allowed: Vec<ActionName>,
+    },
+    /// The action is allowed here, but its arguments or timing are not valid.
+    Invalid {
+        action: ActionName,
+        order_no: String,
+        reason: String,
+    },
+}
+
+impl fmt::Display for WorkflowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkflowError::NotAllowed {
+                action,
+                order_no,
+                status,
+                allowed,
+            } => {
+                let allowed: Vec<String> = allowed
+                    .iter()
+                    .map(|a| format!("{} ({})", a.code(), a.zh()))
+                    .collect();
+                write!(
+                    f,
+                    "cannot {} ({}) order {}: it is {} ({}); allowed now: {}",
+                    action.code(),
+                    action.zh(),
+                    order_no,
+                    status.code(),
+                    status.zh(),
+                    if allowed.is_empty() {
+                        "nothing".to_string()
+                    } else {
+                        allowed.join(", ")
+                    }
+                )
+            }
+            WorkflowError::Invalid {
+                action,
+                order_no,
+                reason,
+            } => write!(
+                f,
+                "cannot {} ({}) order {}: {}",
+                action.code(),
+                action.zh(),
+                order_no,
+                reason
+            ),
+        }
+    }
+}
+
+impl std::error::Error for WorkflowError {}
+
+/// The transition table: which actions the order's state permits. Arguments are checked
+/// afterwards in `decide`; this table is what help screens and refusals quote.
+pub fn permitted(order: &Order) -> Vec<ActionName> {
+    use ActionName as A;
+    let mut out = Vec::new();
+    match order.status {
+        Status::Received => {
+            out.push(A::Dispatch);
+            if order.category == Category::Inquiry {
+                out.push(A::Reply); // the office may answer an inquiry itself
+            }
+        }
+        Status::Returned => out.push(A::Dispatch),
+        Status::Dispatched => out.extend([A::Accept, A::Return, A::RequestExtension]),
+        Status::Handling => out.extend([A::Reply, A::Return, A::RequestExtension]),
+        Status::Replied => {
+            out.push(A::Review);
+            if order.unit.is_none() {
+                out.push(A::Close); // the office's own answer needs no review
+            }
+        }
+        Status::AwaitingCallback => out.extend([A::Callback, A::Redo, A::Close]),
+        Status::Closed => out.push(A::Redo),
+    }
+    if order.extension.is_some() {
+        out.retain(|a| *a != A::RequestExtension);
+        out.push(A::DecideExtension);
+    }
+    if order.is_open() {
+        out.extend([A::Urge, A::Supervise]);
+    }
+    out
+}
+
+fn required(text: &str, what: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        Err(format!("{what} is required"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Check `action` against `order` at time `at`, and return the event to record.
+pub fn decide(
+    order: &Order,
+    action: &Action,
+    at: NaiveDateTime,
+    operator: &str,
+) -> Result<Event, WorkflowError> {
+    let name = action.name();
+    if !permitted(order).contains(&name) {
+        return Err(WorkflowError::NotAllowed {
+            action: name,
+            order_no: order.order_no.clone(),
+            status: order.status,
+            allowed: permitted(order),
+        });
+    }
+    let invalid = |reason: String| WorkflowError::Invalid {
+        action: name,
+        order_no: order.order_no.clone(),
+        reason,
+    };
+    if at < order.updated_at {
+        return Err(invalid(format!(
+            "its last event is at {}, later than {} (events of an order never go back in time)",
+            order.updated_at, at
+        )));
+    }
+    let kind = match action {
+        Action::Dispatch { unit, deadline } => {
+            required(unit, "a unit").map_err(invalid)?;
+            if *deadline < at.date() {
+                return Err(invalid(format!(
+                    "the deadline {deadline} is before the dispatch date {}",
+                    at.date()
+                )));
+            }
+            EventKind::Dispatched {
+                unit: unit.clone(),
+                deadline: *deadline,
+            }
+        }
+        Action::Accept => EventKind::Accepted,
+        Action::Return { reason } => {
+            required(reason, "a reason").map_err(invalid)?;
+            EventKind::Returned {
+                reason: reason.clone(),
+            }
+        }
+        Action::RequestExtension { until, reason } => {
+            required(reason, "a reason").map_err(invalid)?;
+            let deadline = order.deadline.unwrap_or(at.date());
+            if at.date() > deadline {
+                return Err(invalid(format!(
+                    "the deadline {deadline} has passed; an extension must be asked for before it"
+                )));
+            }
+            if *until <= deadline {
+                return Err(invalid(format!(
+                    "the new date {until} is not later than the deadline {deadline}"
+                )));
+            }
+            EventKind::ExtensionRequested {
+                until: *until,
+                reason: reason.clone(),
+            }
+        }
+        Action::ApproveExtension => EventKind::ExtensionApproved,
+        Action::RefuseExtension { reason } => EventKind::ExtensionRefused {
+            reason: reason.clone(),
+        },
+        Action::Reply { text } => {
+            required(text, "the reply text").map_err(invalid)?;
+            EventKind::Replied { text: text.clone() }
+        }
+        Action::ReviewAccept => EventKind::ReviewAccepted,
+        Action::ReviewReject { reason } => {
+            required(reason, "a reason").map_err(invalid)?;
+            EventKind::ReviewRejected {
+                reason: reason.clone(),
+            }
+        }
+        Action::Urge { note } => EventKind::Urged { note: note.clone() },
+        Action::Supervise { note, on_site } => {
+            if let Some(o) = on_site {
+                required(&o.place, "the place of an on-site supervision").map_err(invalid)?;
+                required(&o.measures, "the measures of an on-site supervision")
+                    .map_err(invalid)?;
+                if o.due < at.date() {
+                    return Err(invalid(format!(
+                        "the on-site supervision's due date {} is in the past",
+                        o.due
+                    )));
+                }
+            }
+            EventKind::Supervised {
+                note: note.clone(),
+                on_site: on_site.clone(),
+            }
+        }
+        Action::Callback { result } => EventKind::CalledBack { result: *result },
+        Action::Redo { reason, deadline } => {
+            required(reason, "a reason").map_err(invalid)?;
+            if order.unit.is_none() {
+                return Err(invalid(
+                    "it was answered by the office and has no unit to redo it; dispatch a new order instead"
+                        .into(),
+                ));
+            }
+            if *deadline < at.date() {
+                return Err(invalid(format!(
+                    "the new deadline {deadline} is before today {}",
+                    at.date()
+                )));
+            }
+            EventKind::Redone {
+                reason: reason.clone(),
+                deadline: *deadline,
+            }
+        }
+        Action::Close { reason } => {
+            if order.status == Status::AwaitingCallback {
+                match order.callback {
+                    None => {
+                        return Err(invalid(
+                            "the citizen has not been called back yet (record a callback first)"
+                                .into(),
+                        ));
+                    }
+                    Some(CallbackResult::Unsatisfied) if reason.trim().is_empty() => {
+                        return Err(invalid(
+                            "the citizen is unsatisfied: redo it, or give the reason for closing (e.g. policy does not allow the request)"
+                                .into(),
+                        ));
+                    }
+                    _ => {}
+                }
+            }
+            EventKind::Closed {
+                reason: reason.clone(),
+            }
+        }
+    };
+    let unit = match &kind {
+        EventKind::Dispatched { unit, .. } => Some(unit.clone()),
+        _ => order.unit.clone(),
+    };
+    Ok(Event {
+        at,
+        operator: operator.to_string(),
+        unit,
+        kind,
+    })
+}
+
+/// The first event of an order.
+pub fn intake(
+    intake: Intake,
+    received_at: NaiveDateTime,
+    at: NaiveDateTime,
+    operator: &str,
+) -> Result<Event, String> {
+    required(&intake.title, "a title")?;
+    if intake.category.is_none() {
+        return Err("a category is required (inquiry, suggestion or request)".into());
+    }
+    if received_at > at {
+        return Err(format!(
+            "the received time {received_at} is later than now ({at})"
+        ));
+    }
+    Ok(Event {
+        at,
+        operator: operator.to_string(),
+        unit: None,
+        kind: EventKind::Received {
+            intake,
+            received_at,
+        },
+    })
+}
+
+/// Apply one event. `None` before the first event; the first event must be `Received`.
+pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Order, String> {
+    let mut o = match (state, &event.kind) {
+        (
+            None,
+            EventKind::Received {
+                intake,
+                received_at,
+            },
+        ) => Order {
+            order_no: order_no.to_string(),
+            category: intake.category.unwrap_or(Category::Request),
+            status: Status::Received,
+            title: intake.title.clone(),
+            content: intake.content.clone(),
+            citizen: intake.citizen.clone(),
+            phone: intake.phone.clone(),
+            address: intake.address.clone(),
+            received_at: *received_at,
+            unit: None,
+            assigned_at: None,
+            deadline: None,
+            accepted_at: None,
+            reply: None,
+            replied_at: None,
+            extension: None,
+            callback: None,
+            closed_at: None,
+            urges: 0,
+            supervisions: 0,
+            redos: 0,
+            returns: 0,
+            version: 0,
+            updated_at: event.at,
+        },
+        (None, _) => return Err(format!("order {order_no}: history does not start with intake")),
+        (Some(_), EventKind::Received { .. }) => {
+            return Err(format!("order {order_no}: a second intake event"));
+        }
+        (Some(o), _) => o,
+    };
+    let at = event.at;
+    match &event.kind {
+        EventKind::Received { .. } => {}
+        EventKind::Dispatched { unit, deadline } => {
+            o.status = Status::Dispatched;
+            o.unit = Some(unit.clone());
+            o.assigned_at = Some(at);
+            o.deadline = Some(*deadline);
+            o.accepted_at = None;
+            o.extension = None;
+        }
+        EventKind::Accepted => {
+            o.status = Status::Handling;
+            o.accepted_at = Some(at);
+        }
+        EventKind::Returned { .. } => {
+            o.status = Status::Returned;
+            o.unit = None;
+            o.assigned_at = None;
+            o.deadline = None;
+            o.accepted_at = None;
+            o.extension = None;
+            o.returns += 1;
+        }
+        EventKind::ExtensionRequested { until, reason } => {
+            o.extension = Some(super::order::ExtensionRequest {
+                until: *until,
+                reason: reason.clone(),
+            });
+        }
+        EventKind::ExtensionApproved => {
+            if let Some(ext) = o.extension.take() {
+                o.deadline = Some(ext.until);
+            }
+        }
+        EventKind::ExtensionRefused { .. } => o.extension = None,
+        EventKind::Replied { text } => {
+            o.status = Status::Replied;
+            o.reply = Some(text.clone());
+            o.replied_at = Some(at);
+        }
+        EventKind::ReviewAccepted => o.status = Status::AwaitingCallback,
+        EventKind::ReviewRejected { .. } => {
+            o.status = if o.unit.is_some() {
+                Status::Handling
+            } else {
+                Status::Received
+            };
+        }
+        EventKind::Urged { .. } => o.urges += 1,
+        EventKind::Supervised { .. } => o.supervisions += 1,
+        EventKind::CalledBack { result } => o.callback = Some(*result),
+        EventKind::Redone { deadline, .. } => {
+            o.status = Status::Handling;
+            o.deadline = Some(*deadline);
+            o.closed_at = None;
+            o.callback = None;
+            o.redos += 1;
+        }
+        EventKind::Closed { .. } => {
+            o.status = Status::Closed;
+            o.closed_at = Some(at);
+            o.extension = None;
+        }
+    }
+    o.version += 1;
+    o.updated_at = at;
+    Ok(o)
+}
+
+/// The state after a whole history: the one definition of an order's state.
+pub fn replay<'a>(
+    order_no: &str,
+    events: impl IntoIterator<Item = &'a Event>,
+) -> Result<Order, String> {
+    let mut state = None;
+    for e in events {
+        state = Some(evolve(order_no, state, e)?);
+    }
+    state.ok_or_else(|| format!("order {order_no} has no events"))
+}

@@ -1,0 +1,10 @@
+//! hotline: a keyboard-first terminal workbench for a county 12345 hotline office.
+//! See ARCHITECTURE.md for the map.
+
+pub mod domain;
+pub mod error;
+pub mod ops;
+pub mod report;
+pub mod store;
+
+pub use error::{Error, Result};

@@ -1,0 +1,42 @@
+//! `hotline check`: prove the stored state agrees with the events.
+
+use crate::domain::workflow;
+use crate::error::Result;
+use crate::store::Store;
+
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub integrity: String,
+    pub orders: u64,
+    pub events: u64,
+    /// One line per order whose stored state differs from the replay of its events.
+    pub problems: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn ok(&self) -> bool {
+        self.integrity == "ok" && self.problems.is_empty()
+    }
+}
+
+pub fn check(store: &Store) -> Result<CheckReport> {
+    let mut rep = CheckReport {
+        integrity: store.integrity_check()?,
+        events: store.count_events()?,
+        ..Default::default()
+    };
+    store.for_each_order_with_events(|stored, events| {
+        rep.orders += 1;
+        match workflow::replay(&stored.order_no, events) {
+            Ok(replayed) if replayed == *stored => {}
+            Ok(_) => rep.problems.push(format!(
+                "order {}: stored state differs from the replay of its {} events",
+                stored.order_no,
+                events.len()
+            )),
+            Err(e) => rep.problems.push(e),
+        }
+        Ok(())
+    })?;
+    Ok(rep)
+}

@@ -1,0 +1,287 @@
+//! Operations: the one layer both the CLI and the TUI call. Each action is checked once (by
+//! `domain::workflow::decide`), recorded once (one event, in one `BEGIN IMMEDIATE`
+//! transaction with the new state), and cleaned of control characters on the way in.
+
+use crate::domain::text::{one_line, sanitize};
+use crate::domain::{Action, Calendar, Category, Event, Intake, OnSite, Order, TimeLimits, workflow};
+use crate::error::{Error, Result};
+use crate::store::Store;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::sync::OnceLock;
+
+pub mod check;
+
+/// Who acts, and when. Every action and figure uses this `now` (from `--now`, the demo's
+/// clock, or the system clock), so tests and the demo are reproducible.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub now: NaiveDateTime,
+    pub operator: String,
+    pub limits: TimeLimits,
+}
+
+impl Ctx {
+    pub fn new(now: NaiveDateTime, operator: &str) -> Ctx {
+        Ctx {
+            now,
+            operator: operator.to_string(),
+            limits: TimeLimits::shipped(),
+        }
+    }
+    pub fn at(&self, now: NaiveDateTime) -> Ctx {
+        Ctx {
+            now,
+            ..self.clone()
+        }
+    }
+}
+
+/// The shipped China working-day calendar, parsed once per process.
+pub fn calendar() -> &'static Calendar {
+    static CAL: OnceLock<Calendar> = OnceLock::new();
+    CAL.get_or_init(Calendar::china)
+}
+
+/// How a deadline is given for a dispatch or a redo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeadlineSpec {
+    /// The category's time limit from `data/time-limits.toml`.
+    #[default]
+    Default,
+    /// N working days.
+    Days(u32),
+    /// A fixed date.
+    Date(NaiveDate),
+}
+
+/// The deadline a dispatch at `from` gets, and a warning when the calendar does not cover it.
+pub fn resolve_deadline(
+    ctx: &Ctx,
+    category: Category,
+    from: NaiveDate,
+    spec: DeadlineSpec,
+) -> (NaiveDate, Option<String>) {
+    let cal = calendar();
+    let days = match spec {
+        DeadlineSpec::Date(d) => return (d, None),
+        DeadlineSpec::Days(n) => n,
+        DeadlineSpec::Default => ctx.limits.days(category),
+    };
+    let deadline = cal.add_working_days(from, days);
+    let warning = (!cal.covers(from) || !cal.covers(deadline)).then(|| {
+        let (a, b) = cal.years().unwrap_or((0, 0));
+        format!(
+            "warning: the holiday calendar covers {a}–{b}; the deadline {deadline} counts weekends only"
+        )
+    });
+    (deadline, warning)
+}
+
+/// A new order as typed or imported.
+#[derive(Debug, Clone, Default)]
+pub struct NewOrder {
+    pub order_no: Option<String>,
+    pub intake: Intake,
+    pub received_at: Option<NaiveDateTime>,
+}
+
+fn clean_intake(i: &Intake) -> Intake {
+    Intake {
+        category: i.category,
+        title: one_line(&i.title),
+        content: sanitize(&i.content).trim().to_string(),
+        citizen: one_line(&i.citizen),
+        phone: one_line(&i.phone),
+        address: one_line(&i.address),
+    }
+}
+
+fn clean_action(a: &Action) -> Action {
+    let s = |t: &String| sanitize(t).trim().to_string();
+    match a {
+        Action::Dispatch { unit, deadline } => Action::Dispatch {
+            unit: one_line(unit),
+            deadline: *deadline,
+        },
+        Action::Return { reason } => Action::Return { reason: s(reason) },
+        Action::RequestExtension { until, reason } => Action::RequestExtension {
+            until: *until,
+            reason: s(reason),
+        },
+        Action::RefuseExtension { reason } => Action::RefuseExtension { reason: s(reason) },
+        Action::Reply { text } => Action::Reply { text: s(text) },
+        Action::ReviewReject { reason } => Action::ReviewReject { reason: s(reason) },
+        Action::Urge { note } => Action::Urge { note: s(note) },
+        Action::Supervise { note, on_site } => Action::Supervise {
+            note: s(note),
+            on_site: on_site.as_ref().map(|o| OnSite {
+                place: one_line(&o.place),
+                participants: one_line(&o.participants),
+                measures: s(&o.measures),
+                due: o.due,
+            }),
+        },
+        Action::Redo { reason, deadline } => Action::Redo {
+            reason: s(reason),
+            deadline: *deadline,
+        },
+        Action::Close { reason } => Action::Close { reason: s(reason) },
+        other => other.clone(),
+    }
+}
+
+/// 受理: record a new order. Returns its state (with the number given or assigned).
+pub fn intake(store: &Store, ctx: &Ctx, new: &NewOrder) -> Result<Order> {
+    let intake = clean_intake(&new.intake);
+    let received_at = new.received_at.unwrap_or(ctx.now);
+    store.write(|s| {
+        let order_no = match &new.order_no {
+            Some(no) => {
+                let no = one_line(no);
+                if no.is_empty() {
+                    return Err(Error::Input("an order number cannot be empty".into()));
+                }
+                if s.order_exists(&no)? {
+                    return Err(Error::Input(format!("order {no} already exists")));
+                }
+                no
+            }
+            None => s.next_order_no(received_at.date())?,
+        };
+        let event = workflow::intake(intake.clone(), received_at, ctx.now, &ctx.operator)
+            .map_err(|e| Error::Input(format!("cannot take in order {order_no}: {e}")))?;
+        let order = workflow::evolve(&order_no, None, &event).map_err(Error::Store)?;
+        s.insert_order(&order, &event)?;
+        Ok(order)
+    })
+}
+
+/// Apply one action to one order, inside a write transaction. `expected_version`, when
+/// given, is the version the operator saw: if someone else changed the order since, the
+/// action is refused with what changed (optimistic concurrency; the caller keeps its text).
+pub fn act(
+    store: &Store,
+    ctx: &Ctx,
+    order_no: &str,
+    action: &Action,
+    expected_version: Option<u32>,
+) -> Result<Order> {
+    let action = clean_action(action);
+    store.write(|s| act_in(s, ctx, order_no, &action, expected_version))
+}
+
+fn act_in(
+    s: &Store,
+    ctx: &Ctx,
+    order_no: &str,
+    action: &Action,
+    expected_version: Option<u32>,
+) -> Result<Order> {
+    let order = s.require_order(order_no)?;
+    if let Some(v) = expected_version.filter(|v| *v != order.version) {
+        let events = s.events(order_no)?;
+        let changes: Vec<String> = events
+            .iter()
+            .skip(v as usize)
+            .map(|e| format!("{} {} by {}", e.at.format("%m-%d %H:%M"), e.kind.zh(), e.operator))
+            .collect();
+        return Err(Error::Conflict(format!(
+            "order {order_no} changed since you opened it ({}); nothing was recorded, your text is kept: look again and retry",
+            changes.join("; ")
+        )));
+    }
+    if let Action::Dispatch { unit, .. } = action {
+        let u = s.require_unit(unit)?;
+        if !u.active {
+            return Err(Error::Input(format!(
+                "unit '{unit}' is inactive: choose another unit"
+            )));
+        }
+    }
+    let event = workflow::decide(&order, action, ctx.now, &ctx.operator)?;
+    let next = workflow::evolve(order_no, Some(order), &event).map_err(Error::Store)?;
+    s.append(&next, &event)?;
+    Ok(next)
+}
+
+/// 转办 with a deadline from the category's limit, N working days, or a date.
+pub fn dispatch(
+    store: &Store,
+    ctx: &Ctx,
+    order_no: &str,
+    unit: &str,
+    spec: DeadlineSpec,
+    expected_version: Option<u32>,
+) -> Result<(Order, Option<String>)> {
+    let order = store.require_order(order_no)?;
+    let (deadline, warning) = resolve_deadline(ctx, order.category, ctx.now.date(), spec);
+    let action = Action::Dispatch {
+        unit: unit.to_string(),
+        deadline,
+    };
+    Ok((act(store, ctx, order_no, &action, expected_version)?, warning))
+}
+
+/// 重办 with a new deadline (by default the category's limit from today).
+pub fn redo(
+    store: &Store,
+    ctx: &Ctx,
+    order_no: &str,
+    reason: &str,
+    spec: DeadlineSpec,
+    expected_version: Option<u32>,
+) -> Result<(Order, Option<String>)> {
+    let order = store.require_order(order_no)?;
+    let (deadline, warning) = resolve_deadline(ctx, order.category, ctx.now.date(), spec);
+    let action = Action::Redo {
+        reason: reason.to_string(),
+        deadline,
+    };
+    Ok((act(store, ctx, order_no, &action, expected_version)?, warning))
+}
+
+/// 催办 many orders at once (one transaction: all or nothing). Returns how many were urged.
+pub fn urge_many(store: &Store, ctx: &Ctx, order_nos: &[String], note: &str) -> Result<usize> {
+    let action = clean_action(&Action::Urge {
+        note: note.to_string(),
+    });
+    store.write(|s| {
+        for no in order_nos {
+            act_in(s, ctx, no, &action, None)?;
+        }
+        Ok(order_nos.len())
+    })
+}
+
+/// 督办 of a unit as a whole (not one order): counted in the unit's supervisions.
+pub fn supervise_unit(
+    store: &Store,
+    ctx: &Ctx,
+    unit: &str,
+    note: &str,
+    on_site: Option<OnSite>,
+) -> Result<Event> {
+    let u = store.require_unit(unit)?;
+    let action = clean_action(&Action::Supervise {
+        note: note.to_string(),
+        on_site,
+    });
+    let Action::Supervise { note, on_site } = action else {
+        return Err(Error::Store("internal: supervise action changed kind".into()));
+    };
+    if let Some(o) = &on_site {
+        if o.place.is_empty() || o.measures.is_empty() {
+            return Err(Error::Input(
+                "an on-site supervision needs --place and --measures".into(),
+            ));
+        }
+    }
+    let event = Event {
+        at: ctx.now,
+        operator: ctx.operator.clone(),
+        unit: Some(u.name.clone()),
+        kind: crate::domain::EventKind::Supervised { note, on_site },
+    };
+    store.write(|s| s.append_unit_event(&event))?;
+    Ok(event)
+}

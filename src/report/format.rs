@@ -1,0 +1,212 @@
+//! Writing a scorecard as Markdown, CSV and JSON.
+
+use super::percent;
+use crate::domain::UnitKind;
+use crate::domain::scorecard::{Scorecard, UnitRow};
+use crate::domain::text::one_line;
+use crate::domain::time::fmt;
+use serde_json::json;
+
+/// The bulletin's table titles.
+pub fn table_title(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Department => "承办单位办件情况表一（县直单位）",
+        UnitKind::Township => "承办单位办件情况表二（乡镇区）",
+    }
+}
+
+pub fn remark(s: &Scorecard) -> String {
+    format!(
+        "备注：此表统计截止于{}，以交办量为统计口径（{} 至 {} 交办）。",
+        s.period.as_of.format("%Y年%-m月%-d日"),
+        s.period.from,
+        s.period.to
+    )
+}
+
+/// The summary sentence of 一、热线承办情况, every number from the totals.
+pub fn summary_zh(s: &Scorecard) -> String {
+    let t = &s.totals;
+    format!(
+        "{} 至 {} 共受理工单 {} 件，其中咨询类 {} 件，建议类 {} 件，诉求类 {} 件。已办结 {} 件，办结率 {}；正在办理 {} 件（其中尚在热线办待转办 {} 件），超期30天以上 {} 件（其中正在办理的 {} 件，占正在办理的 {}）；重新办理 {} 件，占 {}。",
+        s.period.from,
+        s.period.to,
+        t.received,
+        t.inquiry,
+        t.suggestion,
+        t.request,
+        t.closed,
+        percent(t.closure_rate),
+        t.open,
+        t.unassigned,
+        t.overdue_30d,
+        t.open_overdue_30d,
+        percent(t.open_overdue_rate),
+        t.redone,
+        percent(t.redo_rate),
+    )
+}
+
+fn md_row(no: &str, r: &UnitRow) -> String {
+    format!(
+        "| {no} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+        one_line(&r.unit).replace('|', "/"),
+        r.assigned,
+        r.closed,
+        r.overdue_30d,
+        r.supervisions,
+        percent(r.closure_rate),
+        r.urges,
+        r.redos,
+        percent(r.satisfaction_rate),
+    )
+}
+
+pub fn to_markdown(s: &Scorecard) -> String {
+    let mut out = String::new();
+    out.push_str("# 承办单位办件情况\n\n");
+    out.push_str(&format!(
+        "统计区间：{} 至 {}；统计时点：{}\n\n",
+        s.period.from,
+        s.period.to,
+        fmt(s.period.as_of)
+    ));
+    out.push_str(&summary_zh(s));
+    out.push_str("\n\n");
+    for kind in UnitKind::ALL {
+        out.push_str(&format!("## {}\n\n单位：件\n\n", table_title(kind)));
+        out.push_str(
+            "| 序号 | 单位 | 承办量 | 办结量 | 超期30天以上工单数 | 督办次数 | 办结率 | 催办次数 | 重办次数 | 满意率 |\n",
+        );
+        out.push_str("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        if let Some(t) = s.table_total(kind) {
+            out.push_str(&md_row("", t));
+            out.push('\n');
+        }
+        for (i, r) in s.table(kind).enumerate() {
+            out.push_str(&md_row(&(i + 1).to_string(), r));
+            out.push('\n');
+        }
+        out.push('\n');
+        out.push_str(&remark(s));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn ratio(r: Option<f64>) -> serde_json::Value {
+    match r {
+        Some(v) => json!((v * 10000.0).round() / 10000.0),
+        None => serde_json::Value::Null,
+    }
+}
+
+fn unit_json(no: Option<usize>, r: &UnitRow) -> serde_json::Value {
+    json!({
+        "table": r.table,
+        "no": no,
+        "kind": r.kind.code(),
+        "unit": r.unit,
+        "assigned": r.assigned,
+        "closed": r.closed,
+        "overdue_30d": r.overdue_30d,
+        "supervisions": r.supervisions,
+        "urges": r.urges,
+        "redos": r.redos,
+        "callbacks_reached": r.callbacks_reached,
+        "satisfied": r.satisfied,
+        "closed_on_time": r.closed_on_time,
+        "closure_rate": ratio(r.closure_rate),
+        "satisfaction_rate": ratio(r.satisfaction_rate),
+        "on_time_rate": ratio(r.on_time_rate),
+    })
+}
+
+pub fn to_json(s: &Scorecard) -> String {
+    let t = &s.totals;
+    let mut units = Vec::new();
+    for kind in UnitKind::ALL {
+        for (i, r) in s.table(kind).enumerate() {
+            units.push(unit_json(Some(i + 1), r));
+        }
+    }
+    let table_totals: Vec<_> = s.table_totals.iter().map(|r| unit_json(None, r)).collect();
+    let v = json!({
+        "from": s.period.from.to_string(),
+        "to": s.period.to.to_string(),
+        "as_of": fmt(s.period.as_of),
+        "totals": {
+            "received": t.received,
+            "inquiry": t.inquiry,
+            "suggestion": t.suggestion,
+            "request": t.request,
+            "closed": t.closed,
+            "open": t.open,
+            "unassigned": t.unassigned,
+            "overdue_30d": t.overdue_30d,
+            "open_overdue_30d": t.open_overdue_30d,
+            "redone": t.redone,
+            "closure_rate": ratio(t.closure_rate),
+            "open_overdue_rate": ratio(t.open_overdue_rate),
+            "redo_rate": ratio(t.redo_rate),
+        },
+        "units": units,
+        "table_totals": table_totals,
+    });
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+/// CSV: the first eight columns are those of the bulletin's tables as data
+/// (`table,no,kind,unit,assigned,closed,overdue_30d,supervisions`); 合计 rows have no number.
+pub fn to_csv(s: &Scorecard) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "table",
+        "no",
+        "kind",
+        "unit",
+        "assigned",
+        "closed",
+        "overdue_30d",
+        "supervisions",
+        "urges",
+        "redos",
+        "callbacks_reached",
+        "satisfied",
+        "closed_on_time",
+        "closure_rate",
+        "satisfaction_rate",
+        "on_time_rate",
+    ]);
+    let rate = |r: Option<f64>| r.map(|v| format!("{v:.4}")).unwrap_or_default();
+    for kind in UnitKind::ALL {
+        let rows = s
+            .table(kind)
+            .enumerate()
+            .map(|(i, r)| ((i + 1).to_string(), r))
+            .chain(s.table_total(kind).map(|r| (String::new(), r)));
+        for (no, r) in rows {
+            let _ = w.write_record([
+                r.table.to_string(),
+                no,
+                r.kind.code().to_string(),
+                r.unit.clone(),
+                r.assigned.to_string(),
+                r.closed.to_string(),
+                r.overdue_30d.to_string(),
+                r.supervisions.to_string(),
+                r.urges.to_string(),
+                r.redos.to_string(),
+                r.callbacks_reached.to_string(),
+                r.satisfied.to_string(),
+                r.closed_on_time.to_string(),
+                rate(r.closure_rate),
+                rate(r.satisfaction_rate),
+                rate(r.on_time_rate),
+            ]);
+        }
+    }
+    w.into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,93 @@
+//! Schema migrations, versioned with `PRAGMA user_version`. Append a step; never edit one.
+
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+
+const STEPS: &[&str] = &[
+    // 1: units, orders (current state), events (append-only history), settings.
+    "CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('department', 'township')),
+        active INTEGER NOT NULL DEFAULT 1,
+        position INTEGER NOT NULL
+    );
+    CREATE TABLE orders (
+        id INTEGER PRIMARY KEY,
+        order_no TEXT NOT NULL UNIQUE,
+        category TEXT NOT NULL,
+        status TEXT NOT NULL,
+        title TEXT NOT NULL,
+        content TEXT NOT NULL,
+        citizen TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        address TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        unit_id INTEGER REFERENCES units(id),
+        assigned_at TEXT,
+        deadline TEXT,
+        accepted_at TEXT,
+        reply TEXT,
+        replied_at TEXT,
+        ext_until TEXT,
+        ext_reason TEXT,
+        callback TEXT,
+        closed_at TEXT,
+        urges INTEGER NOT NULL DEFAULT 0,
+        supervisions INTEGER NOT NULL DEFAULT 0,
+        redos INTEGER NOT NULL DEFAULT 0,
+        returns INTEGER NOT NULL DEFAULT 0,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX orders_open_by_deadline ON orders(deadline) WHERE status <> 'closed';
+    CREATE INDEX orders_by_unit ON orders(unit_id, assigned_at);
+    CREATE INDEX orders_by_received ON orders(received_at);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER REFERENCES orders(id),
+        unit_id INTEGER REFERENCES units(id),
+        at TEXT NOT NULL,
+        operator TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX events_by_order ON events(order_id, id);
+    CREATE INDEX events_by_time ON events(at);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+];
+
+pub const LATEST: i64 = STEPS.len() as i64;
+
+pub fn migrate(conn: &Connection) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > LATEST {
+        return Err(Error::Store(format!(
+            "the database was written by a newer hotline (schema {version}; this program knows up to {LATEST}): upgrade hotline"
+        )));
+    }
+    if version == 0 {
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables > 0 {
+            return Err(Error::Store(
+                "this SQLite file is not a hotline database (it has other tables): pass another --db".into(),
+            ));
+        }
+    }
+    for (i, step) in STEPS.iter().enumerate().skip(version as usize) {
+        let v = i as i64 + 1;
+        conn.execute_batch(&format!(
+            "BEGIN IMMEDIATE; {step}; PRAGMA user_version = {v}; COMMIT;"
+        ))
+        .map_err(|e| {
+            let _ = conn.execute_batch("ROLLBACK");
+            Error::Store(format!("migration to schema {v} failed: {e}"))
+        })?;
+    }
+    Ok(())
+}

@@ -1,0 +1,198 @@
+//! The only place with SQL. One SQLite file: units, orders (current state, for fast queries)
+//! and the append-only event history. Every write runs in `BEGIN IMMEDIATE` (see `write`).
+
+mod migrations;
+mod orders;
+mod report;
+mod units;
+
+pub use orders::{OrderFilter, OrderSort, StoredEvent};
+
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another process's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// Nesting depth of `write`: the outermost is BEGIN IMMEDIATE, inner ones are savepoints,
+    /// so a batch (the demo, an import) can wrap many operations in one transaction.
+    depth: Cell<u32>,
+}
+
+impl Store {
+    /// Open an existing database, migrating it to the current schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::NotFound(format!(
+                "no database at {}: create one with `hotline init` (empty, with the county's units) or `hotline demo`, or pass --db PATH",
+                path.display()
+            )));
+        }
+        Self::open_with(path)
+    }
+
+    /// Create (or open) a database file.
+    pub fn create(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::Io(format!("cannot create folder {}: {e}", dir.display()))
+            })?;
+        }
+        Self::open_with(path)
+    }
+
+    fn open_with(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| {
+            Error::Store(format!("cannot open database {}: {e}", path.display()))
+        })?;
+        let store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            depth: Cell::new(0),
+        };
+        store.setup().map_err(|e| match e {
+            Error::Store(m) => Error::Store(format!("{}: {m}", path.display())),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    pub fn in_memory() -> Result<Store> {
+        let store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+            depth: Cell::new(0),
+        };
+        store.setup()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn setup(&self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // journal_mode answers with a row; on a read-only or corrupt file this is where it fails.
+        let mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::NotADatabase =>
+                {
+                    Error::Store("not a hotline database (the file is not SQLite or is corrupt); restore it from a backup or pass another --db".into())
+                }
+                other => Error::from(other),
+            })?;
+        let _ = mode; // memory databases answer "memory"
+        self.conn.execute_batch(
+            "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
+        )?;
+        migrations::migrate(&self.conn)
+    }
+
+    /// Run `f` in a write transaction: `BEGIN IMMEDIATE` takes the write lock up front (so two
+    /// writers queue on the busy timeout instead of failing half way), nested calls become
+    /// savepoints. Commits when `f` returns Ok, rolls back otherwise.
+    pub fn write<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let depth = self.depth.get();
+        let (begin, commit, rollback) = if depth == 0 {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        } else {
+            ("SAVEPOINT w", "RELEASE w", "ROLLBACK TO w; RELEASE w")
+        };
+        self.begin_with_retry(begin)?;
+        self.depth.set(depth + 1);
+        let out = f(self);
+        self.depth.set(depth);
+        match out {
+            Ok(v) => {
+                self.conn.execute_batch(commit)?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch(rollback);
+                Err(e)
+            }
+        }
+    }
+
+    /// BEGIN IMMEDIATE waits `BUSY_TIMEOUT` for the lock; a few more tries cover a crowd of
+    /// writers so that "database is locked" never reaches an operator in normal use.
+    fn begin_with_retry(&self, begin: &str) -> Result<()> {
+        let mut tries = 0;
+        loop {
+            match self.conn.execute_batch(begin) {
+                Ok(()) => return Ok(()),
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if f.code == rusqlite::ErrorCode::DatabaseBusy && tries < 3 =>
+                {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(50 * tries));
+                }
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if f.code == rusqlite::ErrorCode::ReadOnly =>
+                {
+                    return Err(Error::Store(
+                        "the database is read-only for you: ask for write access to the file (and its folder), or use a copy".into(),
+                    ));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Changes whenever another connection commits: polled by the TUI to refresh live.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.write(|s| {
+            s.conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// `PRAGMA integrity_check`: "ok" or the problems found.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows.join("; "))
+    }
+
+    /// A consistent copy of the database while others keep working (SQLite online backup).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        use rusqlite::backup::Backup;
+        let mut out = Connection::open(dest)
+            .map_err(|e| Error::Io(format!("cannot write backup {}: {e}", dest.display())))?;
+        let backup = Backup::new(&self.conn, &mut out)?;
+        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        Ok(())
+    }
+}

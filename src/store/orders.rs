@@ -1,0 +1,403 @@
+//! Orders and their events.
+
+use super::Store;
+use crate::domain::order::ExtensionRequest;
+use crate::domain::time::FORMAT;
+use crate::domain::{Event, EventKind, Order};
+use crate::error::{Error, Result};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Row, params};
+
+/// Which orders to list.
+#[derive(Debug, Clone, Default)]
+pub struct OrderFilter {
+    pub status: Option<crate::domain::Status>,
+    pub unit: Option<String>,
+    pub open_only: bool,
+    /// Open and past the deadline on this date.
+    pub overdue_on: Option<NaiveDate>,
+    /// Substring of order number, title, content, citizen, address or unit.
+    pub text: Option<String>,
+    pub sort: OrderSort,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OrderSort {
+    /// Most urgent first: earliest deadline, orders without one (with the office) first.
+    #[default]
+    Deadline,
+    /// Newest first.
+    Received,
+    OrderNo,
+}
+
+/// An event with the order it belongs to (None for a unit-level supervision).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub order_no: Option<String>,
+    pub event: Event,
+}
+
+const ORDER_COLUMNS: &str = "o.order_no, o.category, o.status, o.title, o.content, o.citizen,
+    o.phone, o.address, o.received_at, u.name, o.assigned_at, o.deadline, o.accepted_at,
+    o.reply, o.replied_at, o.ext_until, o.ext_reason, o.callback, o.closed_at, o.urges,
+    o.supervisions, o.redos, o.returns, o.version, o.updated_at";
+
+fn ts(t: NaiveDateTime) -> String {
+    t.format(FORMAT).to_string()
+}
+
+fn parse_err(col: usize, what: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        format!("bad {what} in the database").into(),
+    )
+}
+
+fn get_ts(r: &Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
+    let s: String = r.get(i)?;
+    NaiveDateTime::parse_from_str(&s, FORMAT).map_err(|_| parse_err(i, "time"))
+}
+fn get_ts_opt(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| NaiveDateTime::parse_from_str(&s, FORMAT).map_err(|_| parse_err(i, "time")))
+        .transpose()
+}
+fn get_date_opt(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| parse_err(i, "date")))
+        .transpose()
+}
+fn get_parsed<T: std::str::FromStr>(r: &Row, i: usize, what: &str) -> rusqlite::Result<T> {
+    let s: String = r.get(i)?;
+    s.parse().map_err(|_| parse_err(i, what))
+}
+
+fn order_from_row(r: &Row) -> rusqlite::Result<Order> {
+    let ext_until = get_date_opt(r, 15)?;
+    let ext_reason: Option<String> = r.get(16)?;
+    let callback: Option<String> = r.get(17)?;
+    Ok(Order {
+        order_no: r.get(0)?,
+        category: get_parsed(r, 1, "category")?,
+        status: get_parsed(r, 2, "status")?,
+        title: r.get(3)?,
+        content: r.get(4)?,
+        citizen: r.get(5)?,
+        phone: r.get(6)?,
+        address: r.get(7)?,
+        received_at: get_ts(r, 8)?,
+        unit: r.get(9)?,
+        assigned_at: get_ts_opt(r, 10)?,
+        deadline: get_date_opt(r, 11)?,
+        accepted_at: get_ts_opt(r, 12)?,
+        reply: r.get(13)?,
+        replied_at: get_ts_opt(r, 14)?,
+        extension: ext_until.map(|until| ExtensionRequest {
+            until,
+            reason: ext_reason.unwrap_or_default(),
+        }),
+        callback: callback
+            .map(|c| c.parse().map_err(|_| parse_err(17, "callback")))
+            .transpose()?,
+        closed_at: get_ts_opt(r, 18)?,
+        urges: r.get(19)?,
+        supervisions: r.get(20)?,
+        redos: r.get(21)?,
+        returns: r.get(22)?,
+        version: r.get(23)?,
+        updated_at: get_ts(r, 24)?,
+    })
+}
+
+pub(super) fn event_from_row(r: &Row, first: usize) -> rusqlite::Result<Event> {
+    let data: String = r.get(first + 3)?;
+    let kind: EventKind =
+        serde_json::from_str(&data).map_err(|_| parse_err(first + 3, "event data"))?;
+    Ok(Event {
+        at: get_ts(r, first)?,
+        operator: r.get(first + 1)?,
+        unit: r.get(first + 2)?,
+        kind,
+    })
+}
+
+impl Store {
+    fn order_id(&self, order_no: &str) -> Result<i64> {
+        self.conn
+            .prepare_cached("SELECT id FROM orders WHERE order_no = ?1")?
+            .query_row([order_no], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| {
+                Error::NotFound(format!(
+                    "no order '{order_no}': see `hotline order list` for order numbers"
+                ))
+            })
+    }
+
+    pub fn order(&self, order_no: &str) -> Result<Option<Order>> {
+        let sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN units u ON u.id = o.unit_id
+             WHERE o.order_no = ?1"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([order_no], order_from_row)
+            .optional()?)
+    }
+
+    pub fn require_order(&self, order_no: &str) -> Result<Order> {
+        self.order(order_no)?.ok_or_else(|| {
+            Error::NotFound(format!(
+                "no order '{order_no}': see `hotline order list` for order numbers"
+            ))
+        })
+    }
+
+    pub fn order_exists(&self, order_no: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM orders WHERE order_no = ?1")?
+            .query_row([order_no], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// The order's history, oldest first.
+    pub fn events(&self, order_no: &str) -> Result<Vec<Event>> {
+        let id = self.order_id(order_no)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.at, e.operator, u.name, e.data FROM events e
+             LEFT JOIN units u ON u.id = e.unit_id WHERE e.order_id = ?1 ORDER BY e.id",
+        )?;
+        let rows = stmt.query_map([id], |r| event_from_row(r, 0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The latest events of all orders (and unit supervisions), newest first.
+    pub fn recent_events(&self, limit: usize) -> Result<Vec<StoredEvent>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, o.order_no, e.at, e.operator, u.name, e.data FROM events e
+             LEFT JOIN orders o ON o.id = e.order_id LEFT JOIN units u ON u.id = e.unit_id
+             ORDER BY e.id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(StoredEvent {
+                id: r.get(0)?,
+                order_no: r.get(1)?,
+                event: event_from_row(r, 2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn unit_id_of(&self, unit: Option<&str>) -> Result<Option<i64>> {
+        match unit {
+            None => Ok(None),
+            Some(name) => match self.unit_id(name)? {
+                Some(id) => Ok(Some(id)),
+                None => Err(Error::NotFound(format!(
+                    "unknown unit '{name}': see `hotline unit list`"
+                ))),
+            },
+        }
+    }
+
+    fn insert_event(&self, order_id: Option<i64>, e: &Event) -> Result<()> {
+        let unit_id = self.unit_id_of(e.unit.as_deref())?;
+        let data = serde_json::to_string(&e.kind)
+            .map_err(|err| Error::Store(format!("cannot encode event: {err}")))?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO events(order_id, unit_id, at, operator, kind, text, data)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                order_id,
+                unit_id,
+                ts(e.at),
+                e.operator,
+                e.kind.code(),
+                e.kind.text(),
+                data
+            ])?;
+        Ok(())
+    }
+
+    /// Record an order's first event and its state. Call inside `write`.
+    pub(crate) fn insert_order(&self, o: &Order, first: &Event) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO orders(order_no, category, status, title, content, citizen, phone,
+                 address, received_at, version, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?9)",
+            )?
+            .execute(params![
+                o.order_no,
+                o.category.code(),
+                o.status.code(),
+                o.title,
+                o.content,
+                o.citizen,
+                o.phone,
+                o.address,
+                ts(o.received_at)
+            ])?;
+        let id = self.conn.last_insert_rowid();
+        self.insert_event(Some(id), first)?;
+        self.update_state(id, o)
+    }
+
+    /// Append an event and store the state it leads to. Call inside `write`.
+    pub(crate) fn append(&self, o: &Order, e: &Event) -> Result<()> {
+        let id = self.order_id(&o.order_no)?;
+        self.insert_event(Some(id), e)?;
+        self.update_state(id, o)
+    }
+
+    /// A supervision of a unit as a whole (督办 not tied to one order). Call inside `write`.
+    pub(crate) fn append_unit_event(&self, e: &Event) -> Result<()> {
+        self.insert_event(None, e)
+    }
+
+    fn update_state(&self, id: i64, o: &Order) -> Result<()> {
+        let unit_id = self.unit_id_of(o.unit.as_deref())?;
+        self.conn
+            .prepare_cached(
+                "UPDATE orders SET status = ?2, unit_id = ?3, assigned_at = ?4, deadline = ?5,
+                 accepted_at = ?6, reply = ?7, replied_at = ?8, ext_until = ?9, ext_reason = ?10,
+                 callback = ?11, closed_at = ?12, urges = ?13, supervisions = ?14, redos = ?15,
+                 returns = ?16, version = ?17, updated_at = ?18 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                o.status.code(),
+                unit_id,
+                o.assigned_at.map(ts),
+                o.deadline.map(|d| d.to_string()),
+                o.accepted_at.map(ts),
+                o.reply,
+                o.replied_at.map(ts),
+                o.extension.as_ref().map(|x| x.until.to_string()),
+                o.extension.as_ref().map(|x| x.reason.clone()),
+                o.callback.map(|c| c.code()),
+                o.closed_at.map(ts),
+                o.urges,
+                o.supervisions,
+                o.redos,
+                o.returns,
+                o.version,
+                ts(o.updated_at)
+            ])?;
+        Ok(())
+    }
+
+    /// The next free order number for a day: `YYYYMMDD` + a 4-digit sequence.
+    pub fn next_order_no(&self, day: NaiveDate) -> Result<String> {
+        let prefix = day.format("%Y%m%d").to_string();
+        let last: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT max(order_no) FROM orders WHERE order_no GLOB ?1 AND length(order_no) = 12",
+            )?
+            .query_row([format!("{prefix}[0-9][0-9][0-9][0-9]")], |r| r.get(0))?;
+        let n = last
+            .and_then(|s| s[8..].parse::<u32>().ok())
+            .unwrap_or(0)
+            + 1;
+        Ok(format!("{prefix}{n:04}"))
+    }
+
+    pub fn list_orders(&self, f: &OrderFilter) -> Result<Vec<Order>> {
+        let mut sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN units u ON u.id = o.unit_id WHERE 1=1"
+        );
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(s) = f.status {
+            args.push(Box::new(s.code()));
+            sql.push_str(&format!(" AND o.status = ?{}", args.len()));
+        }
+        if f.open_only {
+            sql.push_str(" AND o.status <> 'closed'");
+        }
+        if let Some(u) = &f.unit {
+            args.push(Box::new(u.clone()));
+            sql.push_str(&format!(" AND u.name = ?{}", args.len()));
+        }
+        if let Some(d) = f.overdue_on {
+            args.push(Box::new(d.to_string()));
+            sql.push_str(&format!(
+                " AND o.status <> 'closed' AND o.deadline < ?{}",
+                args.len()
+            ));
+        }
+        if let Some(t) = f.text.as_ref().filter(|t| !t.is_empty()) {
+            args.push(Box::new(format!("%{}%", t.replace(['%', '_'], ""))));
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND (o.order_no LIKE ?{n} OR o.title LIKE ?{n} OR o.content LIKE ?{n}
+                  OR o.citizen LIKE ?{n} OR o.address LIKE ?{n} OR u.name LIKE ?{n})"
+            ));
+        }
+        sql.push_str(match f.sort {
+            OrderSort::Deadline => {
+                " ORDER BY o.status = 'closed', o.deadline IS NOT NULL, o.deadline, o.received_at, o.order_no"
+            }
+            OrderSort::Received => " ORDER BY o.received_at DESC, o.order_no DESC",
+            OrderSort::OrderNo => " ORDER BY o.order_no",
+        });
+        if let Some(l) = f.limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+            order_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every order number with its stored state and its history: for `check` (replay = state).
+    pub fn for_each_order_with_events(
+        &self,
+        mut f: impl FnMut(&Order, &[Event]) -> Result<()>,
+    ) -> Result<()> {
+        let sql = format!(
+            "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN units u ON u.id = o.unit_id ORDER BY o.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let o = order_from_row(r)?;
+            let events = self.events(&o.order_no)?;
+            f(&o, &events)?;
+        }
+        Ok(())
+    }
+
+    pub fn count_orders(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM orders", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    pub fn count_events(&self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
+        Ok(n as u64)
+    }
+
+    /// The time of the latest event in the database.
+    pub fn last_event_at(&self) -> Result<Option<NaiveDateTime>> {
+        let s: Option<String> = self
+            .conn
+            .query_row("SELECT max(at) FROM events", [], |r| r.get(0))?;
+        Ok(s.and_then(|s| NaiveDateTime::parse_from_str(&s, FORMAT).ok()))
+    }
+}
