@@ -46,7 +46,8 @@ impl Calendar {
     pub fn china() -> Calendar {
         // The shipped files are part of the build and covered by tests; a broken one is a
         // build defect, not user input, so it is skipped rather than reported at run time.
-        Calendar::from_json_years(SHIPPED.iter().copied()).unwrap_or_else(|_| Calendar::weekends_only())
+        Calendar::from_json_years(SHIPPED.iter().copied())
+            .unwrap_or_else(|_| Calendar::weekends_only())
     }
 
     /// A calendar with no holidays at all (weekends only).
@@ -59,7 +60,9 @@ impl Calendar {
     }
 
     /// Build from holiday-cn year files (`{"year":…, "days":[{"date","isOffDay"}]}`).
-    pub fn from_json_years<'a>(files: impl IntoIterator<Item = &'a str>) -> Result<Calendar, String> {
+    pub fn from_json_years<'a>(
+        files: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Calendar, String> {
         let mut cal = Calendar::weekends_only();
         for text in files {
             let file: YearFile =

@@ -27,24 +27,36 @@ pub enum EventKind {
         received_at: NaiveDateTime,
     },
     /// 转办: sent to a unit with a deadline.
-    Dispatched { unit: String, deadline: NaiveDate },
+    Dispatched {
+        unit: String,
+        deadline: NaiveDate,
+    },
     /// 签收.
     Accepted,
     /// 退单: the unit sends it back to the office.
-    Returned { reason: String },
+    Returned {
+        reason: String,
+    },
     /// 延期申请.
-    ExtensionRequested { until: NaiveDate, reason: String },
+    ExtensionRequested {
+        until: NaiveDate,
+        reason: String,
+    },
     ExtensionApproved,
     ExtensionRefused {
         #[serde(default)]
         reason: String,
     },
     /// 回复: by the unit, or by the office for an inquiry it answers itself.
-    Replied { text: String },
+    Replied {
+        text: String,
+    },
     /// 审核通过.
     ReviewAccepted,
     /// 审核退回 (vague, incomplete): back to the unit.
-    ReviewRejected { reason: String },
+    ReviewRejected {
+        reason: String,
+    },
     /// 催办.
     Urged {
         #[serde(default)]
@@ -58,9 +70,14 @@ pub enum EventKind {
         on_site: Option<OnSite>,
     },
     /// 回访.
-    CalledBack { result: CallbackResult },
+    CalledBack {
+        result: CallbackResult,
+    },
     /// 重办: back to the unit with a new deadline.
-    Redone { reason: String, deadline: NaiveDate },
+    Redone {
+        reason: String,
+        deadline: NaiveDate,
+    },
     /// 办结.
     Closed {
         #[serde(default)]
@@ -103,7 +120,9 @@ impl EventKind {
             EventKind::ReviewAccepted => "审核通过",
             EventKind::ReviewRejected { .. } => "审核退回",
             EventKind::Urged { .. } => "催办",
-            EventKind::Supervised { on_site: Some(_), .. } => "现场督办",
+            EventKind::Supervised {
+                on_site: Some(_), ..
+            } => "现场督办",
             EventKind::Supervised { .. } => "督办",
             EventKind::CalledBack { .. } => "回访",
             EventKind::Redone { .. } => "重办",
@@ -124,7 +143,9 @@ impl EventKind {
             EventKind::ReviewAccepted => "review: accepted",
             EventKind::ReviewRejected { .. } => "review: rejected",
             EventKind::Urged { .. } => "urge",
-            EventKind::Supervised { on_site: Some(_), .. } => "on-site supervision",
+            EventKind::Supervised {
+                on_site: Some(_), ..
+            } => "on-site supervision",
             EventKind::Supervised { .. } => "supervise",
             EventKind::CalledBack { .. } => "callback",
             EventKind::Redone { .. } => "redo",

@@ -26,9 +26,15 @@ impl TimeLimits {
 
     pub fn parse(text: &str) -> Result<TimeLimits, String> {
         let t: TimeLimits = toml::from_str(text).map_err(|e| format!("time limits: {e}"))?;
-        for (name, v) in [("inquiry", t.inquiry), ("suggestion", t.suggestion), ("request", t.request)] {
+        for (name, v) in [
+            ("inquiry", t.inquiry),
+            ("suggestion", t.suggestion),
+            ("request", t.request),
+        ] {
             if v == 0 || v > 365 {
-                return Err(format!("time limits: {name} = {v} is not between 1 and 365 working days"));
+                return Err(format!(
+                    "time limits: {name} = {v} is not between 1 and 365 working days"
+                ));
             }
         }
         Ok(t)

@@ -170,7 +170,12 @@ macro_rules! code_enum_traits {
                     .find(|v| v.code() == s || v.code().replace('-', "_") == s || v.zh() == s)
                     .ok_or_else(|| {
                         let all: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
-                        format!("unknown {} '{}' (expected one of: {})", $what, s, all.join(", "))
+                        format!(
+                            "unknown {} '{}' (expected one of: {})",
+                            $what,
+                            s,
+                            all.join(", ")
+                        )
                     })
             }
         }

@@ -129,7 +129,13 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
 }
 
 /// Phrases that mark a reply as vague (the bulletin's named failures).
-pub const VAGUE_PHRASES: &[&str] = &["正在办理中", "已呈报领导", "正在研究", "待领导批示", "正在协调"];
+pub const VAGUE_PHRASES: &[&str] = &[
+    "正在办理中",
+    "已呈报领导",
+    "正在研究",
+    "待领导批示",
+    "正在协调",
+];
 
 /// Why a reply looks vague, if it does: a named phrase, too short, or no concrete measure.
 pub fn vague_reply(text: &str) -> Option<String> {
@@ -140,7 +146,9 @@ pub fn vague_reply(text: &str) -> Option<String> {
     if t.chars().count() < 15 {
         return Some("回复过短".to_string());
     }
-    let concrete = ["已", "将于", "日", "月", "元", "米", "联系", "电话", "完成", "修复", "安排"];
+    let concrete = [
+        "已", "将于", "日", "月", "元", "米", "联系", "电话", "完成", "修复", "安排",
+    ];
     if !concrete.iter().any(|k| t.contains(k)) {
         return Some("无具体措施".to_string());
     }
@@ -193,6 +201,8 @@ mod tests {
         assert!(vague_reply("正在办理中").is_some());
         assert!(vague_reply("该问题已呈报领导，请耐心等待").is_some());
         assert!(vague_reply("好的").is_some());
-        assert!(vague_reply("经核实，已于12月5日安排维修人员更换暖气阀门，供暖已恢复正常。").is_none());
+        assert!(
+            vague_reply("经核实，已于12月5日安排维修人员更换暖气阀门，供暖已恢复正常。").is_none()
+        );
     }
 }

@@ -11,20 +11,46 @@ use std::fmt;
 /// What an operator asks to do to an existing order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    Dispatch { unit: String, deadline: NaiveDate },
+    Dispatch {
+        unit: String,
+        deadline: NaiveDate,
+    },
     Accept,
-    Return { reason: String },
-    RequestExtension { until: NaiveDate, reason: String },
+    Return {
+        reason: String,
+    },
+    RequestExtension {
+        until: NaiveDate,
+        reason: String,
+    },
     ApproveExtension,
-    RefuseExtension { reason: String },
-    Reply { text: String },
+    RefuseExtension {
+        reason: String,
+    },
+    Reply {
+        text: String,
+    },
     ReviewAccept,
-    ReviewReject { reason: String },
-    Urge { note: String },
-    Supervise { note: String, on_site: Option<OnSite> },
-    Callback { result: CallbackResult },
-    Redo { reason: String, deadline: NaiveDate },
-    Close { reason: String },
+    ReviewReject {
+        reason: String,
+    },
+    Urge {
+        note: String,
+    },
+    Supervise {
+        note: String,
+        on_site: Option<OnSite>,
+    },
+    Callback {
+        result: CallbackResult,
+    },
+    Redo {
+        reason: String,
+        deadline: NaiveDate,
+    },
+    Close {
+        reason: String,
+    },
 }
 
 /// The name of an action, without its arguments: what the transition table speaks of.
@@ -306,8 +332,7 @@ pub fn decide(
         Action::Supervise { note, on_site } => {
             if let Some(o) = on_site {
                 required(&o.place, "the place of an on-site supervision").map_err(invalid)?;
-                required(&o.measures, "the measures of an on-site supervision")
-                    .map_err(invalid)?;
+                required(&o.measures, "the measures of an on-site supervision").map_err(invalid)?;
                 if o.due < at.date() {
                     return Err(invalid(format!(
                         "the on-site supervision's due date {} is in the past",
@@ -437,7 +462,11 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             version: 0,
             updated_at: event.at,
         },
-        (None, _) => return Err(format!("order {order_no}: history does not start with intake")),
+        (None, _) => {
+            return Err(format!(
+                "order {order_no}: history does not start with intake"
+            ));
+        }
         (Some(_), EventKind::Received { .. }) => {
             return Err(format!("order {order_no}: a second intake event"));
         }

@@ -3,7 +3,9 @@
 //! transaction with the new state), and cleaned of control characters on the way in.
 
 use crate::domain::text::{one_line, sanitize};
-use crate::domain::{Action, Calendar, Category, Event, Intake, OnSite, Order, TimeLimits, workflow};
+use crate::domain::{
+    Action, Calendar, Category, Event, Intake, OnSite, Order, TimeLimits, workflow,
+};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -183,7 +185,14 @@ fn act_in(
         let changes: Vec<String> = events
             .iter()
             .skip(v as usize)
-            .map(|e| format!("{} {} by {}", e.at.format("%m-%d %H:%M"), e.kind.zh(), e.operator))
+            .map(|e| {
+                format!(
+                    "{} {} by {}",
+                    e.at.format("%m-%d %H:%M"),
+                    e.kind.zh(),
+                    e.operator
+                )
+            })
             .collect();
         return Err(Error::Conflict(format!(
             "order {order_no} changed since you opened it ({}); nothing was recorded, your text is kept: look again and retry",
@@ -219,7 +228,10 @@ pub fn dispatch(
         unit: unit.to_string(),
         deadline,
     };
-    Ok((act(store, ctx, order_no, &action, expected_version)?, warning))
+    Ok((
+        act(store, ctx, order_no, &action, expected_version)?,
+        warning,
+    ))
 }
 
 /// 重办 with a new deadline (by default the category's limit from today).
@@ -237,7 +249,10 @@ pub fn redo(
         reason: reason.to_string(),
         deadline,
     };
-    Ok((act(store, ctx, order_no, &action, expected_version)?, warning))
+    Ok((
+        act(store, ctx, order_no, &action, expected_version)?,
+        warning,
+    ))
 }
 
 /// 催办 many orders at once (one transaction: all or nothing). Returns how many were urged.
@@ -267,14 +282,16 @@ pub fn supervise_unit(
         on_site,
     });
     let Action::Supervise { note, on_site } = action else {
-        return Err(Error::Store("internal: supervise action changed kind".into()));
+        return Err(Error::Store(
+            "internal: supervise action changed kind".into(),
+        ));
     };
-    if let Some(o) = &on_site {
-        if o.place.is_empty() || o.measures.is_empty() {
-            return Err(Error::Input(
-                "an on-site supervision needs --place and --measures".into(),
-            ));
-        }
+    if let Some(o) = &on_site
+        && (o.place.is_empty() || o.measures.is_empty())
+    {
+        return Err(Error::Input(
+            "an on-site supervision needs --place and --measures".into(),
+        ));
     }
     let event = Event {
         at: ctx.now,

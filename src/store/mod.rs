@@ -40,17 +40,15 @@ impl Store {
     /// Create (or open) a database file.
     pub fn create(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Error::Io(format!("cannot create folder {}: {e}", dir.display()))
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::Io(format!("cannot create folder {}: {e}", dir.display())))?;
         }
         Self::open_with(path)
     }
 
     fn open_with(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path).map_err(|e| {
-            Error::Store(format!("cannot open database {}: {e}", path.display()))
-        })?;
+        let conn = Connection::open(path)
+            .map_err(|e| Error::Store(format!("cannot open database {}: {e}", path.display())))?;
         let store = Store {
             conn,
             path: Some(path.to_path_buf()),

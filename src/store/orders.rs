@@ -305,10 +305,7 @@ impl Store {
                 "SELECT max(order_no) FROM orders WHERE order_no GLOB ?1 AND length(order_no) = 12",
             )?
             .query_row([format!("{prefix}[0-9][0-9][0-9][0-9]")], |r| r.get(0))?;
-        let n = last
-            .and_then(|s| s[8..].parse::<u32>().ok())
-            .unwrap_or(0)
-            + 1;
+        let n = last.and_then(|s| s[8..].parse::<u32>().ok()).unwrap_or(0) + 1;
         Ok(format!("{prefix}{n:04}"))
     }
 
@@ -399,5 +396,18 @@ impl Store {
             .conn
             .query_row("SELECT max(at) FROM events", [], |r| r.get(0))?;
         Ok(s.and_then(|s| NaiveDateTime::parse_from_str(&s, FORMAT).ok()))
+    }
+}
+
+impl Store {
+    /// The day of the earliest received order (the default start of a report).
+    pub fn earliest_received(&self) -> Result<Option<NaiveDate>> {
+        let s: Option<String> =
+            self.conn
+                .query_row("SELECT min(received_at) FROM orders", [], |r| r.get(0))?;
+        Ok(
+            s.and_then(|s| NaiveDateTime::parse_from_str(&s, FORMAT).ok())
+                .map(|t| t.date()),
+        )
     }
 }

@@ -1,0 +1,264 @@
+//! The command line, declared with clap. `--help` on every command comes from these doc
+//! comments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "hotline",
+    version,
+    about = "县“12345”政务服务热线工单工作台 — keyboard-first workbench for a county 12345 hotline office",
+    long_about = "Without a command, opens the terminal UI on the database.\n\
+                  Try `hotline --demo` for the built-in demo (the 2017 Haiyuan bulletin)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    /// Open the built-in demo database (created on first use in the user's data directory).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Global {
+    /// The database file [env: HOTLINE_DB] [default: ./hotline.db]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The time every action and figure uses, e.g. 2017-12-31T23:59:59 [env: HOTLINE_NOW]
+    /// [default: the database's own clock (demo), else the system clock]
+    #[arg(long, global = true, value_name = "DATETIME")]
+    pub now: Option<String>,
+    /// Who is acting (recorded in every event) [default: the OS user name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+    /// Language of the terminal UI.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create an empty database with the county's units (Haiyuan, from data/units-haiyuan.csv).
+    Init,
+    /// Build the demo database: the 2017 Haiyuan bulletin, order by order.
+    Demo {
+        /// Replace the database if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Units (承办单位).
+    #[command(subcommand)]
+    Unit(UnitCmd),
+    /// Orders (工单): add, show, list.
+    #[command(subcommand)]
+    Order(OrderCmd),
+    /// 转办: send an order to a unit with a deadline in working days.
+    Dispatch {
+        order_no: String,
+        /// The unit's exact name (see `hotline unit list`).
+        #[arg(long)]
+        unit: String,
+        /// Working days allowed [default: the category's limit from data/time-limits.toml]
+        #[arg(long, conflicts_with = "deadline")]
+        days: Option<u32>,
+        /// A fixed deadline date (YYYY-MM-DD).
+        #[arg(long)]
+        deadline: Option<String>,
+    },
+    /// 签收: the unit signs for the order.
+    Accept { order_no: String },
+    /// 退单: the unit sends the order back to the office.
+    Return {
+        order_no: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 延期: request an extension (--until, --reason), or approve / refuse the pending one.
+    Extend {
+        order_no: String,
+        /// The requested new deadline (YYYY-MM-DD).
+        #[arg(long, requires = "reason", conflicts_with_all = ["approve", "refuse"])]
+        until: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long, conflicts_with = "refuse")]
+        approve: bool,
+        #[arg(long)]
+        refuse: bool,
+    },
+    /// 回复: the unit's reply (or the office's answer to an inquiry).
+    Reply {
+        order_no: String,
+        #[arg(long)]
+        text: String,
+    },
+    /// 审核: accept the reply, or reject it with a reason.
+    Review {
+        order_no: String,
+        #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
+        accept: bool,
+        #[arg(long, requires = "reason")]
+        reject: bool,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// 催办: remind the unit about an order.
+    Urge {
+        order_no: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// 督办: supervise an order, or a unit as a whole (--unit); --on-site for 现场督办.
+    Supervise {
+        /// The order (omit with --unit).
+        #[arg(required_unless_present = "unit", conflicts_with = "unit")]
+        order_no: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// 现场督办: needs --place, --measures and --due.
+        #[arg(long, requires_all = ["place", "measures", "due"])]
+        on_site: bool,
+        #[arg(long)]
+        place: Option<String>,
+        #[arg(long)]
+        participants: Option<String>,
+        #[arg(long)]
+        measures: Option<String>,
+        #[arg(long)]
+        due: Option<String>,
+    },
+    /// 回访: record the citizen's answer.
+    Callback {
+        order_no: String,
+        #[arg(long, value_parser = ["satisfied", "basically-satisfied", "unsatisfied", "unreachable"])]
+        result: String,
+    },
+    /// 重办: back to the unit with a new deadline.
+    Redo {
+        order_no: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long, conflicts_with = "deadline")]
+        days: Option<u32>,
+        #[arg(long)]
+        deadline: Option<String>,
+    },
+    /// 办结: close the order (after a callback; a reason is needed if the citizen was unsatisfied).
+    Close {
+        order_no: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// The scorecard (承办单位办件情况表) for a period.
+    Report {
+        /// First day (YYYY-MM-DD) [default: the earliest order]
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD) [default: today]
+        #[arg(long)]
+        to: Option<String>,
+        /// Count as things stood at this time [default: now]
+        #[arg(long, value_name = "DATETIME")]
+        as_of: Option<String>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write to this file instead of standard output (required for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Prove the database is sound: integrity, and every order's state = the replay of its events.
+    Check,
+    /// A consistent copy of the database while others keep working.
+    Backup { file: PathBuf },
+    /// Run the terminal UI (also the default without a command); --keys runs a key script.
+    Tui(crate::tui::TuiArgs),
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UnitCmd {
+    /// List the units.
+    List,
+    /// Add a unit.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["department", "township"])]
+        kind: String,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OrderCmd {
+    /// 受理: record a new order; prints its number.
+    Add {
+        #[arg(long, value_parser = ["inquiry", "suggestion", "request"])]
+        category: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        content: String,
+        #[arg(long, default_value = "")]
+        citizen: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+        #[arg(long, default_value = "")]
+        address: String,
+        /// The city call center's number [default: assigned, YYYYMMDD + 4 digits]
+        #[arg(long)]
+        order_no: Option<String>,
+        /// When the call center received it [default: now]
+        #[arg(long, value_name = "DATETIME")]
+        received_at: Option<String>,
+    },
+    /// One order with its full history.
+    Show {
+        order_no: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Orders, most urgent first.
+    List {
+        /// received, dispatched, handling, returned, replied, awaiting_callback, closed
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        /// Only open orders past their deadline.
+        #[arg(long)]
+        overdue: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+}

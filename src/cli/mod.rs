@@ -1,0 +1,440 @@
+//! The command line: parses arguments, opens the store, calls `ops`, prints results.
+//! No rules live here; every action goes through `ops`.
+
+pub mod args;
+mod output;
+
+pub use args::Cli;
+use args::{Command, Global, ListFormat, OrderCmd, ReportFormat, ShowFormat, UnitCmd};
+
+use crate::domain::scorecard::Period;
+use crate::domain::time::{parse_date, parse_datetime};
+use crate::domain::{Action, CallbackResult, Category, Intake, OnSite, Status, UnitKind};
+use crate::error::{Error, Result};
+use crate::ops::{self, Ctx, DeadlineSpec, NewOrder};
+use crate::store::{OrderFilter, Store};
+use chrono::NaiveDateTime;
+use std::path::{Path, PathBuf};
+
+/// The settings key under which a database keeps its own clock (the demo's 2017-12-31).
+pub const CLOCK_KEY: &str = "clock";
+
+/// `--db`, else `HOTLINE_DB`, else `./hotline.db`.
+pub fn db_path(g: &Global) -> PathBuf {
+    g.db.clone()
+        .or_else(|| std::env::var_os("HOTLINE_DB").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("hotline.db"))
+}
+
+/// `--operator`, else the OS user name.
+pub fn operator(g: &Global) -> String {
+    g.operator
+        .clone()
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("LOGNAME").ok())
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "operator".to_string())
+}
+
+/// `--now`, else `HOTLINE_NOW`, else the database's own clock, else the system clock.
+pub fn now(g: &Global, store: Option<&Store>) -> Result<NaiveDateTime> {
+    if let Some(s) = &g.now {
+        return parse_datetime(s, false).map_err(|e| Error::Input(format!("--now: {e}")));
+    }
+    if let Ok(s) = std::env::var("HOTLINE_NOW") {
+        return parse_datetime(&s, false).map_err(|e| Error::Input(format!("HOTLINE_NOW: {e}")));
+    }
+    if let Some(clock) = store.map(|s| s.setting(CLOCK_KEY)).transpose()?.flatten() {
+        return parse_datetime(&clock, false)
+            .map_err(|e| Error::Store(format!("the database's clock setting: {e}")));
+    }
+    Ok(chrono::Local::now().naive_local().with_nanosecond_zero())
+}
+
+trait NoNanos {
+    fn with_nanosecond_zero(self) -> Self;
+}
+impl NoNanos for NaiveDateTime {
+    fn with_nanosecond_zero(self) -> Self {
+        use chrono::Timelike;
+        self.with_nanosecond(0).unwrap_or(self)
+    }
+}
+
+fn date_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
+    parse_date(s).map_err(|e| Error::Input(format!("{flag}: {e}")))
+}
+
+fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSpec> {
+    Ok(match (days, deadline) {
+        (Some(0), _) => return Err(Error::Input("--days: must be at least 1".into())),
+        (Some(n), _) => DeadlineSpec::Days(n),
+        (None, Some(d)) => DeadlineSpec::Date(date_arg("--deadline", d)?),
+        (None, None) => DeadlineSpec::Default,
+    })
+}
+
+/// Create an empty database with the county's units.
+pub fn init(path: &Path) -> Result<Store> {
+    if path.exists() {
+        return Err(Error::Input(format!(
+            "{} already exists: pass another --db, or remove it first",
+            path.display()
+        )));
+    }
+    let store = Store::create(path)?;
+    add_shipped_units(&store)?;
+    Ok(store)
+}
+
+const SHIPPED_UNITS: &str = include_str!("../../data/units-haiyuan.csv");
+
+/// The Haiyuan county units from `data/units-haiyuan.csv` (name,kind).
+pub fn add_shipped_units(store: &Store) -> Result<()> {
+    store.write(|s| {
+        for line in SHIPPED_UNITS
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+        {
+            let (name, kind) = line.split_once(',').unwrap_or((line, "department"));
+            let kind: UnitKind = kind.trim().parse().map_err(Error::Input)?;
+            s.add_unit(name.trim(), kind)?;
+        }
+        Ok(())
+    })
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let g = &cli.global;
+    let path = db_path(g);
+    let command = match cli.command {
+        None => Command::Tui(crate::tui::TuiArgs::default()),
+        Some(c) => c,
+    };
+    match command {
+        Command::Init => {
+            init(&path)?;
+            println!("created {} with the county's units", path.display());
+            Ok(())
+        }
+        Command::Demo { force } => {
+            if path.exists() && !force {
+                return Err(Error::Input(format!(
+                    "{} already exists: pass --force to replace it, or another --db",
+                    path.display()
+                )));
+            }
+            let summary = crate::demo::create(&path, &operator(g))?;
+            println!("{summary}");
+            Ok(())
+        }
+        Command::Tui(args) => crate::tui::run(g, cli.demo, &path, args),
+        other => {
+            let store = Store::open(&path)?;
+            let ctx = Ctx::new(now(g, Some(&store))?, &operator(g));
+            run_on(&store, &ctx, other)
+        }
+    }
+}
+
+fn print_warning(w: Option<String>) {
+    if let Some(w) = w {
+        eprintln!("{w}");
+    }
+}
+
+fn done(o: &crate::domain::Order) {
+    println!("{} {} ({})", o.order_no, o.status.code(), o.status.zh());
+}
+
+fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
+    let act = |no: &str, a: Action| -> Result<()> {
+        let o = ops::act(store, ctx, no, &a, None)?;
+        done(&o);
+        Ok(())
+    };
+    match command {
+        Command::Init | Command::Demo { .. } | Command::Tui(_) => Ok(()),
+        Command::Unit(UnitCmd::List) => {
+            print!("{}", output::units_table(&store.units()?));
+            Ok(())
+        }
+        Command::Unit(UnitCmd::Add { name, kind }) => {
+            let kind: UnitKind = kind.parse().map_err(Error::Input)?;
+            let u = store.add_unit(&name, kind)?;
+            println!("added unit {} ({})", u.name, u.kind.code());
+            Ok(())
+        }
+        Command::Order(OrderCmd::Add {
+            category,
+            title,
+            content,
+            citizen,
+            phone,
+            address,
+            order_no,
+            received_at,
+        }) => {
+            let category: Category = category.parse().map_err(Error::Input)?;
+            let received_at = received_at
+                .map(|s| parse_datetime(&s, false))
+                .transpose()
+                .map_err(|e| Error::Input(format!("--received-at: {e}")))?;
+            let o = ops::intake(
+                store,
+                ctx,
+                &NewOrder {
+                    order_no,
+                    intake: Intake {
+                        category: Some(category),
+                        title,
+                        content,
+                        citizen,
+                        phone,
+                        address,
+                    },
+                    received_at,
+                },
+            )?;
+            println!("{}", o.order_no);
+            Ok(())
+        }
+        Command::Order(OrderCmd::Show { order_no, format }) => {
+            let o = store.require_order(&order_no)?;
+            let events = store.events(&order_no)?;
+            match format {
+                ShowFormat::Text => print!("{}", output::order_text(&o, &events, ctx.now)),
+                ShowFormat::Json => println!("{}", output::order_json(&o, &events, ctx.now, true)),
+            }
+            Ok(())
+        }
+        Command::Order(OrderCmd::List {
+            status,
+            unit,
+            overdue,
+            format,
+        }) => {
+            let status: Option<Status> = status
+                .map(|s| s.parse())
+                .transpose()
+                .map_err(|e: String| Error::Input(format!("--status: {e}")))?;
+            if let Some(u) = &unit {
+                store.require_unit(u)?;
+            }
+            let orders = store.list_orders(&OrderFilter {
+                status,
+                unit,
+                overdue_on: overdue.then_some(ctx.now.date()),
+                ..Default::default()
+            })?;
+            match format {
+                ListFormat::Table => print!("{}", output::orders_table(&orders, ctx.now)),
+                ListFormat::Csv => print!("{}", output::orders_csv(&orders, ctx.now)),
+                ListFormat::Json => println!("{}", output::orders_json(&orders, ctx.now)),
+            }
+            Ok(())
+        }
+        Command::Dispatch {
+            order_no,
+            unit,
+            days,
+            deadline,
+        } => {
+            let spec = deadline_spec(days, deadline.as_deref())?;
+            let (o, w) = ops::dispatch(store, ctx, &order_no, &unit, spec, None)?;
+            print_warning(w);
+            println!(
+                "{} dispatched to {}, deadline {}",
+                o.order_no,
+                o.unit.as_deref().unwrap_or(""),
+                o.deadline.map(|d| d.to_string()).unwrap_or_default()
+            );
+            Ok(())
+        }
+        Command::Accept { order_no } => act(&order_no, Action::Accept),
+        Command::Return { order_no, reason } => act(&order_no, Action::Return { reason }),
+        Command::Extend {
+            order_no,
+            until,
+            reason,
+            approve,
+            refuse,
+        } => {
+            let a = if approve {
+                Action::ApproveExtension
+            } else if refuse {
+                Action::RefuseExtension {
+                    reason: reason.unwrap_or_default(),
+                }
+            } else if let Some(until) = until {
+                Action::RequestExtension {
+                    until: date_arg("--until", &until)?,
+                    reason: reason.unwrap_or_default(),
+                }
+            } else {
+                return Err(Error::Input(
+                    "extend: give --until DATE --reason R to request, or --approve / --refuse"
+                        .into(),
+                ));
+            };
+            act(&order_no, a)
+        }
+        Command::Reply { order_no, text } => act(&order_no, Action::Reply { text }),
+        Command::Review {
+            order_no,
+            accept,
+            reason,
+            ..
+        } => {
+            if accept {
+                act(&order_no, Action::ReviewAccept)
+            } else {
+                act(
+                    &order_no,
+                    Action::ReviewReject {
+                        reason: reason.unwrap_or_default(),
+                    },
+                )
+            }
+        }
+        Command::Urge { order_no, note } => act(&order_no, Action::Urge { note }),
+        Command::Supervise {
+            order_no,
+            unit,
+            note,
+            on_site,
+            place,
+            participants,
+            measures,
+            due,
+        } => {
+            let on_site = if on_site {
+                Some(OnSite {
+                    place: place.unwrap_or_default(),
+                    participants: participants.unwrap_or_default(),
+                    measures: measures.unwrap_or_default(),
+                    due: date_arg("--due", due.as_deref().unwrap_or(""))?,
+                })
+            } else {
+                None
+            };
+            match (order_no, unit) {
+                (_, Some(unit)) => {
+                    ops::supervise_unit(store, ctx, &unit, &note, on_site)?;
+                    println!("supervised unit {unit}");
+                    Ok(())
+                }
+                (Some(no), None) => act(&no, Action::Supervise { note, on_site }),
+                (None, None) => Err(Error::Input(
+                    "supervise: give an order number or --unit NAME".into(),
+                )),
+            }
+        }
+        Command::Callback { order_no, result } => {
+            let result: CallbackResult = result.parse().map_err(Error::Input)?;
+            act(&order_no, Action::Callback { result })
+        }
+        Command::Redo {
+            order_no,
+            reason,
+            days,
+            deadline,
+        } => {
+            let spec = deadline_spec(days, deadline.as_deref())?;
+            let (o, w) = ops::redo(store, ctx, &order_no, &reason, spec, None)?;
+            print_warning(w);
+            done(&o);
+            Ok(())
+        }
+        Command::Close { order_no, reason } => act(&order_no, Action::Close { reason }),
+        Command::Report {
+            from,
+            to,
+            as_of,
+            format,
+            out,
+        } => {
+            let period = period(store, ctx, from.as_deref(), to.as_deref(), as_of.as_deref())?;
+            let card = crate::report::scorecard(store, period)?;
+            let text = match format {
+                ReportFormat::Md => crate::report::to_markdown(&card),
+                ReportFormat::Csv => crate::report::to_csv(&card),
+                ReportFormat::Json => crate::report::to_json(&card),
+                ReportFormat::Xlsx => {
+                    return Err(Error::Input(
+                        "--format xlsx is not available in this build yet; use md, csv or json"
+                            .into(),
+                    ));
+                }
+            };
+            match out {
+                Some(p) => std::fs::write(&p, text)
+                    .map_err(|e| Error::Io(format!("cannot write {}: {e}", p.display())))?,
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
+        Command::Check => {
+            let rep = ops::check::check(store)?;
+            println!(
+                "integrity: {}; {} orders, {} events; replay = stored state: {}",
+                rep.integrity,
+                rep.orders,
+                rep.events,
+                if rep.problems.is_empty() { "yes" } else { "NO" }
+            );
+            for p in &rep.problems {
+                println!("  {p}");
+            }
+            if rep.ok() {
+                Ok(())
+            } else {
+                Err(Error::Store(format!(
+                    "check failed: {} problem(s); restore from a backup (see README)",
+                    rep.problems.len() + usize::from(rep.integrity != "ok")
+                )))
+            }
+        }
+        Command::Backup { file } => {
+            if file.exists() {
+                return Err(Error::Input(format!(
+                    "{} already exists: choose a new file name",
+                    file.display()
+                )));
+            }
+            store.backup_to(&file)?;
+            println!("backed up to {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+/// The report period from the flags: `--from` defaults to the earliest order's day, `--to` to
+/// today, `--as-of` to now.
+pub fn period(
+    store: &Store,
+    ctx: &Ctx,
+    from: Option<&str>,
+    to: Option<&str>,
+    as_of: Option<&str>,
+) -> Result<Period> {
+    let as_of = match as_of {
+        Some(s) => parse_datetime(s, true).map_err(|e| Error::Input(format!("--as-of: {e}")))?,
+        None => ctx.now,
+    };
+    let to = match to {
+        Some(s) => date_arg("--to", s)?,
+        None => as_of.date(),
+    };
+    let from = match from {
+        Some(s) => date_arg("--from", s)?,
+        None => store.earliest_received()?.unwrap_or(to),
+    };
+    if from > to {
+        return Err(Error::Input(format!(
+            "--from {from} is after --to {to}: swap them"
+        )));
+    }
+    Ok(Period { from, to, as_of })
+}

@@ -1,0 +1,217 @@
+//! Plain-text, CSV and JSON output of orders and units for the CLI. Widths are display widths.
+
+use crate::domain::text::{mask_name, mask_phone, one_line, pad, pad_left};
+use crate::domain::time::fmt;
+use crate::domain::{Event, Order, Unit};
+use crate::ops::calendar;
+use chrono::NaiveDateTime;
+use serde_json::json;
+
+/// Working days left (negative: late), or None without a deadline / when closed.
+pub fn days_left(o: &Order, now: NaiveDateTime) -> Option<i64> {
+    match (o.is_open(), o.deadline) {
+        (true, Some(d)) => Some(calendar().working_days_left(now.date(), d)),
+        _ => None,
+    }
+}
+
+pub fn units_table(units: &[Unit]) -> String {
+    let mut out = format!(
+        "{} {} {}\n",
+        pad("单位 unit", 20),
+        pad("kind", 12),
+        "active"
+    );
+    for u in units {
+        out.push_str(&format!(
+            "{} {} {}\n",
+            pad(&u.name, 20),
+            pad(u.kind.code(), 12),
+            if u.active { "yes" } else { "no" }
+        ));
+    }
+    out
+}
+
+pub fn orders_table(orders: &[Order], now: NaiveDateTime) -> String {
+    let mut out = format!(
+        "{} {} {} {} {} {}\n",
+        pad("order_no", 14),
+        pad("status", 17),
+        pad("unit", 16),
+        pad("deadline", 10),
+        pad_left("left", 5),
+        "title"
+    );
+    for o in orders {
+        out.push_str(&format!(
+            "{} {} {} {} {} {}\n",
+            pad(&o.order_no, 14),
+            pad(o.status.code(), 17),
+            pad(o.unit.as_deref().unwrap_or("-"), 16),
+            pad(
+                &o.deadline
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                10
+            ),
+            pad_left(
+                &days_left(o, now).map(|d| d.to_string()).unwrap_or_default(),
+                5
+            ),
+            one_line(&o.title)
+        ));
+    }
+    out.push_str(&format!("{} orders\n", orders.len()));
+    out
+}
+
+pub fn orders_csv(orders: &[Order], now: NaiveDateTime) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "order_no",
+        "category",
+        "status",
+        "unit",
+        "title",
+        "received_at",
+        "deadline",
+        "days_left",
+        "closed_at",
+        "urges",
+        "supervisions",
+        "redos",
+    ]);
+    for o in orders {
+        let _ = w.write_record([
+            o.order_no.clone(),
+            o.category.code().into(),
+            o.status.code().into(),
+            o.unit.clone().unwrap_or_default(),
+            one_line(&o.title),
+            fmt(o.received_at),
+            o.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            days_left(o, now).map(|d| d.to_string()).unwrap_or_default(),
+            o.closed_at.map(fmt).unwrap_or_default(),
+            o.urges.to_string(),
+            o.supervisions.to_string(),
+            o.redos.to_string(),
+        ]);
+    }
+    w.into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
+}
+
+fn event_json(e: &Event) -> serde_json::Value {
+    json!({
+        "at": fmt(e.at),
+        "operator": e.operator,
+        "kind": e.kind.code(),
+        "unit": e.unit,
+        "text": e.kind.text(),
+    })
+}
+
+/// Order JSON: citizen's name and phone masked.
+pub fn order_value(o: &Order, events: Option<&[Event]>, now: NaiveDateTime) -> serde_json::Value {
+    let mut v = json!({
+        "order_no": o.order_no,
+        "category": o.category.code(),
+        "status": o.status.code(),
+        "unit": o.unit,
+        "title": o.title,
+        "content": o.content,
+        "citizen": mask_name(&o.citizen),
+        "phone": mask_phone(&o.phone),
+        "address": o.address,
+        "received_at": fmt(o.received_at),
+        "assigned_at": o.assigned_at.map(fmt),
+        "deadline": o.deadline.map(|d| d.to_string()),
+        "days_left": days_left(o, now),
+        "days_overdue": o.days_overdue(now),
+        "reply": o.reply,
+        "replied_at": o.replied_at.map(fmt),
+        "callback": o.callback.map(|c| c.code()),
+        "closed_at": o.closed_at.map(fmt),
+        "urges": o.urges,
+        "supervisions": o.supervisions,
+        "redos": o.redos,
+        "returns": o.returns,
+        "version": o.version,
+    });
+    if let Some(events) = events {
+        v["events"] = events.iter().map(event_json).collect();
+    }
+    v
+}
+
+pub fn order_json(o: &Order, events: &[Event], now: NaiveDateTime, pretty: bool) -> String {
+    let v = order_value(o, Some(events), now);
+    if pretty {
+        serde_json::to_string_pretty(&v).unwrap_or_default()
+    } else {
+        v.to_string()
+    }
+}
+
+pub fn orders_json(orders: &[Order], now: NaiveDateTime) -> String {
+    let v: Vec<_> = orders.iter().map(|o| order_value(o, None, now)).collect();
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime) -> String {
+    let mut s = String::new();
+    let line = |s: &mut String, k: &str, v: String| s.push_str(&format!("{} {}\n", pad(k, 12), v));
+    line(&mut s, "工单编号", o.order_no.clone());
+    line(&mut s, "标题", one_line(&o.title));
+    line(
+        &mut s,
+        "类别",
+        format!("{} ({})", o.category.zh(), o.category.code()),
+    );
+    line(
+        &mut s,
+        "状态",
+        format!("{} ({})", o.status.zh(), o.status.code()),
+    );
+    line(
+        &mut s,
+        "承办单位",
+        o.unit.clone().unwrap_or_else(|| "-".into()),
+    );
+    line(&mut s, "受理时间", fmt(o.received_at));
+    let deadline = match (o.deadline, days_left(o, now)) {
+        (Some(d), Some(n)) if n < 0 => format!(
+            "{d} (超期 {} 天 / overdue {} days)",
+            o.days_overdue(now),
+            o.days_overdue(now)
+        ),
+        (Some(d), Some(n)) => format!("{d} (剩余 {n} 个工作日 / {n} working days left)"),
+        (Some(d), None) => d.to_string(),
+        (None, _) => "-".into(),
+    };
+    line(&mut s, "办理时限", deadline);
+    line(
+        &mut s,
+        "诉求人",
+        format!("{} {}", mask_name(&o.citizen), mask_phone(&o.phone)),
+    );
+    line(&mut s, "地址", one_line(&o.address));
+    s.push_str(&format!(
+        "\n{}\n",
+        crate::domain::text::sanitize(&o.content)
+    ));
+    s.push_str("\n办理过程 history:\n");
+    for e in events {
+        s.push_str(&format!(
+            "  {}  {}  {}  {}  {}\n",
+            fmt(e.at),
+            pad(e.kind.zh(), 8),
+            pad(e.unit.as_deref().unwrap_or(""), 14),
+            pad(&one_line(&e.operator), 10),
+            one_line(&e.kind.text())
+        ));
+    }
+    s
+}
