@@ -1,10 +1,13 @@
 //! hotline: a keyboard-first terminal workbench for a county 12345 hotline office.
 //! See ARCHITECTURE.md for the map.
 
+pub mod bulletin;
 pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod ops;
 pub mod report;
 pub mod store;

@@ -181,6 +181,12 @@ pub enum Command {
     Check,
     /// A consistent copy of the database while others keep working.
     Backup { file: PathBuf },
+    /// Import orders from a CSV or XLSX export (the city platform's, or our own).
+    Import(crate::import::ImportArgs),
+    /// Export orders with their current state (CSV or XLSX; re-importable).
+    Export(crate::export::ExportArgs),
+    /// Write the monthly bulletin (通报) from the data (Markdown or DOCX).
+    Bulletin(crate::bulletin::BulletinArgs),
     /// Run the terminal UI (also the default without a command); --keys runs a key script.
     Tui(crate::tui::TuiArgs),
 }

@@ -74,6 +74,13 @@ fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSp
     })
 }
 
+/// Open the database named by the global flags, with the acting context (now, operator).
+pub fn open(g: &Global) -> Result<(Store, Ctx)> {
+    let store = Store::open(&db_path(g))?;
+    let ctx = Ctx::new(now(g, Some(&store))?, &operator(g));
+    Ok((store, ctx))
+}
+
 /// Create an empty database with the county's units.
 pub fn init(path: &Path) -> Result<Store> {
     if path.exists() {
@@ -130,6 +137,9 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Tui(args) => crate::tui::run(g, cli.demo, &path, args),
+        Command::Import(args) => crate::import::run(g, args),
+        Command::Export(args) => crate::export::run(g, args),
+        Command::Bulletin(args) => crate::bulletin::run(g, args),
         other => {
             let store = Store::open(&path)?;
             let ctx = Ctx::new(now(g, Some(&store))?, &operator(g));
@@ -155,7 +165,12 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
         Ok(())
     };
     match command {
-        Command::Init | Command::Demo { .. } | Command::Tui(_) => Ok(()),
+        Command::Init
+        | Command::Demo { .. }
+        | Command::Tui(_)
+        | Command::Import(_)
+        | Command::Export(_)
+        | Command::Bulletin(_) => Ok(()),
         Command::Unit(UnitCmd::List) => {
             print!("{}", output::units_table(&store.units()?));
             Ok(())
@@ -362,10 +377,10 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 ReportFormat::Csv => crate::report::to_csv(&card),
                 ReportFormat::Json => crate::report::to_json(&card),
                 ReportFormat::Xlsx => {
-                    return Err(Error::Input(
-                        "--format xlsx is not available in this build yet; use md, csv or json"
-                            .into(),
-                    ));
+                    let out = out.ok_or_else(|| {
+                        Error::Input("--format xlsx needs --out FILE.xlsx".into())
+                    })?;
+                    return crate::export::report_xlsx(&card, &out);
                 }
             };
             match out {
