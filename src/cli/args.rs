@@ -177,6 +177,17 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Operators and their roles (admin only): admin, operator, viewer, or a unit's account.
+    #[command(subcommand)]
+    Operator(OperatorCmd),
+    /// Run many commands from a file (or - for standard input), one per line, each in its own
+    /// transaction, e.g. `urge 201711020001 --note "请尽快办理"`. Stops at the first error
+    /// (with its line number) unless --keep-going.
+    Batch {
+        file: PathBuf,
+        #[arg(long)]
+        keep_going: bool,
+    },
     /// Prove the database is sound: integrity, and every order's state = the replay of its events.
     Check,
     /// A consistent copy of the database while others keep working.
@@ -210,6 +221,24 @@ pub enum UnitCmd {
         #[arg(long, value_parser = ["department", "township"])]
         kind: String,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OperatorCmd {
+    /// List the operators.
+    List,
+    /// Add an operator, or change one's role.
+    Add {
+        /// The OS user name.
+        user: String,
+        #[arg(long, value_parser = ["admin", "operator", "viewer", "unit"])]
+        role: String,
+        /// The unit of a unit account.
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Remove an operator.
+    Remove { user: String },
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +282,9 @@ pub enum OrderCmd {
         order_no: String,
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
+        /// Show the citizen's full name and phone (recorded in the order's history).
+        #[arg(long)]
+        reveal: bool,
     },
     /// Orders, most urgent first.
     List {

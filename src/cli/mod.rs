@@ -5,11 +5,11 @@ pub mod args;
 mod output;
 
 pub use args::Cli;
-use args::{Command, Global, ListFormat, OrderCmd, ReportFormat, ShowFormat, UnitCmd};
+use args::{Command, Global, ListFormat, OperatorCmd, OrderCmd, ReportFormat, ShowFormat, UnitCmd};
 
 use crate::domain::scorecard::Period;
 use crate::domain::time::{parse_date, parse_datetime};
-use crate::domain::{Action, CallbackResult, Category, Intake, OnSite, Status, UnitKind};
+use crate::domain::{Action, CallbackResult, Category, Intake, OnSite, Role, Status, UnitKind};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, DeadlineSpec, NewOrder};
 use crate::store::{OrderFilter, Store};
@@ -26,14 +26,48 @@ pub fn db_path(g: &Global) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("hotline.db"))
 }
 
-/// `--operator`, else the OS user name.
+/// `--operator`, else the OS user name: the name recorded in events.
 pub fn operator(g: &Global) -> String {
     g.operator
         .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("LOGNAME").ok())
         .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| "operator".to_string())
+        .unwrap_or_else(os_user)
+}
+
+/// The OS user running the program: `USER`, else `LOGNAME`, else the name of this process's
+/// uid in /etc/passwd. Roles are looked up by this name (never by `--operator`).
+pub fn os_user() -> String {
+    if let Some(u) = ["USER", "LOGNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|s| !s.trim().is_empty())
+    {
+        return u;
+    }
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    uid.and_then(|uid| {
+        passwd.lines().find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.len() > 2 && f[2].parse() == Ok(uid)).then(|| f[0].to_string())
+        })
+    })
+    .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The role of the OS user in this database: every right while no operator is registered
+/// (the demo), else what the operators table says; an unknown user gets nothing.
+pub fn role(store: &Store) -> Result<Role> {
+    if !store.access_control_on()? {
+        return Ok(Role::Admin);
+    }
+    let user = os_user();
+    store.role_of(&user)?.ok_or_else(|| {
+        Error::Denied(format!(
+            "user '{user}' is not an operator of this database: ask an admin to run `hotline operator add {user} --role operator`"
+        ))
+    })
 }
 
 /// `--now`, else `HOTLINE_NOW`, else the database's own clock, else the system clock.
@@ -77,7 +111,7 @@ fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSp
 /// Open the database named by the global flags, with the acting context (now, operator).
 pub fn open(g: &Global) -> Result<(Store, Ctx)> {
     let store = Store::open(&db_path(g))?;
-    let ctx = Ctx::new(now(g, Some(&store))?, &operator(g));
+    let ctx = Ctx::new(now(g, Some(&store))?, &operator(g)).with_role(role(&store)?);
     Ok((store, ctx))
 }
 
@@ -91,6 +125,8 @@ pub fn init(path: &Path) -> Result<Store> {
     }
     let store = Store::create(path)?;
     add_shipped_units(&store)?;
+    // The first admin: whoever created the database.
+    store.set_operator(&os_user(), &Role::Admin)?;
     Ok(store)
 }
 
@@ -122,7 +158,11 @@ pub fn run(cli: Cli) -> Result<()> {
     match command {
         Command::Init => {
             init(&path)?;
-            println!("created {} with the county's units", path.display());
+            println!(
+                "created {} with the county's units; {} is its admin",
+                path.display(),
+                os_user()
+            );
             Ok(())
         }
         Command::Demo { force } => {
@@ -141,8 +181,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => crate::export::run(g, args),
         Command::Bulletin(args) => crate::bulletin::run(g, args),
         other => {
-            let store = Store::open(&path)?;
-            let ctx = Ctx::new(now(g, Some(&store))?, &operator(g));
+            let (store, ctx) = open(g)?;
             run_on(&store, &ctx, other)
         }
     }
@@ -176,6 +215,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Unit(UnitCmd::Add { name, kind }) => {
+            admin_only(ctx, "add units")?;
             let kind: UnitKind = kind.parse().map_err(Error::Input)?;
             let u = store.add_unit(&name, kind)?;
             println!("added unit {} ({})", u.name, u.kind.code());
@@ -215,12 +255,29 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             println!("{}", o.order_no);
             Ok(())
         }
-        Command::Order(OrderCmd::Show { order_no, format }) => {
-            let o = store.require_order(&order_no)?;
+        Command::Order(OrderCmd::Show {
+            order_no,
+            format,
+            reveal,
+        }) => {
+            let mut o = store.require_order(&order_no)?;
+            if !ctx.role.may_see(&o) {
+                return Err(Error::Denied(format!(
+                    "{} ({}) may not see order {order_no}",
+                    ctx.operator, ctx.role
+                )));
+            }
+            if reveal {
+                o = ops::act(store, ctx, &order_no, &Action::RevealContact, None)?;
+            }
             let events = store.events(&order_no)?;
             match format {
-                ShowFormat::Text => print!("{}", output::order_text(&o, &events, ctx.now)),
-                ShowFormat::Json => println!("{}", output::order_json(&o, &events, ctx.now, true)),
+                ShowFormat::Text => {
+                    print!("{}", output::order_text(&o, &events, ctx.now, reveal))
+                }
+                ShowFormat::Json => {
+                    println!("{}", output::order_json(&o, &events, ctx.now, reveal))
+                }
             }
             Ok(())
         }
@@ -237,6 +294,17 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             if let Some(u) = &unit {
                 store.require_unit(u)?;
             }
+            // A unit account sees its own unit's orders only.
+            let unit = match ctx.role.only_unit() {
+                Some(own) if unit.as_deref().is_some_and(|u| u != own) => {
+                    return Err(Error::Denied(format!(
+                        "{} ({}) may see only {own}'s orders",
+                        ctx.operator, ctx.role
+                    )));
+                }
+                Some(own) => Some(own.to_string()),
+                None => unit,
+            };
             let orders = store.list_orders(&OrderFilter {
                 status,
                 unit,
@@ -390,6 +458,8 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             }
             Ok(())
         }
+        Command::Operator(cmd) => operator_cmd(store, ctx, cmd),
+        Command::Batch { file, keep_going } => batch(store, ctx, &file, keep_going),
         Command::Check => {
             let rep = ops::check::check(store)?;
             println!(
@@ -412,6 +482,12 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             }
         }
         Command::Backup { file } => {
+            if !ctx.role.may_run_office() {
+                return Err(Error::Denied(format!(
+                    "{} ({}) may not back up the database",
+                    ctx.operator, ctx.role
+                )));
+            }
             if file.exists() {
                 return Err(Error::Input(format!(
                     "{} already exists: choose a new file name",
@@ -452,4 +528,128 @@ pub fn period(
         )));
     }
     Ok(Period { from, to, as_of })
+}
+
+fn admin_only(ctx: &Ctx, what: &str) -> Result<()> {
+    if ctx.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(Error::Denied(format!(
+            "{} ({}) may not {what}: ask an admin",
+            ctx.operator, ctx.role
+        )))
+    }
+}
+
+fn operator_cmd(store: &Store, ctx: &Ctx, cmd: OperatorCmd) -> Result<()> {
+    match cmd {
+        OperatorCmd::List => {
+            for (user, role) in store.operators()? {
+                println!("{user}\t{role}");
+            }
+            Ok(())
+        }
+        OperatorCmd::Add { user, role, unit } => {
+            admin_only(ctx, "manage operators")?;
+            let role = Role::parse(&role, unit.as_deref()).map_err(Error::Input)?;
+            store.set_operator(&user, &role)?;
+            println!("{user} is now {role}");
+            Ok(())
+        }
+        OperatorCmd::Remove { user } => {
+            admin_only(ctx, "manage operators")?;
+            store.remove_operator(&user)?;
+            println!("removed operator {user}");
+            Ok(())
+        }
+    }
+}
+
+/// Split a batch line into words: white space separates, double or single quotes group.
+fn split_words(line: &str) -> std::result::Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut quote: Option<char> = None;
+    let mut in_word = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => cur.push(c),
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                in_word = true;
+            }
+            (None, c) if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            (None, c) => {
+                cur.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if quote.is_some() {
+        return Err("unclosed quote".into());
+    }
+    if in_word {
+        words.push(cur);
+    }
+    Ok(words)
+}
+
+fn batch(store: &Store, ctx: &Ctx, file: &Path, keep_going: bool) -> Result<()> {
+    use clap::Parser;
+    let text = if file == Path::new("-") {
+        std::io::read_to_string(std::io::stdin())?
+    } else {
+        std::fs::read_to_string(file)
+            .map_err(|e| Error::Io(format!("cannot read {}: {e}", file.display())))?
+    };
+    let mut failed = 0;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let result = split_words(line)
+            .map_err(Error::Input)
+            .and_then(|words| {
+                Cli::try_parse_from(std::iter::once("hotline".to_string()).chain(words)).map_err(
+                    |e| Error::Input(e.to_string().lines().next().unwrap_or("").to_string()),
+                )
+            })
+            .and_then(|cli| match cli.command {
+                Some(
+                    Command::Init
+                    | Command::Demo { .. }
+                    | Command::Tui(_)
+                    | Command::Batch { .. }
+                    | Command::Import(_)
+                    | Command::Export(_)
+                    | Command::Bulletin(_)
+                    | Command::Backup { .. },
+                ) => Err(Error::Input(
+                    "this command cannot run inside a batch: run it on its own".into(),
+                )),
+                Some(c) => run_on(store, ctx, c),
+                None => Err(Error::Input("no command".into())),
+            });
+        if let Err(e) = result {
+            let msg = format!("{}:{}: {e}", file.display(), i + 1);
+            if !keep_going {
+                return Err(Error::Input(msg));
+            }
+            eprintln!("error: {msg}");
+            failed += 1;
+        }
+    }
+    if failed > 0 {
+        return Err(Error::Input(format!(
+            "{failed} line(s) of the batch failed"
+        )));
+    }
+    Ok(())
 }

@@ -113,8 +113,14 @@ fn event_json(e: &Event) -> serde_json::Value {
     })
 }
 
-/// Order JSON: citizen's name and phone masked.
-pub fn order_value(o: &Order, events: Option<&[Event]>, now: NaiveDateTime) -> serde_json::Value {
+/// Order JSON: citizen's name and phone masked unless `reveal` (an audited action).
+pub fn order_value(
+    o: &Order,
+    events: Option<&[Event]>,
+    now: NaiveDateTime,
+    reveal: bool,
+) -> serde_json::Value {
+    let (citizen, phone) = contact(o, reveal);
     let mut v = json!({
         "order_no": o.order_no,
         "category": o.category.code(),
@@ -122,8 +128,8 @@ pub fn order_value(o: &Order, events: Option<&[Event]>, now: NaiveDateTime) -> s
         "unit": o.unit,
         "title": o.title,
         "content": o.content,
-        "citizen": mask_name(&o.citizen),
-        "phone": mask_phone(&o.phone),
+        "citizen": citizen,
+        "phone": phone,
         "address": o.address,
         "received_at": fmt(o.received_at),
         "assigned_at": o.assigned_at.map(fmt),
@@ -146,21 +152,29 @@ pub fn order_value(o: &Order, events: Option<&[Event]>, now: NaiveDateTime) -> s
     v
 }
 
-pub fn order_json(o: &Order, events: &[Event], now: NaiveDateTime, pretty: bool) -> String {
-    let v = order_value(o, Some(events), now);
-    if pretty {
-        serde_json::to_string_pretty(&v).unwrap_or_default()
+pub fn order_json(o: &Order, events: &[Event], now: NaiveDateTime, reveal: bool) -> String {
+    serde_json::to_string_pretty(&order_value(o, Some(events), now, reveal)).unwrap_or_default()
+}
+
+/// The citizen's name and phone, masked unless `reveal`.
+fn contact(o: &Order, reveal: bool) -> (String, String) {
+    if reveal {
+        (one_line(&o.citizen), one_line(&o.phone))
     } else {
-        v.to_string()
+        (mask_name(&o.citizen), mask_phone(&o.phone))
     }
 }
 
 pub fn orders_json(orders: &[Order], now: NaiveDateTime) -> String {
-    let v: Vec<_> = orders.iter().map(|o| order_value(o, None, now)).collect();
+    let v: Vec<_> = orders
+        .iter()
+        .map(|o| order_value(o, None, now, false))
+        .collect();
     serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
-pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime) -> String {
+pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime, reveal: bool) -> String {
+    let (citizen, phone) = contact(o, reveal);
     let mut s = String::new();
     let line = |s: &mut String, k: &str, v: String| s.push_str(&format!("{} {}\n", pad(k, 12), v));
     line(&mut s, "工单编号", o.order_no.clone());
@@ -192,11 +206,7 @@ pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime) -> String {
         (None, _) => "-".into(),
     };
     line(&mut s, "办理时限", deadline);
-    line(
-        &mut s,
-        "诉求人",
-        format!("{} {}", mask_name(&o.citizen), mask_phone(&o.phone)),
-    );
+    line(&mut s, "诉求人", format!("{citizen} {phone}"));
     line(&mut s, "地址", one_line(&o.address));
     s.push_str(&format!(
         "\n{}\n",

@@ -83,6 +83,8 @@ pub enum EventKind {
         #[serde(default)]
         reason: String,
     },
+    /// The citizen's full phone number and name were shown to an operator (privacy audit).
+    ContactRevealed,
 }
 
 impl EventKind {
@@ -103,6 +105,7 @@ impl EventKind {
             EventKind::CalledBack { .. } => "called_back",
             EventKind::Redone { .. } => "redone",
             EventKind::Closed { .. } => "closed",
+            EventKind::ContactRevealed => "contact_revealed",
         }
     }
 
@@ -127,6 +130,7 @@ impl EventKind {
             EventKind::CalledBack { .. } => "回访",
             EventKind::Redone { .. } => "重办",
             EventKind::Closed { .. } => "办结",
+            EventKind::ContactRevealed => "查看联系方式",
         }
     }
 
@@ -150,6 +154,7 @@ impl EventKind {
             EventKind::CalledBack { .. } => "callback",
             EventKind::Redone { .. } => "redo",
             EventKind::Closed { .. } => "close",
+            EventKind::ContactRevealed => "contact shown",
         }
     }
 
@@ -174,10 +179,17 @@ impl EventKind {
             },
             EventKind::CalledBack { result } => result.zh().to_string(),
             EventKind::Redone { reason, deadline } => format!("{reason} ({deadline})"),
-            EventKind::Accepted | EventKind::ExtensionApproved | EventKind::ReviewAccepted => {
-                String::new()
-            }
+            EventKind::Accepted
+            | EventKind::ExtensionApproved
+            | EventKind::ReviewAccepted
+            | EventKind::ContactRevealed => String::new(),
         }
+    }
+
+    /// Does the event change what an operator composing a decision relies on? (Showing the
+    /// contact does not, so it never causes a conflict.)
+    pub fn is_material(&self) -> bool {
+        !matches!(self, EventKind::ContactRevealed)
     }
 
     pub fn category(&self) -> Option<Category> {

@@ -51,6 +51,8 @@ pub enum Action {
     Close {
         reason: String,
     },
+    /// Show the citizen's full contact (recorded, never refused by the order's state).
+    RevealContact,
 }
 
 /// The name of an action, without its arguments: what the transition table speaks of.
@@ -68,6 +70,7 @@ pub enum ActionName {
     Callback,
     Redo,
     Close,
+    RevealContact,
 }
 
 impl ActionName {
@@ -100,6 +103,7 @@ impl ActionName {
             ActionName::Callback => "callback",
             ActionName::Redo => "redo",
             ActionName::Close => "close",
+            ActionName::RevealContact => "order show --reveal",
         }
     }
     pub fn zh(self) -> &'static str {
@@ -116,6 +120,7 @@ impl ActionName {
             ActionName::Callback => "回访",
             ActionName::Redo => "重办",
             ActionName::Close => "办结",
+            ActionName::RevealContact => "查看联系方式",
         }
     }
 }
@@ -137,6 +142,7 @@ impl Action {
             Action::Callback { .. } => ActionName::Callback,
             Action::Redo { .. } => ActionName::Redo,
             Action::Close { .. } => ActionName::Close,
+            Action::RevealContact => ActionName::RevealContact,
         }
     }
 }
@@ -255,7 +261,7 @@ pub fn decide(
     operator: &str,
 ) -> Result<Event, WorkflowError> {
     let name = action.name();
-    if !permitted(order).contains(&name) {
+    if name != ActionName::RevealContact && !permitted(order).contains(&name) {
         return Err(WorkflowError::NotAllowed {
             action: name,
             order_no: order.order_no.clone(),
@@ -387,6 +393,7 @@ pub fn decide(
                 reason: reason.clone(),
             }
         }
+        Action::RevealContact => EventKind::ContactRevealed,
     };
     let unit = match &kind {
         EventKind::Dispatched { unit, .. } => Some(unit.clone()),
@@ -536,6 +543,7 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             o.closed_at = Some(at);
             o.extension = None;
         }
+        EventKind::ContactRevealed => {}
     }
     o.version += 1;
     o.updated_at = at;

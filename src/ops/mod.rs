@@ -4,7 +4,7 @@
 
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{
-    Action, Calendar, Category, Event, Intake, OnSite, Order, TimeLimits, workflow,
+    Action, Calendar, Category, Event, Intake, OnSite, Order, Role, TimeLimits, workflow,
 };
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -19,6 +19,8 @@ pub mod check;
 pub struct Ctx {
     pub now: NaiveDateTime,
     pub operator: String,
+    /// What the operator may do; checked by every operation here.
+    pub role: Role,
     pub limits: TimeLimits,
 }
 
@@ -27,7 +29,21 @@ impl Ctx {
         Ctx {
             now,
             operator: operator.to_string(),
+            role: Role::Admin,
             limits: TimeLimits::shipped(),
+        }
+    }
+    pub fn with_role(self, role: Role) -> Ctx {
+        Ctx { role, ..self }
+    }
+    fn office_only(&self, what: &str) -> Result<()> {
+        if self.role.may_run_office() {
+            Ok(())
+        } else {
+            Err(Error::Denied(format!(
+                "{} ({}) may not {what}: that is the office's work",
+                self.operator, self.role
+            )))
         }
     }
     pub fn at(&self, now: NaiveDateTime) -> Ctx {
@@ -134,6 +150,7 @@ fn clean_action(a: &Action) -> Action {
 
 /// 受理: record a new order. Returns its state (with the number given or assigned).
 pub fn intake(store: &Store, ctx: &Ctx, new: &NewOrder) -> Result<Order> {
+    ctx.office_only("take in orders")?;
     let intake = clean_intake(&new.intake);
     let received_at = new.received_at.unwrap_or(ctx.now);
     store.write(|s| {
@@ -180,11 +197,20 @@ fn act_in(
     expected_version: Option<u32>,
 ) -> Result<Order> {
     let order = s.require_order(order_no)?;
+    if let Some(why) = ctx.role.refuses(action.name(), &order) {
+        return Err(Error::Denied(format!(
+            "{} ({}) may not {} order {order_no}: {why}",
+            ctx.operator,
+            ctx.role,
+            action.name().code()
+        )));
+    }
     if let Some(v) = expected_version.filter(|v| *v != order.version) {
         let events = s.events(order_no)?;
         let changes: Vec<String> = events
             .iter()
             .skip(v as usize)
+            .filter(|e| e.kind.is_material())
             .map(|e| {
                 format!(
                     "{} {} by {}",
@@ -194,6 +220,9 @@ fn act_in(
                 )
             })
             .collect();
+        if changes.is_empty() {
+            return act_in(s, ctx, order_no, action, None);
+        }
         return Err(Error::Conflict(format!(
             "order {order_no} changed since you opened it ({}); nothing was recorded, your text is kept: look again and retry",
             changes.join("; ")
@@ -276,6 +305,7 @@ pub fn supervise_unit(
     note: &str,
     on_site: Option<OnSite>,
 ) -> Result<Event> {
+    ctx.office_only("supervise a unit")?;
     let u = store.require_unit(unit)?;
     let action = clean_action(&Action::Supervise {
         note: note.to_string(),

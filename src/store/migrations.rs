@@ -56,6 +56,13 @@ const STEPS: &[&str] = &[
     CREATE INDEX events_by_order ON events(order_id, id);
     CREATE INDEX events_by_time ON events(at);
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 2: operators and their roles (an empty table = access control off, e.g. the demo).
+    "CREATE TABLE operators (
+        user TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'viewer', 'unit')),
+        unit_id INTEGER REFERENCES units(id),
+        CHECK ((role = 'unit') = (unit_id IS NOT NULL))
+    );",
 ];
 
 pub const LATEST: i64 = STEPS.len() as i64;

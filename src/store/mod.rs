@@ -2,6 +2,7 @@
 //! and the append-only event history. Every write runs in `BEGIN IMMEDIATE` (see `write`).
 
 mod migrations;
+mod operators;
 mod orders;
 mod report;
 mod units;

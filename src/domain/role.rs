@@ -1,0 +1,169 @@
+//! Operators and roles: who may do what. The rules are here; the store keeps the table and
+//! `ops` applies the check to every action.
+
+use super::order::Order;
+use super::workflow::ActionName;
+use std::fmt;
+
+/// What an operator may do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// Units, settings, operators, and every action.
+    Admin,
+    /// Every action on every order.
+    Operator,
+    /// Read only (e.g. county leaders).
+    Viewer,
+    /// A unit's own account: sees only that unit's orders and may accept, return, ask for an
+    /// extension and reply.
+    Unit(String),
+}
+
+impl Role {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Operator => "operator",
+            Role::Viewer => "viewer",
+            Role::Unit(_) => "unit",
+        }
+    }
+
+    /// Parse `admin | operator | viewer | unit` (a unit role needs the unit's name).
+    pub fn parse(code: &str, unit: Option<&str>) -> Result<Role, String> {
+        match (code.trim(), unit) {
+            ("admin", _) => Ok(Role::Admin),
+            ("operator", _) => Ok(Role::Operator),
+            ("viewer", _) => Ok(Role::Viewer),
+            ("unit", Some(u)) if !u.trim().is_empty() => Ok(Role::Unit(u.trim().to_string())),
+            ("unit", _) => Err("a unit account needs --unit NAME".into()),
+            (other, _) => Err(format!(
+                "unknown role '{other}' (expected admin, operator, viewer or unit)"
+            )),
+        }
+    }
+
+    /// The unit whose orders alone this role may see, if it is restricted.
+    pub fn only_unit(&self) -> Option<&str> {
+        match self {
+            Role::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    pub fn may_write(&self) -> bool {
+        !matches!(self, Role::Viewer)
+    }
+
+    /// May this role see the order?
+    pub fn may_see(&self, order: &Order) -> bool {
+        match self {
+            Role::Unit(u) => order.unit.as_deref() == Some(u.as_str()),
+            _ => true,
+        }
+    }
+
+    /// Why this role may not take `action` on `order`, if it may not.
+    pub fn refuses(&self, action: ActionName, order: &Order) -> Option<String> {
+        match self {
+            Role::Admin | Role::Operator => None,
+            Role::Viewer => Some("a viewer account is read-only".into()),
+            Role::Unit(u) => {
+                if order.unit.as_deref() != Some(u.as_str()) {
+                    Some(format!("the account of {u} may act only on {u}'s orders"))
+                } else if matches!(
+                    action,
+                    ActionName::Accept
+                        | ActionName::Return
+                        | ActionName::RequestExtension
+                        | ActionName::Reply
+                ) {
+                    None
+                } else {
+                    Some(format!(
+                        "a unit account may accept, return, ask for an extension and reply, not {}",
+                        action.code()
+                    ))
+                }
+            }
+        }
+    }
+
+    /// Office-only work that is not an action on one order (intake, unit supervision, reports
+    /// are open to all): intake and unit-level supervision.
+    pub fn may_run_office(&self) -> bool {
+        matches!(self, Role::Admin | Role::Operator)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Role::Unit(u) => write!(f, "unit ({u})"),
+            other => f.write_str(other.code()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::event::EventKind;
+    use crate::domain::order::{Category, Intake};
+    use crate::domain::{Event, workflow};
+    use chrono::NaiveDateTime;
+
+    fn order(unit: Option<&str>) -> Order {
+        let at = NaiveDateTime::parse_from_str("2017-11-01 09:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
+        let mut o = workflow::replay(
+            "1",
+            &[Event {
+                at,
+                operator: "x".into(),
+                unit: None,
+                kind: EventKind::Received {
+                    intake: Intake {
+                        category: Some(Category::Request),
+                        title: "t".into(),
+                        ..Default::default()
+                    },
+                    received_at: at,
+                },
+            }],
+        )
+        .unwrap();
+        o.unit = unit.map(str::to_string);
+        o
+    }
+
+    #[test]
+    fn each_role() {
+        let mine = order(Some("住建局"));
+        let theirs = order(Some("贾塘乡"));
+        assert!(Role::Admin.refuses(ActionName::Close, &mine).is_none());
+        assert!(Role::Operator.refuses(ActionName::Urge, &mine).is_none());
+        assert!(Role::Viewer.refuses(ActionName::Urge, &mine).is_some());
+        let unit = Role::Unit("住建局".into());
+        assert!(unit.refuses(ActionName::Reply, &mine).is_none());
+        assert!(unit.refuses(ActionName::Accept, &mine).is_none());
+        assert!(
+            unit.refuses(ActionName::Urge, &mine)
+                .unwrap()
+                .contains("not urge")
+        );
+        assert!(
+            unit.refuses(ActionName::Reply, &theirs)
+                .unwrap()
+                .contains("only on 住建局")
+        );
+        assert!(unit.may_see(&mine) && !unit.may_see(&theirs));
+        assert!(!Role::Viewer.may_write() && !Role::Viewer.may_run_office());
+        assert_eq!(Role::parse("unit", Some("住建局")), Ok(unit));
+        assert!(Role::parse("unit", None).is_err());
+        assert!(
+            Role::parse("boss", None)
+                .unwrap_err()
+                .contains("unknown role")
+        );
+    }
+}
