@@ -44,7 +44,14 @@ impl From<WorkflowError> for Error {
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::Store(format!("database error: {e}"))
+        match &e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly => {
+                Error::Store(
+                    "the database is read-only for you: ask for write access to the file and its folder (see README, Security), or work on a copy".into(),
+                )
+            }
+            _ => Error::Store(format!("database error: {e}")),
+        }
     }
 }
 

@@ -217,7 +217,7 @@ pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime, reveal: bool)
         s.push_str(&format!(
             "  {}  {}  {}  {}  {}\n",
             fmt(e.at),
-            pad(e.kind.zh(), 8),
+            pad(e.kind.zh(), 12),
             pad(e.unit.as_deref().unwrap_or(""), 14),
             pad(&one_line(&e.operator), 10),
             one_line(&e.kind.text())

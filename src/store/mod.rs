@@ -136,13 +136,6 @@ impl Store {
                     tries += 1;
                     std::thread::sleep(Duration::from_millis(50 * tries));
                 }
-                Err(rusqlite::Error::SqliteFailure(f, _))
-                    if f.code == rusqlite::ErrorCode::ReadOnly =>
-                {
-                    return Err(Error::Store(
-                        "the database is read-only for you: ask for write access to the file (and its folder), or use a copy".into(),
-                    ));
-                }
                 Err(e) => return Err(e.into()),
             }
         }
