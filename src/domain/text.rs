@@ -2,7 +2,7 @@
 //! phone numbers and names are masked, and widths are display widths (a Chinese character
 //! takes two columns), never bytes or chars.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 /// Characters that could steer a terminal or reorder text: C0 controls (ESC, BEL, CR…) except
 /// newline and tab, DEL, C1 controls (0x80–0x9F, e.g. CSI, OSC), and the bidi overrides and
@@ -65,9 +65,14 @@ pub fn mask_name(name: &str) -> String {
     }
 }
 
-/// Display width in terminal columns.
+/// Display width in terminal columns: the sum of the characters' widths (control characters
+/// count 0, the same rule `truncate` and `wrap` use, so they always agree).
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
 }
 
 /// Cut `s` to at most `max` columns, ending in `…` when cut. A wide character is never split:
@@ -82,7 +87,7 @@ pub fn truncate(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut w = 0;
     for c in s.chars() {
-        let cw = c.width().unwrap_or(0);
+        let cw = char_width(c);
         if w + cw > max - 1 {
             break;
         }
@@ -115,7 +120,7 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
         let mut line = String::new();
         let mut lw = 0;
         for c in para.chars() {
-            let cw = c.width().unwrap_or(0);
+            let cw = char_width(c);
             if lw + cw > w {
                 lines.push(std::mem::take(&mut line));
                 lw = 0;
