@@ -84,6 +84,13 @@ fn the_demo_is_sound_and_deterministic() {
     let store = Store::open(&dir.path().join("demo.db")).unwrap();
     let rep = hotline::ops::check::check(&store).unwrap();
     assert!(rep.ok(), "{:?}", rep.problems);
+    assert!(rep.tallies_agree);
+    // The running sums give the same figures as replaying every order.
+    let p = demo().1.period;
+    assert_eq!(
+        store.fast_tallies(&p).unwrap(),
+        hotline::report::replayed_tallies(&store, &p).unwrap()
+    );
     assert_eq!(rep.orders, 574);
     // A second build gives the same history, event for event.
     let other = Store::in_memory().unwrap();

@@ -462,12 +462,14 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
         Command::Batch { file, keep_going } => batch(store, ctx, &file, keep_going),
         Command::Check => {
             let rep = ops::check::check(store)?;
+            let yes = |b: bool| if b { "yes" } else { "NO" };
             println!(
-                "integrity: {}; {} orders, {} events; replay = stored state: {}",
+                "integrity: {}; {} orders, {} events; replay = stored state: {}; scorecard sums = events: {}",
                 rep.integrity,
                 rep.orders,
                 rep.events,
-                if rep.problems.is_empty() { "yes" } else { "NO" }
+                yes(rep.problems.iter().all(|p| p.contains("running sums"))),
+                yes(rep.tallies_agree)
             );
             for p in &rep.problems {
                 println!("  {p}");

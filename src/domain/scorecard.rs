@@ -192,121 +192,226 @@ impl Scorecard {
     }
 }
 
-/// Compute the scorecard. `orders` must be the orders' states at `p.as_of`; `events` the
-/// counted events (any period: they are filtered here).
-pub fn compute(p: Period, units: &[Unit], orders: &[Order], events: &[CountedEvent]) -> Scorecard {
-    let mut rows: Vec<UnitRow> = units
-        .iter()
-        .map(|u| UnitRow::empty(u.kind, &u.name))
-        .collect();
-    let index: std::collections::HashMap<&str, usize> = units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.name.as_str(), i))
-        .collect();
+/// What one order, as it stands, adds to its unit's row and to the totals. These are the
+/// facts that do not change with `as_of` (once closed, an order's lateness is fixed), so the
+/// store can keep their sums per day; being open and late depends on `as_of` and is counted
+/// separately (`is_open_late_30d`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contribution {
+    /// The unit row it counts in, and the day it was assigned there.
+    pub unit: Option<(String, NaiveDate)>,
+    pub received_day: NaiveDate,
+    pub category: Category,
+    pub closed: bool,
+    pub closed_on_time: bool,
+    /// Closed more than 30 days past the deadline.
+    pub closed_late30: bool,
+    pub redone: bool,
+    /// Open and held by no unit.
+    pub unassigned: bool,
+}
 
-    for o in orders {
-        let Some(i) = o.unit.as_deref().and_then(|u| index.get(u)) else {
-            continue;
+/// An order's contribution, judged with everything it has recorded (as of its last event).
+pub fn contribution(o: &Order) -> Contribution {
+    let end = o.updated_at;
+    let closed = is_closed(o, end);
+    Contribution {
+        unit: o
+            .unit
+            .clone()
+            .zip(o.assigned_at)
+            .map(|(u, at)| (u, at.date())),
+        received_day: o.received_at.date(),
+        category: o.category,
+        closed,
+        closed_on_time: is_closed_on_time(o, end),
+        closed_late30: closed && is_overdue_30d(o, end),
+        redone: o.redos > 0,
+        unassigned: o.is_open() && o.unit.is_none(),
+    }
+}
+
+/// Open at `as_of` and overdue more than 30 days then.
+pub fn is_open_late_30d(o: &Order, as_of: NaiveDateTime) -> bool {
+    !is_closed(o, as_of) && is_overdue_30d(o, as_of)
+}
+
+/// The last deadline an open order may have to be overdue more than 30 days at `as_of`:
+/// the same rule as `is_overdue_30d`, as a date bound for an index scan.
+pub fn late30_deadline_bound(as_of: NaiveDateTime) -> NaiveDate {
+    as_of.date() - chrono::Duration::days(OVERDUE_DAYS + 1)
+}
+
+/// The sums the scorecard is assembled from, for one period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitTally {
+    pub assigned: u64,
+    pub closed: u64,
+    pub closed_on_time: u64,
+    pub closed_late30: u64,
+    pub open_late30: u64,
+    pub urges: u64,
+    pub supervisions: u64,
+    pub redos: u64,
+    pub callbacks_reached: u64,
+    pub satisfied: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TotalTally {
+    pub received: u64,
+    pub inquiry: u64,
+    pub suggestion: u64,
+    pub request: u64,
+    pub closed: u64,
+    pub closed_late30: u64,
+    pub open_late30: u64,
+    pub redone: u64,
+    pub unassigned: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tallies {
+    pub units: std::collections::BTreeMap<String, UnitTally>,
+    pub totals: TotalTally,
+}
+
+impl Tallies {
+    /// Add one order's contribution (if it falls in the period).
+    pub fn add_contribution(&mut self, p: &Period, c: &Contribution) {
+        if let Some((unit, day)) = &c.unit
+            && p.from <= *day
+            && *day <= p.to
+        {
+            let u = self.units.entry(unit.clone()).or_default();
+            u.assigned += 1;
+            u.closed += u64::from(c.closed);
+            u.closed_on_time += u64::from(c.closed_on_time);
+            u.closed_late30 += u64::from(c.closed_late30);
+        }
+        if p.from <= c.received_day && c.received_day <= p.to {
+            let t = &mut self.totals;
+            t.received += 1;
+            match c.category {
+                Category::Inquiry => t.inquiry += 1,
+                Category::Suggestion => t.suggestion += 1,
+                Category::Request => t.request += 1,
+            }
+            t.closed += u64::from(c.closed);
+            t.closed_late30 += u64::from(c.closed_late30);
+            t.redone += u64::from(c.redone);
+            t.unassigned += u64::from(c.unassigned);
+        }
+    }
+
+    /// Count an order that is open and late at `as_of` (see `is_open_late_30d`).
+    pub fn add_open_late(&mut self, p: &Period, o: &Order) {
+        if let (Some(u), Some(at)) = (&o.unit, o.assigned_at)
+            && p.contains(at)
+        {
+            self.units.entry(u.clone()).or_default().open_late30 += 1;
+        }
+        if p.contains(o.received_at) {
+            self.totals.open_late30 += 1;
+        }
+    }
+
+    /// Units with nothing to count are left out, so two tallies of the same facts are equal.
+    pub fn without_empty_units(mut self) -> Tallies {
+        self.units.retain(|_, u| *u != UnitTally::default());
+        self
+    }
+
+    /// Count an urge, supervision, redo or callback in the period.
+    pub fn add_event(&mut self, p: &Period, e: &CountedEvent) {
+        let Some(unit) = e.unit.as_ref().filter(|_| p.contains(e.at)) else {
+            return;
         };
-        let row = &mut rows[*i];
-        if !is_assigned_to(o, &row.unit, &p) {
-            continue;
+        let u = self.units.entry(unit.clone()).or_default();
+        match e.what {
+            Counted::Urge => u.urges += 1,
+            Counted::Supervision => u.supervisions += 1,
+            Counted::Redo => u.redos += 1,
+            Counted::Callback(r) => {
+                u.callbacks_reached += u64::from(r.reached());
+                u.satisfied += u64::from(r.reached() && r.satisfied());
+            }
         }
-        row.assigned += 1;
-        if is_closed(o, p.as_of) {
-            row.closed += 1;
-        }
-        if is_closed_on_time(o, p.as_of) {
-            row.closed_on_time += 1;
-        }
-        if is_overdue_30d(o, p.as_of) {
-            row.overdue_30d += 1;
+    }
+}
+
+/// The tallies of a period from orders as they stood at `p.as_of` and the counted events:
+/// the reference path (the store's counters must give the same, see `hotline check`).
+pub fn tally(p: &Period, orders: &[Order], events: &[CountedEvent]) -> Tallies {
+    let mut t = Tallies::default();
+    for o in orders {
+        t.add_contribution(p, &contribution(o));
+        if is_open_late_30d(o, p.as_of) {
+            t.add_open_late(p, o);
         }
     }
     for e in events {
-        if !p.contains(e.at) {
-            continue;
-        }
-        let Some(i) = e.unit.as_deref().and_then(|u| index.get(u)) else {
-            continue;
-        };
-        let row = &mut rows[*i];
-        match e.what {
-            Counted::Urge => row.urges += 1,
-            Counted::Supervision => row.supervisions += 1,
-            Counted::Redo => row.redos += 1,
-            Counted::Callback(r) => {
-                if r.reached() {
-                    row.callbacks_reached += 1;
-                    if r.satisfied() {
-                        row.satisfied += 1;
-                    }
-                }
-            }
-        }
+        t.add_event(p, e);
     }
-    let rows: Vec<UnitRow> = rows.into_iter().map(UnitRow::finish).collect();
+    t.without_empty_units()
+}
+
+/// Compute the scorecard. `orders` must be the orders' states at `p.as_of`; `events` the
+/// counted events (any period: they are filtered here).
+pub fn compute(p: Period, units: &[Unit], orders: &[Order], events: &[CountedEvent]) -> Scorecard {
+    assemble(p, units, &tally(&p, orders, events))
+}
+
+/// The scorecard from its tallies: rows in the units' order, totals, rates.
+pub fn assemble(p: Period, units: &[Unit], t: &Tallies) -> Scorecard {
+    let rows: Vec<UnitRow> = units
+        .iter()
+        .map(|u| {
+            let mut r = UnitRow::empty(u.kind, &u.name);
+            if let Some(x) = t.units.get(&u.name) {
+                r.assigned = x.assigned;
+                r.closed = x.closed;
+                r.closed_on_time = x.closed_on_time;
+                r.overdue_30d = x.closed_late30 + x.open_late30;
+                r.supervisions = x.supervisions;
+                r.urges = x.urges;
+                r.redos = x.redos;
+                r.callbacks_reached = x.callbacks_reached;
+                r.satisfied = x.satisfied;
+            }
+            r.finish()
+        })
+        .collect();
     let table_totals = UnitKind::ALL
         .iter()
         .map(|k| {
-            let mut t = UnitRow::empty(*k, "合计");
+            let mut total = UnitRow::empty(*k, "合计");
             for r in rows.iter().filter(|r| r.kind == *k) {
-                t.add(r);
+                total.add(r);
             }
-            t.finish()
+            total.finish()
         })
         .collect();
-
-    let mut t = Totals {
-        received: 0,
-        inquiry: 0,
-        suggestion: 0,
-        request: 0,
-        closed: 0,
-        open: 0,
-        overdue_30d: 0,
-        open_overdue_30d: 0,
-        redone: 0,
-        unassigned: 0,
-        closure_rate: None,
-        open_overdue_rate: None,
-        redo_rate: None,
+    let x = &t.totals;
+    let open = x.received - x.closed;
+    let totals = Totals {
+        received: x.received,
+        inquiry: x.inquiry,
+        suggestion: x.suggestion,
+        request: x.request,
+        closed: x.closed,
+        open,
+        overdue_30d: x.closed_late30 + x.open_late30,
+        open_overdue_30d: x.open_late30,
+        redone: x.redone,
+        unassigned: x.unassigned,
+        closure_rate: rate(x.closed, x.received),
+        open_overdue_rate: rate(x.open_late30, open),
+        redo_rate: rate(x.redone, x.received),
     };
-    for o in orders.iter().filter(|o| p.contains(o.received_at)) {
-        t.received += 1;
-        match o.category {
-            Category::Inquiry => t.inquiry += 1,
-            Category::Suggestion => t.suggestion += 1,
-            Category::Request => t.request += 1,
-        }
-        let closed = is_closed(o, p.as_of);
-        let late = is_overdue_30d(o, p.as_of);
-        if closed {
-            t.closed += 1;
-        } else {
-            t.open += 1;
-            if late {
-                t.open_overdue_30d += 1;
-            }
-            if o.unit.is_none() {
-                t.unassigned += 1;
-            }
-        }
-        if late {
-            t.overdue_30d += 1;
-        }
-        if o.redos > 0 {
-            t.redone += 1;
-        }
-    }
-    t.closure_rate = rate(t.closed, t.received);
-    t.open_overdue_rate = rate(t.open_overdue_30d, t.open);
-    t.redo_rate = rate(t.redone, t.received);
-
     Scorecard {
         period: p,
-        totals: t,
+        totals,
         units: rows,
         table_totals,
     }

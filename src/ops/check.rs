@@ -11,11 +11,13 @@ pub struct CheckReport {
     pub events: u64,
     /// One line per order whose stored state differs from the replay of its events.
     pub problems: Vec<String>,
+    /// Whether the scorecard's running sums equal the sums recomputed from the events.
+    pub tallies_agree: bool,
 }
 
 impl CheckReport {
     pub fn ok(&self) -> bool {
-        self.integrity == "ok" && self.problems.is_empty()
+        self.integrity == "ok" && self.problems.is_empty() && self.tallies_agree
     }
 }
 
@@ -38,5 +40,28 @@ pub fn check(store: &Store) -> Result<CheckReport> {
         }
         Ok(())
     })?;
+    let stored = store.stored_tally()?;
+    let replayed = store.replayed_tally()?;
+    rep.tallies_agree = stored == replayed;
+    if !rep.tallies_agree {
+        let diff = replayed
+            .units
+            .iter()
+            .filter(|(k, v)| stored.units.get(*k) != Some(*v))
+            .count()
+            + replayed
+                .totals
+                .iter()
+                .filter(|(k, v)| stored.totals.get(*k) != Some(*v))
+                .count()
+            + stored
+                .units
+                .keys()
+                .filter(|k| !replayed.units.contains_key(*k))
+                .count();
+        rep.problems.push(format!(
+            "the scorecard's running sums differ from the events in {diff} day rows"
+        ));
+    }
     Ok(rep)
 }

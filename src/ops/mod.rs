@@ -237,8 +237,8 @@ fn act_in(
         }
     }
     let event = workflow::decide(&order, action, ctx.now, &ctx.operator)?;
-    let next = workflow::evolve(order_no, Some(order), &event).map_err(Error::Store)?;
-    s.append(&next, &event)?;
+    let next = workflow::evolve(order_no, Some(order.clone()), &event).map_err(Error::Store)?;
+    s.append(&order, &next, &event)?;
     Ok(next)
 }
 

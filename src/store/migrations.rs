@@ -63,6 +63,37 @@ const STEPS: &[&str] = &[
         unit_id INTEGER REFERENCES units(id),
         CHECK ((role = 'unit') = (unit_id IS NOT NULL))
     );",
+    // 3: the scorecard's running sums (see store::tally), kept in the same transaction as
+    // each event; and a covering index for open orders by deadline (the overdue figures).
+    "CREATE TABLE unit_tally (
+        unit_id INTEGER NOT NULL REFERENCES units(id),
+        day TEXT NOT NULL,
+        assigned INTEGER NOT NULL DEFAULT 0,
+        closed INTEGER NOT NULL DEFAULT 0,
+        closed_on_time INTEGER NOT NULL DEFAULT 0,
+        closed_late30 INTEGER NOT NULL DEFAULT 0,
+        urges INTEGER NOT NULL DEFAULT 0,
+        supervisions INTEGER NOT NULL DEFAULT 0,
+        redos INTEGER NOT NULL DEFAULT 0,
+        callbacks_reached INTEGER NOT NULL DEFAULT 0,
+        satisfied INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (unit_id, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE total_tally (
+        day TEXT NOT NULL,
+        category TEXT NOT NULL,
+        received INTEGER NOT NULL DEFAULT 0,
+        closed INTEGER NOT NULL DEFAULT 0,
+        closed_late30 INTEGER NOT NULL DEFAULT 0,
+        redone INTEGER NOT NULL DEFAULT 0,
+        unassigned INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, category)
+    ) WITHOUT ROWID;
+    DROP INDEX orders_open_by_deadline;
+    CREATE INDEX orders_open_by_deadline ON orders(deadline, unit_id, assigned_at, received_at)
+        WHERE status <> 'closed';
+    INSERT INTO settings(key, value) VALUES ('tally_rebuild', '1')
+        ON CONFLICT(key) DO UPDATE SET value = '1';",
 ];
 
 pub const LATEST: i64 = STEPS.len() as i64;

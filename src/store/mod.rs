@@ -5,6 +5,8 @@ mod migrations;
 mod operators;
 mod orders;
 mod report;
+mod tally;
+pub use tally::TallyRows;
 mod units;
 
 pub use orders::{OrderFilter, OrderSort, StoredEvent};
@@ -94,7 +96,11 @@ impl Store {
         self.conn.execute_batch(
             "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
         )?;
-        migrations::migrate(&self.conn)
+        migrations::migrate(&self.conn)?;
+        if self.setting("tally_rebuild")?.is_some() {
+            self.rebuild_tally()?;
+        }
+        Ok(())
     }
 
     /// Run `f` in a write transaction: `BEGIN IMMEDIATE` takes the write lock up front (so two

@@ -249,19 +249,22 @@ impl Store {
             ])?;
         let id = self.conn.last_insert_rowid();
         self.insert_event(Some(id), first)?;
-        self.update_state(id, o)
+        self.update_state(id, o)?;
+        self.tally_event(None, Some(o), first)
     }
 
-    /// Append an event and store the state it leads to. Call inside `write`.
-    pub(crate) fn append(&self, o: &Order, e: &Event) -> Result<()> {
+    /// Append an event and store the state it leads to (`prev` → `o`). Call inside `write`.
+    pub(crate) fn append(&self, prev: &Order, o: &Order, e: &Event) -> Result<()> {
         let id = self.order_id(&o.order_no)?;
         self.insert_event(Some(id), e)?;
-        self.update_state(id, o)
+        self.update_state(id, o)?;
+        self.tally_event(Some(prev), Some(o), e)
     }
 
     /// A supervision of a unit as a whole (督办 not tied to one order). Call inside `write`.
     pub(crate) fn append_unit_event(&self, e: &Event) -> Result<()> {
-        self.insert_event(None, e)
+        self.insert_event(None, e)?;
+        self.tally_event(None, None, e)
     }
 
     fn update_state(&self, id: i64, o: &Order) -> Result<()> {
