@@ -25,7 +25,7 @@ struct Step {
 
 fn action_for(step: &Step, today: NaiveDate) -> Action {
     let days = Duration::days(i64::from(step.arg % 20));
-    let text = if step.arg % 7 == 0 {
+    let text = if step.arg.is_multiple_of(7) {
         "  ".to_string()
     } else {
         format!("说明{}", step.arg)
@@ -49,7 +49,7 @@ fn action_for(step: &Step, today: NaiveDate) -> Action {
         9 => Action::Urge { note: text },
         10 => Action::Supervise {
             note: text,
-            on_site: (step.arg % 3 == 0).then(|| OnSite {
+            on_site: (step.arg.is_multiple_of(3)).then(|| OnSite {
                 place: "现场".into(),
                 participants: String::new(),
                 measures: "整改".into(),
@@ -64,7 +64,7 @@ fn action_for(step: &Step, today: NaiveDate) -> Action {
             deadline: today + days - Duration::days(1),
         },
         13 => Action::Close {
-            reason: if step.arg % 2 == 0 {
+            reason: if step.arg.is_multiple_of(2) {
                 String::new()
             } else {
                 "政策不允许".into()
@@ -111,7 +111,7 @@ proptest! {
             let before = s.require_order(no).unwrap();
             let events_before = s.count_events().unwrap();
             let action = action_for(step, now.date());
-            let result = if step.what % 15 == 0 && step.arg % 2 == 0 {
+            let result = if step.what % 15 == 0 && step.arg.is_multiple_of(2) {
                 ops::dispatch(&s, &ctx, no, UNITS[step.arg as usize % 3], DeadlineSpec::Days(u32::from(step.arg % 5)), None).map(|x| x.0)
             } else {
                 ops::act(&s, &ctx, no, &action, None)
