@@ -1,24 +1,99 @@
-//! Exports: orders as CSV/XLSX, the scorecard as an XLSX workbook. (Being built: issue 4.)
+//! Exports: orders with their current state as CSV/XLSX (`hotline export`, re-importable
+//! with `data/mappings/hotline.toml`), and the scorecard as an XLSX workbook laid out like
+//! the bulletin's appendix tables (`hotline report --format xlsx`).
+
+pub mod orders;
+pub mod report;
 
 use crate::cli::args::Global;
 use crate::domain::scorecard::Scorecard;
+use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
 #[derive(clap::Args, Debug, Clone)]
 pub struct ExportArgs {
+    /// Orders received from this day (YYYY-MM-DD) [default: the first]
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Orders received up to this day (YYYY-MM-DD) [default: the last]
+    #[arg(long)]
+    pub to: Option<String>,
+    /// csv (UTF-8 with BOM) or xlsx [default: from the file name's extension]
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Mask the citizens' names and phone numbers (马**, 138****5678); such a file does not
+    /// round-trip those two columns.
+    #[arg(long)]
+    pub mask: bool,
     /// Where to write.
     #[arg(long)]
     pub out: PathBuf,
 }
 
-pub fn run(_g: &Global, _args: ExportArgs) -> Result<()> {
-    Err(Error::Input("export is not built yet".into()))
+pub fn run(g: &Global, args: ExportArgs) -> Result<()> {
+    let (store, _ctx) = crate::cli::open(g)?;
+    let date = |flag: &str, s: &Option<String>| {
+        s.as_deref()
+            .map(|s| parse_date(s).map_err(|e| Error::Input(format!("{flag}: {e}"))))
+            .transpose()
+    };
+    let from = date("--from", &args.from)?;
+    let to = date("--to", &args.to)?;
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(Error::Input(format!(
+            "--from {f} is after --to {t}: swap them"
+        )));
+    }
+    let format = match args.format {
+        Some(f) => f,
+        None => match args
+            .out
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("xlsx") => ExportFormat::Xlsx,
+            Some("csv") => ExportFormat::Csv,
+            _ => {
+                return Err(Error::Input(
+                    "give --format csv|xlsx (or an --out file ending in .csv or .xlsx)".into(),
+                ));
+            }
+        },
+    };
+    let rows = orders::rows(&store, from, to, args.mask)?;
+    match format {
+        ExportFormat::Csv => orders::write_csv(&rows, &args.out)?,
+        ExportFormat::Xlsx => orders::write_xlsx(&rows, &args.out)?,
+    }
+    let units = rows
+        .iter()
+        .filter(|r| matches!(&r[2], orders::Value::Text(s) if s == "单位督办"))
+        .count();
+    println!(
+        "wrote {} orders{} to {}",
+        rows.len() - units,
+        if units > 0 {
+            format!(" and {units} unit supervisions")
+        } else {
+            String::new()
+        },
+        args.out.display()
+    );
+    Ok(())
 }
 
 /// The scorecard as a workbook laid out like the bulletin's appendix tables.
-pub fn report_xlsx(_card: &Scorecard, _out: &Path) -> Result<()> {
-    Err(Error::Input(
-        "--format xlsx is not built yet; use md, csv or json".into(),
-    ))
+pub fn report_xlsx(card: &Scorecard, out: &Path) -> Result<()> {
+    report::write(card, out)
 }

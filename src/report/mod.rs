@@ -3,7 +3,7 @@
 
 mod format;
 
-pub use format::{to_csv, to_json, to_markdown};
+pub use format::{remark, summary_zh, table_title, to_csv, to_json, to_markdown};
 
 use crate::domain::scorecard::{self, Period, Scorecard};
 use crate::error::Result;

@@ -1,0 +1,225 @@
+//! The 办理过程 (history) column of our own export: an order's events, one a line, readable
+//! in Excel and exact for the importer:
+//!
+//! ```text
+//! 2017-11-02 09:13:00 转办 住建局 {"at":"2017-11-02T09:13:00","deadline":"2017-11-16","kind":"dispatched","operator":"热线办-马丽","unit":"住建局"}
+//! ```
+//!
+//! The words before the `{` are for people; the JSON is the stored event's time, operator and
+//! data (`domain::EventKind`, as the store keeps it).
+//! The intake line carries only its time and operator (the order's columns carry the rest).
+//! Replaying a history turns each event back into the action that produced it and runs it
+//! through `workflow::decide`, so an imported history obeys every rule a native one does.
+
+use crate::domain::{Action, Event, EventKind};
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+
+/// The action that records `kind`, if the importer can replay it. Intake is not an action;
+/// events that are only an audit trail (not part of the order's handling) are not exported.
+pub fn action_of(kind: &EventKind) -> Option<Action> {
+    Some(match kind.clone() {
+        EventKind::Dispatched { unit, deadline } => Action::Dispatch { unit, deadline },
+        EventKind::Accepted => Action::Accept,
+        EventKind::Returned { reason } => Action::Return { reason },
+        EventKind::ExtensionRequested { until, reason } => {
+            Action::RequestExtension { until, reason }
+        }
+        EventKind::ExtensionApproved => Action::ApproveExtension,
+        EventKind::ExtensionRefused { reason } => Action::RefuseExtension { reason },
+        EventKind::Replied { text } => Action::Reply { text },
+        EventKind::ReviewAccepted => Action::ReviewAccept,
+        EventKind::ReviewRejected { reason } => Action::ReviewReject { reason },
+        EventKind::Urged { note } => Action::Urge { note },
+        EventKind::Supervised { note, on_site } => Action::Supervise { note, on_site },
+        EventKind::CalledBack { result } => Action::Callback { result },
+        EventKind::Redone { reason, deadline } => Action::Redo { reason, deadline },
+        EventKind::Closed { reason } => Action::Close { reason },
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
+/// Is this event written to the history column?
+pub fn exported(e: &Event) -> bool {
+    matches!(e.kind, EventKind::Received { .. }) || action_of(&e.kind).is_some()
+}
+
+/// One event as a history line.
+pub fn format_line(e: &Event) -> String {
+    let head = format!(
+        "{} {}{}",
+        e.at.format("%Y-%m-%d %H:%M:%S"),
+        e.kind.zh(),
+        e.unit
+            .as_deref()
+            .map(|u| format!(" {u}"))
+            .unwrap_or_default()
+    );
+    let mut data = match &e.kind {
+        EventKind::Received { .. } => serde_json::json!({ "kind": "received" }),
+        kind => serde_json::to_value(kind).unwrap_or_default(),
+    };
+    if let Some(obj) = data.as_object_mut() {
+        obj.insert("at".into(), crate::domain::time::fmt(e.at).into());
+        obj.insert("operator".into(), e.operator.clone().into());
+    }
+    let json = data.to_string();
+    format!("{head} {json}")
+}
+
+/// A whole history, oldest first, one event a line.
+pub fn format(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter(|e| exported(e))
+        .map(format_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A parsed history line. (The unit an event concerns is not read back: replaying the
+/// action works it out, as it did the first time.)
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    /// The intake: its time and operator.
+    Intake { at: NaiveDateTime, operator: String },
+    Event {
+        at: NaiveDateTime,
+        operator: String,
+        kind: EventKind,
+    },
+}
+
+#[derive(Deserialize)]
+struct Head {
+    at: NaiveDateTime,
+    #[serde(default)]
+    operator: String,
+}
+
+/// Parse a history cell. Errors name the line.
+pub fn parse(text: &str) -> Result<Vec<Line>, String> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let Some(start) = line.find('{') else {
+            return Err(format!(
+                "history line {}: no event data (expected `time action {{…}}` as hotline exports it)",
+                i + 1
+            ));
+        };
+        let json = &line[start..];
+        let damaged = |e: serde_json::Error| {
+            format!("history line {}: the event data is damaged ({e})", i + 1)
+        };
+        let mut value: serde_json::Value = serde_json::from_str(json).map_err(damaged)?;
+        let head: Head = serde_json::from_value(value.clone()).map_err(damaged)?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.remove("at");
+            obj.remove("operator");
+        }
+        if value.get("kind").and_then(|k| k.as_str()) == Some("received") {
+            out.push(Line::Intake {
+                at: head.at,
+                operator: head.operator,
+            });
+            continue;
+        }
+        let kind: EventKind = serde_json::from_value(value).map_err(damaged)?;
+        if action_of(&kind).is_none() {
+            return Err(format!(
+                "history line {}: a '{}' event cannot be imported",
+                i + 1,
+                kind.code()
+            ));
+        }
+        out.push(Line::Event {
+            at: head.at,
+            operator: head.operator,
+            kind,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::parse_datetime;
+    use crate::domain::{CallbackResult, Intake};
+
+    #[test]
+    fn lines_round_trip() {
+        let at = parse_datetime("2017-11-02T09:13:00", false).unwrap();
+        let events = vec![
+            Event {
+                at,
+                operator: "热线办-马丽".into(),
+                unit: None,
+                kind: EventKind::Received {
+                    intake: Intake {
+                        title: "路灯不亮".into(),
+                        ..Default::default()
+                    },
+                    received_at: at,
+                },
+            },
+            Event {
+                at,
+                operator: "热线办-马丽".into(),
+                unit: Some("住建局".into()),
+                kind: EventKind::Dispatched {
+                    unit: "住建局".into(),
+                    deadline: at.date(),
+                },
+            },
+            Event {
+                at,
+                operator: "x".into(),
+                unit: Some("住建局".into()),
+                kind: EventKind::Replied {
+                    text: "已修复。\n第二行 {大括号}".into(),
+                },
+            },
+            Event {
+                at,
+                operator: "x".into(),
+                unit: Some("住建局".into()),
+                kind: EventKind::CalledBack {
+                    result: CallbackResult::Satisfied,
+                },
+            },
+        ];
+        let text = format(&events);
+        assert_eq!(text.lines().count(), 4);
+        assert!(text.starts_with("2017-11-02 09:13:00 受理 {"));
+        let lines = parse(&text).unwrap();
+        assert_eq!(
+            lines[0],
+            Line::Intake {
+                at,
+                operator: "热线办-马丽".into()
+            }
+        );
+        for (l, e) in lines[1..].iter().zip(&events[1..]) {
+            assert_eq!(
+                l,
+                &Line::Event {
+                    at: e.at,
+                    operator: e.operator.clone(),
+                    kind: e.kind.clone()
+                }
+            );
+        }
+        assert!(
+            parse("2017-11-02 转办 {broken")
+                .unwrap_err()
+                .contains("line 1")
+        );
+        assert!(parse("just words").unwrap_err().contains("line 1"));
+    }
+}

@@ -1,0 +1,704 @@
+//! From a row of cells to what to record: the order's intake and the actions of its history,
+//! each with its time. Pure: nothing here touches the database, so every problem of a row
+//! (which column, why) is found before anything is written.
+//!
+//! Two ways to a history:
+//! - **replayed**: the row has our 办理过程 column (our own export): every event comes back as
+//!   the action that produced it, at its time, by its operator;
+//! - **rebuilt** from the columns (any other export): intake at the received time; dispatch
+//!   to the unit at the dispatch time (or the received time) with the deadline given or the
+//!   category's time limit; signing; the reply at the reply time; for a closed order the
+//!   review, the callback (the file's, or the mapping's default) and the close at the closing
+//!   time (or the reply time). The status says how far to go (or, without a status column:
+//!   closed if there is a closing time, replied if there is a reply, else received).
+
+use super::dates::{self, When};
+use super::history::{self, Line};
+use super::mapping::{Mapping, RowStatus};
+use super::read::{Cell, Table};
+use crate::domain::text::{one_line, sanitize};
+use crate::domain::{Action, CallbackResult, Category, EventKind, Intake, OnSite, Status};
+use crate::ops::{self, Ctx, DeadlineSpec};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::fmt;
+
+/// One problem with one row: where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The row number in the file (as a spreadsheet numbers it).
+    pub row: usize,
+    /// The column's header, or empty for the row as a whole.
+    pub column: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.column.is_empty() {
+            write!(f, "row {}: {}", self.row, self.reason)
+        } else {
+            write!(
+                f,
+                "row {}, column {}: {}",
+                self.row, self.column, self.reason
+            )
+        }
+    }
+}
+
+/// One action of an imported history, with its time and the column it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub at: NaiveDateTime,
+    /// Who did it (a replayed history's operator), or None for the importing operator.
+    pub operator: Option<String>,
+    pub action: Action,
+    pub column: String,
+}
+
+/// An order to record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderRecord {
+    pub order_no: String,
+    pub intake: Intake,
+    pub received_at: NaiveDateTime,
+    /// When the intake event happened (the received time, unless a history says otherwise).
+    pub intake_at: NaiveDateTime,
+    pub intake_operator: Option<String>,
+    pub steps: Vec<Step>,
+    /// What the row's columns say the order must come to, checked after the replay.
+    pub expect_status: Option<Status>,
+    pub expect_unit: Option<String>,
+}
+
+/// A supervision of a unit as a whole (a row of our export whose status is 单位督办).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitSupervision {
+    pub at: NaiveDateTime,
+    pub operator: Option<String>,
+    pub unit: String,
+    pub note: String,
+    pub on_site: Option<OnSite>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Order(Box<OrderRecord>),
+    UnitSupervisions(Vec<UnitSupervision>),
+}
+
+impl Record {
+    /// The units the record needs.
+    pub fn units(&self) -> Vec<&str> {
+        match self {
+            Record::Order(o) => o
+                .steps
+                .iter()
+                .filter_map(|s| match &s.action {
+                    Action::Dispatch { unit, .. } => Some(unit.as_str()),
+                    _ => None,
+                })
+                .chain(o.expect_unit.as_deref())
+                .collect(),
+            Record::UnitSupervisions(v) => v.iter().map(|s| s.unit.as_str()).collect(),
+        }
+    }
+}
+
+/// The columns of a table a mapping uses, by field.
+pub struct Layout<'a> {
+    pub mapping: &'a Mapping,
+    cols: Vec<(&'static str, String, Option<usize>)>,
+}
+
+impl<'a> Layout<'a> {
+    /// Check the mapping against the table's header. Missing required columns are an error;
+    /// other missing columns are returned as notes (the field stays empty).
+    pub fn new(mapping: &'a Mapping, table: &Table) -> Result<(Layout<'a>, Vec<String>), String> {
+        let mut cols = Vec::new();
+        let mut missing_required = Vec::new();
+        let mut notes = Vec::new();
+        for (field, header) in mapping.mapped() {
+            let idx = table.column(header);
+            if idx.is_none() {
+                if matches!(field, "order_no" | "title" | "received_at") {
+                    missing_required.push(format!("{header} ({field})"));
+                } else {
+                    notes.push(format!(
+                        "note: the file has no column {header} ({field}); that field is left empty"
+                    ));
+                }
+            }
+            cols.push((field, header.to_string(), idx));
+        }
+        if !missing_required.is_empty() {
+            let mut shown: Vec<String> = table.headers.iter().take(12).cloned().collect();
+            if table.headers.len() > 12 {
+                shown.push("…".into());
+            }
+            return Err(format!(
+                "the file lacks the column(s) {} that mapping {} needs (the file's columns: {}): check the file, or pass another --mapping",
+                missing_required.join(", "),
+                mapping.name,
+                one_line(&shown.join(", "))
+            ));
+        }
+        Ok((Layout { mapping, cols }, notes))
+    }
+
+    fn col(&self, field: &str) -> Option<(&str, usize)> {
+        self.cols
+            .iter()
+            .find(|(f, _, _)| *f == field)
+            .and_then(|(_, h, i)| i.map(|i| (h.as_str(), i)))
+    }
+
+    /// The header of a field's column (for messages), or the field's name.
+    pub fn header(&self, field: &str) -> String {
+        self.cols
+            .iter()
+            .find(|(f, _, _)| *f == field)
+            .map(|(_, h, _)| h.clone())
+            .unwrap_or_else(|| field.to_string())
+    }
+}
+
+struct RowReader<'r> {
+    row: usize,
+    cells: &'r [Cell],
+    problems: Vec<Problem>,
+}
+
+impl RowReader<'_> {
+    fn problem(&mut self, column: &str, reason: impl Into<String>) {
+        self.problems.push(Problem {
+            row: self.row,
+            column: column.to_string(),
+            reason: reason.into(),
+        });
+    }
+
+    fn cell(&self, l: &Layout, field: &str) -> Option<(String, Cell)> {
+        let (h, i) = l.col(field)?;
+        let c = self.cells.get(i).cloned().unwrap_or(Cell::Empty);
+        if c.is_empty() {
+            None
+        } else {
+            Some((h.to_string(), c))
+        }
+    }
+
+    /// A one-line text field (title, names, unit…).
+    fn line(&mut self, l: &Layout, field: &str) -> Option<String> {
+        let (h, c) = self.cell(l, field)?;
+        if let Cell::Error(e) = &c {
+            self.problem(&h, format!("the cell holds the spreadsheet error {e}"));
+            return None;
+        }
+        Some(one_line(&c.text())).filter(|s| !s.is_empty())
+    }
+
+    /// A multi-line text field (content, reply): the tabs and newlines exports leave around
+    /// the text and around its lines go.
+    fn text(&mut self, l: &Layout, field: &str) -> Option<String> {
+        let (h, c) = self.cell(l, field)?;
+        if let Cell::Error(e) = &c {
+            self.problem(&h, format!("the cell holds the spreadsheet error {e}"));
+            return None;
+        }
+        Some(clean_text(&c.text())).filter(|s| !s.is_empty())
+    }
+
+    fn when(&mut self, l: &Layout, field: &str) -> Option<(String, When)> {
+        let (h, c) = self.cell(l, field)?;
+        let r = match &c {
+            Cell::DateTime(t) => Ok(When {
+                at: *t,
+                date_only: t.time() == chrono::NaiveTime::MIN,
+            }),
+            Cell::Number(v) => dates::from_excel_serial(*v).map(|at| When {
+                at,
+                date_only: dates::serial_is_date_only(*v),
+            }),
+            Cell::Text(s) => dates::parse(s),
+            Cell::Error(e) => Err(format!("the cell holds the spreadsheet error {e}")),
+            Cell::Empty => return None,
+        };
+        match r {
+            Ok(w) => Some((h, w)),
+            Err(e) => {
+                self.problem(&h, e);
+                None
+            }
+        }
+    }
+}
+
+/// Trim the white space exports leave: around the text, at the ends of lines, and blank
+/// lines at the start and end; control characters go (`sanitize`).
+pub fn clean_text(s: &str) -> String {
+    let s = sanitize(s).replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = s
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}'))
+        .collect();
+    let mut out: Vec<&str> = Vec::new();
+    for l in lines {
+        if l.is_empty() && out.last().is_none_or(|p| p.is_empty()) {
+            continue; // leading blank lines and runs of blank lines
+        }
+        out.push(l);
+    }
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// Read one row into a record, or the row's problems.
+pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Record, Vec<Problem>> {
+    let m = l.mapping;
+    let mut r = RowReader {
+        row,
+        cells,
+        problems: Vec::new(),
+    };
+    let status = match r.cell(l, "status") {
+        Some((h, c)) => match m.status(&c.text()) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                r.problem(&h, e);
+                None
+            }
+        },
+        None => None,
+    };
+    if status == Some(RowStatus::UnitSupervision) {
+        return unit_supervisions(l, &mut r);
+    }
+    let status = match status {
+        Some(RowStatus::Order(s)) => Some(s),
+        _ => None,
+    };
+    let order_no = match r.line(l, "order_no") {
+        Some(no) => format!("{}{no}", m.order_no_prefix),
+        None => {
+            r.problem(&l.header("order_no"), "the order number is empty");
+            String::new()
+        }
+    };
+    let title = r.line(l, "title");
+    if title.is_none() {
+        r.problem(&l.header("title"), "the title is empty");
+    }
+    let category = match r.cell(l, "category") {
+        Some((h, c)) => match m.category(&c.text()) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                r.problem(&h, e);
+                None
+            }
+        },
+        None => m.default_category.or_else(|| {
+            r.problem(
+                &l.header("category"),
+                "no category (the cell is empty and the mapping has no [defaults] category)",
+            );
+            None
+        }),
+    };
+    let received = r.when(l, "received_at");
+    if received.is_none() && r.cell(l, "received_at").is_none() {
+        r.problem(&l.header("received_at"), "the received time is empty");
+    }
+    let intake = Intake {
+        category,
+        title: title.unwrap_or_default(),
+        content: r.text(l, "content").unwrap_or_default(),
+        citizen: r.line(l, "citizen").unwrap_or_default(),
+        phone: r.line(l, "phone").unwrap_or_default(),
+        address: r.line(l, "address").unwrap_or_default(),
+    };
+    let unit = r.line(l, "unit").or_else(|| m.default_unit.clone());
+    let history = match r.cell(l, "history") {
+        Some((h, c)) => match history::parse(&c.text()) {
+            Ok(lines) if !lines.is_empty() => Some((h, lines)),
+            Ok(_) => None,
+            Err(e) => {
+                r.problem(&h, e);
+                None
+            }
+        },
+        None => None,
+    };
+    let fields = Fields {
+        dispatched: r.when(l, "dispatched_at"),
+        deadline: r.when(l, "deadline"),
+        accepted: r.when(l, "accepted_at"),
+        reply: r.text(l, "reply"),
+        replied: r.when(l, "replied_at"),
+        callback: match r.cell(l, "callback") {
+            Some((h, c)) => match m.callback(&c.text()) {
+                Ok(cb) => Some(cb),
+                Err(e) => {
+                    r.problem(&h, e);
+                    None
+                }
+            },
+            None => None,
+        },
+        closed: r.when(l, "closed_at"),
+    };
+    if !r.problems.is_empty() {
+        return Err(r.problems);
+    }
+    let (Some((received_col, received)), Some(category)) = (received, category) else {
+        return Err(r.problems);
+    };
+    let mut rec = OrderRecord {
+        order_no,
+        intake,
+        received_at: received.at,
+        intake_at: received.at,
+        intake_operator: None,
+        steps: Vec::new(),
+        expect_status: status,
+        expect_unit: None,
+    };
+    match history {
+        Some((col, lines)) => {
+            rec.expect_unit = r.line(l, "unit");
+            for line in lines {
+                match line {
+                    Line::Intake { at, operator } => {
+                        rec.intake_at = at;
+                        rec.intake_operator = Some(operator).filter(|o| !o.is_empty());
+                    }
+                    Line::Event { at, operator, kind } => {
+                        if let Some(action) = history::action_of(&kind) {
+                            rec.steps.push(Step {
+                                at,
+                                operator: Some(operator).filter(|o| !o.is_empty()),
+                                action,
+                                column: col.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        None => rebuild(
+            l,
+            ctx,
+            &mut r,
+            &mut rec,
+            category,
+            status,
+            unit,
+            fields,
+            &received_col,
+        ),
+    }
+    // Times: never back in time, never in the future.
+    let mut prev = (rec.intake_at, l.header("received_at"));
+    if rec.received_at > rec.intake_at {
+        r.problem(
+            &received_col,
+            format!(
+                "the received time {} is later than the intake {}",
+                rec.received_at, rec.intake_at
+            ),
+        );
+    }
+    for s in &rec.steps {
+        if s.at < prev.0 {
+            r.problem(
+                &s.column,
+                format!(
+                    "{} at {} would be earlier than the {} at {} (an order's history never goes back in time)",
+                    s.action.name().code(),
+                    s.at,
+                    prev.1,
+                    prev.0
+                ),
+            );
+            break;
+        }
+        prev = (s.at, s.column.clone());
+    }
+    if let Some(last) = rec
+        .steps
+        .last()
+        .map(|s| (s.at, &s.column))
+        .or(Some((rec.intake_at, &received_col)))
+        && last.0 > ctx.now
+    {
+        r.problem(
+            last.1,
+            format!("{} is in the future (now is {})", last.0, ctx.now),
+        );
+    }
+    if r.problems.is_empty() {
+        Ok(Record::Order(Box::new(rec)))
+    } else {
+        Err(r.problems)
+    }
+}
+
+struct Fields {
+    dispatched: Option<(String, When)>,
+    deadline: Option<(String, When)>,
+    accepted: Option<(String, When)>,
+    reply: Option<String>,
+    replied: Option<(String, When)>,
+    callback: Option<CallbackResult>,
+    closed: Option<(String, When)>,
+}
+
+/// A time for a step: a date without a time on the same day as the step before counts as
+/// that step's time (not the midnight before it).
+fn step_time(w: &When, prev: NaiveDateTime) -> NaiveDateTime {
+    if w.date_only && w.at.date() == prev.date() && w.at < prev {
+        prev
+    } else {
+        w.at
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn rebuild(
+    l: &Layout,
+    ctx: &Ctx,
+    r: &mut RowReader,
+    rec: &mut OrderRecord,
+    category: Category,
+    status: Option<Status>,
+    unit: Option<String>,
+    f: Fields,
+    received_col: &str,
+) {
+    let m = l.mapping;
+    let status = status.unwrap_or(if f.closed.is_some() {
+        Status::Closed
+    } else if f.reply.is_some() || f.replied.is_some() {
+        Status::Replied
+    } else if unit.is_some() && (f.dispatched.is_some() || r.cell(l, "unit").is_some()) {
+        if f.accepted.is_some() {
+            Status::Handling
+        } else {
+            Status::Dispatched
+        }
+    } else {
+        Status::Received
+    });
+    if status == Status::Received {
+        return;
+    }
+    let office = unit.is_none() && category == Category::Inquiry;
+    let status_col = l.header("status");
+    let mut at = rec.intake_at;
+    let push = |rec: &mut OrderRecord, at: NaiveDateTime, action: Action, column: &str| {
+        rec.steps.push(Step {
+            at,
+            operator: None,
+            action,
+            column: column.to_string(),
+        })
+    };
+    if let Some(unit) = &unit {
+        let (col, t) = match &f.dispatched {
+            Some((h, w)) => (h.clone(), step_time(w, at)),
+            None => (received_col.to_string(), at),
+        };
+        at = t;
+        let deadline: NaiveDate = match &f.deadline {
+            Some((_, w)) => w.at.date(),
+            None => {
+                let spec = m
+                    .deadline_days
+                    .map_or(DeadlineSpec::Default, DeadlineSpec::Days);
+                ops::resolve_deadline(ctx, category, at.date(), spec).0
+            }
+        };
+        if deadline < at.date() {
+            let h = f
+                .deadline
+                .as_ref()
+                .map(|(h, _)| h.clone())
+                .unwrap_or(col.clone());
+            r.problem(
+                &h,
+                format!(
+                    "the deadline {deadline} is before the dispatch on {}",
+                    at.date()
+                ),
+            );
+            return;
+        }
+        push(
+            rec,
+            at,
+            Action::Dispatch {
+                unit: unit.clone(),
+                deadline,
+            },
+            &col,
+        );
+        if status == Status::Returned {
+            push(
+                rec,
+                at,
+                Action::Return {
+                    reason: "（导入）原数据状态为已退单".into(),
+                },
+                &status_col,
+            );
+            return;
+        }
+        if status == Status::Dispatched {
+            return;
+        }
+        let (col, t) = match &f.accepted {
+            Some((h, w)) => (h.clone(), step_time(w, at)),
+            None => (col, at),
+        };
+        at = t;
+        push(rec, at, Action::Accept, &col);
+        if status == Status::Handling {
+            return;
+        }
+    } else if !office {
+        r.problem(
+            &l.header("unit"),
+            format!(
+                "the order is {} ({}) but names no unit (the cell is empty and the mapping has no [defaults] unit); only an inquiry can be answered by the office itself",
+                status.code(),
+                status.zh()
+            ),
+        );
+        return;
+    } else if matches!(
+        status,
+        Status::Dispatched | Status::Handling | Status::Returned
+    ) {
+        r.problem(
+            &l.header("unit"),
+            format!("the order is {} but names no unit", status.code()),
+        );
+        return;
+    }
+    // Replied, awaiting callback or closed: the reply.
+    let Some(text) = f.reply.clone() else {
+        r.problem(
+            &l.header("reply"),
+            format!(
+                "the order is {} ({}) but the reply is empty",
+                status.code(),
+                status.zh()
+            ),
+        );
+        return;
+    };
+    let (col, t) = match (&f.replied, &f.closed) {
+        (Some((h, w)), _) | (None, Some((h, w))) => (h.clone(), step_time(w, at)),
+        (None, None) => {
+            r.problem(
+                &l.header("replied_at"),
+                format!("the order is {} but the reply time is empty", status.code()),
+            );
+            return;
+        }
+    };
+    at = t;
+    push(rec, at, Action::Reply { text }, &col);
+    if status == Status::Replied {
+        return;
+    }
+    if !office {
+        push(rec, at, Action::ReviewAccept, &col);
+    }
+    if status == Status::AwaitingCallback {
+        if let Some(result) = f.callback {
+            push(rec, at, Action::Callback { result }, &l.header("callback"));
+        }
+        return;
+    }
+    // Closed.
+    let (col, t) = match &f.closed {
+        Some((h, w)) => (h.clone(), step_time(w, at)),
+        None => (col, at),
+    };
+    at = t;
+    let mut reason = String::new();
+    if !office {
+        let Some(result) = f.callback.or(m.default_callback) else {
+            r.problem(
+                &l.header("callback"),
+                "the order is closed but has no callback result (the cell is empty and the mapping has no [defaults] callback)",
+            );
+            return;
+        };
+        push(rec, at, Action::Callback { result }, &col);
+        if result == CallbackResult::Unsatisfied {
+            reason = "（导入）原数据已办结".into();
+        }
+    }
+    push(rec, at, Action::Close { reason }, &col);
+}
+
+fn unit_supervisions(l: &Layout, r: &mut RowReader) -> Result<Record, Vec<Problem>> {
+    let unit = r.line(l, "unit");
+    if unit.is_none() {
+        r.problem(&l.header("unit"), "a unit supervision row names no unit");
+    }
+    let mut out = Vec::new();
+    match r.cell(l, "history") {
+        Some((h, c)) => match history::parse(&c.text()) {
+            Ok(lines) => {
+                for line in lines {
+                    match line {
+                        Line::Event {
+                            at,
+                            operator,
+                            kind: EventKind::Supervised { note, on_site },
+                        } => out.push(UnitSupervision {
+                            at,
+                            operator: Some(operator).filter(|o| !o.is_empty()),
+                            unit: unit.clone().unwrap_or_default(),
+                            note,
+                            on_site,
+                        }),
+                        _ => r.problem(&h, "a unit supervision row holds an event other than 督办"),
+                    }
+                }
+                if out.is_empty() {
+                    r.problem(&h, "a unit supervision row without its 督办 event");
+                }
+            }
+            Err(e) => r.problem(&h, e),
+        },
+        None => r.problem(
+            &l.header("history"),
+            "a unit supervision row without its 督办 event",
+        ),
+    }
+    if r.problems.is_empty() {
+        Ok(Record::UnitSupervisions(out))
+    } else {
+        Err(std::mem::take(&mut r.problems))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_export_white_space() {
+        assert_eq!(
+            clean_text("\n\t\t\t\t\t\n\t\t\t\t\t第一行\t\n  第二行\n\t\t\t\n\n\n第三行\n\t\t\t\t"),
+            "第一行\n第二行\n\n第三行"
+        );
+        assert_eq!(clean_text("\u{1b}[31m红\u{7}"), "[31m红");
+    }
+}
