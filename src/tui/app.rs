@@ -1,0 +1,593 @@
+//! The UI state: what is loaded, what is selected, which screen and dialog are open. Rows for
+//! each list are derived here (filter, sort) so that key handling and drawing see the same
+//! order. No I/O: `session` fills the data in.
+
+use super::action::Tab;
+use super::dialog::Dialog;
+use super::i18n::S;
+use super::keymap::Ctx;
+use super::theme::Theme;
+use crate::cli::args::Lang;
+use crate::domain::scorecard::{Scorecard, UnitRow};
+use crate::domain::{Event, Order, Unit, UnitKind};
+use crate::store::StoredEvent;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::cell::Cell;
+use std::collections::BTreeSet;
+use tui_input::Input;
+
+/// An order with the figures every list shows, computed once per load.
+#[derive(Debug, Clone)]
+pub struct OrderRow {
+    pub order: Order,
+    /// Working days left (negative: late); None when closed or without a deadline.
+    pub left: Option<i64>,
+    /// Calendar days past the deadline (0 when not late).
+    pub late: i64,
+    /// Pinyin initials of the unit, for filtering by `zjj`.
+    pub unit_py: String,
+}
+
+/// A unit with its name spelled in pinyin, for the type-to-filter picker.
+#[derive(Debug, Clone)]
+pub struct UnitEntry {
+    pub unit: Unit,
+    /// Initials: 住建局 → zjj.
+    pub initials: String,
+    /// Full spelling: 住建局 → zhujianju.
+    pub spelled: String,
+}
+
+/// Pinyin initials and full spelling of a name; letters and digits kept, the rest dropped.
+pub fn pinyin_of(name: &str) -> (String, String) {
+    use pinyin::ToPinyin;
+    let mut initials = String::new();
+    let mut spelled = String::new();
+    for c in name.chars() {
+        if let Some(p) = c.to_pinyin() {
+            initials.push_str(p.first_letter());
+            spelled.push_str(p.plain());
+        } else if c.is_ascii_alphanumeric() {
+            initials.push(c.to_ascii_lowercase());
+            spelled.push(c.to_ascii_lowercase());
+        }
+    }
+    (initials, spelled)
+}
+
+impl UnitEntry {
+    pub fn new(unit: Unit) -> UnitEntry {
+        let (initials, spelled) = pinyin_of(&unit.name);
+        UnitEntry {
+            unit,
+            initials,
+            spelled,
+        }
+    }
+    /// How well a typed query matches: 0 best (prefix), 1 contained, None no match.
+    pub fn rank(&self, q: &str) -> Option<u8> {
+        let q = q.trim().to_lowercase();
+        if q.is_empty() {
+            return Some(1);
+        }
+        let name = self.unit.name.to_lowercase();
+        if name.starts_with(&q) || self.initials.starts_with(&q) || self.spelled.starts_with(&q) {
+            Some(0)
+        } else if name.contains(&q) || self.initials.contains(&q) || self.spelled.contains(&q) {
+            Some(1)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub row: OrderRow,
+    pub events: Vec<Event>,
+}
+
+/// The lists that keep a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListId {
+    Pending,
+    Overdue,
+    Units,
+    Activity,
+    UnitOrders,
+}
+
+impl ListId {
+    const ALL: [ListId; 5] = [
+        ListId::Pending,
+        ListId::Overdue,
+        ListId::Units,
+        ListId::Activity,
+        ListId::UnitOrders,
+    ];
+    fn i(self) -> usize {
+        self as usize
+    }
+    /// The sort columns a list offers, first is the default.
+    pub fn sorts(self) -> &'static [S] {
+        match self {
+            ListId::Pending | ListId::UnitOrders => {
+                &[S::SortUrgency, S::SortReceived, S::SortUnit, S::SortOrderNo]
+            }
+            ListId::Overdue => &[S::SortDaysOver, S::SortUnit, S::SortOrderNo],
+            ListId::Units => &[
+                S::SortBulletin,
+                S::ColAssigned,
+                S::ColClosure,
+                S::ColOver30,
+                S::ColSupervisions,
+                S::ColUrges,
+                S::ColRedos,
+                S::ColSatisfaction,
+            ],
+            ListId::Activity => &[],
+        }
+    }
+}
+
+/// Selection, scroll and filter of one list. Drawing records the visible height and keeps
+/// the offset so that the selection stays on screen (hence the cells: views get `&App`).
+#[derive(Debug, Default)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: Cell<usize>,
+    pub height: Cell<usize>,
+    pub filter: String,
+    pub sort: usize,
+    pub reverse: bool,
+}
+
+impl ListState {
+    pub fn page(&self) -> usize {
+        self.height.get().max(1)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Tabs,
+    /// The orders of one unit (from the Units tab or `:unit`).
+    Unit,
+    Detail,
+}
+
+#[derive(Debug)]
+pub enum InputLine {
+    Filter(Input),
+    Command(Input),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodChoice {
+    All,
+    ThisMonth,
+    LastMonth,
+    Custom(NaiveDate, NaiveDate),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Ok,
+    Warn,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub level: Level,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub now: NaiveDateTime,
+    pub operator: String,
+    pub demo: bool,
+    pub tab: Tab,
+    /// Screens over the tabs, innermost last (Esc pops).
+    pub stack: Vec<Screen>,
+    /// Every open order, most urgent first (the store's order).
+    pub open: Vec<OrderRow>,
+    pub units: Vec<UnitEntry>,
+    pub card: Option<Scorecard>,
+    pub activity: Vec<StoredEvent>,
+    /// The unit shown by the Unit screen, and its orders (open first).
+    pub unit: Option<String>,
+    pub unit_orders: Vec<OrderRow>,
+    pub detail: Option<Detail>,
+    pub detail_scroll: usize,
+    pub detail_height: Cell<usize>,
+    /// The furthest the detail can scroll (set by drawing).
+    pub detail_max: Cell<usize>,
+    pub lists: [ListState; 5],
+    pub input: Option<InputLine>,
+    pub dialog: Option<Dialog>,
+    /// The help screen, with its scroll.
+    pub help: Option<usize>,
+    pub help_height: Cell<usize>,
+    pub help_max: Cell<usize>,
+    pub message: Option<Message>,
+    /// Overdue orders marked for bulk urging.
+    pub marks: BTreeSet<String>,
+    pub period: PeriodChoice,
+    /// The first day with an order (the start of “all orders”).
+    pub earliest: Option<NaiveDate>,
+    /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
+    pub chart: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang, theme: Theme, now: NaiveDateTime, operator: String) -> App {
+        App {
+            lang,
+            theme,
+            now,
+            operator,
+            demo: false,
+            tab: Tab::Pending,
+            stack: Vec::new(),
+            open: Vec::new(),
+            units: Vec::new(),
+            card: None,
+            activity: Vec::new(),
+            unit: None,
+            unit_orders: Vec::new(),
+            detail: None,
+            detail_scroll: 0,
+            detail_height: Cell::new(10),
+            detail_max: Cell::new(0),
+            lists: Default::default(),
+            input: None,
+            dialog: None,
+            help: None,
+            help_height: Cell::new(10),
+            help_max: Cell::new(0),
+            message: None,
+            marks: BTreeSet::new(),
+            period: PeriodChoice::All,
+            earliest: None,
+            chart: false,
+            quit: false,
+        }
+    }
+
+    pub fn t(&self, s: S) -> &'static str {
+        s.get(self.lang)
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.stack.last().copied().unwrap_or(Screen::Tabs)
+    }
+
+    pub fn list(&self, id: ListId) -> &ListState {
+        &self.lists[id.i()]
+    }
+    pub fn list_mut(&mut self, id: ListId) -> &mut ListState {
+        &mut self.lists[id.i()]
+    }
+
+    /// The list on screen, if the screen is a list.
+    pub fn current_list(&self) -> Option<ListId> {
+        match self.screen() {
+            Screen::Detail => None,
+            Screen::Unit => Some(ListId::UnitOrders),
+            Screen::Tabs => Some(match self.tab {
+                Tab::Pending => ListId::Pending,
+                Tab::Overdue => ListId::Overdue,
+                Tab::Units => ListId::Units,
+                Tab::Activity => ListId::Activity,
+            }),
+        }
+    }
+
+    /// The keymap contexts in force, most specific first.
+    pub fn contexts(&self) -> Vec<Ctx> {
+        if self.help.is_some() {
+            return vec![Ctx::Help];
+        }
+        if let Some(d) = &self.dialog {
+            return vec![match d {
+                Dialog::Confirm(_) => Ctx::Confirm,
+                Dialog::Form(_) => Ctx::Form,
+                Dialog::Choice(_) => Ctx::Choice,
+                Dialog::Picker(_) => Ctx::Picker,
+                Dialog::Editor(_) => Ctx::Editor,
+            }];
+        }
+        if self.input.is_some() {
+            return vec![Ctx::Input];
+        }
+        let orders = [
+            Ctx::Lists,
+            Ctx::Sortable,
+            Ctx::Orders,
+            Ctx::Move,
+            Ctx::Global,
+        ];
+        match self.current_list() {
+            None => vec![Ctx::Orders, Ctx::Move, Ctx::Global],
+            Some(ListId::Pending) | Some(ListId::UnitOrders) => orders.to_vec(),
+            Some(ListId::Overdue) => [&[Ctx::Overdue][..], &orders].concat(),
+            Some(ListId::Units) => vec![
+                Ctx::Units,
+                Ctx::Lists,
+                Ctx::Sortable,
+                Ctx::Move,
+                Ctx::Global,
+            ],
+            Some(ListId::Activity) => vec![Ctx::Lists, Ctx::Move, Ctx::Global],
+        }
+    }
+
+    // ---- Derived rows -------------------------------------------------------------------
+
+    fn order_matches(row: &OrderRow, q: &str) -> bool {
+        if q.is_empty() {
+            return true;
+        }
+        let o = &row.order;
+        let hit = |s: &str| s.to_lowercase().contains(q);
+        hit(&o.order_no)
+            || hit(&o.title)
+            || hit(&o.content)
+            || hit(&o.citizen)
+            || o.unit.as_deref().is_some_and(hit)
+            || (q.chars().all(|c| c.is_ascii_lowercase()) && row.unit_py.starts_with(q))
+    }
+
+    fn sort_orders(rows: &mut [&OrderRow], id: ListId, sort: usize) {
+        let unit = |r: &OrderRow| r.order.unit.clone().unwrap_or_default();
+        match id.sorts().get(sort) {
+            Some(S::SortReceived) => rows.sort_by_key(|r| std::cmp::Reverse(r.order.received_at)),
+            Some(S::SortUnit) => rows.sort_by(|a, b| {
+                unit(a)
+                    .cmp(&unit(b))
+                    .then(b.late.cmp(&a.late))
+                    .then(a.order.deadline.cmp(&b.order.deadline))
+            }),
+            Some(S::SortOrderNo) => rows.sort_by(|a, b| a.order.order_no.cmp(&b.order.order_no)),
+            Some(S::SortDaysOver) => rows.sort_by(|a, b| {
+                b.late
+                    .cmp(&a.late)
+                    .then(a.order.order_no.cmp(&b.order.order_no))
+            }),
+            // Urgency: the store's order (with the office first, then by deadline).
+            _ => {}
+        }
+    }
+
+    fn order_rows<'a>(
+        &'a self,
+        id: ListId,
+        source: &'a [OrderRow],
+        only_late: bool,
+    ) -> Vec<&'a OrderRow> {
+        let st = self.list(id);
+        let q = st.filter.trim().to_lowercase();
+        let mut rows: Vec<&OrderRow> = source
+            .iter()
+            .filter(|r| (!only_late || r.late > 0) && Self::order_matches(r, &q))
+            .collect();
+        Self::sort_orders(&mut rows, id, st.sort);
+        if st.reverse {
+            rows.reverse();
+        }
+        rows
+    }
+
+    pub fn pending_rows(&self) -> Vec<&OrderRow> {
+        self.order_rows(ListId::Pending, &self.open, false)
+    }
+    pub fn overdue_rows(&self) -> Vec<&OrderRow> {
+        self.order_rows(ListId::Overdue, &self.open, true)
+    }
+    pub fn unit_order_rows(&self) -> Vec<&OrderRow> {
+        self.order_rows(ListId::UnitOrders, &self.unit_orders, false)
+    }
+
+    pub fn activity_rows(&self) -> Vec<&StoredEvent> {
+        let q = self.list(ListId::Activity).filter.trim().to_lowercase();
+        self.activity
+            .iter()
+            .filter(|e| {
+                q.is_empty() || {
+                    let hit = |s: &str| s.to_lowercase().contains(&q);
+                    e.order_no.as_deref().is_some_and(hit)
+                        || hit(&e.event.operator)
+                        || e.event.unit.as_deref().is_some_and(hit)
+                        || hit(&e.event.kind.text())
+                        || hit(e.event.kind.zh())
+                }
+            })
+            .collect()
+    }
+
+    /// The scorecard's rows of one table, filtered and sorted (the 合计 row is separate).
+    pub fn unit_table(&self, kind: UnitKind) -> Vec<&UnitRow> {
+        let Some(card) = &self.card else {
+            return Vec::new();
+        };
+        let st = self.list(ListId::Units);
+        let q = st.filter.trim().to_lowercase();
+        let mut rows: Vec<&UnitRow> = card
+            .table(kind)
+            .filter(|r| {
+                q.is_empty()
+                    || self
+                        .units
+                        .iter()
+                        .find(|u| u.unit.name == r.unit)
+                        .map_or(r.unit.contains(&q), |u| u.rank(&q).is_some())
+            })
+            .collect();
+        let key = |r: &UnitRow| -> f64 {
+            match ListId::Units.sorts().get(st.sort) {
+                Some(S::ColAssigned) => r.assigned as f64,
+                Some(S::ColClosure) => r.closure_rate.unwrap_or(-1.0),
+                Some(S::ColOver30) => r.overdue_30d as f64,
+                Some(S::ColSupervisions) => r.supervisions as f64,
+                Some(S::ColUrges) => r.urges as f64,
+                Some(S::ColRedos) => r.redos as f64,
+                Some(S::ColSatisfaction) => r.satisfaction_rate.unwrap_or(-1.0),
+                _ => 0.0,
+            }
+        };
+        if st.sort > 0 {
+            // Largest first: the units to name in a bulletin come to the top.
+            rows.sort_by(|a, b| key(b).total_cmp(&key(a)));
+        }
+        if st.reverse {
+            rows.reverse();
+        }
+        rows
+    }
+
+    /// Both tables' rows in selection order.
+    pub fn unit_rows(&self) -> Vec<&UnitRow> {
+        let mut v = self.unit_table(UnitKind::Department);
+        v.extend(self.unit_table(UnitKind::Township));
+        v
+    }
+
+    /// Number of rows of a list.
+    pub fn len(&self, id: ListId) -> usize {
+        match id {
+            ListId::Pending => self.pending_rows().len(),
+            ListId::Overdue => self.overdue_rows().len(),
+            ListId::Units => self.unit_rows().len(),
+            ListId::Activity => self.activity_rows().len(),
+            ListId::UnitOrders => self.unit_order_rows().len(),
+        }
+    }
+
+    fn selected_order_in(&self, id: ListId) -> Option<&OrderRow> {
+        let i = self.list(id).selected;
+        match id {
+            ListId::Pending => self.pending_rows().get(i).copied(),
+            ListId::Overdue => self.overdue_rows().get(i).copied(),
+            ListId::UnitOrders => self.unit_order_rows().get(i).copied(),
+            _ => None,
+        }
+    }
+
+    /// The order the action keys act on: the detail's, or the selected row's.
+    pub fn current_order(&self) -> Option<&OrderRow> {
+        match self.current_list() {
+            None => self.detail.as_ref().map(|d| &d.row),
+            Some(id) => self.selected_order_in(id),
+        }
+    }
+
+    pub fn selected_unit(&self) -> Option<&UnitRow> {
+        self.unit_rows()
+            .get(self.list(ListId::Units).selected)
+            .copied()
+    }
+
+    pub fn selected_event(&self) -> Option<&StoredEvent> {
+        self.activity_rows()
+            .get(self.list(ListId::Activity).selected)
+            .copied()
+    }
+
+    /// Open orders of a unit past their deadline.
+    pub fn overdue_of(&self, unit: &str) -> Vec<String> {
+        self.open
+            .iter()
+            .filter(|r| r.late > 0 && r.order.unit.as_deref() == Some(unit))
+            .map(|r| r.order.order_no.clone())
+            .collect()
+    }
+
+    /// Find a unit by exact name, then by prefix / pinyin (the best rank, if unique).
+    pub fn find_unit(&self, q: &str) -> Result<String, Vec<String>> {
+        let q = q.trim();
+        if let Some(u) = self.units.iter().find(|u| u.unit.name == q) {
+            return Ok(u.unit.name.clone());
+        }
+        let best = self.units.iter().filter_map(|u| u.rank(q)).min();
+        let hits: Vec<String> = self
+            .units
+            .iter()
+            .filter(|u| best.is_some() && u.rank(q) == best)
+            .map(|u| u.unit.name.clone())
+            .collect();
+        match hits.len() {
+            1 => Ok(hits[0].clone()),
+            _ => Err(hits),
+        }
+    }
+
+    // ---- Keeping the selection across reloads --------------------------------------------
+
+    fn key_at(&self, id: ListId) -> Option<String> {
+        match id {
+            ListId::Units => self.selected_unit().map(|r| r.unit.clone()),
+            ListId::Activity => self.selected_event().map(|e| e.id.to_string()),
+            _ => self.selected_order_in(id).map(|r| r.order.order_no.clone()),
+        }
+    }
+
+    fn index_of(&self, id: ListId, key: &str) -> Option<usize> {
+        match id {
+            ListId::Pending => self
+                .pending_rows()
+                .iter()
+                .position(|r| r.order.order_no == key),
+            ListId::Overdue => self
+                .overdue_rows()
+                .iter()
+                .position(|r| r.order.order_no == key),
+            ListId::UnitOrders => self
+                .unit_order_rows()
+                .iter()
+                .position(|r| r.order.order_no == key),
+            ListId::Units => self.unit_rows().iter().position(|r| r.unit == key),
+            ListId::Activity => self
+                .activity_rows()
+                .iter()
+                .position(|e| e.id.to_string() == key),
+        }
+    }
+
+    /// The selected row of every list, by key (order number, unit, event id).
+    pub fn selection_keys(&self) -> Vec<(ListId, Option<String>)> {
+        ListId::ALL
+            .iter()
+            .map(|id| (*id, self.key_at(*id)))
+            .collect()
+    }
+
+    /// After new data: select the same rows again (or stay in range). The activity list
+    /// stays at the top when it was there, so that new events come into view.
+    pub fn restore_selection(&mut self, keys: Vec<(ListId, Option<String>)>) {
+        for (id, key) in keys {
+            let keep_top = id == ListId::Activity && self.list(id).selected == 0;
+            if !keep_top && let Some(i) = key.and_then(|k| self.index_of(id, &k)) {
+                self.list_mut(id).selected = i;
+            }
+            self.clamp(id);
+        }
+        let open: BTreeSet<&str> = self
+            .open
+            .iter()
+            .filter(|r| r.late > 0)
+            .map(|r| r.order.order_no.as_str())
+            .collect();
+        self.marks.retain(|m| open.contains(m.as_str()));
+    }
+
+    pub fn clamp(&mut self, id: ListId) {
+        let n = self.len(id);
+        let st = self.list_mut(id);
+        st.selected = st.selected.min(n.saturating_sub(1));
+    }
+}

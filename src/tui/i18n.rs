@@ -1,0 +1,338 @@
+//! Every string the UI shows, in Chinese (the default) and English, side by side in one
+//! table. Templates use `{}` for arguments, filled in order by `fill`.
+
+use crate::cli::args::Lang;
+use crate::domain::{ActionName, CallbackResult, Category, EventKind, Status, UnitKind};
+
+macro_rules! strings {
+    ($($name:ident => $zh:expr, $en:expr;)*) => {
+        /// A UI string; `get` gives it in a language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum S { $($name,)* }
+        impl S {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((S::$name, Lang::Zh) => $zh, (S::$name, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    // Tabs and screens.
+    TabPending => "待办", "Pending";
+    TabOverdue => "超期", "Overdue";
+    TabUnits => "承办单位", "Units";
+    TabActivity => "动态", "Activity";
+    DetailTitle => "工单详情", "Order";
+    UnitOrdersTitle => "{} 的工单", "Orders of {}";
+    TooSmall => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window.";
+    Count => "{} 件", "{} orders";
+    FilterShown => "筛选“{}”：{}/{}", "filter \"{}\": {}/{}";
+    SortedBy => "排序：{}", "sort: {}";
+    Marked => "已选 {} 件", "{} marked";
+    Empty => "（无）", "(none)";
+    Demo => "演示", "demo";
+
+    // Column headers.
+    ColLeft => "剩余工日", "Days left";
+    ColStatus => "状态", "Status";
+    ColUnit => "承办单位", "Unit";
+    ColCategory => "类别", "Type";
+    ColOrderNo => "工单编号", "Order no";
+    ColTitle => "标题", "Title";
+    ColDaysOver => "超期天数", "Days late";
+    ColUrges => "催办", "Urges";
+    ColDeadline => "办理时限", "Deadline";
+    ColTime => "时间", "Time";
+    ColOperator => "操作员", "Operator";
+    ColEvent => "事项", "Event";
+    ColText => "内容", "Details";
+    ColAssigned => "承办量", "Asgnd";
+    ColClosed => "办结量", "Closed";
+    ColClosure => "办结率", "Clsd%";
+    ColOver30 => "超30天", ">30d";
+    ColSupervisions => "督办", "Sup.";
+    ColRedos => "重办", "Redo";
+    ColSatisfaction => "满意率", "Satis%";
+    TotReceived => "受理", "Received";
+    TotOver30 => "超期30天以上", "Overdue >30d";
+    TotRedoRate => "重办率", "Redo rate";
+    ColUnitName => "单位", "Unit";
+    SortUrgency => "紧急程度", "urgency";
+    SortReceived => "受理时间", "received";
+    SortUnit => "承办单位", "unit";
+    SortOrderNo => "工单编号", "order no";
+    SortDaysOver => "超期天数", "days late";
+    SortBulletin => "通报顺序", "bulletin order";
+    Total => "合计", "Total";
+    Over30Mark => "30+", "30+";
+    Table1 => "表1 县直单位", "Table 1 Departments";
+    Table2 => "表2 乡镇区", "Table 2 Townships";
+    ChartTitle => "超期30天以上工单（按单位）", "Overdue >30 days by unit";
+    ChartNone => "没有超期30天以上的工单", "No order overdue more than 30 days";
+    PeriodAll => "全部工单", "All orders";
+    PeriodThis => "本月", "This month";
+    PeriodLast => "上月", "Last month";
+    PeriodCustom => "自定义", "Custom";
+    PeriodShown => "{}：{} 至 {}，截至 {}", "{}: {} to {}, as of {}";
+    NoDeadline => "-", "-";
+    ActivityTitle => "最近 {} 条动态（实时）", "Latest {} events (live)";
+    WithOffice => "热线办", "office";
+
+    // Detail.
+    FOrderNo => "工单编号", "Order no";
+    FTitle => "标题", "Title";
+    FCategory => "类别", "Category";
+    FStatus => "状态", "Status";
+    FUnit => "承办单位", "Unit";
+    FReceived => "受理时间", "Received";
+    FAssigned => "转办时间", "Dispatched";
+    FDeadline => "办理时限", "Deadline";
+    FAccepted => "签收时间", "Accepted";
+    FCitizen => "诉求人", "Citizen";
+    FAddress => "地址", "Address";
+    FCounts => "次数", "Counts";
+    FExtension => "延期申请", "Extension asked";
+    FCallback => "回访结果", "Callback";
+    FClosed => "办结时间", "Closed";
+    FReplied => "回复时间", "Replied";
+    FContent => "诉求内容", "Request";
+    FReply => "回复内容", "Reply";
+    FHistory => "办理过程（{} 条）", "History ({} events)";
+    FAllowed => "现在可以", "Allowed now";
+    LeftDays => "剩余 {} 个工作日", "{} working days left";
+    DueToday => "今天到期", "due today";
+    OverdueDays => "超期 {} 天", "{} days overdue";
+    ExtensionUntil => "延至 {}：{}", "to {}: {}";
+    VagueWarn => "回复可能不具体：{}", "The reply looks vague: {}";
+
+    // Hint bar and help.
+    KHelp => "帮助", "help";
+    KOpen => "打开", "open";
+    KFilter => "筛选", "filter";
+    KCommand => "命令（:unit 单位、:order 编号、:q）", "command (:unit NAME, :order NO, :q)";
+    KDispatch => "转办", "dispatch";
+    MDispatch => "选择承办单位（可输入拼音首字母，如 zjj＝住建局），时限按类别默认", "pick the unit (type to filter, pinyin initials work: zjj = 住建局); default time limit by category";
+    KAccept => "签收", "accept";
+    KReply => "回复", "reply";
+    MReply => "多行编辑回复；工单须为“办理中”（待签收的先按 a 签收）", "write the reply (multi-line); the order must be handling (accept a dispatched one first with a)";
+    KUrge => "催办", "urge";
+    KBulkUrge => "批量催办", "bulk urge";
+    MBulkUrge => "催办已选工单；未选时催办该单位全部超期工单", "urge the marked orders, or else all overdue orders of this unit";
+    KReview => "审核", "review";
+    MReview => "审核回复：通过或退回（不具体的回复会提示）", "review the reply: accept or reject (vague replies are flagged)";
+    KCallback => "回访", "callback";
+    KClose => "办结", "close";
+    KSupervise => "督办", "supervise";
+    MSupervise => "督办本工单，可选现场督办（地点、参加人员、措施、时限）", "supervise this order, optionally on site (place, participants, measures, due date)";
+    KReturn => "退单", "return";
+    KExtension => "延期", "extension";
+    MExtension => "申请延期；已有申请时同意或不同意", "request an extension, or approve / refuse the pending one";
+    KRedo => "重办", "redo";
+    KMark => "选择", "mark";
+    MMark => "选中/取消选中工单，用于批量催办", "mark / unmark an order for bulk urging";
+    KUrgeUnit => "催办超期", "urge overdue";
+    MUrgeUnit => "催办该单位全部超期工单", "urge every overdue order of this unit";
+    KSuperviseUnit => "督办单位", "supervise unit";
+    KPeriod => "统计期", "period";
+    MPeriod => "全部工单、本月、上月或自定义", "all orders, this month, last month, or custom";
+    KChart => "图表", "chart";
+    MChart => "窄屏时在表格与超期柱状图之间切换（宽屏时并排显示）", "on narrow screens, switch between the tables and the overdue bar chart (wide screens show both)";
+    KSort => "排序", "sort";
+    MSort => "切换排序列（列标题上有标记）", "next sort column (marked in the column header)";
+    KSortReverse => "反向排序", "reverse sort";
+    KNextTab => "下一标签", "next tab";
+    KPrevTab => "上一标签", "previous tab";
+    KBack => "返回", "back";
+    MBack => "关闭详情、清除筛选或选择", "leave the detail, clear the filter or marks";
+    KQuit => "退出", "quit";
+    KDown => "下移", "down";
+    KUp => "上移", "up";
+    KTop => "到顶", "top";
+    KBottom => "到底", "bottom";
+    KPageDown => "下一页", "page down";
+    KPageUp => "上一页", "page up";
+    KHalfDown => "下半页", "half page down";
+    KHalfUp => "上半页", "half page up";
+    KClose2 => "关闭", "close";
+    KInputDone => "完成", "done";
+    MInputDone => "筛选：保留筛选并回到列表；命令：执行", "filter: keep it and go back to the list; command: run it";
+    KInputCancel => "取消", "cancel";
+    MInputCancel => "筛选：清除筛选", "filter: clear it";
+    KFormEnter => "下一项/确认", "next / confirm";
+    MFormEnter => "在最后一项按 Enter 即提交", "Enter on the last field submits";
+    KSubmitNow => "立即提交", "submit now";
+    KNextField => "下一项", "next field";
+    KPrevField => "上一项", "previous field";
+    KToggle => "勾选", "toggle";
+    MToggle => "在勾选项上切换；在文字项中输入空格", "on a check box toggles it; in a text field types a space";
+    KCancel => "取消", "cancel";
+    KSubmit => "提交", "submit";
+    KNewline => "换行", "new line";
+    MEditorSubmit => "提交回复（Enter 换行）", "submit the reply (Enter starts a new line)";
+    MEditorCancel => "放弃（有内容时需再按一次）", "discard (press twice when there is text)";
+    KChoose => "选择", "choose";
+    KPick => "按序号选择", "choose by number";
+    KYes => "确认", "yes";
+    KNo => "取消", "no";
+    CtxGlobal => "通用", "Everywhere";
+    CtxMove => "移动", "Moving";
+    CtxLists => "列表", "Lists";
+    CtxSortable => "排序", "Sorting";
+    CtxOrders => "工单操作（待办、超期、单位工单、详情）", "Order actions (pending, overdue, unit orders, detail)";
+    CtxOverdue => "超期", "Overdue tab";
+    CtxUnits => "承办单位", "Units tab";
+    CtxHelp => "帮助", "This help";
+    CtxInput => "筛选 / 命令行", "Filter / command line";
+    CtxForm => "表单", "Forms";
+    CtxEditor => "回复编辑器", "Reply editor";
+    CtxPicker => "单位选择", "Unit picker";
+    CtxChoice => "选项", "Choices";
+    CtxConfirm => "确认", "Confirmation";
+    HelpTitle => "帮助 —— 按键（由按键表生成）", "Help: keys (generated from the key map)";
+    HelpIntro => "灰色的操作键表示当前工单状态不允许。超期=过了办理时限仍未办结；剩余工日按法定工作日计算。", "Greyed action keys are not allowed in the order's current state. Overdue = past the deadline and not closed; days left count working days.";
+    HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :period all|this|last|FROM TO  :q quit";
+
+    // Dialogs.
+    DlgUrge => "催办 {}", "Urge {}";
+    DlgBulkUrge => "批量催办：{} 件工单（{}）", "Bulk urge: {} orders ({})";
+    DlgBulkMarked => "已选工单", "marked orders";
+    DlgBulkUnit => "{} 的全部超期工单", "every overdue order of {}";
+    DlgNoteOptional => "催办说明（可不填）", "Note (optional)";
+    DlgAccept => "签收工单 {}（{}）？", "Accept order {} ({})?";
+    DlgReturn => "退单 {}", "Return {}";
+    DlgReason => "原因", "Reason";
+    DlgReasonOptional => "原因（可不填）", "Reason (optional)";
+    DlgExtension => "延期申请 {}（现时限 {}）", "Extension for {} (deadline {})";
+    DlgUntil => "延至（日期）", "New deadline (date)";
+    DlgDecideExt => "延期申请 {}：延至 {}，理由：{}", "Extension for {}: to {}, because: {}";
+    DlgApprove => "同意延期", "Approve";
+    DlgRefuse => "不同意（可填原因）", "Refuse (with a reason)";
+    DlgRefuseTitle => "不同意延期 {}", "Refuse the extension of {}";
+    DlgReply => "回复 {}：{}", "Reply to {}: {}";
+    DlgReplyHelp => "Ctrl-S 提交 · Enter 换行 · Esc 放弃", "Ctrl-S submit · Enter new line · Esc discard";
+    DlgDiscard => "再按 Esc 放弃已输入的回复", "Press Esc again to discard the reply";
+    DlgReview => "审核 {} 的回复", "Review the reply to {}";
+    DlgReviewAccept => "通过", "Accept";
+    DlgReviewReject => "退回重办（需填原因）", "Reject (with a reason)";
+    DlgRejectTitle => "退回 {} 的回复", "Reject the reply to {}";
+    DlgVagueReason => "回复不具体：{}", "The reply is not concrete: {}";
+    DlgSupervise => "督办 {}", "Supervise {}";
+    DlgSuperviseUnit => "督办单位 {}", "Supervise unit {}";
+    DlgNote => "督办意见", "Note";
+    DlgOnSite => "现场督办", "On site";
+    DlgPlace => "地点", "Place";
+    DlgParticipants => "参加人员", "Participants";
+    DlgMeasures => "措施", "Measures";
+    DlgDue => "时限（日期）", "Due (date)";
+    DlgCallback => "回访 {}：诉求人的评价", "Callback {}: the citizen's answer";
+    DlgRedo => "重办 {}", "Redo {}";
+    DlgDays => "办理时限（工作日）", "Time limit (working days)";
+    DlgClose => "办结 {}（不可撤销）", "Close {} (cannot be undone)";
+    DlgDispatch => "转办 {}：选择承办单位", "Dispatch {}: choose the unit";
+    DlgDispatchHint => "输入名称或拼音首字母筛选（如 zjj）", "Type a name or pinyin initials (e.g. zjj)";
+    DlgPeriod => "统计期", "Report period";
+    DlgCustomPeriod => "自定义统计期", "Custom period";
+    DlgFrom => "起（日期）", "From (date)";
+    DlgTo => "止（日期）", "To (date)";
+    DlgCannotUndo => "此操作会记入工单历史，不可撤销。", "This is recorded in the order's history and cannot be undone.";
+    DlgNoMatch => "没有匹配的单位", "No unit matches";
+    Required => "请填写“{}”", "\"{}\" is required";
+    BadNumber => "“{}”须为 1–365 的整数", "\"{}\" must be a whole number from 1 to 365";
+    Checkbox => "[x]", "[x]";
+    CheckboxOff => "[ ]", "[ ]";
+
+    // Messages.
+    Done => "已{}：{}", "{}: {} done";
+    DoneDispatch => "已转办 {} 至 {}，时限 {}", "Dispatched {} to {}, deadline {}";
+    DoneUrgeMany => "已催办 {} 件工单", "Urged {} orders";
+    DoneSuperviseUnit => "已督办单位 {}", "Supervised unit {}";
+    NoOrder => "没有选中的工单", "No order selected";
+    NoUnit => "没有选中的单位", "No unit selected";
+    NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
+    AllowedKeys => "可按：{}", "Keys: {}";
+    NothingAllowed => "该工单已办结，只能重办（R）", "The order is closed; only redo (R) is possible";
+    Conflict => "{}", "{}";
+    Refreshed => "数据已由其他操作员更新", "Updated by another operator";
+    UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :period …, :q";
+    UnitNotFound => "没有单位“{}”", "No unit \"{}\"";
+    UnitAmbiguous => "“{}”匹配多个单位：{}", "\"{}\" matches several units: {}";
+    OrderNotFound => "没有工单“{}”", "No order \"{}\"";
+    NeedArg => "命令 :{} 需要参数", "Command :{} needs an argument";
+    BadPeriod => "统计期写法：:period all | this | last | 起 止（YYYY-MM-DD）", "Period: :period all | this | last | FROM TO (YYYY-MM-DD)";
+    FromAfterTo => "起始日期 {} 晚于截止日期 {}", "The start {} is after the end {}";
+    MarkedCleared => "已清除选择", "Marks cleared";
+    FilterCleared => "已清除筛选", "Filter cleared";
+}
+
+/// Fill `{}` placeholders in order.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        match args.next() {
+            Some(a) => out.push_str(&a.to_string()),
+            None => out.push_str("{}"),
+        }
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The domain's own names, in the UI language.
+pub fn status(lang: Lang, s: Status) -> &'static str {
+    match lang {
+        Lang::Zh => s.zh(),
+        Lang::En => s.en(),
+    }
+}
+pub fn category(lang: Lang, c: Category) -> &'static str {
+    match lang {
+        Lang::Zh => c.zh(),
+        Lang::En => c.code(),
+    }
+}
+pub fn event(lang: Lang, e: &EventKind) -> &'static str {
+    match lang {
+        Lang::Zh => e.zh(),
+        Lang::En => e.en(),
+    }
+}
+pub fn action(lang: Lang, a: ActionName) -> &'static str {
+    match lang {
+        Lang::Zh => a.zh(),
+        Lang::En => match a {
+            ActionName::RequestExtension => "request extension",
+            ActionName::DecideExtension => "decide extension",
+            other => other.code(),
+        },
+    }
+}
+pub fn callback(lang: Lang, c: CallbackResult) -> &'static str {
+    match lang {
+        Lang::Zh => c.zh(),
+        Lang::En => c.code(),
+    }
+}
+pub fn unit_kind(lang: Lang, k: UnitKind) -> &'static str {
+    match lang {
+        Lang::Zh => k.zh(),
+        Lang::En => k.code(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_in_order() {
+        assert_eq!(fill("{} of {}", &[&1, &"x"]), "1 of x");
+        assert_eq!(fill("{} {}", &[&1]), "1 {}");
+    }
+}

@@ -1,0 +1,81 @@
+//! The `:` command line: `:unit 住建局` (or `:unit zjj`), `:order NO`, `:period …`, `:q`.
+
+use super::super::action::Effect;
+use super::super::app::{App, Level, PeriodChoice};
+use super::super::i18n::{S, fill};
+use super::say;
+use crate::domain::time::parse_date;
+
+pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
+    let line = line.trim().trim_start_matches(':');
+    let (name, arg) = line
+        .split_once(char::is_whitespace)
+        .map(|(a, b)| (a, b.trim()))
+        .unwrap_or((line, ""));
+    let need_arg = |app: &mut App| {
+        let t = fill(app.t(S::NeedArg), &[&name]);
+        say(app, Level::Error, t);
+        Vec::new()
+    };
+    match name {
+        "" => Vec::new(),
+        "q" | "q!" | "qa" | "quit" | "exit" => {
+            app.quit = true;
+            Vec::new()
+        }
+        "h" | "help" => {
+            app.help = Some(0);
+            Vec::new()
+        }
+        "unit" | "u" if arg.is_empty() => need_arg(app),
+        "unit" | "u" => match app.find_unit(arg) {
+            Ok(unit) => vec![Effect::OpenUnit(unit)],
+            Err(many) if many.is_empty() => {
+                let t = fill(app.t(S::UnitNotFound), &[&arg]);
+                say(app, Level::Error, t);
+                Vec::new()
+            }
+            Err(many) => {
+                let t = fill(app.t(S::UnitAmbiguous), &[&arg, &many.join("、")]);
+                say(app, Level::Error, t);
+                Vec::new()
+            }
+        },
+        "order" | "o" if arg.is_empty() => need_arg(app),
+        "order" | "o" => vec![Effect::OpenDetail(arg.to_string())],
+        "period" | "p" => {
+            let words: Vec<&str> = arg.split_whitespace().collect();
+            let choice = match words.as_slice() {
+                [] | ["all"] => Some(PeriodChoice::All),
+                ["this"] | ["month"] => Some(PeriodChoice::ThisMonth),
+                ["last"] => Some(PeriodChoice::LastMonth),
+                [from, to] => match (parse_date(from), parse_date(to)) {
+                    (Ok(f), Ok(t)) if f <= t => Some(PeriodChoice::Custom(f, t)),
+                    (Ok(f), Ok(t)) => {
+                        let m = fill(app.t(S::FromAfterTo), &[&f, &t]);
+                        say(app, Level::Error, m);
+                        return Vec::new();
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match choice {
+                Some(c) => {
+                    app.period = c;
+                    vec![Effect::Scorecard]
+                }
+                None => {
+                    let t = app.t(S::BadPeriod).to_string();
+                    say(app, Level::Error, t);
+                    Vec::new()
+                }
+            }
+        }
+        other => {
+            let t = fill(app.t(S::UnknownCommand), &[&other]);
+            say(app, Level::Error, t);
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Pure key handling: the state and a key give the new state and the effects to run. No
+//! I/O here, so every binding is tested by feeding keys (tests/tui_keys.rs).
+
+mod command;
+mod dialog_keys;
+mod nav;
+mod open;
+
+pub use dialog_keys::picker_units;
+
+use super::action::{Cmd, Effect, Tab};
+use super::app::{App, InputLine, Level, ListId, Message, Screen};
+use super::dialog::{Dialog, input_paste};
+use super::keymap;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+use tui_input::backend::crossterm::to_input_request;
+
+/// A terminal event. Only key *presses* count (release and repeat events of terminals with
+/// the kitty protocol would otherwise act twice).
+pub fn on_event(app: &mut App, ev: &Event) -> Vec<Effect> {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => on_key(app, *k),
+        Event::Paste(s) => on_paste(app, s),
+        _ => Vec::new(),
+    }
+}
+
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if key.kind != KeyEventKind::Press {
+        return Vec::new();
+    }
+    // A message stays until the next key, as in vim.
+    app.message = None;
+    if app.help.is_some() {
+        nav::help_key(app, key);
+        return Vec::new();
+    }
+    if app.dialog.is_some() {
+        return dialog_keys::on_key(app, key);
+    }
+    if app.input.is_some() {
+        return input_key(app, key);
+    }
+    match keymap::lookup(&app.contexts(), &key) {
+        Some(cmd) => command(app, cmd),
+        None => Vec::new(),
+    }
+}
+
+/// Bracketed paste: the text goes to whatever has the cursor, as typed text would.
+pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if let Some(d) = app.dialog.as_mut() {
+        match d {
+            Dialog::Editor(e) => e.paste(text),
+            Dialog::Form(f) => {
+                if let Some(i) = f.focused_input() {
+                    input_paste(i, text);
+                }
+            }
+            Dialog::Picker(p) => {
+                input_paste(&mut p.input, text);
+                p.selected = 0;
+            }
+            Dialog::Confirm(_) | Dialog::Choice(_) => {}
+        }
+        return Vec::new();
+    }
+    match app.input.as_mut() {
+        Some(InputLine::Filter(i)) => {
+            input_paste(i, text);
+            let v = i.value().to_string();
+            set_filter(app, v);
+        }
+        Some(InputLine::Command(i)) => input_paste(i, text),
+        None => {}
+    }
+    Vec::new()
+}
+
+pub(crate) fn say(app: &mut App, level: Level, text: String) {
+    app.message = Some(Message { text, level });
+}
+
+fn set_filter(app: &mut App, v: String) {
+    if let Some(id) = app.current_list() {
+        let st = app.list_mut(id);
+        if st.filter != v {
+            st.filter = v;
+            st.selected = 0;
+        }
+    }
+}
+
+fn input_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let cmd = keymap::lookup(&app.contexts(), &key);
+    let Some(line) = app.input.as_mut() else {
+        return Vec::new();
+    };
+    match (cmd, line) {
+        (Some(Cmd::Submit), InputLine::Filter(_)) => {
+            app.input = None;
+            Vec::new()
+        }
+        (Some(Cmd::Cancel), InputLine::Filter(_)) => {
+            app.input = None;
+            set_filter(app, String::new());
+            Vec::new()
+        }
+        (Some(Cmd::Submit), InputLine::Command(i)) => {
+            let text = i.value().to_string();
+            app.input = None;
+            command::run(app, &text)
+        }
+        (Some(Cmd::Cancel), InputLine::Command(_)) => {
+            app.input = None;
+            Vec::new()
+        }
+        (_, InputLine::Filter(i)) => {
+            if let Some(req) = to_input_request(&Event::Key(key)) {
+                i.handle(req);
+            }
+            let v = i.value().to_string();
+            set_filter(app, v);
+            Vec::new()
+        }
+        (_, InputLine::Command(i)) => {
+            if let Some(req) = to_input_request(&Event::Key(key)) {
+                i.handle(req);
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
+    match cmd {
+        Cmd::Quit => app.quit = true,
+        Cmd::Help => app.help = Some(0),
+        Cmd::Filter => {
+            if let Some(id) = app.current_list() {
+                let v = app.list(id).filter.clone();
+                app.input = Some(InputLine::Filter(tui_input::Input::new(v)));
+            }
+        }
+        Cmd::Command => app.input = Some(InputLine::Command(tui_input::Input::default())),
+        Cmd::Tab(t) => go_tab(app, t),
+        Cmd::NextTab => go_tab(app, Tab::ALL[(app.tab.index() + 1) % 4]),
+        Cmd::PrevTab => go_tab(app, Tab::ALL[(app.tab.index() + 3) % 4]),
+        Cmd::Down
+        | Cmd::Up
+        | Cmd::Top
+        | Cmd::Bottom
+        | Cmd::PageDown
+        | Cmd::PageUp
+        | Cmd::HalfDown
+        | Cmd::HalfUp => nav::movement(app, cmd),
+        Cmd::Open => return open_current(app),
+        Cmd::Back => back(app),
+        Cmd::Sort | Cmd::SortReverse => nav::sort(app, cmd == Cmd::SortReverse),
+        Cmd::ToggleMark => nav::toggle_mark(app),
+        Cmd::Period => open::period(app),
+        Cmd::Chart => app.chart = !app.chart,
+        Cmd::Op(op) => open::order_op(app, op),
+        Cmd::UrgeUnit => open::urge_unit(app),
+        Cmd::SuperviseUnit => open::supervise_unit(app),
+        // Dialog commands never reach here (dialogs take keys first).
+        Cmd::Submit
+        | Cmd::Cancel
+        | Cmd::NextField
+        | Cmd::PrevField
+        | Cmd::Toggle
+        | Cmd::Newline
+        | Cmd::Yes
+        | Cmd::No
+        | Cmd::Pick(_) => {}
+    }
+    Vec::new()
+}
+
+fn go_tab(app: &mut App, t: Tab) {
+    app.stack.clear();
+    app.tab = t;
+}
+
+fn open_current(app: &mut App) -> Vec<Effect> {
+    match app.current_list() {
+        Some(ListId::Units) => match app.selected_unit() {
+            Some(r) => vec![Effect::OpenUnit(r.unit.clone())],
+            None => Vec::new(),
+        },
+        Some(ListId::Activity) => app
+            .selected_event()
+            .and_then(|e| e.order_no.clone())
+            .map(Effect::OpenDetail)
+            .into_iter()
+            .collect(),
+        Some(_) => app
+            .current_order()
+            .map(|r| Effect::OpenDetail(r.order.order_no.clone()))
+            .into_iter()
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Esc: undo the innermost thing — a filter, then marks, then a screen.
+fn back(app: &mut App) {
+    use super::i18n::S;
+    if let Some(id) = app.current_list()
+        && !app.list(id).filter.is_empty()
+    {
+        set_filter(app, String::new());
+        let t = app.t(S::FilterCleared).to_string();
+        say(app, Level::Info, t);
+        return;
+    }
+    if app.current_list() == Some(ListId::Overdue) && !app.marks.is_empty() {
+        app.marks.clear();
+        let t = app.t(S::MarkedCleared).to_string();
+        say(app, Level::Info, t);
+        return;
+    }
+    if app.stack.pop() == Some(Screen::Detail) {
+        app.detail = None;
+    }
+}

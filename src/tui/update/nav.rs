@@ -1,0 +1,84 @@
+//! Moving in lists, the detail and the help screen; sorting; marking.
+
+use super::super::action::Cmd;
+use super::super::app::{App, ListId};
+use super::super::keymap;
+use ratatui::crossterm::event::KeyEvent;
+
+/// The new position for a movement in a list of `len` rows seen `page` rows at a time.
+fn step(cmd: Cmd, at: usize, len: usize, page: usize) -> usize {
+    let last = len.saturating_sub(1);
+    let half = (page / 2).max(1);
+    match cmd {
+        Cmd::Down => (at + 1).min(last),
+        Cmd::Up => at.saturating_sub(1),
+        Cmd::Top => 0,
+        Cmd::Bottom => last,
+        Cmd::PageDown => (at + page).min(last),
+        Cmd::PageUp => at.saturating_sub(page),
+        Cmd::HalfDown => (at + half).min(last),
+        Cmd::HalfUp => at.saturating_sub(half),
+        _ => at,
+    }
+}
+
+pub fn movement(app: &mut App, cmd: Cmd) {
+    match app.current_list() {
+        Some(id) => {
+            let len = app.len(id);
+            let st = app.list_mut(id);
+            st.selected = step(cmd, st.selected, len, st.page());
+        }
+        None => {
+            // The detail scrolls by lines; drawing tells how far it can go.
+            let page = app.detail_height.get().max(1);
+            let max = app.detail_max.get();
+            app.detail_scroll = step(cmd, app.detail_scroll, max + 1, page);
+        }
+    }
+}
+
+pub fn help_key(app: &mut App, key: KeyEvent) {
+    let Some(cmd) = keymap::lookup(&app.contexts(), &key) else {
+        return;
+    };
+    let at = app.help.unwrap_or(0);
+    let page = app.help_height.get().max(1);
+    let max = app.help_max.get();
+    app.help = match cmd {
+        Cmd::Cancel => None,
+        other => Some(step(other, at, max + 1, page)),
+    };
+}
+
+pub fn sort(app: &mut App, reverse: bool) {
+    let Some(id) = app.current_list() else {
+        return;
+    };
+    let n = id.sorts().len();
+    if n == 0 {
+        return;
+    }
+    let keys = app.selection_keys();
+    let st = app.list_mut(id);
+    if reverse {
+        st.reverse = !st.reverse;
+    } else {
+        st.sort = (st.sort + 1) % n;
+        st.reverse = false;
+    }
+    app.restore_selection(keys);
+}
+
+pub fn toggle_mark(app: &mut App) {
+    if app.current_list() != Some(ListId::Overdue) {
+        return;
+    }
+    let Some(no) = app.current_order().map(|r| r.order.order_no.clone()) else {
+        return;
+    };
+    if !app.marks.remove(&no) {
+        app.marks.insert(no);
+    }
+    movement(app, Cmd::Down);
+}

@@ -1,0 +1,293 @@
+//! Opening the dialog for an operation — after checking, with the workflow's own table, that
+//! the order's state allows it (so nobody types a reply only to have it refused).
+
+use super::super::action::{Cmd, Op};
+use super::super::app::{App, Level, OrderRow};
+use super::super::dialog::{Choice, Confirm, Dialog, Editor, Field, Form, Picker, Purpose};
+use super::super::i18n::{self, S, fill};
+use super::super::keymap::{self, Ctx};
+use super::say;
+use crate::domain::text::{one_line, vague_reply};
+use crate::domain::workflow::{WorkflowError, permitted};
+use crate::domain::{CallbackResult, TimeLimits};
+use crate::ops::calendar;
+
+/// One line naming an order: number, unit, title.
+pub fn order_line(row: &OrderRow) -> String {
+    format!(
+        "{} {} {}",
+        row.order.order_no,
+        row.order.unit.as_deref().unwrap_or("-"),
+        one_line(&row.order.title)
+    )
+}
+
+/// The workflow's refusal, and the keys that would work now.
+fn refuse(app: &mut App, row: &OrderRow, op: Op) {
+    let o = &row.order;
+    let allowed = permitted(o);
+    let Some(action) = op.action_name(o.extension.is_some()) else {
+        return;
+    };
+    let err = WorkflowError::NotAllowed {
+        action,
+        order_no: o.order_no.clone(),
+        status: o.status,
+        allowed: allowed.clone(),
+    };
+    let keys: Vec<String> = allowed
+        .iter()
+        .filter_map(|a| {
+            let key = keymap::key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
+            Some(format!("{key} {}", i18n::action(app.lang, *a)))
+        })
+        .collect();
+    let hint = fill(app.t(S::AllowedKeys), &[&keys.join(app.theme.dot())]);
+    say(app, Level::Error, format!("{err}\n{hint}"));
+}
+
+pub fn order_op(app: &mut App, op: Op) {
+    let Some(row) = app.current_order().cloned() else {
+        let t = app.t(S::NoOrder).to_string();
+        return say(app, Level::Warn, t);
+    };
+    if op == Op::BulkUrge {
+        return bulk_urge(app, &row);
+    }
+    let o = &row.order;
+    let allowed = permitted(o);
+    let pending_ext = o.extension.is_some();
+    if !op
+        .action_name(pending_ext)
+        .is_some_and(|a| allowed.contains(&a))
+    {
+        return refuse(app, &row, op);
+    }
+    let no = o.order_no.clone();
+    let version = o.version;
+    let line = order_line(&row);
+    let t = |s: S| s.get(app.lang);
+    let dialog = match op {
+        Op::Urge => Dialog::Form(
+            Form::new(
+                fill(t(S::DlgUrge), &[&no]),
+                Purpose::Urge { no, version },
+                vec![Field::text(S::DlgNoteOptional, "", false)],
+            )
+            .with_body(vec![line]),
+        ),
+        Op::Accept => Dialog::Confirm(Confirm {
+            text: vec![
+                fill(t(S::DlgAccept), &[&no, &o.unit.as_deref().unwrap_or("-")]),
+                line,
+                t(S::DlgCannotUndo).to_string(),
+            ],
+            purpose: Purpose::Accept { no, version },
+            error: None,
+        }),
+        Op::Return => Dialog::Form(
+            Form::new(
+                fill(t(S::DlgReturn), &[&no]),
+                Purpose::Return { no, version },
+                vec![Field::text(S::DlgReason, "", true)],
+            )
+            .with_body(vec![line]),
+        ),
+        Op::Extension => match &o.extension {
+            Some(ext) => Dialog::Choice(Choice {
+                title: fill(
+                    t(S::DlgDecideExt),
+                    &[&no, &ext.until, &one_line(&ext.reason)],
+                ),
+                body: vec![line],
+                warn: None,
+                options: vec![t(S::DlgApprove).into(), t(S::DlgRefuse).into()],
+                selected: 0,
+                error: None,
+                purpose: Purpose::DecideExtension { no, version },
+            }),
+            None => {
+                let deadline = o.deadline.unwrap_or(app.now.date());
+                let until = calendar().add_working_days(deadline, 5);
+                Dialog::Form(
+                    Form::new(
+                        fill(t(S::DlgExtension), &[&no, &deadline]),
+                        Purpose::RequestExtension { no, version },
+                        vec![
+                            Field::text(S::DlgUntil, &until.to_string(), true),
+                            Field::text(S::DlgReason, "", true),
+                        ],
+                    )
+                    .with_body(vec![line]),
+                )
+            }
+        },
+        Op::Reply => Dialog::Editor(Box::new(Editor::new(
+            fill(t(S::DlgReply), &[&no, &one_line(&o.title)]),
+            Purpose::Reply { no, version },
+        ))),
+        Op::Review => {
+            let reply = o.reply.clone().unwrap_or_default();
+            let vague = vague_reply(&reply);
+            Dialog::Choice(Choice {
+                title: fill(t(S::DlgReview), &[&no]),
+                body: vec![line, String::new(), reply],
+                warn: vague.as_ref().map(|v| fill(t(S::VagueWarn), &[v])),
+                options: vec![t(S::DlgReviewAccept).into(), t(S::DlgReviewReject).into()],
+                selected: usize::from(vague.is_some()),
+                error: None,
+                purpose: Purpose::Review { no, version, vague },
+            })
+        }
+        Op::Supervise => Dialog::Form(supervise_form(
+            app,
+            fill(t(S::DlgSupervise), &[&no]),
+            Purpose::Supervise { no, version },
+            vec![line],
+        )),
+        Op::Callback => Dialog::Choice(Choice {
+            title: fill(t(S::DlgCallback), &[&no]),
+            body: vec![line],
+            warn: None,
+            options: CallbackResult::ALL
+                .iter()
+                .map(|c| i18n::callback(app.lang, *c).to_string())
+                .collect(),
+            selected: 0,
+            error: None,
+            purpose: Purpose::Callback { no, version },
+        }),
+        Op::Redo => {
+            let days = TimeLimits::shipped().days(o.category);
+            Dialog::Form(
+                Form::new(
+                    fill(t(S::DlgRedo), &[&no]),
+                    Purpose::Redo { no, version },
+                    vec![
+                        Field::text(S::DlgReason, "", true),
+                        Field::text(S::DlgDays, &days.to_string(), true),
+                    ],
+                )
+                .with_body(vec![line]),
+            )
+        }
+        Op::Close => Dialog::Form(
+            Form::new(
+                fill(t(S::DlgClose), &[&no]),
+                Purpose::Close { no, version },
+                vec![Field::text(S::DlgReasonOptional, "", false)],
+            )
+            .with_body(vec![line, t(S::DlgCannotUndo).to_string()]),
+        ),
+        Op::Dispatch => Dialog::Picker(Picker {
+            title: fill(t(S::DlgDispatch), &[&no]),
+            input: tui_input::Input::default(),
+            selected: 0,
+            error: None,
+            purpose: Purpose::Dispatch { no, version },
+        }),
+        Op::BulkUrge => return,
+    };
+    app.dialog = Some(dialog);
+}
+
+fn supervise_form(app: &App, title: String, purpose: Purpose, body: Vec<String>) -> Form {
+    let due = calendar().add_working_days(app.now.date(), 10);
+    Form::new(
+        title,
+        purpose,
+        vec![
+            Field::text(S::DlgNote, "", false),
+            Field::check(S::DlgOnSite, false),
+            Field::text(S::DlgPlace, "", true).under_check(),
+            Field::text(S::DlgParticipants, "", false).under_check(),
+            Field::text(S::DlgMeasures, "", true).under_check(),
+            Field::text(S::DlgDue, &due.to_string(), true).under_check(),
+        ],
+    )
+    .with_body(body)
+}
+
+fn bulk_form(app: &mut App, nos: Vec<String>, label: String) {
+    let title = fill(app.t(S::DlgBulkUrge), &[&nos.len(), &label]);
+    let shown: Vec<&str> = nos.iter().take(6).map(String::as_str).collect();
+    let more = if nos.len() > shown.len() { " …" } else { "" };
+    let body = vec![format!("{}{more}", shown.join(" "))];
+    app.dialog = Some(Dialog::Form(
+        Form::new(
+            title,
+            Purpose::BulkUrge { nos },
+            vec![Field::text(S::DlgNoteOptional, "", false)],
+        )
+        .with_body(body),
+    ));
+}
+
+/// `U` on an order: the marked orders, else every overdue order of the order's unit.
+fn bulk_urge(app: &mut App, row: &OrderRow) {
+    if !app.marks.is_empty() {
+        let nos: Vec<String> = app.marks.iter().cloned().collect();
+        let label = app.t(S::DlgBulkMarked).to_string();
+        return bulk_form(app, nos, label);
+    }
+    let Some(unit) = row.order.unit.clone() else {
+        let t = fill(app.t(S::NothingOverdue), &[&app.t(S::WithOffice)]);
+        return say(app, Level::Warn, t);
+    };
+    urge_all_of(app, &unit);
+}
+
+fn urge_all_of(app: &mut App, unit: &str) {
+    let nos = app.overdue_of(unit);
+    if nos.is_empty() {
+        let t = fill(app.t(S::NothingOverdue), &[&unit]);
+        return say(app, Level::Warn, t);
+    }
+    let label = fill(app.t(S::DlgBulkUnit), &[&unit]);
+    bulk_form(app, nos, label);
+}
+
+pub fn urge_unit(app: &mut App) {
+    match app.selected_unit().map(|r| r.unit.clone()) {
+        Some(u) => urge_all_of(app, &u),
+        None => {
+            let t = app.t(S::NoUnit).to_string();
+            say(app, Level::Warn, t);
+        }
+    }
+}
+
+pub fn supervise_unit(app: &mut App) {
+    let Some(unit) = app.selected_unit().map(|r| r.unit.clone()) else {
+        let t = app.t(S::NoUnit).to_string();
+        return say(app, Level::Warn, t);
+    };
+    let title = fill(app.t(S::DlgSuperviseUnit), &[&unit]);
+    let form = supervise_form(app, title, Purpose::SuperviseUnit { unit }, Vec::new());
+    app.dialog = Some(Dialog::Form(form));
+}
+
+pub fn period(app: &mut App) {
+    use super::super::app::PeriodChoice as P;
+    let selected = match app.period {
+        P::All => 0,
+        P::ThisMonth => 1,
+        P::LastMonth => 2,
+        P::Custom(..) => 3,
+    };
+    let t = |s: S| s.get(app.lang).to_string();
+    app.dialog = Some(Dialog::Choice(Choice {
+        title: t(S::DlgPeriod),
+        body: Vec::new(),
+        warn: None,
+        options: vec![
+            t(S::PeriodAll),
+            t(S::PeriodThis),
+            t(S::PeriodLast),
+            t(S::PeriodCustom),
+        ],
+        selected,
+        error: None,
+        purpose: Purpose::Period,
+    }));
+}

@@ -1,0 +1,230 @@
+//! One order: every field, the deadline and time left, the request and the reply, and the
+//! full history with operator and time. The citizen's name and phone are masked.
+
+use super::super::action::{Cmd, Op};
+use super::super::app::{App, OrderRow};
+use super::super::i18n::{self, S, fill};
+use super::super::keymap::{self, Ctx};
+use super::{frame, wrapped};
+use crate::domain::text::{mask_name, mask_phone, one_line, pad, sanitize, vague_reply, width};
+use crate::domain::workflow::permitted;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+fn time(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn deadline(app: &App, r: &OrderRow) -> (String, Style) {
+    let Some(d) = r.order.deadline else {
+        return ("-".into(), Style::new());
+    };
+    match r.left {
+        Some(n) if n < 0 => (
+            format!("{d}  {}", fill(app.t(S::OverdueDays), &[&r.late])),
+            app.theme.overdue(),
+        ),
+        Some(0) => (format!("{d}  {}", app.t(S::DueToday)), app.theme.soon()),
+        Some(n) => (
+            format!("{d}  {}", fill(app.t(S::LeftDays), &[&n])),
+            if n <= 1 {
+                app.theme.soon()
+            } else {
+                Style::new()
+            },
+        ),
+        None => (d.to_string(), Style::new()),
+    }
+}
+
+/// Every line of the detail, for a width.
+fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -> Vec<Line<'a>> {
+    let o = &r.order;
+    let t = |s: S| app.t(s);
+    let mut fields: Vec<(S, String, Style)> = vec![
+        (S::FOrderNo, one_line(&o.order_no), Style::new()),
+        (S::FTitle, one_line(&o.title), app.theme.total()),
+        (
+            S::FCategory,
+            i18n::category(app.lang, o.category).into(),
+            Style::new(),
+        ),
+        (
+            S::FStatus,
+            i18n::status(app.lang, o.status).into(),
+            app.theme.total(),
+        ),
+        (
+            S::FUnit,
+            o.unit
+                .as_deref()
+                .map(one_line)
+                .unwrap_or_else(|| t(S::WithOffice).into()),
+            Style::new(),
+        ),
+        (S::FReceived, time(o.received_at), Style::new()),
+    ];
+    if let Some(a) = o.assigned_at {
+        fields.push((S::FAssigned, time(a), Style::new()));
+    }
+    let (dl, dl_style) = deadline(app, r);
+    fields.push((S::FDeadline, dl, dl_style));
+    if let Some(a) = o.accepted_at {
+        fields.push((S::FAccepted, time(a), Style::new()));
+    }
+    fields.push((
+        S::FCitizen,
+        format!(
+            "{} {}",
+            mask_name(&one_line(&o.citizen)),
+            mask_phone(&one_line(&o.phone))
+        ),
+        Style::new(),
+    ));
+    fields.push((S::FAddress, one_line(&o.address), Style::new()));
+    let counts = [
+        (S::ColUrges, o.urges),
+        (S::ColSupervisions, o.supervisions),
+        (S::ColRedos, o.redos),
+        (S::KReturn, o.returns),
+    ];
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|(s, n)| format!("{} {n}", t(*s)))
+        .collect();
+    fields.push((S::FCounts, counts.join(app.theme.dot()), Style::new()));
+    if let Some(x) = &o.extension {
+        let v = fill(t(S::ExtensionUntil), &[&x.until, &one_line(&x.reason)]);
+        fields.push((S::FExtension, v, app.theme.warning()));
+    }
+    if let Some(c) = o.callback {
+        fields.push((
+            S::FCallback,
+            i18n::callback(app.lang, c).into(),
+            Style::new(),
+        ));
+    }
+    if let Some(c) = o.closed_at {
+        fields.push((S::FClosed, time(c), Style::new()));
+    }
+    let label_w = fields.iter().map(|(s, ..)| width(t(*s))).max().unwrap_or(8) + 2;
+    let value_w = (w as usize).saturating_sub(label_w).max(10) as u16;
+    let mut out = Vec::new();
+    for (label, value, style) in fields {
+        for (i, part) in wrapped(&value, value_w).into_iter().enumerate() {
+            let l = if i == 0 {
+                pad(t(label), label_w)
+            } else {
+                " ".repeat(label_w)
+            };
+            out.push(Line::from(vec![
+                Span::styled(l, app.theme.dim()),
+                Span::styled(part, style),
+            ]));
+        }
+    }
+
+    // What can be done now, with the keys.
+    let allowed: Vec<String> = permitted(o)
+        .iter()
+        .filter_map(|a| {
+            let k = keymap::key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
+            Some(format!("{k} {}", i18n::action(app.lang, *a)))
+        })
+        .collect();
+    let mut spans = vec![Span::styled(pad(t(S::FAllowed), label_w), app.theme.dim())];
+    spans.push(Span::styled(allowed.join(app.theme.dot()), app.theme.key()));
+    out.push(Line::from(spans));
+
+    let section = |out: &mut Vec<Line<'a>>, title: String| {
+        out.push(Line::from(""));
+        out.push(Line::from(Span::styled(title, app.theme.title())));
+    };
+    let body_w = w.saturating_sub(2);
+    let indent = |s: String| Line::from(format!("  {s}"));
+
+    section(&mut out, t(S::FContent).to_string());
+    out.extend(
+        wrapped(sanitize(&o.content).trim(), body_w)
+            .into_iter()
+            .map(indent),
+    );
+
+    if let Some(reply) = &o.reply {
+        let mut title = t(S::FReply).to_string();
+        if let Some(at) = o.replied_at {
+            title = format!("{title}  {}", time(at));
+        }
+        section(&mut out, title);
+        if let Some(v) = vague_reply(reply) {
+            out.push(Line::from(Span::styled(
+                format!("  {}", fill(t(S::VagueWarn), &[&v])),
+                app.theme.warning(),
+            )));
+        }
+        out.extend(
+            wrapped(sanitize(reply).trim(), body_w)
+                .into_iter()
+                .map(indent),
+        );
+    }
+
+    section(&mut out, fill(t(S::FHistory), &[&events.len()]));
+    let kind_w = events
+        .iter()
+        .map(|e| width(i18n::event(app.lang, &e.kind)))
+        .max()
+        .unwrap_or(4)
+        .min(18);
+    for e in events {
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(time(e.at), app.theme.dim()),
+            Span::raw("  "),
+            Span::styled(pad(i18n::event(app.lang, &e.kind), kind_w), app.theme.key()),
+            Span::raw("  "),
+            Span::raw(e.unit.as_deref().map(one_line).unwrap_or_default()),
+            Span::raw("  "),
+            Span::styled(one_line(&e.operator), app.theme.dim()),
+        ]));
+        let text = sanitize(&e.kind.text());
+        let text = text.trim();
+        if !text.is_empty() {
+            let w6 = w.saturating_sub(6);
+            out.extend(
+                wrapped(text, w6)
+                    .into_iter()
+                    .map(|s| Line::from(format!("      {s}"))),
+            );
+        }
+    }
+    out
+}
+
+pub fn draw(app: &App, f: &mut Frame, area: Rect) {
+    let Some(d) = &app.detail else {
+        return;
+    };
+    let o = &d.row.order;
+    let title = format!(
+        " {}{}{}{}{} ",
+        app.t(S::DetailTitle),
+        app.theme.dot(),
+        one_line(&o.order_no),
+        app.theme.dot(),
+        i18n::status(app.lang, o.status)
+    );
+    let block = frame(app, vec![Span::styled(title, app.theme.title())]);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let lines = lines(app, &d.row, &d.events, inner.width);
+    let h = inner.height as usize;
+    let max = lines.len().saturating_sub(h);
+    app.detail_height.set(h.max(1));
+    app.detail_max.set(max);
+    let scroll = app.detail_scroll.min(max);
+    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
+}

@@ -1,0 +1,288 @@
+//! Dialogs drawn over the screen. Text fields put the terminal's own cursor where the text
+//! cursor is (by display width), so an input method's candidate window follows it.
+
+use super::super::app::App;
+use super::super::dialog::{Choice, Confirm, Dialog, Editor, Form, Picker, Value};
+use super::super::i18n::{S, fill};
+use super::super::update::picker_units;
+use super::{centered, wrapped};
+use crate::domain::text::{one_line, pad, sanitize, vague_reply, width};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use tui_input::Input;
+
+/// The popup's frame; returns the inside.
+fn popup(app: &App, f: &mut Frame, area: Rect, title: &str) -> Rect {
+    f.render_widget(Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(app.theme.border())
+        .title(Span::styled(
+            format!(" {} ", one_line(title)),
+            app.theme.title(),
+        ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
+}
+
+fn text_lines<'a>(text: &[String], w: u16, style: Style) -> Vec<Line<'a>> {
+    text.iter()
+        .flat_map(|t| wrapped(sanitize(t).trim_end(), w))
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+fn error_lines<'a>(app: &App, e: &Option<String>, w: u16) -> Vec<Line<'a>> {
+    match e {
+        Some(e) => text_lines(std::slice::from_ref(e), w, app.theme.error()),
+        None => Vec::new(),
+    }
+}
+
+/// A one-line input drawn in `w` columns at (x, y); returns where its cursor is.
+fn input_spans(input: &Input, w: usize, style: Style) -> (Span<'static>, u16) {
+    let scroll = input.visual_scroll(w.saturating_sub(1));
+    let mut skipped = 0;
+    let mut shown = String::new();
+    for c in input.value().chars() {
+        let cw = width(&c.to_string());
+        if skipped < scroll {
+            skipped += cw;
+            continue;
+        }
+        shown.push(c);
+    }
+    let cursor = input.visual_cursor().saturating_sub(skipped) as u16;
+    (Span::styled(pad(&shown, w), style), cursor)
+}
+
+pub fn draw(app: &App, f: &mut Frame, body: Rect) {
+    let Some(d) = &app.dialog else {
+        return;
+    };
+    match d {
+        Dialog::Confirm(c) => confirm(app, f, body, c),
+        Dialog::Form(x) => form(app, f, body, x),
+        Dialog::Choice(c) => choice(app, f, body, c),
+        Dialog::Picker(p) => picker(app, f, body, p),
+        Dialog::Editor(e) => editor(app, f, body, e),
+    }
+}
+
+fn width_for(body: Rect) -> u16 {
+    body.width.saturating_sub(4).min(84)
+}
+
+fn confirm(app: &App, f: &mut Frame, body: Rect, c: &Confirm) {
+    let w = width_for(body);
+    let mut lines = text_lines(&c.text, w - 2, Style::new());
+    lines.extend(error_lines(app, &c.error, w - 2));
+    let area = centered(body, w, lines.len() as u16 + 2);
+    let inner = popup(app, f, area, &fill(app.t(S::CtxConfirm), &[]));
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn form(app: &App, f: &mut Frame, body: Rect, x: &Form) {
+    let w = width_for(body);
+    let iw = w - 2;
+    let mut lines = text_lines(&x.body, iw, app.theme.dim());
+    if !lines.is_empty() {
+        lines.push(Line::from(""));
+    }
+    let label_w = x
+        .fields
+        .iter()
+        .map(|f| width(app.t(f.label)))
+        .max()
+        .unwrap_or(4)
+        + 2;
+    let checked = x.checked();
+    let mut cursor = None;
+    for (i, field) in x.fields.iter().enumerate() {
+        let focused = i == x.focus;
+        let active = !field.with_check || checked;
+        let mut label = app.t(field.label).to_string();
+        if field.required && active {
+            label.push('*');
+        }
+        let label_style = if active {
+            Style::new()
+        } else {
+            app.theme.dim()
+        };
+        let mut spans = vec![Span::styled(pad(&label, label_w), label_style)];
+        match &field.value {
+            Value::Text(input) => {
+                let style = if focused {
+                    app.theme.selected()
+                } else if active {
+                    Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED)
+                } else {
+                    app.theme.dim()
+                };
+                let fw = (iw as usize).saturating_sub(label_w);
+                let (span, cx) = input_spans(input, fw, style);
+                spans.push(span);
+                if focused {
+                    cursor = Some((lines.len() as u16, label_w as u16 + cx));
+                }
+            }
+            Value::Check(on) => {
+                let mark = if *on { S::Checkbox } else { S::CheckboxOff };
+                let style = if focused {
+                    app.theme.selected()
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(app.t(mark), style));
+                if focused {
+                    cursor = Some((lines.len() as u16, label_w as u16 + 1));
+                }
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.extend(error_lines(app, &x.error, iw));
+    let area = centered(body, w, lines.len() as u16 + 2);
+    let inner = popup(app, f, area, &x.title);
+    f.render_widget(Paragraph::new(lines), inner);
+    if let Some((row, col)) = cursor
+        && row < inner.height
+    {
+        f.set_cursor_position(Position::new(
+            (inner.x + col).min(inner.right().saturating_sub(1)),
+            inner.y + row,
+        ));
+    }
+}
+
+fn choice(app: &App, f: &mut Frame, body: Rect, c: &Choice) {
+    let w = width_for(body);
+    let iw = w - 2;
+    let mut lines = text_lines(&c.body, iw, Style::new());
+    // Long bodies (a reply under review) are cut to leave room for the options.
+    let room = body.height.saturating_sub(c.options.len() as u16 + 8) as usize;
+    lines.truncate(room.max(1));
+    if let Some(warn) = &c.warn {
+        lines.extend(text_lines(
+            std::slice::from_ref(warn),
+            iw,
+            app.theme.warning(),
+        ));
+    }
+    lines.push(Line::from(""));
+    for (i, o) in c.options.iter().enumerate() {
+        let style = if i == c.selected {
+            app.theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(Span::styled(format!(" {}. {o} ", i + 1), style)));
+    }
+    lines.extend(error_lines(app, &c.error, iw));
+    let area = centered(body, w, lines.len() as u16 + 2);
+    let inner = popup(app, f, area, &c.title);
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
+    let w = width_for(body).min(60);
+    let iw = w - 2;
+    let h = body.height.saturating_sub(2).min(20);
+    let area = centered(body, w, h);
+    let inner = popup(app, f, area, &p.title);
+    let q = p.input.value();
+    let units = picker_units(app, q);
+    let mut lines = vec![Line::from(Span::styled(
+        app.t(S::DlgDispatchHint),
+        app.theme.dim(),
+    ))];
+    let prompt = "> ";
+    let (span, cx) = input_spans(&p.input, iw as usize - prompt.len(), app.theme.selected());
+    lines.push(Line::from(vec![Span::raw(prompt), span]));
+    let cursor_row = 1;
+    let list_h = (inner.height as usize).saturating_sub(2 + usize::from(p.error.is_some()));
+    let sel = p.selected.min(units.len().saturating_sub(1));
+    let off = sel.saturating_sub(list_h.saturating_sub(1));
+    if units.is_empty() {
+        lines.push(Line::from(Span::styled(
+            app.t(S::DlgNoMatch),
+            app.theme.warning(),
+        )));
+    }
+    for (i, name) in units.iter().enumerate().skip(off).take(list_h) {
+        let py = app
+            .units
+            .iter()
+            .find(|u| &u.unit.name == name)
+            .map(|u| u.initials.clone())
+            .unwrap_or_default();
+        let style = if i == sel {
+            app.theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(pad(&format!(" {}", one_line(name)), 20), style),
+            Span::styled(format!(" {py}"), app.theme.dim()),
+        ]));
+    }
+    lines.extend(error_lines(app, &p.error, iw));
+    f.render_widget(Paragraph::new(lines), inner);
+    f.set_cursor_position(Position::new(
+        (inner.x + prompt.len() as u16 + cx).min(inner.right().saturating_sub(1)),
+        inner.y + cursor_row,
+    ));
+}
+
+fn editor(app: &App, f: &mut Frame, body: Rect, e: &Editor) {
+    let w = width_for(body);
+    let h = body.height.saturating_sub(2).min(18);
+    let area = centered(body, w, h);
+    let inner = popup(app, f, area, &e.title);
+    let text = e.text();
+    let warn = if text.trim().is_empty() {
+        None
+    } else {
+        vague_reply(&text).map(|v| fill(app.t(S::VagueWarn), &[&v]))
+    };
+    let mut footer = Vec::new();
+    if let Some(w) = warn {
+        footer.extend(text_lines(&[w], inner.width, app.theme.warning()));
+    }
+    footer.extend(error_lines(app, &e.error, inner.width));
+    let fh = (footer.len() as u16).min(inner.height.saturating_sub(3));
+    let text_area = Rect {
+        height: inner.height - fh,
+        ..inner
+    };
+    let foot_area = Rect {
+        y: inner.y + inner.height - fh,
+        height: fh,
+        ..inner
+    };
+    let framed = Block::new()
+        .borders(Borders::ALL)
+        .border_set(app.theme.border())
+        .border_style(app.theme.dim());
+    let edit_area = framed.inner(text_area);
+    f.render_widget(framed, text_area);
+    f.render_widget(&e.area, edit_area);
+    f.render_widget(Paragraph::new(footer), foot_area);
+    // The textarea knows, after drawing, where its cursor landed on screen (wrapped lines,
+    // wide characters) and how far it scrolled.
+    let sc = e.area.screen_cursor();
+    let (top, left) = e.area.scroll_offset();
+    let row = (sc.row as u16).saturating_sub(top);
+    let col = (sc.col as u16).saturating_sub(left);
+    if row < edit_area.height {
+        f.set_cursor_position(Position::new(
+            (edit_area.x + col).min(edit_area.right().saturating_sub(1)),
+            edit_area.y + row,
+        ));
+    }
+}

@@ -1,0 +1,118 @@
+//! Drawing. Views read `&App` only: no SQL, no state changes (apart from the scroll
+//! bookkeeping cells, which record what fitted on screen).
+
+mod activity;
+mod detail;
+mod dialogs;
+mod help;
+mod orders;
+mod statusbar;
+pub mod table;
+mod units;
+
+use super::action::Tab;
+use super::app::{App, Screen};
+use super::i18n::{S, fill};
+use crate::domain::text::{width as text_width, wrap};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn draw(app: &App, f: &mut Frame) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = fill(
+            app.t(S::TooSmall),
+            &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+        );
+        f.render_widget(
+            Paragraph::new(text)
+                .style(app.theme.warning())
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let msg_lines = statusbar::message_height(app, area.width);
+    let [top, body, msg, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(msg_lines),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    statusbar::tabs(app, f, top);
+    match app.screen() {
+        Screen::Detail => detail::draw(app, f, body),
+        Screen::Unit => orders::unit_orders(app, f, body),
+        Screen::Tabs => match app.tab {
+            Tab::Pending => orders::pending(app, f, body),
+            Tab::Overdue => orders::overdue(app, f, body),
+            Tab::Units => units::draw(app, f, body),
+            Tab::Activity => activity::draw(app, f, body),
+        },
+    }
+    statusbar::message(app, f, msg);
+    statusbar::hints(app, f, hints);
+    if app.dialog.is_some() {
+        dialogs::draw(app, f, body);
+    }
+    if app.help.is_some() {
+        help::draw(app, f, area);
+    }
+}
+
+/// The frame around a screen's content, with its title.
+pub fn frame<'a>(app: &App, title: Vec<Span<'a>>) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_set(app.theme.border())
+        .title(Line::from(title))
+}
+
+/// A centred rectangle of at most `w` × `h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Wrap text to a width by display width. Chinese breaks anywhere; a line with spaces
+/// (English, the workflow's messages) breaks after a space when it can.
+pub fn wrapped(text: &str, width: u16) -> Vec<String> {
+    let w = width.max(2) as usize;
+    if !text.contains(' ') {
+        return wrap(text, w);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for para in text.split('\n') {
+        let mut cur = String::new();
+        for word in para.split_inclusive(' ') {
+            if !cur.is_empty() && text_width(&cur) + text_width(word.trim_end()) > w {
+                lines.push(cur.trim_end().to_string());
+                cur.clear();
+            }
+            cur.push_str(word);
+            // A word longer than the line is cut by width.
+            while text_width(cur.trim_end()) > w {
+                let mut parts = wrap(&cur, w);
+                let rest = parts.split_off(1).concat();
+                lines.push(parts.remove(0));
+                cur = rest;
+            }
+        }
+        lines.push(cur.trim_end().to_string());
+    }
+    lines
+}

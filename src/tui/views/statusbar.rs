@@ -1,0 +1,160 @@
+//! The top line (tabs, clock, operator), the message or input line, and the hint bar — the
+//! hint bar is generated from the keymap, the same table as the help screen.
+
+use super::super::action::{Cmd, Op, Tab};
+use super::super::app::{App, InputLine, Level};
+use super::super::i18n::S;
+use super::super::keymap;
+use super::wrapped;
+use crate::domain::text::{one_line, truncate, width};
+use crate::domain::workflow::permitted;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const MAX_MESSAGE_LINES: u16 = 4;
+
+pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
+    let overdue = app.open.iter().filter(|r| r.late > 0).count();
+    let names = [
+        (Tab::Pending, S::TabPending, Some(app.open.len())),
+        (Tab::Overdue, S::TabOverdue, Some(overdue)),
+        (Tab::Units, S::TabUnits, None),
+        (Tab::Activity, S::TabActivity, None),
+    ];
+    let mut spans = Vec::new();
+    for (i, (tab, name, count)) in names.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(
+                app.theme.sep().trim_end().to_string() + " ",
+                app.theme.dim(),
+            ));
+        }
+        let text = match count {
+            Some(n) => format!(" {} {} {n} ", i + 1, app.t(*name)),
+            None => format!(" {} {} ", i + 1, app.t(*name)),
+        };
+        let style = if *tab == app.tab {
+            app.theme.tab_active()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(text, style));
+    }
+    let left: usize = spans.iter().map(|s| width(&s.content)).sum();
+    let mut right = format!(
+        "{} {}",
+        app.now.format("%Y-%m-%d %H:%M"),
+        one_line(&app.operator)
+    );
+    if app.demo {
+        right = format!("{} {right}", app.t(S::Demo));
+    }
+    let room = (area.width as usize).saturating_sub(left + 1);
+    let right = truncate(&right, room);
+    let gap = (area.width as usize).saturating_sub(left + width(&right));
+    spans.push(Span::raw(" ".repeat(gap)));
+    spans.push(Span::styled(app.theme.fix(right), app.theme.dim()));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Rows the message needs (wrapped), at least one.
+pub fn message_height(app: &App, w: u16) -> u16 {
+    match &app.message {
+        Some(m) if app.input.is_none() => {
+            let n: usize = m.text.lines().map(|l| wrapped(l, w).len()).sum();
+            (n as u16).clamp(1, MAX_MESSAGE_LINES)
+        }
+        _ => 1,
+    }
+}
+
+pub fn message(app: &App, f: &mut Frame, area: Rect) {
+    if let Some(line) = &app.input {
+        let (prefix, input) = match line {
+            InputLine::Filter(i) => ("/", i),
+            InputLine::Command(i) => (":", i),
+        };
+        let w = (area.width as usize).saturating_sub(1);
+        let scroll = input.visual_scroll(w);
+        // Skip the scrolled-off columns by width, never by bytes.
+        let mut skipped = 0;
+        let visible: String = input
+            .value()
+            .chars()
+            .skip_while(|c| {
+                let cw = width(&c.to_string());
+                if skipped + cw <= scroll {
+                    skipped += cw;
+                    true
+                } else {
+                    false
+                }
+            })
+            .collect();
+        f.render_widget(Paragraph::new(format!("{prefix}{visible}")), area);
+        let x = area.x + 1 + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        f.set_cursor_position(Position::new(x.min(area.right() - 1), area.y));
+        return;
+    }
+    let Some(m) = &app.message else {
+        return;
+    };
+    let style = match m.level {
+        Level::Info => Style::new(),
+        Level::Ok => app.theme.ok(),
+        Level::Warn => app.theme.warning(),
+        Level::Error => app.theme.error(),
+    };
+    let lines: Vec<Line> = m
+        .text
+        .lines()
+        .flat_map(|l| wrapped(&one_line(l), area.width))
+        .take(area.height as usize)
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+pub fn hints(app: &App, f: &mut Frame, area: Rect) {
+    let ctxs = app.contexts();
+    let order = app.current_order().map(|r| &r.order);
+    let allowed = order.map(permitted).unwrap_or_default();
+    // Greyed: an action the selected order's state does not permit. Those come after the
+    // allowed ones, so that on a narrow screen the keys that work are the ones shown.
+    let enabled = |b: &keymap::Binding| match b.cmd {
+        Cmd::Op(Op::BulkUrge) => true,
+        Cmd::Op(op) => order.is_some_and(|o| {
+            op.action_name(o.extension.is_some())
+                .is_some_and(|a| allowed.contains(&a))
+        }),
+        _ => true,
+    };
+    let (on, off): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
+        keymap::hints(&ctxs).into_iter().partition(|b| enabled(b));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (b, enabled) in on
+        .iter()
+        .map(|b| (b, true))
+        .chain(off.iter().map(|b| (b, false)))
+    {
+        let key = b.keys[0].name();
+        let label = app.t(b.label);
+        let item_w = width(&key) + 1 + width(label) + 2;
+        if used + item_w > area.width as usize {
+            break;
+        }
+        used += item_w;
+        let (ks, ls) = if enabled {
+            (app.theme.key(), Style::new())
+        } else {
+            (app.theme.dim(), app.theme.dim())
+        };
+        spans.push(Span::styled(key, ks));
+        spans.push(Span::styled(format!(" {label}  "), ls));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,204 @@
+//! A list drawn as columns of text. Every cell is cut and padded by display width
+//! (`domain::text::pad`), so Chinese columns line up and a wide character is never halved.
+
+use super::super::app::{App, ListState};
+use crate::domain::text::{pad, pad_left, width};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub struct Col {
+    pub title: String,
+    /// Columns; 0 takes what the others leave.
+    pub width: usize,
+    pub right: bool,
+}
+
+impl Col {
+    pub fn new(title: impl Into<String>, width: usize) -> Col {
+        Col {
+            title: title.into(),
+            width,
+            right: false,
+        }
+    }
+    pub fn right(title: impl Into<String>, width: usize) -> Col {
+        Col {
+            right: true,
+            ..Col::new(title, width)
+        }
+    }
+    pub fn fill(title: impl Into<String>) -> Col {
+        Col::new(title, 0)
+    }
+}
+
+pub struct Cell {
+    pub text: String,
+    pub style: Style,
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell {
+            text,
+            style: Style::new(),
+        }
+    }
+}
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_string())
+    }
+}
+
+pub fn cell(text: impl Into<String>, style: Style) -> Cell {
+    Cell {
+        text: text.into(),
+        style,
+    }
+}
+
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub style: Style,
+    /// Section titles and 合计 rows are not selectable.
+    pub selectable: bool,
+    /// A whole-width line (section title) instead of cells.
+    pub banner: Option<String>,
+}
+
+impl Row {
+    pub fn new(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            style: Style::new(),
+            selectable: true,
+            banner: None,
+        }
+    }
+    pub fn styled(mut self, s: Style) -> Row {
+        self.style = s;
+        self
+    }
+    pub fn fixed(mut self) -> Row {
+        self.selectable = false;
+        self
+    }
+    pub fn banner(text: String, style: Style) -> Row {
+        Row {
+            cells: Vec::new(),
+            style,
+            selectable: false,
+            banner: Some(text),
+        }
+    }
+}
+
+fn widths(cols: &[Col], total: usize) -> Vec<usize> {
+    let fixed: usize = cols.iter().map(|c| c.width).sum::<usize>() + cols.len().saturating_sub(1);
+    let rest = total.saturating_sub(fixed);
+    cols.iter()
+        .map(|c| if c.width == 0 { rest } else { c.width })
+        .collect()
+}
+
+fn line<'a>(app: &App, cols: &[Col], w: &[usize], cells: Vec<Cell>, base: Style) -> Line<'a> {
+    let mut spans = Vec::with_capacity(cells.len() * 2);
+    for (i, (c, cell)) in cols.iter().zip(cells).enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" ", base));
+        }
+        let text = app.theme.fix(if c.right {
+            pad_left(&cell.text, w[i])
+        } else {
+            pad(&cell.text, w[i])
+        });
+        spans.push(Span::styled(text, base.patch(cell.style)));
+    }
+    Line::from(spans)
+}
+
+/// Draw `rows` under a header in `area`, the `selected`-th selectable row highlighted and
+/// kept in view. Records the visible height in the list state (for PgUp/PgDn).
+pub fn draw(
+    app: &App,
+    f: &mut Frame,
+    area: Rect,
+    cols: &[Col],
+    rows: Vec<Row>,
+    st: &ListState,
+    show_selection: bool,
+) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let w = widths(cols, area.width as usize);
+    let header = line(
+        app,
+        cols,
+        &w,
+        cols.iter().map(|c| Cell::from(c.title.clone())).collect(),
+        app.theme.header(),
+    );
+    let h = area.height.saturating_sub(1) as usize;
+    st.height.set(h.max(1));
+
+    // The display row of the selection (section rows are skipped when counting).
+    let sel_row = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.selectable)
+        .nth(st.selected)
+        .map(|(i, _)| i);
+    let mut off = st.offset.get();
+    if let Some(s) = sel_row {
+        if s < off {
+            off = s;
+        } else if s >= off + h {
+            off = s + 1 - h;
+        }
+        // Section titles above the first row stay visible.
+        if st.selected == 0 {
+            off = 0;
+        }
+    }
+    off = off.min(rows.len().saturating_sub(h));
+    st.offset.set(off);
+
+    let mut lines = vec![header];
+    for (i, r) in rows.into_iter().enumerate().skip(off).take(h) {
+        let selected = show_selection && Some(i) == sel_row;
+        let base = if selected {
+            r.style.patch(app.theme.selected())
+        } else {
+            r.style
+        };
+        let l = match r.banner {
+            Some(text) => Line::from(Span::styled(pad(&text, area.width as usize), base)),
+            None => line(app, cols, &w, r.cells, base),
+        };
+        lines.push(l);
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+/// A column title with the sort mark when the list is sorted by it.
+pub fn sort_title(app: &App, title: &str, sorted: bool, reverse: bool) -> String {
+    if !sorted {
+        return title.to_string();
+    }
+    let mark = if reverse {
+        app.theme.up()
+    } else {
+        app.theme.down()
+    };
+    format!("{title}{mark}")
+}
+
+/// Width of a string in columns (re-exported for the views).
+pub fn w(s: &str) -> usize {
+    width(s)
+}
