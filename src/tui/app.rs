@@ -9,7 +9,7 @@ use super::keymap::Ctx;
 use super::theme::Theme;
 use crate::cli::args::Lang;
 use crate::domain::scorecard::{Scorecard, UnitRow};
-use crate::domain::{Event, Order, Unit, UnitKind};
+use crate::domain::{ActionName, Event, Order, Role, Unit, UnitKind};
 use crate::store::StoredEvent;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::cell::Cell;
@@ -189,6 +189,8 @@ pub struct App {
     pub theme: Theme,
     pub now: NaiveDateTime,
     pub operator: String,
+    /// What the OS user may do in this database (a unit account sees its own orders only).
+    pub role: Role,
     pub demo: bool,
     pub tab: Tab,
     /// Screens over the tabs, innermost last (Esc pops).
@@ -231,6 +233,7 @@ impl App {
             theme,
             now,
             operator,
+            role: Role::Admin,
             demo: false,
             tab: Tab::Pending,
             stack: Vec::new(),
@@ -325,6 +328,12 @@ impl App {
             ],
             Some(ListId::Activity) => vec![Ctx::Lists, Ctx::Move, Ctx::Global],
         }
+    }
+
+    /// Why the current user may not take `action` on `order` (workflow state or role).
+    pub fn allows(&self, order: &Order, action: ActionName) -> bool {
+        crate::domain::workflow::permitted(order).contains(&action)
+            && self.role.refuses(action, order).is_none()
     }
 
     // ---- Derived rows -------------------------------------------------------------------

@@ -26,7 +26,7 @@ strings! {
     TabUnits => "承办单位", "Units";
     TabActivity => "动态", "Activity";
     DetailTitle => "工单详情", "Order";
-    UnitOrdersTitle => "{} 的工单", "Orders of {}";
+    UnitOrdersTitle => "{}的工单", "Orders of {}";
     TooSmall => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window.";
     Count => "{} 件", "{} orders";
     FilterShown => "筛选“{}”：{}/{}", "filter \"{}\": {}/{}";
@@ -191,7 +191,7 @@ strings! {
     CtxPicker => "单位选择", "Unit picker";
     CtxChoice => "选项", "Choices";
     CtxConfirm => "确认", "Confirmation";
-    HelpTitle => "帮助 —— 按键（由按键表生成）", "Help: keys (generated from the key map)";
+    HelpTitle => "帮助：按键（由按键表生成）", "Help: keys (generated from the key map)";
     HelpIntro => "灰色的操作键表示当前工单状态不允许。超期=过了办理时限仍未办结；剩余工日按法定工作日计算。", "Greyed action keys are not allowed in the order's current state. Overdue = past the deadline and not closed; days left count working days.";
     HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :period all|this|last|FROM TO  :q quit";
 

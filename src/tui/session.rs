@@ -77,6 +77,9 @@ impl Session {
         let now = cli::now(&g, Some(&store))?;
         let mut app = App::new(g.lang, theme, now, cli::operator(&g));
         app.demo = demo;
+        // An OS user who is not an operator of this database is refused here, before the
+        // terminal is touched, with the store's own message.
+        app.role = cli::role(&store)?;
         let mut s = Session {
             app,
             store,
@@ -93,10 +96,10 @@ impl Session {
     }
 
     fn ctx(&self) -> Result<Ctx> {
-        Ok(Ctx::new(
-            cli::now(&self.g, Some(&self.store))?,
-            &self.app.operator,
-        ))
+        Ok(
+            Ctx::new(cli::now(&self.g, Some(&self.store))?, &self.app.operator)
+                .with_role(self.app.role.clone()),
+        )
     }
 
     /// Load everything the screens show, keeping each list's selection.
@@ -111,6 +114,7 @@ impl Session {
                 ..Default::default()
             })?
             .into_iter()
+            .filter(|o| self.app.role.may_see(o))
             .map(|o| row(o, now))
             .collect();
         self.app.units = self
@@ -120,7 +124,11 @@ impl Session {
             .map(UnitEntry::new)
             .collect();
         self.app.earliest = self.store.earliest_received()?;
-        self.app.activity = self.store.recent_events(ACTIVITY)?;
+        let mut activity = self.store.recent_events(ACTIVITY)?;
+        if let Some(own) = self.app.role.only_unit() {
+            activity.retain(|e| e.event.unit.as_deref() == Some(own));
+        }
+        self.app.activity = activity;
         if let Some(unit) = self.app.unit.clone() {
             self.app.unit_orders = self.unit_orders(&unit, now)?;
         }
@@ -151,12 +159,13 @@ impl Session {
                 ..Default::default()
             })?
             .into_iter()
+            .filter(|o| self.app.role.may_see(o))
             .map(|o| row(o, now))
             .collect())
     }
 
     fn detail(&self, no: &str, now: NaiveDateTime) -> Result<Option<Detail>> {
-        let Some(o) = self.store.order(no)? else {
+        let Some(o) = self.store.order(no)?.filter(|o| self.app.role.may_see(o)) else {
             return Ok(None);
         };
         let events = self.store.events(no)?;

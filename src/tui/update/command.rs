@@ -63,6 +63,8 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
             match choice {
                 Some(c) => {
                     app.period = c;
+                    app.stack.clear();
+                    app.tab = super::super::action::Tab::Units;
                     vec![Effect::Scorecard]
                 }
                 None => {

@@ -55,13 +55,22 @@ pub fn order_op(app: &mut App, op: Op) {
         return bulk_urge(app, &row);
     }
     let o = &row.order;
-    let allowed = permitted(o);
-    let pending_ext = o.extension.is_some();
-    if !op
-        .action_name(pending_ext)
-        .is_some_and(|a| allowed.contains(&a))
-    {
+    let Some(action) = op.action_name(o.extension.is_some()) else {
+        return;
+    };
+    if !permitted(o).contains(&action) {
         return refuse(app, &row, op);
+    }
+    // The same words `ops` would use, before anything is typed.
+    if let Some(why) = app.role.refuses(action, o) {
+        let t = format!(
+            "{} ({}) may not {} order {}: {why}",
+            app.operator,
+            app.role,
+            action.code(),
+            o.order_no
+        );
+        return say(app, Level::Error, t);
     }
     let no = o.order_no.clone();
     let version = o.version;
@@ -262,6 +271,13 @@ pub fn supervise_unit(app: &mut App) {
         let t = app.t(S::NoUnit).to_string();
         return say(app, Level::Warn, t);
     };
+    if !app.role.may_run_office() {
+        let t = format!(
+            "{} ({}) may not supervise a unit: that is the office's work",
+            app.operator, app.role
+        );
+        return say(app, Level::Error, t);
+    }
     let title = fill(app.t(S::DlgSuperviseUnit), &[&unit]);
     let form = supervise_form(app, title, Purpose::SuperviseUnit { unit }, Vec::new());
     app.dialog = Some(Dialog::Form(form));

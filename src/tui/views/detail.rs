@@ -130,6 +130,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
     // What can be done now, with the keys.
     let allowed: Vec<String> = permitted(o)
         .iter()
+        .filter(|a| app.role.refuses(**a, o).is_none())
         .filter_map(|a| {
             let k = keymap::key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
             Some(format!("{k} {}", i18n::action(app.lang, *a)))

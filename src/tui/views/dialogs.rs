@@ -11,12 +11,12 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use tui_input::Input;
 
 /// The popup's frame; returns the inside.
 fn popup(app: &App, f: &mut Frame, area: Rect, title: &str) -> Rect {
-    f.render_widget(Clear, area);
+    super::clear(f, area);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_set(app.theme.border())

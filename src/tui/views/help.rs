@@ -8,7 +8,7 @@ use crate::domain::text::{pad, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// The help text for a width: generated from the keymap, so it never drifts from the keys.
 pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
@@ -76,7 +76,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         area.width.min(100),
         area.height.saturating_sub(1),
     );
-    f.render_widget(Clear, area);
+    super::clear(f, area);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_set(app.theme.border())

@@ -76,6 +76,22 @@ pub fn frame<'a>(app: &App, title: Vec<Span<'a>>) -> Block<'a> {
         .title(Line::from(title))
 }
 
+/// Blank a popup's area and one column either side: a wide character drawn just left of
+/// the popup would otherwise spill over its border.
+pub fn clear(f: &mut Frame, area: Rect) {
+    let full = f.area();
+    let x = area.x.saturating_sub(1).max(full.x);
+    let right = (area.right() + 1).min(full.right());
+    f.render_widget(
+        ratatui::widgets::Clear,
+        Rect {
+            x,
+            width: right - x,
+            ..area
+        },
+    );
+}
+
 /// A centred rectangle of at most `w` × `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -115,4 +131,18 @@ pub fn wrapped(text: &str, width: u16) -> Vec<String> {
         lines.push(cur.trim_end().to_string());
     }
     lines
+}
+
+/// The help screen as plain text for a width (for tests and the README).
+pub fn help_text(app: &App, width: u16) -> String {
+    help::lines(app, width)
+        .iter()
+        .map(|l| {
+            l.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -5,7 +5,8 @@ use super::super::i18n::{self, S, fill};
 use super::frame;
 use super::table::{self, Col, Row, cell, sort_title};
 use crate::domain::scorecard::OVERDUE_DAYS;
-use crate::domain::text::one_line;
+use crate::domain::text::{one_line, width};
+use crate::domain::{Category, Status};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -80,7 +81,17 @@ fn draw_list(
             9,
         ));
     }
-    cols.push(Col::new(t(S::ColStatus), 6));
+    let status_w = Status::ALL
+        .iter()
+        .map(|s| width(i18n::status(app.lang, *s)))
+        .max()
+        .unwrap_or(6);
+    let category_w = Category::ALL
+        .iter()
+        .map(|c| width(i18n::category(app.lang, *c)))
+        .max()
+        .unwrap_or(4);
+    cols.push(Col::new(t(S::ColStatus), status_w));
     cols.push(Col::new(
         sort_title(app, t(S::ColUnit), sorted(S::SortUnit), st.reverse),
         12,
@@ -88,7 +99,7 @@ fn draw_list(
     if overdue {
         cols.push(Col::right(t(S::ColUrges), 4));
     } else {
-        cols.push(Col::new(t(S::ColCategory), 4));
+        cols.push(Col::new(t(S::ColCategory), category_w));
     }
     if wide {
         cols.push(Col::new(t(S::ColDeadline), 10));

@@ -7,7 +7,6 @@ use super::super::i18n::S;
 use super::super::keymap;
 use super::wrapped;
 use crate::domain::text::{one_line, truncate, width};
-use crate::domain::workflow::permitted;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -27,10 +26,7 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for (i, (tab, name, count)) in names.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(
-                app.theme.sep().trim_end().to_string() + " ",
-                app.theme.dim(),
-            ));
+            spans.push(Span::styled(app.theme.sep().trim(), app.theme.dim()));
         }
         let text = match count {
             Some(n) => format!(" {} {} {n} ", i + 1, app.t(*name)),
@@ -64,7 +60,7 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
 pub fn message_height(app: &App, w: u16) -> u16 {
     match &app.message {
         Some(m) if app.input.is_none() => {
-            let n: usize = m.text.lines().map(|l| wrapped(l, w).len()).sum();
+            let n: usize = m.text.lines().map(|l| wrapped(&one_line(l), w).len()).sum();
             (n as u16).clamp(1, MAX_MESSAGE_LINES)
         }
         _ => 1,
@@ -121,14 +117,13 @@ pub fn message(app: &App, f: &mut Frame, area: Rect) {
 pub fn hints(app: &App, f: &mut Frame, area: Rect) {
     let ctxs = app.contexts();
     let order = app.current_order().map(|r| &r.order);
-    let allowed = order.map(permitted).unwrap_or_default();
     // Greyed: an action the selected order's state does not permit. Those come after the
     // allowed ones, so that on a narrow screen the keys that work are the ones shown.
     let enabled = |b: &keymap::Binding| match b.cmd {
         Cmd::Op(Op::BulkUrge) => true,
         Cmd::Op(op) => order.is_some_and(|o| {
             op.action_name(o.extension.is_some())
-                .is_some_and(|a| allowed.contains(&a))
+                .is_some_and(|a| app.allows(o, a))
         }),
         _ => true,
     };

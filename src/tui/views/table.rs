@@ -17,9 +17,16 @@ pub struct Col {
 }
 
 impl Col {
-    pub fn new(title: impl Into<String>, width: usize) -> Col {
+    /// A column at least as wide as its title (fill columns stay 0).
+    pub fn new(title: impl Into<String>, min_width: usize) -> Col {
+        let title = title.into();
+        let width = if min_width == 0 {
+            0
+        } else {
+            min_width.max(w(&title))
+        };
         Col {
-            title: title.into(),
+            title,
             width,
             right: false,
         }

@@ -1,0 +1,519 @@
+//! The TUI's key handling, tested by feeding keys to the pure update (`update::on_key`) and,
+//! where the database must answer, to the session that runs the effects.
+
+use hotline::cli::args::{Global, Lang};
+use hotline::domain::{Action, EventKind, Status};
+use hotline::store::Store;
+use hotline::tui::action::{Effect, Submit, Tab};
+use hotline::tui::app::{ListId, Screen};
+use hotline::tui::dialog::{Dialog, Purpose};
+use hotline::tui::keymap::{BINDINGS, Ctx};
+use hotline::tui::session::Session;
+use hotline::tui::theme::Theme;
+use hotline::tui::{run_script, script, update};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tempfile::TempDir;
+
+/// The demo database, built once per test binary and copied for each test.
+fn demo_copy() -> (TempDir, PathBuf) {
+    static DEMO: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
+    let (_, src) = DEMO.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        hotline::demo::create(&path, "测试").unwrap();
+        (dir, path)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let dst = dir.path().join("demo.db");
+    std::fs::copy(src, &dst).unwrap();
+    (dir, dst)
+}
+
+fn global(path: &Path, lang: Lang) -> Global {
+    Global {
+        db: Some(path.to_path_buf()),
+        now: None,
+        operator: Some("测试员".into()),
+        lang,
+    }
+}
+
+fn session_lang(lang: Lang) -> (TempDir, Session) {
+    let (dir, path) = demo_copy();
+    let store = Store::open(&path).unwrap();
+    let theme = Theme {
+        color: true,
+        ascii: false,
+    };
+    let s = Session::new(store, global(&path, lang), theme, true).unwrap();
+    (dir, s)
+}
+
+fn session() -> (TempDir, Session) {
+    session_lang(Lang::Zh)
+}
+
+fn keys(text: &str) -> Vec<KeyEvent> {
+    script::parse(text).unwrap()
+}
+
+/// Feed keys to the pure update only; collect the effects.
+fn feed(s: &mut Session, text: &str) -> Vec<Effect> {
+    keys(text)
+        .into_iter()
+        .flat_map(|k| update::on_key(&mut s.app, k))
+        .collect()
+}
+
+/// Feed keys through the session (effects run), drawing after each key as the app does.
+fn run(s: &mut Session, text: &str) -> String {
+    run_script(s, &keys(text), 80, 24).unwrap()
+}
+
+const FIRST_OVERDUE: &str = "201710270007"; // 住建局, handling, the most overdue
+
+#[test]
+fn number_keys_and_tab_switch_tabs() {
+    let (_d, mut s) = session();
+    assert_eq!(s.app.tab, Tab::Pending);
+    feed(&mut s, "3");
+    assert_eq!(s.app.tab, Tab::Units);
+    feed(&mut s, "<Tab>");
+    assert_eq!(s.app.tab, Tab::Activity);
+    feed(&mut s, "<Tab>");
+    assert_eq!(s.app.tab, Tab::Pending);
+    feed(&mut s, "<S-Tab>");
+    assert_eq!(s.app.tab, Tab::Activity);
+    feed(&mut s, "2");
+    assert_eq!(s.app.tab, Tab::Overdue);
+}
+
+#[test]
+fn movement_stays_in_bounds() {
+    let (_d, mut s) = session();
+    let n = s.app.len(ListId::Pending);
+    assert!(n > 100);
+    feed(&mut s, "k k");
+    assert_eq!(s.app.list(ListId::Pending).selected, 0);
+    feed(&mut s, "j j <Down>");
+    assert_eq!(s.app.list(ListId::Pending).selected, 3);
+    feed(&mut s, "G");
+    assert_eq!(s.app.list(ListId::Pending).selected, n - 1);
+    feed(&mut s, "j");
+    assert_eq!(s.app.list(ListId::Pending).selected, n - 1);
+    feed(&mut s, "g");
+    assert_eq!(s.app.list(ListId::Pending).selected, 0);
+    // Pages are as tall as the list drawn last; before any drawing, a page is one row.
+    run(&mut s, "");
+    let page = s.app.list(ListId::Pending).page();
+    feed(&mut s, "<PageDown>");
+    assert_eq!(s.app.list(ListId::Pending).selected, page);
+    feed(&mut s, "<C-u>");
+    assert_eq!(s.app.list(ListId::Pending).selected, page - page / 2);
+}
+
+#[test]
+fn key_release_events_are_ignored() {
+    let (_d, mut s) = session();
+    let mut k = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    k.kind = KeyEventKind::Release;
+    update::on_key(&mut s.app, k);
+    assert_eq!(s.app.list(ListId::Pending).selected, 0);
+}
+
+#[test]
+fn filter_as_you_type_then_escape_clears() {
+    let (_d, mut s) = session();
+    let all = s.app.len(ListId::Pending);
+    feed(&mut s, "/ \"住建局\"");
+    let rows = s.app.pending_rows();
+    assert!(!rows.is_empty() && rows.len() < all);
+    assert!(
+        rows.iter()
+            .all(|r| r.order.unit.as_deref() == Some("住建局")
+                || r.order.title.contains("住建局")
+                || r.order.content.contains("住建局"))
+    );
+    feed(&mut s, "<Enter>");
+    assert!(s.app.input.is_none());
+    assert_eq!(s.app.list(ListId::Pending).filter, "住建局");
+    feed(&mut s, "<Esc>");
+    assert_eq!(s.app.len(ListId::Pending), all);
+}
+
+#[test]
+fn filter_by_pinyin_initials_of_the_unit() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2 / zjj <Enter>");
+    let rows = s.app.overdue_rows();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.order.unit.as_deref() == Some("住建局"))
+    );
+}
+
+#[test]
+fn enter_opens_the_selected_order_and_escape_goes_back() {
+    let (_d, mut s) = session();
+    let fx = feed(&mut s, "2 <Enter>");
+    assert_eq!(fx, vec![Effect::OpenDetail(FIRST_OVERDUE.into())]);
+    run(&mut s, "<Enter>");
+    assert_eq!(s.app.screen(), Screen::Detail);
+    assert_eq!(
+        s.app.detail.as_ref().unwrap().row.order.order_no,
+        FIRST_OVERDUE
+    );
+    assert!(s.app.detail.as_ref().unwrap().events.len() >= 5);
+    feed(&mut s, "<Esc>");
+    assert_eq!(s.app.screen(), Screen::Tabs);
+}
+
+#[test]
+fn urge_opens_a_note_and_enter_submits_with_the_version_seen() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2");
+    let version = s.app.current_order().unwrap().order.version;
+    feed(&mut s, "u");
+    assert!(matches!(s.app.dialog, Some(Dialog::Form(_))));
+    let fx = feed(&mut s, "\"请尽快\" <Enter>");
+    assert_eq!(
+        fx,
+        vec![Effect::Submit(Submit::Act {
+            order_no: FIRST_OVERDUE.into(),
+            version,
+            action: Action::Urge {
+                note: "请尽快".into()
+            },
+        })]
+    );
+}
+
+#[test]
+fn a_refused_action_quotes_the_workflow_and_names_the_keys_that_work() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2 a");
+    assert!(s.app.dialog.is_none(), "no dialog for a refused action");
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("cannot accept (签收) order 201710270007"), "{m}");
+    assert!(m.contains("allowed now: reply (回复)"), "{m}");
+    assert!(m.contains("r 回复"), "{m}");
+}
+
+#[test]
+fn reply_editor_takes_chinese_and_ctrl_s_submits() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2 r");
+    assert!(matches!(s.app.dialog, Some(Dialog::Editor(_))));
+    // Empty: refused in the dialog, nothing to record.
+    assert!(feed(&mut s, "<C-s>").is_empty());
+    let fx = feed(&mut s, "\"已安排维修\" <Enter> \"次日修复\" <C-s>");
+    match &fx[..] {
+        [Effect::Submit(Submit::Act { action, .. })] => assert_eq!(
+            action,
+            &Action::Reply {
+                text: "已安排维修\n次日修复".into()
+            }
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn escape_in_the_editor_asks_before_discarding_text() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2 r \"草稿\" <Esc>");
+    assert!(s.app.dialog.is_some(), "first Esc only warns");
+    feed(&mut s, "<Esc>");
+    assert!(s.app.dialog.is_none());
+}
+
+#[test]
+fn pasted_text_is_cleaned_of_control_characters() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2 r");
+    update::on_paste(&mut s.app, "维修\u{1b}[31m完成\u{202e}\r\n第二行");
+    let Some(Dialog::Editor(e)) = &s.app.dialog else {
+        panic!()
+    };
+    assert_eq!(e.text(), "维修[31m完成\n第二行");
+}
+
+#[test]
+fn space_marks_and_bulk_urge_confirms_how_many() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2 <Space> <Space> <Space>");
+    assert_eq!(s.app.marks.len(), 3);
+    feed(&mut s, "U");
+    let Some(Dialog::Form(f)) = &s.app.dialog else {
+        panic!("{:?}", s.app.dialog)
+    };
+    assert!(f.title.contains("3 件工单"), "{}", f.title);
+    let Purpose::BulkUrge { nos } = f.purpose.clone() else {
+        panic!()
+    };
+    let fx = feed(&mut s, "<Enter>");
+    assert_eq!(
+        fx,
+        vec![Effect::Submit(Submit::UrgeMany {
+            order_nos: nos,
+            note: String::new()
+        })]
+    );
+}
+
+#[test]
+fn units_tab_urges_every_overdue_order_of_the_unit() {
+    let (_d, mut s) = session();
+    feed(&mut s, "3");
+    assert_eq!(s.app.selected_unit().unwrap().unit, "住建局");
+    let expected = s.app.overdue_of("住建局");
+    assert!(expected.len() > 10);
+    feed(&mut s, "U");
+    let Some(Dialog::Form(f)) = &s.app.dialog else {
+        panic!()
+    };
+    assert!(
+        f.title.contains(&format!("{} 件工单", expected.len())),
+        "{}",
+        f.title
+    );
+    assert_eq!(f.purpose, Purpose::BulkUrge { nos: expected });
+}
+
+#[test]
+fn command_mode() {
+    let (_d, mut s) = session();
+    assert_eq!(
+        feed(&mut s, ":unit <Space> zjj <Enter>"),
+        vec![Effect::OpenUnit("住建局".into())]
+    );
+    assert_eq!(
+        feed(&mut s, ": \"order 201710270009\" <Enter>"),
+        vec![Effect::OpenDetail("201710270009".into())]
+    );
+    feed(&mut s, ": \"frobnicate\" <Enter>");
+    assert!(s.app.message.as_ref().unwrap().text.contains("frobnicate"));
+    feed(&mut s, ":q <Enter>");
+    assert!(s.app.quit);
+}
+
+#[test]
+fn dispatch_picker_filters_by_pinyin_initials() {
+    let (_d, mut s) = session();
+    // The first pending row is a returned order, waiting for the office to dispatch it again.
+    let o = s.app.current_order().unwrap().order.clone();
+    assert_eq!(o.status, Status::Returned);
+    let fx = feed(&mut s, "d zjj <Enter>");
+    assert_eq!(
+        fx,
+        vec![Effect::Submit(Submit::Dispatch {
+            order_no: o.order_no,
+            version: o.version,
+            unit: "住建局".into()
+        })]
+    );
+}
+
+#[test]
+fn sort_key_cycles_and_keeps_the_selection() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2 j j");
+    let no = s.app.current_order().unwrap().order.order_no.clone();
+    feed(&mut s, "o");
+    assert_eq!(s.app.list(ListId::Overdue).sort, 1);
+    assert_eq!(s.app.current_order().unwrap().order.order_no, no);
+    let units: Vec<String> = s
+        .app
+        .overdue_rows()
+        .iter()
+        .map(|r| r.order.unit.clone().unwrap_or_default())
+        .collect();
+    let mut sorted = units.clone();
+    sorted.sort();
+    assert_eq!(units, sorted);
+}
+
+#[test]
+fn help_and_hint_bar_come_from_the_keymap() {
+    let (_d, mut s) = session();
+    let screen = run(&mut s, "?");
+    assert!(s.app.help.is_some());
+    // Every context's bindings are in the help text (at a width where nothing wraps).
+    let help = hotline::tui::views::help_text(&s.app, 200);
+    for b in BINDINGS {
+        let label = b.label.get(Lang::Zh);
+        assert!(help.contains(label), "help lacks {label}");
+        assert!(
+            help.contains(&b.keys_name()) || b.ctx == Ctx::Choice,
+            "help lacks {}",
+            b.keys_name()
+        );
+    }
+    assert!(screen.contains("帮助"));
+    feed(&mut s, "<Esc>");
+    assert!(s.app.help.is_none());
+}
+
+#[test]
+fn english_from_the_same_table() {
+    let (_d, mut s) = session_lang(Lang::En);
+    let screen = run(&mut s, "");
+    assert!(screen.contains("Pending"), "{screen}");
+    assert!(screen.contains("Days left"), "{screen}");
+    assert!(!screen.contains("待办"));
+}
+
+// ---- Through the session: the database answers ------------------------------------------
+
+#[test]
+fn urging_by_keys_records_the_event_and_the_units_tab_counts_it() {
+    let (_d, mut s) = session();
+    let before = s
+        .app
+        .card
+        .as_ref()
+        .unwrap()
+        .units
+        .iter()
+        .find(|r| r.unit == "住建局")
+        .unwrap()
+        .urges;
+    run(&mut s, "2 u \"请今日回复\" <Enter>");
+    assert!(s.app.dialog.is_none());
+    assert!(s.app.message.as_ref().unwrap().text.contains("催办"));
+    let events = s.store().events(FIRST_OVERDUE).unwrap();
+    let last = events.last().unwrap();
+    assert_eq!(
+        last.kind,
+        EventKind::Urged {
+            note: "请今日回复".into()
+        }
+    );
+    assert_eq!(last.operator, "测试员");
+    let screen = run(&mut s, "3");
+    let after = s
+        .app
+        .card
+        .as_ref()
+        .unwrap()
+        .units
+        .iter()
+        .find(|r| r.unit == "住建局")
+        .unwrap()
+        .urges;
+    assert_eq!(after, before + 1);
+    assert!(screen.contains(&after.to_string()));
+}
+
+#[test]
+fn reply_needs_handling_then_review_warns_when_vague() {
+    let (_d, mut s) = session();
+    run(&mut s, "2 r \"正在办理中\" <C-s>");
+    assert_eq!(
+        s.store().order(FIRST_OVERDUE).unwrap().unwrap().status,
+        Status::Replied
+    );
+    // Review: the vague reply is flagged and rejecting is preselected.
+    run(&mut s, "<Enter> v");
+    let Some(Dialog::Choice(c)) = &s.app.dialog else {
+        panic!("{:?}", s.app.dialog)
+    };
+    assert!(c.warn.as_deref().unwrap().contains("正在办理中"));
+    assert_eq!(c.selected, 1);
+    // Reject with the suggested reason.
+    run(&mut s, "<Enter> <Enter>");
+    let o = s.store().order(FIRST_OVERDUE).unwrap().unwrap();
+    assert_eq!(o.status, Status::Handling);
+}
+
+#[test]
+fn a_change_by_someone_else_is_a_conflict_and_the_text_is_kept() {
+    let (_d, mut s) = session();
+    run(&mut s, "2 u \"我的说明\"");
+    // Another operator urges the same order meanwhile.
+    let other = Store::open(s.store().path().unwrap()).unwrap();
+    let ctx = hotline::ops::Ctx::new(s.app.now, "另一人");
+    hotline::ops::act(
+        &other,
+        &ctx,
+        FIRST_OVERDUE,
+        &Action::Urge { note: "x".into() },
+        None,
+    )
+    .unwrap();
+    run(&mut s, "<Enter>");
+    let Some(Dialog::Form(f)) = &s.app.dialog else {
+        panic!("the dialog stays open")
+    };
+    assert!(
+        f.error
+            .as_deref()
+            .unwrap()
+            .contains("changed since you opened it")
+    );
+    assert_eq!(f.field(hotline::tui::i18n::S::DlgNoteOptional), "我的说明");
+    // Having seen it, submitting again records it.
+    run(&mut s, "<Enter>");
+    assert!(s.app.dialog.is_none());
+    let n = s.store().order(FIRST_OVERDUE).unwrap().unwrap().urges;
+    assert_eq!(n, 5);
+}
+
+#[test]
+fn another_process_change_is_picked_up_by_poll() {
+    let (_d, mut s) = session();
+    assert!(!s.poll().unwrap());
+    let other = Store::open(s.store().path().unwrap()).unwrap();
+    let ctx = hotline::ops::Ctx::new(s.app.now, "另一人");
+    hotline::ops::act(
+        &other,
+        &ctx,
+        "201710270009",
+        &Action::Urge {
+            note: "第二个进程".into(),
+        },
+        None,
+    )
+    .unwrap();
+    assert!(s.poll().unwrap());
+    let top = &s.app.activity[0];
+    assert_eq!(top.order_no.as_deref(), Some("201710270009"));
+    assert_eq!(top.event.operator, "另一人");
+    assert!(!s.poll().unwrap(), "nothing new the second time");
+}
+
+#[test]
+fn period_selector_recomputes_the_scorecard() {
+    let (_d, mut s) = session();
+    let all = s.app.card.as_ref().unwrap().period;
+    run(&mut s, "3 p 2");
+    let month = s.app.card.as_ref().unwrap().period;
+    assert_eq!(month.from.to_string(), "2017-12-01");
+    assert!(month.from > all.from);
+    run(
+        &mut s,
+        "p 4 <C-u> \"2017-11-01\" <Tab> <C-u> \"2017-11-30\" <Enter>",
+    );
+    let custom = s.app.card.as_ref().unwrap().period;
+    assert_eq!(
+        (custom.from.to_string(), custom.to.to_string()),
+        ("2017-11-01".into(), "2017-11-30".into())
+    );
+}
+
+#[test]
+fn unit_screen_lists_the_units_orders_most_urgent_first() {
+    let (_d, mut s) = session();
+    run(&mut s, "3 <Enter>");
+    assert_eq!(s.app.screen(), Screen::Unit);
+    assert_eq!(s.app.unit.as_deref(), Some("住建局"));
+    let rows = s.app.unit_order_rows();
+    assert!(
+        rows.iter()
+            .all(|r| r.order.unit.as_deref() == Some("住建局"))
+    );
+    assert_eq!(rows[0].order.order_no, FIRST_OVERDUE);
+}
