@@ -125,6 +125,7 @@ fn sheet(ws: &mut Worksheet, card: &Scorecard, kind: UnitKind) -> Result<(), Xls
                     None => ws.write_string_with_format(row, c, "—", &f(&center))?,
                 };
             }
+            ws.set_row_height(row, 20)?;
             row += 1;
             Ok(())
         };
