@@ -199,7 +199,7 @@ strings! {
     DlgUrge => "催办 {}", "Urge {}";
     DlgBulkUrge => "批量催办：{} 件工单（{}）", "Bulk urge: {} orders ({})";
     DlgBulkMarked => "已选工单", "marked orders";
-    DlgBulkUnit => "{} 的全部超期工单", "every overdue order of {}";
+    DlgBulkUnit => "{}的全部超期工单", "every overdue order of {}";
     DlgNoteOptional => "催办说明（可不填）", "Note (optional)";
     DlgAccept => "签收工单 {}（{}）？", "Accept order {} ({})?";
     DlgReturn => "退单 {}", "Return {}";

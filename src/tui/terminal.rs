@@ -9,8 +9,8 @@ use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use std::io::{IsTerminal, Stdout, Write, stdout};
 use std::sync::Arc;
@@ -29,7 +29,13 @@ fn enter() -> std::io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     // No mouse capture: the terminal's own selection and copy keep working.
-    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide)
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        Hide,
+        Clear(ClearType::All)
+    )
 }
 
 /// Put the terminal back as it was. The last bytes written are leave-alternate-screen and
@@ -97,8 +103,9 @@ pub fn run(session: &mut Session) -> Result<()> {
     install_panic_hook();
     enter().map_err(io)?;
     let _guard = Guard;
+    // Not `terminal.clear()`: it asks the terminal for the cursor position, and a terminal
+    // that does not answer would stall the start. The screen was cleared on entering.
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
-    terminal.clear().map_err(io)?;
 
     let mut dirty = true;
     let mut last_poll = Instant::now();

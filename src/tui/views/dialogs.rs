@@ -181,7 +181,12 @@ fn choice(app: &App, f: &mut Frame, body: Rect, c: &Choice) {
         } else {
             Style::new()
         };
-        lines.push(Line::from(Span::styled(format!(" {}. {o} ", i + 1), style)));
+        // A mark as well as the reversed style: visible without colour or attributes.
+        let mark = if i == c.selected { '>' } else { ' ' };
+        lines.push(Line::from(Span::styled(
+            format!("{mark}{}. {o} ", i + 1),
+            style,
+        )));
     }
     lines.extend(error_lines(app, &c.error, iw));
     let area = centered(body, w, lines.len() as u16 + 2);
@@ -192,11 +197,12 @@ fn choice(app: &App, f: &mut Frame, body: Rect, c: &Choice) {
 fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
     let w = width_for(body).min(60);
     let iw = w - 2;
-    let h = body.height.saturating_sub(2).min(20);
-    let area = centered(body, w, h);
-    let inner = popup(app, f, area, &p.title);
     let q = p.input.value();
     let units = picker_units(app, q);
+    let want = units.len().max(1) as u16 + 4 + u16::from(p.error.is_some());
+    let h = body.height.saturating_sub(2).min(20).min(want.max(6));
+    let area = centered(body, w, h);
+    let inner = popup(app, f, area, &p.title);
     let mut lines = vec![Line::from(Span::styled(
         app.t(S::DlgDispatchHint),
         app.theme.dim(),
@@ -226,8 +232,9 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
         } else {
             Style::new()
         };
+        let mark = if i == sel { '>' } else { ' ' };
         lines.push(Line::from(vec![
-            Span::styled(pad(&format!(" {}", one_line(name)), 20), style),
+            Span::styled(pad(&format!("{mark}{}", one_line(name)), 20), style),
             Span::styled(format!(" {py}"), app.theme.dim()),
         ]));
     }

@@ -1,0 +1,185 @@
+//! Snapshots of every tab, the detail and the dialogs, at 80×24 and 120×40, on the demo
+//! database (its own clock: 2017-12-31 23:59, so the screens never change by themselves).
+//! Update with `INSTA_UPDATE=always cargo test --test tui_snapshots`, then review the .snap files.
+
+use hotline::cli::args::{Global, Lang};
+use hotline::store::Store;
+use hotline::tui::session::Session;
+use hotline::tui::theme::Theme;
+use hotline::tui::{run_script, script};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tempfile::TempDir;
+
+fn demo_copy() -> (TempDir, PathBuf) {
+    static DEMO: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
+    let (_, src) = DEMO.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        hotline::demo::create(&path, "测试").unwrap();
+        (dir, path)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let dst = dir.path().join("demo.db");
+    std::fs::copy(src, &dst).unwrap();
+    (dir, dst)
+}
+
+fn screen_with(keys: &str, w: u16, h: u16, lang: Lang, theme: Theme) -> String {
+    let (_dir, path) = demo_copy();
+    let g = Global {
+        db: Some(path.clone()),
+        now: None,
+        operator: Some("测试员".into()),
+        lang,
+    };
+    let mut s = Session::new(Store::open(Path::new(&path)).unwrap(), g, theme, true).unwrap();
+    run_script(&mut s, &script::parse(keys).unwrap(), w, h).unwrap()
+}
+
+const COLOR: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+fn screen(keys: &str, w: u16, h: u16) -> String {
+    screen_with(keys, w, h, Lang::Zh, COLOR)
+}
+
+/// One snapshot per size.
+fn both(name: &str, keys: &str) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(keys, w, h));
+    }
+}
+
+#[test]
+fn tab_pending() {
+    both("pending", "");
+}
+
+#[test]
+fn tab_overdue_with_marks() {
+    both("overdue", "2 <Space> <Space>");
+}
+
+#[test]
+fn tab_units() {
+    both("units", "3");
+}
+
+#[test]
+fn tab_units_chart_on_a_narrow_screen() {
+    insta::assert_snapshot!("units_chart_80x24", screen("3 b", 80, 24));
+}
+
+#[test]
+fn tab_activity() {
+    both("activity", "4");
+}
+
+#[test]
+fn detail() {
+    both("detail", "2 <Enter>");
+}
+
+#[test]
+fn detail_history() {
+    both("detail_history", "2 <Enter> G");
+}
+
+#[test]
+fn unit_orders() {
+    both("unit_orders", "3 <Enter>");
+}
+
+#[test]
+fn help() {
+    both("help", "?");
+}
+
+#[test]
+fn filter() {
+    both("filter", "2 / zjj");
+}
+
+#[test]
+fn dialog_reply_editor() {
+    both(
+        "reply_editor",
+        "2 r \"经核实，已于12月5日安排施工单位覆盖土方并洒水降尘，已电话告知诉求人。\" <Enter> \"联系人：马科长\"",
+    );
+}
+
+#[test]
+fn dialog_urge() {
+    both("urge", "2 u \"请今日回复\"");
+}
+
+#[test]
+fn dialog_bulk_urge() {
+    both("bulk_urge", "3 U");
+}
+
+#[test]
+fn dialog_dispatch_picker() {
+    both("dispatch", "d zjj");
+}
+
+#[test]
+fn dialog_callback() {
+    both("callback", ": \"order 201711220004\" <Enter> c");
+}
+
+#[test]
+fn dialog_review_of_a_vague_reply() {
+    both("review_vague", "2 r \"正在办理中\" <C-s> <Enter> v");
+}
+
+#[test]
+fn dialog_on_site_supervision() {
+    both(
+        "supervise_on_site",
+        "2 s <Tab> <Space> <Tab> \"住建局会议室\"",
+    );
+}
+
+#[test]
+fn dialog_period() {
+    both("period", "3 p");
+}
+
+#[test]
+fn refusal_message() {
+    both("refused_accept", "2 a");
+}
+
+#[test]
+fn done_message_after_urging() {
+    both("urged", "2 u <Enter>");
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!("too_small_60x20", screen("", 60, 20));
+}
+
+#[test]
+fn english() {
+    insta::assert_snapshot!(
+        "english_detail_80x24",
+        screen_with("2 <Enter>", 80, 24, Lang::En, COLOR)
+    );
+}
+
+#[test]
+fn ascii_borders_and_no_color() {
+    let plain = Theme {
+        color: false,
+        ascii: true,
+    };
+    insta::assert_snapshot!(
+        "ascii_units_80x24",
+        screen_with("3", 80, 24, Lang::Zh, plain)
+    );
+}
