@@ -642,3 +642,62 @@ fn every_broken_file_gives_one_clear_error_and_changes_nothing() {
     assert!(e.contains("no sheet '工单'") && e.contains("Sheet1"), "{e}");
     assert_eq!(fingerprint(&db), before);
 }
+
+// ---------------------------------------------------------------------------------------
+// Who may import: the office (admin, operator); adding units: an admin.
+
+#[test]
+fn only_the_office_imports_and_only_an_admin_adds_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("roles.db");
+    let as_user = |user: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_hotline"))
+            .arg("--db")
+            .arg(&db)
+            .args(["--now", NOW])
+            .args(args)
+            .env("USER", user)
+            .env_remove("HOTLINE_DB")
+            .env_remove("HOTLINE_NOW")
+            .output()
+            .unwrap()
+    };
+    let run = |user: &str, args: &[&str]| {
+        let out = as_user(user, args);
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert!(run("boss", &["init"]).0);
+    assert!(run("boss", &["operator", "add", "clerk", "--role", "operator"]).0);
+    assert!(run("boss", &["operator", "add", "leader", "--role", "viewer"]).0);
+    let file = "tests/fixtures/import/broken/bad-dates.csv";
+    let (ok1, err) = run("leader", &["import", file]);
+    assert!(!ok1 && err.contains("may not import orders"), "{err}");
+    let (ok2, err) = run("clerk", &["import", file, "--create-units"]);
+    assert!(!ok2 && err.contains("may not add units"), "{err}");
+    let out = dir.path().join("x.csv");
+    let (ok3, err) = run("leader", &["export", "--out", out.to_str().unwrap()]);
+    assert!(!ok3 && err.contains("may not export orders"), "{err}");
+    let (ok4, err) = run(
+        "boss",
+        &[
+            "import",
+            file,
+            "--create-units",
+            "--skip-bad",
+            dir.path().join("r.csv").to_str().unwrap(),
+        ],
+    );
+    assert!(ok4, "{err}");
+    let (ok5, err) = run(
+        "leader",
+        &[
+            "bulletin",
+            "--out",
+            dir.path().join("b.md").to_str().unwrap(),
+        ],
+    );
+    assert!(ok5, "a viewer reads the bulletin: {err}");
+}

@@ -38,7 +38,14 @@ pub struct ExportArgs {
 }
 
 pub fn run(g: &Global, args: ExportArgs) -> Result<()> {
-    let (store, _ctx) = crate::cli::open(g)?;
+    let (store, ctx) = crate::cli::open(g)?;
+    // The export holds every order with the citizens' contacts: the office's data.
+    if !ctx.role.may_run_office() {
+        return Err(Error::Denied(format!(
+            "{} ({}) may not export orders: that is the office's work (reports and the bulletin are open to all)",
+            ctx.operator, ctx.role
+        )));
+    }
     let date = |flag: &str, s: &Option<String>| {
         s.as_deref()
             .map(|s| parse_date(s).map_err(|e| Error::Input(format!("{flag}: {e}"))))

@@ -167,6 +167,18 @@ pub fn import_file(
     say: &mut dyn FnMut(&str),
 ) -> Result<Summary> {
     let started = Instant::now();
+    if !ctx.role.may_run_office() {
+        return Err(Error::Denied(format!(
+            "{} ({}) may not import orders: that is the office's work",
+            ctx.operator, ctx.role
+        )));
+    }
+    if opts.create_units && ctx.role != crate::domain::Role::Admin {
+        return Err(Error::Denied(format!(
+            "{} ({}) may not add units (--create-units): ask an admin",
+            ctx.operator, ctx.role
+        )));
+    }
     let table = read::read_file(path, opts.sheet.as_deref(), opts.encoding)?;
     let mapping = match &opts.mapping {
         Some(p) => {
