@@ -491,10 +491,11 @@ fn write_rejects(out: &Path, table: &Table, bad: &[usize], problems: &[Problem])
             .iter()
             .filter(|p| p.row == *row)
             .map(|p| {
+                let reason = crate::domain::text::one_line(&p.reason);
                 if p.column.is_empty() {
-                    p.reason.clone()
+                    reason
                 } else {
-                    format!("{}: {}", p.column, p.reason)
+                    format!("{}: {reason}", p.column)
                 }
             })
             .collect();

@@ -32,15 +32,18 @@ pub struct Problem {
     pub reason: String,
 }
 
+/// Shown on one line, cleaned: a reason may quote the file's own (untrusted) text.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = one_line(&self.reason);
         if self.column.is_empty() {
-            write!(f, "row {}: {}", self.row, self.reason)
+            write!(f, "row {}: {reason}", self.row)
         } else {
             write!(
                 f,
-                "row {}, column {}: {}",
-                self.row, self.column, self.reason
+                "row {}, column {}: {reason}",
+                self.row,
+                one_line(&self.column)
             )
         }
     }
@@ -692,6 +695,17 @@ fn unit_supervisions(l: &Layout, r: &mut RowReader) -> Result<Record, Vec<Proble
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_print_on_one_clean_line() {
+        let p = Problem {
+            row: 3,
+            column: "答复时间".into(),
+            reason: "'\u{1b}]0;evil\u{7}\n2019' is not a date".into(),
+        };
+        let s = p.to_string();
+        assert_eq!(s, "row 3, column 答复时间: ']0;evil 2019' is not a date");
+    }
 
     #[test]
     fn cleans_export_white_space() {
