@@ -1,6 +1,7 @@
 //! hotline: a keyboard-first terminal workbench for a county 12345 hotline office.
 //! See ARCHITECTURE.md for the map.
 
+pub mod bench;
 pub mod bulletin;
 pub mod cli;
 pub mod demo;
@@ -11,6 +12,7 @@ pub mod import;
 pub mod ops;
 pub mod report;
 pub mod store;
+pub mod synth;
 pub mod tui;
 
 pub use error::{Error, Result};

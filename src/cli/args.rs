@@ -188,6 +188,19 @@ pub enum Command {
         #[arg(long)]
         keep_going: bool,
     },
+    /// Generate a realistic synthetic database (for benchmarks and trying the program at scale).
+    Gen {
+        #[arg(long, default_value_t = 100_000)]
+        orders: u64,
+        #[arg(long, default_value_t = 42)]
+        units: usize,
+        #[arg(long, default_value_t = 3)]
+        years: u32,
+        #[arg(long, default_value_t = 12345)]
+        seed: u64,
+    },
+    /// Measure the performance targets on generated databases (see PERFORMANCE.md).
+    Bench(crate::bench::BenchArgs),
     /// Prove the database is sound: integrity, and every order's state = the replay of its events.
     Check,
     /// A consistent copy of the database while others keep working.

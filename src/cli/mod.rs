@@ -177,6 +177,23 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Tui(args) => crate::tui::run(g, cli.demo, &path, args),
+        Command::Bench(args) => crate::bench::run(&args),
+        Command::Gen {
+            orders,
+            units,
+            years,
+            seed,
+        } => {
+            let opt = crate::synth::GenOptions {
+                orders,
+                units,
+                years,
+                seed,
+                now: now(g, None)?,
+            };
+            println!("{}", crate::synth::generate(&path, &opt)?);
+            Ok(())
+        }
         Command::Import(args) => crate::import::run(g, args),
         Command::Export(args) => crate::export::run(g, args),
         Command::Bulletin(args) => crate::bulletin::run(g, args),
@@ -209,7 +226,9 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
         | Command::Tui(_)
         | Command::Import(_)
         | Command::Export(_)
-        | Command::Bulletin(_) => Ok(()),
+        | Command::Bulletin(_)
+        | Command::Gen { .. }
+        | Command::Bench(_) => Ok(()),
         Command::Unit(UnitCmd::List) => {
             print!("{}", output::units_table(&store.units()?));
             Ok(())
@@ -632,6 +651,8 @@ fn batch(store: &Store, ctx: &Ctx, file: &Path, keep_going: bool) -> Result<()> 
                     | Command::Import(_)
                     | Command::Export(_)
                     | Command::Bulletin(_)
+                    | Command::Gen { .. }
+                    | Command::Bench(_)
                     | Command::Backup { .. },
                 ) => Err(Error::Input(
                     "this command cannot run inside a batch: run it on its own".into(),

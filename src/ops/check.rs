@@ -42,7 +42,7 @@ pub fn check(store: &Store) -> Result<CheckReport> {
     })?;
     let stored = store.stored_tally()?;
     let replayed = store.replayed_tally()?;
-    rep.tallies_agree = stored == replayed;
+    rep.tallies_agree = stored == replayed && store.month_rollups_agree()?;
     if !rep.tallies_agree {
         let diff = replayed
             .units

@@ -63,8 +63,9 @@ const STEPS: &[&str] = &[
         unit_id INTEGER REFERENCES units(id),
         CHECK ((role = 'unit') = (unit_id IS NOT NULL))
     );",
-    // 3: the scorecard's running sums (see store::tally), kept in the same transaction as
-    // each event; and a covering index for open orders by deadline (the overdue figures).
+    // 3: the scorecard's running sums (see store::tally), by day and by month (`day` holds
+    // YYYY-MM there), kept in the same transaction as each event; and a covering index for
+    // open orders by deadline (the overdue figures).
     "CREATE TABLE unit_tally (
         unit_id INTEGER NOT NULL REFERENCES units(id),
         day TEXT NOT NULL,
@@ -80,6 +81,30 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (unit_id, day)
     ) WITHOUT ROWID;
     CREATE TABLE total_tally (
+        day TEXT NOT NULL,
+        category TEXT NOT NULL,
+        received INTEGER NOT NULL DEFAULT 0,
+        closed INTEGER NOT NULL DEFAULT 0,
+        closed_late30 INTEGER NOT NULL DEFAULT 0,
+        redone INTEGER NOT NULL DEFAULT 0,
+        unassigned INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, category)
+    ) WITHOUT ROWID;
+    CREATE TABLE unit_tally_month (
+        unit_id INTEGER NOT NULL REFERENCES units(id),
+        day TEXT NOT NULL,
+        assigned INTEGER NOT NULL DEFAULT 0,
+        closed INTEGER NOT NULL DEFAULT 0,
+        closed_on_time INTEGER NOT NULL DEFAULT 0,
+        closed_late30 INTEGER NOT NULL DEFAULT 0,
+        urges INTEGER NOT NULL DEFAULT 0,
+        supervisions INTEGER NOT NULL DEFAULT 0,
+        redos INTEGER NOT NULL DEFAULT 0,
+        callbacks_reached INTEGER NOT NULL DEFAULT 0,
+        satisfied INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (unit_id, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE total_tally_month (
         day TEXT NOT NULL,
         category TEXT NOT NULL,
         received INTEGER NOT NULL DEFAULT 0,

@@ -1,6 +1,7 @@
 //! The only place with SQL. One SQLite file: units, orders (current state, for fast queries)
 //! and the append-only event history. Every write runs in `BEGIN IMMEDIATE` (see `write`).
 
+mod bulk;
 mod migrations;
 mod operators;
 mod orders;

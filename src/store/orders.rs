@@ -183,7 +183,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.id, o.order_no, e.at, e.operator, u.name, e.data FROM events e
              LEFT JOIN orders o ON o.id = e.order_id LEFT JOIN units u ON u.id = e.unit_id
-             ORDER BY e.id DESC LIMIT ?1",
+             ORDER BY e.at DESC, e.id DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit as i64], |r| {
             Ok(StoredEvent {
@@ -207,7 +207,7 @@ impl Store {
         }
     }
 
-    fn insert_event(&self, order_id: Option<i64>, e: &Event) -> Result<()> {
+    pub(super) fn insert_event(&self, order_id: Option<i64>, e: &Event) -> Result<()> {
         let unit_id = self.unit_id_of(e.unit.as_deref())?;
         let data = serde_json::to_string(&e.kind)
             .map_err(|err| Error::Store(format!("cannot encode event: {err}")))?;
@@ -222,7 +222,9 @@ impl Store {
                 ts(e.at),
                 e.operator,
                 e.kind.code(),
-                e.kind.text(),
+                // A short summary for people reading the table with sqlite3; the event itself
+                // is `data`.
+                crate::domain::text::truncate(&crate::domain::text::one_line(&e.kind.text()), 40),
                 data
             ])?;
         Ok(())
@@ -230,6 +232,15 @@ impl Store {
 
     /// Record an order's first event and its state. Call inside `write`.
     pub(crate) fn insert_order(&self, o: &Order, first: &Event) -> Result<()> {
+        self.insert_order_row(o)?;
+        let id = self.conn.last_insert_rowid();
+        self.insert_event(Some(id), first)?;
+        self.update_state(id, o)?;
+        self.tally_event(None, Some(o), first)
+    }
+
+    /// The order's row with its intake fields; the state columns follow in `update_state`.
+    pub(super) fn insert_order_row(&self, o: &Order) -> Result<()> {
         self.conn
             .prepare_cached(
                 "INSERT INTO orders(order_no, category, status, title, content, citizen, phone,
@@ -247,10 +258,7 @@ impl Store {
                 o.address,
                 ts(o.received_at)
             ])?;
-        let id = self.conn.last_insert_rowid();
-        self.insert_event(Some(id), first)?;
-        self.update_state(id, o)?;
-        self.tally_event(None, Some(o), first)
+        Ok(())
     }
 
     /// Append an event and store the state it leads to (`prev` → `o`). Call inside `write`.
@@ -267,7 +275,7 @@ impl Store {
         self.tally_event(None, None, e)
     }
 
-    fn update_state(&self, id: i64, o: &Order) -> Result<()> {
+    pub(super) fn update_state(&self, id: i64, o: &Order) -> Result<()> {
         let unit_id = self.unit_id_of(o.unit.as_deref())?;
         self.conn
             .prepare_cached(

@@ -7,10 +7,11 @@
 
 use super::Store;
 use crate::domain::scorecard::{
-    self, Contribution, Counted, CountedEvent, Period, Tallies, TotalTally, UnitTally,
+    self, Contribution, Counted, CountedEvent, Period, Tallies, TotalTally,
 };
 use crate::domain::{Event, EventKind, Order};
 use crate::error::{Error, Result};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 use std::collections::BTreeMap;
 
@@ -103,46 +104,146 @@ const TOTAL_COLS: [&str; 5] = [
     "unassigned",
 ];
 
+/// Split `[from, to]` into the whole months inside it (read from the month rollups) and the
+/// leftover days at either end (read from the day rows): (unit table, total table, first key,
+/// last key).
+fn tally_ranges(
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(&'static str, &'static str, String, String)> {
+    let day =
+        |a: NaiveDate, b: NaiveDate| ("unit_tally", "total_tally", a.to_string(), b.to_string());
+    let month_start = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+    let next_month = |d: NaiveDate| {
+        let s = month_start(d);
+        (s + chrono::Duration::days(32)).with_day(1).unwrap_or(s)
+    };
+    // First whole month starts at `from` if it is a 1st, else the month after.
+    let first = if from.day() == 1 {
+        from
+    } else {
+        next_month(from)
+    };
+    // The day after the last whole month: `to`'s month's start, or the next if `to` ends it.
+    let end = if next_month(to) - chrono::Duration::days(1) == to {
+        next_month(to)
+    } else {
+        month_start(to)
+    };
+    if first >= end {
+        return if from <= to {
+            vec![day(from, to)]
+        } else {
+            vec![]
+        };
+    }
+    let mut out = vec![(
+        "unit_tally_month",
+        "total_tally_month",
+        first.format("%Y-%m").to_string(),
+        (end - chrono::Duration::days(1))
+            .format("%Y-%m")
+            .to_string(),
+    )];
+    if from < first {
+        out.push(day(from, first - chrono::Duration::days(1)));
+    }
+    if end <= to {
+        out.push(day(end, to));
+    }
+    out
+}
+
 impl Store {
-    /// Add the deltas to the tables. Call inside `write`.
+    /// Add the deltas to the tables, day rows and their month rollups. Call inside `write`.
     pub(crate) fn apply_tally(&self, rows: &TallyRows) -> Result<()> {
-        let set: Vec<String> = UNIT_COLS
-            .iter()
-            .map(|c| format!("{c} = {c} + excluded.{c}"))
-            .collect();
-        let sql = format!(
-            "INSERT INTO unit_tally(unit_id, day, {cols}) VALUES ((SELECT id FROM units WHERE name = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT(unit_id, day) DO UPDATE SET {set}",
-            cols = UNIT_COLS.join(", "),
-            set = set.join(", ")
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        for ((unit, day), v) in &rows.units {
-            if v.iter().all(|x| *x == 0) {
-                continue;
+        for (table, key_len) in [("unit_tally", 10), ("unit_tally_month", 7)] {
+            let set: Vec<String> = UNIT_COLS
+                .iter()
+                .map(|c| format!("{c} = {c} + excluded.{c}"))
+                .collect();
+            let sql = format!(
+                "INSERT INTO {table}(unit_id, day, {cols}) VALUES ((SELECT id FROM units WHERE name = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT(unit_id, day) DO UPDATE SET {set}",
+                cols = UNIT_COLS.join(", "),
+                set = set.join(", ")
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            for ((unit, day), v) in &rows.units {
+                if v.iter().all(|x| *x == 0) {
+                    continue;
+                }
+                let key = &day[..key_len.min(day.len())];
+                stmt.execute(params![
+                    unit, key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]
+                ])?;
             }
-            stmt.execute(params![
-                unit, day, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]
-            ])?;
         }
-        let set: Vec<String> = TOTAL_COLS
-            .iter()
-            .map(|c| format!("{c} = {c} + excluded.{c}"))
-            .collect();
-        let sql = format!(
-            "INSERT INTO total_tally(day, category, {cols}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT(day, category) DO UPDATE SET {set}",
-            cols = TOTAL_COLS.join(", "),
-            set = set.join(", ")
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        for ((day, cat), v) in &rows.totals {
-            if v.iter().all(|x| *x == 0) {
-                continue;
+        for (table, key_len) in [("total_tally", 10), ("total_tally_month", 7)] {
+            let set: Vec<String> = TOTAL_COLS
+                .iter()
+                .map(|c| format!("{c} = {c} + excluded.{c}"))
+                .collect();
+            let sql = format!(
+                "INSERT INTO {table}(day, category, {cols}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT(day, category) DO UPDATE SET {set}",
+                cols = TOTAL_COLS.join(", "),
+                set = set.join(", ")
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            for ((day, cat), v) in &rows.totals {
+                if v.iter().all(|x| *x == 0) {
+                    continue;
+                }
+                let key = &day[..key_len.min(day.len())];
+                stmt.execute(params![key, cat, v[0], v[1], v[2], v[3], v[4]])?;
             }
-            stmt.execute(params![day, cat, v[0], v[1], v[2], v[3], v[4]])?;
         }
         Ok(())
+    }
+
+    /// Do the month rollups equal the sums of their days? (Part of `check`.)
+    pub fn month_rollups_agree(&self) -> Result<bool> {
+        let cols = |cols: &[&str], p: &str| {
+            cols.iter()
+                .map(|c| format!("{p}{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let sums = |cols: &[&str]| {
+            cols.iter()
+                .map(|c| format!("sum({c})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut bad = 0i64;
+        for (day, month, key, c) in [
+            ("unit_tally", "unit_tally_month", "unit_id", &UNIT_COLS[..]),
+            (
+                "total_tally",
+                "total_tally_month",
+                "category",
+                &TOTAL_COLS[..],
+            ),
+        ] {
+            let sql = format!(
+                "SELECT count(*) FROM (
+                   SELECT {key}, substr(day, 1, 7) AS day, {sums} FROM {day} GROUP BY 1, 2
+                   EXCEPT SELECT {key}, day, {plain} FROM {month}
+                 ) UNION ALL SELECT count(*) FROM (
+                   SELECT {key}, day, {plain} FROM {month}
+                   EXCEPT SELECT {key}, substr(day, 1, 7), {sums} FROM {day} GROUP BY 1, 2
+                 )",
+                sums = sums(c),
+                plain = cols(c, ""),
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let mut q = stmt.query([])?;
+            while let Some(r) = q.next()? {
+                bad += r.get::<_, i64>(0)?;
+            }
+        }
+        Ok(bad == 0)
     }
 
     /// Keep the sums current for one event: `prev` → `next` (prev None for a new order).
@@ -223,8 +324,10 @@ impl Store {
     pub fn rebuild_tally(&self) -> Result<()> {
         let rows = self.replayed_tally()?;
         self.write(|s| {
-            s.conn
-                .execute_batch("DELETE FROM unit_tally; DELETE FROM total_tally;")?;
+            s.conn.execute_batch(
+                "DELETE FROM unit_tally; DELETE FROM total_tally;
+                     DELETE FROM unit_tally_month; DELETE FROM total_tally_month;",
+            )?;
             s.apply_tally(&rows)?;
             s.conn
                 .execute("DELETE FROM settings WHERE key = 'tally_rebuild'", [])?;
@@ -236,57 +339,13 @@ impl Store {
     /// after `p.as_of` (the caller checks); open-and-late orders come from the covering index.
     pub fn fast_tallies(&self, p: &Period) -> Result<Tallies> {
         let mut t = Tallies::default();
-        let (from, to) = (p.from.to_string(), p.to.to_string());
-        let sql = format!(
-            "SELECT u.name, {} FROM unit_tally t JOIN units u ON u.id = t.unit_id
-             WHERE t.day >= ?1 AND t.day <= ?2 GROUP BY t.unit_id",
-            UNIT_COLS
-                .iter()
-                .map(|c| format!("sum(t.{c})"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut q = stmt.query([&from, &to])?;
-        while let Some(r) = q.next()? {
-            let g = |i: usize| -> rusqlite::Result<u64> { Ok(r.get::<_, i64>(i)?.max(0) as u64) };
-            t.units.insert(
-                r.get(0)?,
-                UnitTally {
-                    assigned: g(1)?,
-                    closed: g(2)?,
-                    closed_on_time: g(3)?,
-                    closed_late30: g(4)?,
-                    open_late30: 0,
-                    urges: g(5)?,
-                    supervisions: g(6)?,
-                    redos: g(7)?,
-                    callbacks_reached: g(8)?,
-                    satisfied: g(9)?,
-                },
-            );
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT category, sum(received), sum(closed), sum(closed_late30), sum(redone), sum(unassigned)
-             FROM total_tally WHERE day >= ?1 AND day <= ?2 GROUP BY category",
-        )?;
-        let mut q = stmt.query([&from, &to])?;
         let mut tt = TotalTally::default();
-        while let Some(r) = q.next()? {
-            let g = |i: usize| -> rusqlite::Result<u64> { Ok(r.get::<_, i64>(i)?.max(0) as u64) };
-            let cat: String = r.get(0)?;
-            let received = g(1)?;
-            match cat.as_str() {
-                "inquiry" => tt.inquiry += received,
-                "suggestion" => tt.suggestion += received,
-                _ => tt.request += received,
-            }
-            tt.received += received;
-            tt.closed += g(2)?;
-            tt.closed_late30 += g(3)?;
-            tt.redone += g(4)?;
-            tt.unassigned += g(5)?;
+        // Whole months from the month rollups, the days at either end from the day rows.
+        for (table_unit, table_total, a, b) in tally_ranges(p.from, p.to) {
+            self.sum_unit_rows(table_unit, &a, &b, &mut t)?;
+            self.sum_total_rows(table_total, &a, &b, &mut tt)?;
         }
+        let (from, to) = (p.from.to_string(), p.to.to_string());
         // Open and more than 30 days late at as_of: a range of the covering partial index.
         let bound = scorecard::late30_deadline_bound(p.as_of).to_string();
         let start = format!("{from}T00:00:00");
@@ -309,5 +368,106 @@ impl Store {
         .query_row([&bound, &start, &end], |r| r.get::<_, i64>(0))? as u64;
         t.totals = tt;
         Ok(t.without_empty_units())
+    }
+
+    fn sum_unit_rows(&self, table: &str, a: &str, b: &str, t: &mut Tallies) -> Result<()> {
+        let sql = format!(
+            "SELECT u.name, {} FROM {table} t JOIN units u ON u.id = t.unit_id
+             WHERE t.day >= ?1 AND t.day <= ?2 GROUP BY t.unit_id",
+            UNIT_COLS
+                .iter()
+                .map(|c| format!("sum(t.{c})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut q = stmt.query([a, b])?;
+        while let Some(r) = q.next()? {
+            let g = |i: usize| -> rusqlite::Result<u64> { Ok(r.get::<_, i64>(i)?.max(0) as u64) };
+            let u = t.units.entry(r.get(0)?).or_default();
+            u.assigned += g(1)?;
+            u.closed += g(2)?;
+            u.closed_on_time += g(3)?;
+            u.closed_late30 += g(4)?;
+            u.urges += g(5)?;
+            u.supervisions += g(6)?;
+            u.redos += g(7)?;
+            u.callbacks_reached += g(8)?;
+            u.satisfied += g(9)?;
+        }
+        Ok(())
+    }
+
+    fn sum_total_rows(&self, table: &str, a: &str, b: &str, tt: &mut TotalTally) -> Result<()> {
+        let sql = format!(
+            "SELECT category, sum(received), sum(closed), sum(closed_late30), sum(redone), sum(unassigned)
+             FROM {table} WHERE day >= ?1 AND day <= ?2 GROUP BY category"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut q = stmt.query([a, b])?;
+        while let Some(r) = q.next()? {
+            let g = |i: usize| -> rusqlite::Result<u64> { Ok(r.get::<_, i64>(i)?.max(0) as u64) };
+            let cat: String = r.get(0)?;
+            let received = g(1)?;
+            match cat.as_str() {
+                "inquiry" => tt.inquiry += received,
+                "suggestion" => tt.suggestion += received,
+                _ => tt.request += received,
+            }
+            tt.received += received;
+            tt.closed += g(2)?;
+            tt.closed_late30 += g(3)?;
+            tt.redone += g(4)?;
+            tt.unassigned += g(5)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn keys(from: &str, to: &str) -> Vec<(String, String)> {
+        tally_ranges(d(from), d(to))
+            .into_iter()
+            .map(|(u, _, a, b)| (format!("{u}:{a}"), b))
+            .collect()
+    }
+
+    #[test]
+    fn whole_months_from_rollups_days_at_the_ends() {
+        assert_eq!(
+            keys("2017-10-27", "2017-12-31"),
+            vec![
+                ("unit_tally_month:2017-11".into(), "2017-12".into()),
+                ("unit_tally:2017-10-27".into(), "2017-10-31".into()),
+            ]
+        );
+        assert_eq!(
+            keys("2017-11-01", "2017-11-30"),
+            vec![("unit_tally_month:2017-11".into(), "2017-11".into())]
+        );
+        assert_eq!(
+            keys("2017-11-05", "2017-11-20"),
+            vec![("unit_tally:2017-11-05".into(), "2017-11-20".into())]
+        );
+        assert_eq!(
+            keys("2017-11-05", "2018-02-10"),
+            vec![
+                ("unit_tally_month:2017-12".into(), "2018-01".into()),
+                ("unit_tally:2017-11-05".into(), "2017-11-30".into()),
+                ("unit_tally:2018-02-01".into(), "2018-02-10".into()),
+            ]
+        );
+        // February of a leap year ends on the 29th.
+        assert_eq!(
+            keys("2020-02-01", "2020-02-29"),
+            vec![("unit_tally_month:2020-02".into(), "2020-02".into())]
+        );
     }
 }
