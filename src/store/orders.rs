@@ -20,6 +20,8 @@ pub struct OrderFilter {
     pub text: Option<String>,
     pub sort: OrderSort,
     pub limit: Option<usize>,
+    /// Rows to skip (paging).
+    pub offset: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -352,6 +354,11 @@ impl Store {
             ));
         }
         sql.push_str(match f.sort {
+            // Open orders by deadline walk the partial index in order (with the office first:
+            // no deadline sorts first), so a page costs the page, not the whole list.
+            OrderSort::Deadline if f.open_only || f.overdue_on.is_some() => {
+                " ORDER BY o.deadline, o.id"
+            }
             OrderSort::Deadline => {
                 " ORDER BY o.status = 'closed', o.deadline IS NOT NULL, o.deadline, o.received_at, o.order_no"
             }
@@ -360,6 +367,9 @@ impl Store {
         });
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
+            if let Some(o) = f.offset {
+                sql.push_str(&format!(" OFFSET {o}"));
+            }
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(
