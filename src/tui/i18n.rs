@@ -32,8 +32,8 @@ strings! {
     FilterShown => "筛选“{}”：{}/{}", "filter \"{}\": {}/{}";
     SortedBy => "排序：{}", "sort: {}";
     Marked => "已选 {} 件", "{} marked";
-    Empty => "（无）", "(none)";
     Demo => "演示", "demo";
+    DemoCreating => "正在创建演示数据库 {}（2017年海原县通报的全部工单）……", "Creating the demo database {} (every order of the 2017 Haiyuan bulletin)…";
 
     // Column headers.
     ColLeft => "剩余工日", "Days left";
@@ -97,7 +97,6 @@ strings! {
     FExtension => "延期申请", "Extension asked";
     FCallback => "回访结果", "Callback";
     FClosed => "办结时间", "Closed";
-    FReplied => "回复时间", "Replied";
     FContent => "诉求内容", "Request";
     FReply => "回复内容", "Reply";
     FHistory => "办理过程（{} 条）", "History ({} events)";
@@ -212,7 +211,6 @@ strings! {
     DlgRefuse => "不同意（可填原因）", "Refuse (with a reason)";
     DlgRefuseTitle => "不同意延期 {}", "Refuse the extension of {}";
     DlgReply => "回复 {}：{}", "Reply to {}: {}";
-    DlgReplyHelp => "Ctrl-S 提交 · Enter 换行 · Esc 放弃", "Ctrl-S submit · Enter new line · Esc discard";
     DlgDiscard => "再按 Esc 放弃已输入的回复", "Press Esc again to discard the reply";
     DlgReview => "审核 {} 的回复", "Review the reply to {}";
     DlgReviewAccept => "通过", "Accept";
@@ -253,9 +251,6 @@ strings! {
     NoUnit => "没有选中的单位", "No unit selected";
     NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
     AllowedKeys => "可按：{}", "Keys: {}";
-    NothingAllowed => "该工单已办结，只能重办（R）", "The order is closed; only redo (R) is possible";
-    Conflict => "{}", "{}";
-    Refreshed => "数据已由其他操作员更新", "Updated by another operator";
     UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :period …, :q";
     UnitNotFound => "没有单位“{}”", "No unit \"{}\"";
     UnitAmbiguous => "“{}”匹配多个单位：{}", "\"{}\" matches several units: {}";

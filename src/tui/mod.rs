@@ -64,6 +64,11 @@ pub fn run(g: &Global, demo: bool, path: &Path, args: TuiArgs) -> Result<()> {
         path.to_path_buf()
     };
     if demo && !path.exists() {
+        // Takes a few seconds: say so before the screen stays blank.
+        eprintln!(
+            "{}",
+            i18n::fill(i18n::S::DemoCreating.get(g.lang), &[&path.display()])
+        );
         crate::demo::create(&path, &crate::cli::operator(g))?;
     }
     // A missing or unreadable database fails here, with the store's message, before the

@@ -24,12 +24,13 @@ const ASCII_BORDER: border::Set<'static> = border::Set {
 };
 
 impl Theme {
-    /// From the environment: `NO_COLOR` (any non-empty value) and `HOTLINE_ASCII=1`.
+    /// From the environment: `NO_COLOR` set to anything non-empty (no-color.org), and
+    /// `HOTLINE_ASCII` set to anything but empty or `0`.
     pub fn from_env(ascii_flag: bool) -> Theme {
-        let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty() && v != "0");
+        let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
         Theme {
-            color: !set("NO_COLOR"),
-            ascii: ascii_flag || set("HOTLINE_ASCII"),
+            color: var("NO_COLOR").is_none(),
+            ascii: ascii_flag || var("HOTLINE_ASCII").is_some_and(|v| v != "0"),
         }
     }
 

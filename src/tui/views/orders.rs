@@ -108,9 +108,16 @@ fn draw_list(
             11,
         ));
     }
+    // Order numbers are the call center's: usually 12 digits, sometimes longer.
+    let no_w = rows
+        .iter()
+        .map(|r| width(&r.order.order_no))
+        .max()
+        .unwrap_or(12)
+        .clamp(12, 20);
     cols.push(Col::new(
         sort_title(app, t(S::ColOrderNo), sorted(S::SortOrderNo), st.reverse),
-        12,
+        no_w,
     ));
     cols.push(Col::fill(t(S::ColTitle)));
 
