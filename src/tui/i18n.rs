@@ -78,6 +78,7 @@ strings! {
     PeriodCustom => "自定义", "Custom";
     PeriodShown => "{}：{} 至 {}，截至 {}", "{}: {} to {}, as of {}";
     NoDeadline => "-", "-";
+    ScrollHint => "j/k 滚动 · 第 {}/{} 行", "j/k scroll · line {}/{}";
     ActivityTitle => "最近 {} 条动态（实时）", "Latest {} events (live)";
     WithOffice => "热线办", "office";
 

@@ -25,7 +25,8 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         );
         title = format!("{}{}{f} ", title.trim_end(), app.theme.dot());
     }
-    let block = frame(app, vec![Span::styled(title, app.theme.title())]);
+    let block = frame(app, vec![Span::styled(title, app.theme.title())])
+        .title_bottom(super::position(st.selected, rows.len()));
     let inner = block.inner(area);
     f.render_widget(block, area);
 

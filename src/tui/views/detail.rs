@@ -218,14 +218,20 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         app.theme.dot(),
         i18n::status(app.lang, o.status)
     );
-    let block = frame(app, vec![Span::styled(title, app.theme.title())]);
+    let mut block = frame(app, vec![Span::styled(title, app.theme.title())]);
     let inner = block.inner(area);
-    f.render_widget(block, area);
     let lines = lines(app, &d.row, &d.events, inner.width);
     let h = inner.height as usize;
     let max = lines.len().saturating_sub(h);
     app.detail_height.set(h.max(1));
     app.detail_max.set(max);
     let scroll = app.detail_scroll.min(max);
+    // The history is usually below the fold: say how to get there.
+    if max > 0 {
+        let shown = (scroll + h).min(lines.len());
+        let pos = fill(app.t(S::ScrollHint), &[&shown, &lines.len()]);
+        block = block.title_bottom(Line::from(format!(" {pos} ")).right_aligned());
+    }
+    f.render_widget(block, area);
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }

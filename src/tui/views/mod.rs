@@ -92,6 +92,12 @@ pub fn clear(f: &mut Frame, area: Rect) {
     );
 }
 
+/// `12/166` at the bottom right of a list's frame.
+pub fn position<'a>(selected: usize, len: usize) -> Line<'a> {
+    let at = if len == 0 { 0 } else { selected + 1 };
+    Line::from(format!(" {at}/{len} ")).right_aligned()
+}
+
 /// A centred rectangle of at most `w` × `h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

@@ -59,7 +59,8 @@ fn draw_list(
     total: usize,
     name: String,
 ) {
-    let block = frame(app, title(app, id, name, rows.len(), total));
+    let block = frame(app, title(app, id, name, rows.len(), total))
+        .title_bottom(super::position(app.list(id).selected, rows.len()));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let st = app.list(id);

@@ -77,7 +77,8 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     if !st.filter.is_empty() {
         title = format!("{}{}/{} ", title.trim_end(), app.theme.dot(), st.filter);
     }
-    let block = frame(app, vec![Span::styled(title, app.theme.title())]);
+    let block = frame(app, vec![Span::styled(title, app.theme.title())])
+        .title_bottom(super::position(st.selected, app.unit_rows().len()));
     let inner = block.inner(area);
     f.render_widget(block, area);
 
