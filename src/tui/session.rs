@@ -175,10 +175,13 @@ impl Session {
         }))
     }
 
-    /// Another process committed since the last look: load again. True when it did.
+    /// Another process committed since the last look, or the clock passed a minute (time
+    /// left and the status bar's clock move): load again. True when it did.
     pub fn poll(&mut self) -> Result<bool> {
         let v = self.store.data_version()?;
-        if v == self.version {
+        let now = cli::now(&self.g, Some(&self.store))?;
+        let minute = |t: NaiveDateTime| t.format("%Y%m%d%H%M").to_string();
+        if v == self.version && minute(now) == minute(self.app.now) {
             return Ok(false);
         }
         self.version = v;

@@ -50,7 +50,7 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
         for (keys, b) in merged {
             let mut text = app.t(b.label).to_string();
             if let Some(m) = b.more {
-                text = format!("{text}：{}", app.t(m));
+                text = format!("{text}{}{}", app.t(S::Colon), app.t(m));
             }
             let rest = (w as usize).saturating_sub(key_w + 2).max(10) as u16;
             for (i, part) in wrapped(&text, rest).into_iter().enumerate() {
