@@ -517,3 +517,31 @@ fn unit_screen_lists_the_units_orders_most_urgent_first() {
     );
     assert_eq!(rows[0].order.order_no, FIRST_OVERDUE);
 }
+
+#[test]
+fn ctrl_s_submits_a_form_from_any_field_and_on_site_needs_its_fields() {
+    let (_d, mut s) = session();
+    let fx = feed(&mut s, "2 s \"加强督办\" <C-s>");
+    match &fx[..] {
+        [Effect::Submit(Submit::Act { action, .. })] => assert_eq!(
+            action,
+            &Action::Supervise {
+                note: "加强督办".into(),
+                on_site: None
+            }
+        ),
+        other => panic!("{other:?}"),
+    }
+    // On site: place and measures are required; the form says which is missing.
+    let (_d, mut s) = session();
+    let fx = feed(&mut s, "2 s <Tab> <Space> <C-s>");
+    assert!(fx.is_empty());
+    let Some(Dialog::Form(f)) = &s.app.dialog else {
+        panic!()
+    };
+    assert!(
+        f.error.as_deref().unwrap().contains("地点"),
+        "{:?}",
+        f.error
+    );
+}

@@ -330,7 +330,7 @@ impl App {
         }
     }
 
-    /// Why the current user may not take `action` on `order` (workflow state or role).
+    /// Whether the current user may take `action` on `order` now (workflow state and role).
     pub fn allows(&self, order: &Order, action: ActionName) -> bool {
         crate::domain::workflow::permitted(order).contains(&action)
             && self.role.refuses(action, order).is_none()
