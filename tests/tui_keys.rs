@@ -429,21 +429,20 @@ fn reply_needs_handling_then_review_warns_when_vague() {
     assert_eq!(o.status, Status::Handling);
 }
 
+/// Another operator, on another connection to the same file, urges an order.
+fn urge_elsewhere(s: &Session, no: &str, note: &str) {
+    let other = Store::open(s.store().path().unwrap()).unwrap();
+    let ctx = hotline::ops::Ctx::new(s.app.now, "另一人");
+    let urge = Action::Urge { note: note.into() };
+    hotline::ops::act(&other, &ctx, no, &urge, None).unwrap();
+}
+
 #[test]
 fn a_change_by_someone_else_is_a_conflict_and_the_text_is_kept() {
     let (_d, mut s) = session();
     run(&mut s, "2 u \"我的说明\"");
     // Another operator urges the same order meanwhile.
-    let other = Store::open(s.store().path().unwrap()).unwrap();
-    let ctx = hotline::ops::Ctx::new(s.app.now, "另一人");
-    hotline::ops::act(
-        &other,
-        &ctx,
-        FIRST_OVERDUE,
-        &Action::Urge { note: "x".into() },
-        None,
-    )
-    .unwrap();
+    urge_elsewhere(&s, FIRST_OVERDUE, "x");
     run(&mut s, "<Enter>");
     let Some(Dialog::Form(f)) = &s.app.dialog else {
         panic!("the dialog stays open")
@@ -466,18 +465,7 @@ fn a_change_by_someone_else_is_a_conflict_and_the_text_is_kept() {
 fn another_process_change_is_picked_up_by_poll() {
     let (_d, mut s) = session();
     assert!(!s.poll().unwrap());
-    let other = Store::open(s.store().path().unwrap()).unwrap();
-    let ctx = hotline::ops::Ctx::new(s.app.now, "另一人");
-    hotline::ops::act(
-        &other,
-        &ctx,
-        "201710270009",
-        &Action::Urge {
-            note: "第二个进程".into(),
-        },
-        None,
-    )
-    .unwrap();
+    urge_elsewhere(&s, "201710270009", "第二个进程");
     assert!(s.poll().unwrap());
     let top = &s.app.activity[0];
     assert_eq!(top.order_no.as_deref(), Some("201710270009"));
