@@ -331,9 +331,12 @@ fn sort_key_cycles_and_keeps_the_selection() {
         .iter()
         .map(|r| r.order.unit.clone().unwrap_or_default())
         .collect();
-    let mut sorted = units.clone();
-    sorted.sort();
-    assert_eq!(units, sorted);
+    // Grouped: each unit in one run, in the bulletin's order (住建局 first).
+    let mut runs = units.clone();
+    runs.dedup();
+    let distinct: std::collections::BTreeSet<&String> = runs.iter().collect();
+    assert_eq!(runs.len(), distinct.len(), "{runs:?}");
+    assert_eq!(runs[0], "住建局");
 }
 
 #[test]

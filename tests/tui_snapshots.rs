@@ -64,6 +64,11 @@ fn tab_overdue_with_marks() {
 }
 
 #[test]
+fn tab_overdue_grouped_by_unit() {
+    insta::assert_snapshot!("overdue_by_unit_80x24", screen("2 o", 80, 24));
+}
+
+#[test]
 fn tab_units() {
     both("units", "3");
 }

@@ -352,16 +352,31 @@ impl App {
             || (q.chars().all(|c| c.is_ascii_lowercase()) && row.unit_py.starts_with(q))
     }
 
-    fn sort_orders(rows: &mut [&OrderRow], id: ListId, sort: usize) {
-        let unit = |r: &OrderRow| r.order.unit.clone().unwrap_or_default();
+    fn sort_orders(&self, rows: &mut [&OrderRow], id: ListId, sort: usize) {
         match id.sorts().get(sort) {
             Some(S::SortReceived) => rows.sort_by_key(|r| std::cmp::Reverse(r.order.received_at)),
-            Some(S::SortUnit) => rows.sort_by(|a, b| {
-                unit(a)
-                    .cmp(&unit(b))
-                    .then(b.late.cmp(&a.late))
-                    .then(a.order.deadline.cmp(&b.order.deadline))
-            }),
+            Some(S::SortUnit) => {
+                // In the bulletin's order of units (as in the Units tab); the office last.
+                let pos: std::collections::HashMap<&str, usize> = self
+                    .units
+                    .iter()
+                    .enumerate()
+                    .map(|(i, u)| (u.unit.name.as_str(), i))
+                    .collect();
+                let unit = |r: &OrderRow| {
+                    r.order
+                        .unit
+                        .as_deref()
+                        .and_then(|u| pos.get(u).copied())
+                        .unwrap_or(usize::MAX)
+                };
+                rows.sort_by(|a, b| {
+                    unit(a)
+                        .cmp(&unit(b))
+                        .then(b.late.cmp(&a.late))
+                        .then(a.order.deadline.cmp(&b.order.deadline))
+                })
+            }
             Some(S::SortOrderNo) => rows.sort_by(|a, b| a.order.order_no.cmp(&b.order.order_no)),
             Some(S::SortDaysOver) => rows.sort_by(|a, b| {
                 b.late
@@ -385,7 +400,7 @@ impl App {
             .iter()
             .filter(|r| (!only_late || r.late > 0) && Self::order_matches(r, &q))
             .collect();
-        Self::sort_orders(&mut rows, id, st.sort);
+        self.sort_orders(&mut rows, id, st.sort);
         if st.reverse {
             rows.reverse();
         }

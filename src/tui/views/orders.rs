@@ -171,7 +171,31 @@ fn draw_list(
             }
         })
         .collect();
+    // Sorted by unit, the overdue list is grouped: a line per unit with its count.
+    let table_rows = if overdue && sorted(S::SortUnit) {
+        group_by_unit(app, &rows, table_rows)
+    } else {
+        table_rows
+    };
     table::draw(app, f, inner, &cols, table_rows, st, true);
+}
+
+fn group_by_unit(app: &App, rows: &[&OrderRow], table_rows: Vec<Row>) -> Vec<Row> {
+    let mut out = Vec::with_capacity(table_rows.len() + 50);
+    let mut i = 0;
+    let mut table_rows = table_rows.into_iter();
+    while i < rows.len() {
+        let unit = unit_name(app, rows[i]);
+        let n = rows[i..]
+            .iter()
+            .take_while(|r| unit_name(app, r) == unit)
+            .count();
+        let label = format!("{unit}{}{}", app.theme.dot(), fill(app.t(S::Count), &[&n]));
+        out.push(Row::banner(label, app.theme.title()));
+        out.extend(table_rows.by_ref().take(n));
+        i += n;
+    }
+    out
 }
 
 pub fn pending(app: &App, f: &mut Frame, area: Rect) {
