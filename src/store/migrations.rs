@@ -123,8 +123,11 @@ const STEPS: &[&str] = &[
 
 pub const LATEST: i64 = STEPS.len() as i64;
 
-pub fn migrate(conn: &Connection) -> Result<()> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+/// Refuse, without writing, a file that is not a hotline database or is newer than this program.
+pub fn check_version(conn: &Connection) -> Result<()> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| Error::Store(e.to_string()))?;
     if version > LATEST {
         return Err(Error::Store(format!(
             "the database was written by a newer hotline (schema {version}; this program knows up to {LATEST}): upgrade hotline"
@@ -142,6 +145,12 @@ pub fn migrate(conn: &Connection) -> Result<()> {
             ));
         }
     }
+    Ok(())
+}
+
+pub fn migrate(conn: &Connection) -> Result<()> {
+    check_version(conn)?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     for (i, step) in STEPS.iter().enumerate().skip(version as usize) {
         let v = i as i64 + 1;
         conn.execute_batch(&format!(

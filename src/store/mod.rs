@@ -81,19 +81,20 @@ impl Store {
 
     fn setup(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
-        // journal_mode answers with a row; on a read-only or corrupt file this is where it fails.
-        let mode: String = self
+        // Look before writing anything: a file that is not ours, or is newer, stays untouched.
+        migrations::check_version(&self.conn).map_err(|e| match e {
+            Error::Store(m) if m.contains("file is not a database") => Error::Store(
+                "not a hotline database (the file is not SQLite or is corrupt): restore it from a backup or pass another --db".into(),
+            ),
+            Error::Store(m) if m.contains("malformed") => Error::Store(
+                "the database file is corrupt (not a hotline database any more): restore it from a backup (see README) or pass another --db".into(),
+            ),
+            other => other,
+        })?;
+        // journal_mode answers with a row ("memory" for in-memory databases).
+        let _mode: String = self
             .conn
-            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::NotADatabase =>
-                {
-                    Error::Store("not a hotline database (the file is not SQLite or is corrupt); restore it from a backup or pass another --db".into())
-                }
-                other => Error::from(other),
-            })?;
-        let _ = mode; // memory databases answer "memory"
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
         self.conn.execute_batch(
             "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
         )?;
