@@ -2,7 +2,7 @@
 //! table. Templates use `{}` for arguments, filled in order by `fill`.
 
 use crate::cli::args::Lang;
-use crate::domain::{ActionName, CallbackResult, Category, EventKind, Status, UnitKind};
+use crate::domain::{ActionName, CallbackResult, Category, EventKind, Status};
 
 macro_rules! strings {
     ($($name:ident => $zh:expr, $en:expr;)*) => {
@@ -314,12 +314,6 @@ pub fn callback(lang: Lang, c: CallbackResult) -> &'static str {
     match lang {
         Lang::Zh => c.zh(),
         Lang::En => c.code(),
-    }
-}
-pub fn unit_kind(lang: Lang, k: UnitKind) -> &'static str {
-    match lang {
-        Lang::Zh => k.zh(),
-        Lang::En => k.code(),
     }
 }
 

@@ -209,10 +209,7 @@ impl Session {
     }
 
     fn fail(&mut self, e: &Error) {
-        self.app.message = Some(super::app::Message {
-            text: e.to_string(),
-            level: Level::Error,
-        });
+        update::say(&mut self.app, Level::Error, e.to_string());
     }
 
     fn run(&mut self, effect: Effect) {

@@ -130,10 +130,7 @@ pub fn run(session: &mut Session) -> Result<()> {
             match session.poll() {
                 Ok(changed) => dirty |= changed,
                 Err(e) => {
-                    session.app.message = Some(super::app::Message {
-                        text: e.to_string(),
-                        level: super::app::Level::Error,
-                    });
+                    super::update::say(&mut session.app, super::app::Level::Error, e.to_string());
                     dirty = true;
                 }
             }

@@ -42,9 +42,6 @@ impl Theme {
         }
     }
 
-    pub fn base(&self) -> Style {
-        Style::new()
-    }
     /// The selected row: reversed in both themes, so it shows without colour.
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)

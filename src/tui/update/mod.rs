@@ -77,7 +77,8 @@ pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(crate) fn say(app: &mut App, level: Level, text: String) {
+/// Show a message on the status line until the next key.
+pub fn say(app: &mut App, level: Level, text: String) {
     app.message = Some(Message { text, level });
 }
 
