@@ -115,8 +115,8 @@ const STEPS: &[&str] = &[
         PRIMARY KEY (day, category)
     ) WITHOUT ROWID;
     DROP INDEX orders_open_by_deadline;
-    CREATE INDEX orders_open_by_deadline ON orders(deadline, unit_id, assigned_at, received_at)
-        WHERE status <> 'closed';
+    CREATE INDEX orders_open_by_deadline
+        ON orders(deadline, unit_id, assigned_at, received_at, status) WHERE status <> 'closed';
     INSERT INTO settings(key, value) VALUES ('tally_rebuild', '1')
         ON CONFLICT(key) DO UPDATE SET value = '1';",
 ];

@@ -27,6 +27,8 @@ pub struct Store {
     /// Nesting depth of `write`: the outermost is BEGIN IMMEDIATE, inner ones are savepoints,
     /// so a batch (the demo, an import) can wrap many operations in one transaction.
     depth: Cell<u32>,
+    /// Unit name → id (see `unit_id`).
+    unit_ids: std::cell::RefCell<std::collections::HashMap<String, i64>>,
 }
 
 impl Store {
@@ -57,6 +59,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             depth: Cell::new(0),
+            unit_ids: Default::default(),
         };
         store.setup().map_err(|e| match e {
             Error::Store(m) => Error::Store(format!("{}: {m}", path.display())),
@@ -70,6 +73,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: None,
             depth: Cell::new(0),
+            unit_ids: Default::default(),
         };
         store.setup()?;
         Ok(store)

@@ -24,12 +24,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A unit's id. Units are never renamed or deleted, so an id once seen is kept (a hot
+    /// path: every event names its unit).
     pub(crate) fn unit_id(&self, name: &str) -> Result<Option<i64>> {
-        Ok(self
+        if let Some(id) = self.unit_ids.borrow().get(name) {
+            return Ok(Some(*id));
+        }
+        let id: Option<i64> = self
             .conn
             .prepare_cached("SELECT id FROM units WHERE name = ?1")?
             .query_row([name], |r| r.get(0))
-            .optional()?)
+            .optional()?;
+        if let Some(id) = id {
+            self.unit_ids.borrow_mut().insert(name.to_string(), id);
+        }
+        Ok(id)
     }
 
     /// The unit with this exact name, or an error listing close matches.
