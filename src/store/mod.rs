@@ -130,6 +130,8 @@ impl Store {
             }
             Err(e) => {
                 let _ = self.conn.execute_batch(rollback);
+                // A unit added in the rolled-back part is gone: forget cached ids.
+                self.unit_ids.borrow_mut().clear();
                 Err(e)
             }
         }
