@@ -70,6 +70,31 @@ fn install_panic_hook() {
     });
 }
 
+/// An SSH drop closes the terminal under us. crossterm then keeps reading a dead terminal
+/// and never returns to the loop, so a watchdog thread notices — the stop flag set by SIGHUP
+/// or SIGTERM, or the terminal device gone — and, if the loop has not left within half a
+/// second, restores what it can and ends the process. No process is left spinning.
+fn watch_for_hangup(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let gone = || {
+            std::fs::read_link("/proc/self/fd/0")
+                .map(|p| p.to_string_lossy().ends_with("(deleted)"))
+                .unwrap_or(false)
+        };
+        loop {
+            std::thread::sleep(Duration::from_millis(200));
+            if gone() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            if stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(500));
+                restore();
+                std::process::exit(0);
+            }
+        }
+    });
+}
+
 fn io(e: std::io::Error) -> Error {
     Error::Io(format!("terminal: {e}"))
 }
@@ -100,6 +125,7 @@ pub fn run(session: &mut Session) -> Result<()> {
         signal_hook::flag::register(sig, Arc::clone(&stop))
             .map_err(|e| Error::Io(format!("signal handler: {e}")))?;
     }
+    watch_for_hangup(Arc::clone(&stop));
     install_panic_hook();
     enter().map_err(io)?;
     let _guard = Guard;

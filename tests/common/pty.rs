@@ -2,7 +2,7 @@
 //! back through a terminal emulator (vt100). Shared by the end-to-end tests.
 #![allow(dead_code)]
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -15,6 +15,8 @@ pub struct Tui {
     pub child: Box<dyn Child + Send + Sync>,
     pub writer: Box<dyn Write + Send>,
     pub output: Arc<Mutex<Vec<u8>>>,
+    /// The terminal's master side: dropping it is what an SSH drop does to the program.
+    pub master: Option<Box<dyn MasterPty + Send>>,
 }
 
 impl Tui {
@@ -48,12 +50,23 @@ impl Tui {
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
-        // The master must outlive the child's use of the terminal.
-        std::mem::forget(pair.master);
         Tui {
             child,
             writer,
             output,
+            master: Some(pair.master),
+        }
+    }
+
+    pub fn resize(&self, rows: u16, cols: u16) {
+        if let Some(m) = &self.master {
+            m.resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
         }
     }
 
