@@ -77,6 +77,21 @@ fn t(s: &str) -> NaiveDateTime {
     crate::domain::time::parse_datetime(s, false).unwrap_or_default()
 }
 
+/// An invented citizen's request fitting `unit` (title, content, name, phone, address), drawn
+/// from `texts` in a fixed order so a seed always gives the same order.
+pub fn invented_intake(rng: &mut Rng, unit: &str, township: bool, category: Category) -> Intake {
+    let (title, content) = texts::order_text(rng, unit, township, category.code());
+    let c = texts::citizen(rng, unit, township);
+    Intake {
+        category: Some(category),
+        title,
+        content,
+        citizen: c.name,
+        phone: c.phone,
+        address: c.address,
+    }
+}
+
 /// What happens to an order, at a time.
 #[derive(Debug, Clone)]
 enum Step {
@@ -181,25 +196,14 @@ fn draft_order(
     };
     let day = p.day_in(a, b);
     let received = p.at(day, 8, 17);
-    let (title, content) = texts::order_text(&mut p.rng, unit, township, category.code());
-    let c = texts::citizen(&mut p.rng, unit, township);
+    let intake = invented_intake(&mut p.rng, unit, township, category);
     let liaison = format!("{unit}联络员");
     let mut dr = Draft {
         steps: vec![],
         deadline: None,
         closed_at: None,
     };
-    dr.push(
-        received,
-        Step::Intake(Intake {
-            category: Some(category),
-            title,
-            content,
-            citizen: c.name,
-            phone: c.phone,
-            address: c.address,
-        }),
-    );
+    dr.push(received, Step::Intake(intake));
     let dispatched = p.minutes(received, 15, 90);
     dr.push(dispatched, Step::Dispatch(unit.to_string()));
     let mut deadline = p.deadline(category, dispatched.date());
@@ -523,20 +527,9 @@ fn plan() -> Result<Vec<(NaiveDateTime, usize, usize, Step)>> {
     for _ in 0..WITH_OFFICE_RECEIVED {
         let day = p.day_in(d("2017-12-29"), d("2017-12-31"));
         let at = p.at(day, 8, 17);
-        let (title, content) = texts::order_text(&mut p.rng, "海城镇", true, "request");
-        let c = texts::citizen(&mut p.rng, "海城镇", true);
+        let intake = invented_intake(&mut p.rng, "海城镇", true, Category::Request);
         p.add(Draft {
-            steps: vec![(
-                at,
-                Step::Intake(Intake {
-                    category: Some(Category::Request),
-                    title,
-                    content,
-                    citizen: c.name,
-                    phone: c.phone,
-                    address: c.address,
-                }),
-            )],
+            steps: vec![(at, Step::Intake(intake))],
             deadline: None,
             closed_at: None,
         });
@@ -549,24 +542,13 @@ fn plan() -> Result<Vec<(NaiveDateTime, usize, usize, Step)>> {
     for (unit, home) in wrong.iter().take(WITH_OFFICE_RETURNED) {
         let day = p.day_in(d("2017-12-18"), d("2017-12-27"));
         let at = p.at(day, 8, 16);
-        let (title, content) = texts::order_text(&mut p.rng, home, true, "request");
-        let c = texts::citizen(&mut p.rng, home, true);
+        let intake = invented_intake(&mut p.rng, home, true, Category::Request);
         let sent = p.minutes(at, 15, 60);
         let back = p.workday_after(sent, 1);
         let reason = texts::return_reason(&mut p.rng);
         p.add(Draft {
             steps: vec![
-                (
-                    at,
-                    Step::Intake(Intake {
-                        category: Some(Category::Request),
-                        title,
-                        content,
-                        citizen: c.name,
-                        phone: c.phone,
-                        address: c.address,
-                    }),
-                ),
+                (at, Step::Intake(intake)),
                 (sent, Step::Dispatch(unit.to_string())),
                 (back, Step::Return(reason)),
             ],

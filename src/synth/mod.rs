@@ -6,7 +6,7 @@
 //! (`hotline check` passes). Deterministic for a seed.
 
 use crate::demo::texts::{self, Rng};
-use crate::domain::{Action, CallbackResult, Category, Event, Intake, Order, UnitKind, workflow};
+use crate::domain::{Action, CallbackResult, Category, Event, Order, UnitKind, workflow};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, DeadlineSpec};
 use crate::store::Store;
@@ -103,16 +103,7 @@ fn plan_order(
         3..=9 => Category::Suggestion,
         _ => Category::Request,
     };
-    let (title, content) = texts::order_text(rng, &unit.0, township, category.code());
-    let c = texts::citizen(rng, &unit.0, township);
-    let intake = Intake {
-        category: Some(category),
-        title,
-        content,
-        citizen: c.name,
-        phone: c.phone,
-        address: c.address,
-    };
+    let intake = crate::demo::invented_intake(rng, &unit.0, township, category);
     let first = workflow::intake(intake, received, received, "热线办").ok()?;
     let order = workflow::evolve(&no, None, &first).ok()?;
     let mut p = Plan {
