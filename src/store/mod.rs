@@ -2,6 +2,8 @@
 //! and the append-only event history. Every write runs in `BEGIN IMMEDIATE` (see `write`).
 
 mod bulk;
+mod lists;
+pub use lists::{ListKey, OpenScan, day_num};
 mod migrations;
 mod operators;
 mod orders;

@@ -172,5 +172,7 @@ pub enum Effect {
     OpenUnit(String),
     /// Recompute the scorecard (the period changed).
     Scorecard,
+    /// Ask the store for a unit's overdue orders, then confirm urging them all.
+    UrgeUnit(String),
     Submit(Submit),
 }

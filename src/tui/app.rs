@@ -28,6 +28,90 @@ pub struct OrderRow {
     pub unit_py: String,
 }
 
+impl OrderRow {
+    /// The figures of an order as of `now`.
+    pub fn new(o: Order, now: NaiveDateTime) -> OrderRow {
+        let left = match (o.is_open(), o.deadline) {
+            (true, Some(d)) => Some(crate::ops::calendar().working_days_left(now.date(), d)),
+            _ => None,
+        };
+        let late = if o.is_open() { o.days_overdue(now) } else { 0 };
+        let unit_py = o
+            .unit
+            .as_deref()
+            .map(|u| pinyin_of(u).0)
+            .unwrap_or_default();
+        OrderRow {
+            order: o,
+            left,
+            late,
+            unit_py,
+        }
+    }
+}
+
+/// Lists of at most this many orders are held whole: filters and sorts then run here, at
+/// once. Longer ones are windows of the store's answer (see `Window`).
+pub const HOLD: usize = 3000;
+
+/// Rows kept either side of the visible part of a window.
+pub const MARGIN: usize = 60;
+
+/// What an order list shows: the store answers this for lists too long to hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    /// Trimmed, lowercase.
+    pub filter: String,
+    pub sort: usize,
+    pub reverse: bool,
+    /// The unit of the Unit screen.
+    pub unit: Option<String>,
+}
+
+/// The loaded part of a long list: `rows` are entries `start..start + rows.len()` of
+/// `total`, answering `query` at data generation `stamp`.
+#[derive(Debug, Default, Clone)]
+pub struct Window {
+    pub query: Option<Query>,
+    pub stamp: u64,
+    pub total: usize,
+    /// Entries without the filter.
+    pub unfiltered: usize,
+    pub start: usize,
+    pub rows: Vec<OrderRow>,
+    /// Sorted by unit: each unit's name (None: with the office) and count, in list order.
+    pub groups: Vec<(Option<String>, usize)>,
+}
+
+impl Window {
+    pub fn get(&self, i: usize) -> Option<&OrderRow> {
+        i.checked_sub(self.start).and_then(|k| self.rows.get(k))
+    }
+    /// Whether entries `a..b` (clipped to the list) are loaded.
+    pub fn covers(&self, a: usize, b: usize) -> bool {
+        let b = b.min(self.total);
+        a >= b || (a >= self.start && b <= self.start + self.rows.len())
+    }
+}
+
+/// What the session should load for the screen to be complete (see `App::needs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// Counts, the open orders when few enough to hold, units, activity.
+    Base,
+    /// A list too long to hold, as `query`: the entries from `start` (or around the order
+    /// `keep`, to keep it selected).
+    List {
+        id: ListId,
+        query: Query,
+        start: usize,
+        len: usize,
+        keep: Option<String>,
+    },
+    Card,
+    Detail(String),
+}
+
 /// A unit with its name spelled in pinyin, for the type-to-filter picker.
 #[derive(Debug, Clone)]
 pub struct UnitEntry {
@@ -88,7 +172,7 @@ pub struct Detail {
 }
 
 /// The lists that keep a selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListId {
     Pending,
     Overdue,
@@ -98,7 +182,7 @@ pub enum ListId {
 }
 
 impl ListId {
-    const ALL: [ListId; 5] = [
+    pub const ALL: [ListId; 5] = [
         ListId::Pending,
         ListId::Overdue,
         ListId::Units,
@@ -107,6 +191,15 @@ impl ListId {
     ];
     fn i(self) -> usize {
         self as usize
+    }
+    /// Which window a list of orders uses.
+    fn w(self) -> Option<usize> {
+        match self {
+            ListId::Pending => Some(0),
+            ListId::Overdue => Some(1),
+            ListId::UnitOrders => Some(2),
+            _ => None,
+        }
     }
     /// The sort columns a list offers, first is the default.
     pub fn sorts(self) -> &'static [S] {
@@ -140,6 +233,8 @@ pub struct ListState {
     pub filter: String,
     pub sort: usize,
     pub reverse: bool,
+    /// A long list's order to select again once the store answers (after a sort).
+    pub keep: Option<String>,
 }
 
 impl ListState {
@@ -195,14 +290,29 @@ pub struct App {
     pub tab: Tab,
     /// Screens over the tabs, innermost last (Esc pops).
     pub stack: Vec<Screen>,
-    /// Every open order, most urgent first (the store's order).
+    /// Every open order, most urgent first (the store's order), when `open_held`.
     pub open: Vec<OrderRow>,
+    /// The open orders are few enough to hold (`HOLD`): Pending and Overdue are derived here.
+    pub open_held: bool,
+    /// The lists too long to hold: Pending, Overdue, a unit's orders.
+    pub windows: [Window; 3],
+    /// Open orders and those past their deadline (the tabs' figures), unfiltered.
+    pub counts: (usize, usize),
+    /// The data generation: bumped by the session whenever the database (or the minute)
+    /// changed. `base_stamp`, `card_stamp`, `unit_stamp`, `detail_stamp` and each window's
+    /// stamp say which generation they show.
+    pub stamp: u64,
+    pub base_stamp: u64,
+    pub card_stamp: u64,
+    pub unit_stamp: u64,
+    pub detail_stamp: u64,
     pub units: Vec<UnitEntry>,
     pub card: Option<Scorecard>,
     pub activity: Vec<StoredEvent>,
-    /// The unit shown by the Unit screen, and its orders (open first).
+    /// The unit shown by the Unit screen, and its orders (open first) when `unit_held`.
     pub unit: Option<String>,
     pub unit_orders: Vec<OrderRow>,
+    pub unit_held: bool,
     pub detail: Option<Detail>,
     pub detail_scroll: usize,
     pub detail_height: Cell<usize>,
@@ -238,11 +348,20 @@ impl App {
             tab: Tab::Pending,
             stack: Vec::new(),
             open: Vec::new(),
+            open_held: false,
+            windows: Default::default(),
+            counts: (0, 0),
+            stamp: 1,
+            base_stamp: 0,
+            card_stamp: 0,
+            unit_stamp: 0,
+            detail_stamp: 0,
             units: Vec::new(),
             card: None,
             activity: Vec::new(),
             unit: None,
             unit_orders: Vec::new(),
+            unit_held: false,
             detail: None,
             detail_scroll: 0,
             detail_height: Cell::new(10),
@@ -378,11 +497,9 @@ impl App {
                 })
             }
             Some(S::SortOrderNo) => rows.sort_by(|a, b| a.order.order_no.cmp(&b.order.order_no)),
-            Some(S::SortDaysOver) => rows.sort_by(|a, b| {
-                b.late
-                    .cmp(&a.late)
-                    .then(a.order.order_no.cmp(&b.order.order_no))
-            }),
+            // Ties keep the store's order (deadline, then intake): the same order as the
+            // store's list, so that long lists need no sorting.
+            Some(S::SortDaysOver) => rows.sort_by_key(|r| std::cmp::Reverse(r.late)),
             // Urgency: the store's order (with the office first, then by deadline).
             _ => {}
         }
@@ -407,14 +524,182 @@ impl App {
         rows
     }
 
+    /// A list's rows: all of them when held, else the loaded window's.
+    pub fn rows_of(&self, id: ListId) -> Vec<&OrderRow> {
+        match id {
+            ListId::Pending | ListId::Overdue if self.open_held => {
+                self.order_rows(id, &self.open, id == ListId::Overdue)
+            }
+            ListId::UnitOrders if self.unit_held => self.order_rows(id, &self.unit_orders, false),
+            _ => id
+                .w()
+                .map(|w| self.windows[w].rows.iter().collect())
+                .unwrap_or_default(),
+        }
+    }
     pub fn pending_rows(&self) -> Vec<&OrderRow> {
-        self.order_rows(ListId::Pending, &self.open, false)
+        self.rows_of(ListId::Pending)
     }
     pub fn overdue_rows(&self) -> Vec<&OrderRow> {
-        self.order_rows(ListId::Overdue, &self.open, true)
+        self.rows_of(ListId::Overdue)
     }
     pub fn unit_order_rows(&self) -> Vec<&OrderRow> {
-        self.order_rows(ListId::UnitOrders, &self.unit_orders, false)
+        self.rows_of(ListId::UnitOrders)
+    }
+
+    /// Whether a list of orders is held whole (else it is a window of the store's answer).
+    pub fn held(&self, id: ListId) -> bool {
+        match id {
+            ListId::Pending | ListId::Overdue => self.open_held,
+            ListId::UnitOrders => self.unit_held,
+            _ => true,
+        }
+    }
+
+    /// The window of a long list.
+    pub fn window(&self, id: ListId) -> Option<&Window> {
+        id.w().map(|w| &self.windows[w])
+    }
+    pub fn window_mut(&mut self, id: ListId) -> Option<&mut Window> {
+        id.w().map(|w| &mut self.windows[w])
+    }
+
+    /// What a list shows now (filter, sort, unit).
+    pub fn query(&self, id: ListId) -> Query {
+        let st = self.list(id);
+        Query {
+            filter: st.filter.trim().to_lowercase(),
+            sort: st.sort,
+            reverse: st.reverse,
+            unit: (id == ListId::UnitOrders)
+                .then(|| self.unit.clone())
+                .flatten(),
+        }
+    }
+
+    /// A long list waits for the store (its query or the data changed since it loaded).
+    pub fn loading(&self, id: ListId) -> bool {
+        !self.held(id)
+            && self
+                .window(id)
+                .is_some_and(|w| w.query.as_ref() != Some(&self.query(id)) || w.stamp != self.stamp)
+    }
+
+    /// Entry `i` of a list of orders, if loaded.
+    pub fn order_at(&self, id: ListId, i: usize) -> Option<&OrderRow> {
+        if self.held(id) {
+            self.rows_of(id).get(i).copied()
+        } else {
+            self.window(id).and_then(|w| w.get(i))
+        }
+    }
+
+    /// Sorted by unit: each unit's name and number of rows, in list order.
+    pub fn groups(&self, id: ListId) -> Vec<(Option<String>, usize)> {
+        if !self.held(id) {
+            return self
+                .window(id)
+                .map(|w| w.groups.clone())
+                .unwrap_or_default();
+        }
+        let mut out: Vec<(Option<String>, usize)> = Vec::new();
+        for r in self.rows_of(id) {
+            match out.last_mut() {
+                Some((u, n)) if *u == r.order.unit => *n += 1,
+                _ => out.push((r.order.unit.clone(), 1)),
+            }
+        }
+        out
+    }
+
+    /// Whether a list is shown in groups by unit (the overdue list sorted by unit).
+    pub fn grouped(&self, id: ListId) -> bool {
+        id == ListId::Overdue && id.sorts().get(self.list(id).sort) == Some(&S::SortUnit)
+    }
+
+    /// The open orders and those overdue, for the tabs.
+    pub fn tab_counts(&self) -> (usize, usize) {
+        if self.open_held {
+            let late = self.open.iter().filter(|r| r.late > 0).count();
+            (self.open.len(), late)
+        } else {
+            self.counts
+        }
+    }
+
+    /// What is missing for the screen to be complete and current: asked of the store by the
+    /// session after every key and every answer.
+    pub fn needs(&self) -> Vec<Need> {
+        let mut out = Vec::new();
+        if self.base_stamp != self.stamp {
+            out.push(Need::Base);
+        }
+        if self.screen() == Screen::Detail
+            && self.detail_stamp != self.stamp
+            && let Some(d) = &self.detail
+        {
+            out.push(Need::Detail(d.row.order.order_no.clone()));
+        }
+        // The scorecard once at the start, then again only while its tab shows.
+        let units_tab = self.screen() == Screen::Tabs && self.tab == Tab::Units;
+        if self.card.is_none() || (units_tab && self.card_stamp != self.stamp) {
+            out.push(Need::Card);
+        }
+        // The list on screen, or under the detail.
+        let id = match self.stack.iter().rev().find(|s| **s != Screen::Detail) {
+            Some(Screen::Unit) => Some(ListId::UnitOrders),
+            _ => match self.tab {
+                Tab::Pending => Some(ListId::Pending),
+                Tab::Overdue => Some(ListId::Overdue),
+                _ => None,
+            },
+        };
+        let Some(id) = id else {
+            return out;
+        };
+        let unit_stale = id == ListId::UnitOrders && self.unit_stamp != self.stamp;
+        if (id != ListId::UnitOrders && (self.open_held || self.base_stamp != self.stamp))
+            || (id == ListId::UnitOrders && self.unit_held && !unit_stale)
+            || (id == ListId::UnitOrders && self.unit.is_none())
+        {
+            return out;
+        }
+        let st = self.list(id);
+        let query = self.query(id);
+        let Some(w) = self.window(id) else {
+            return out;
+        };
+        let page = st.page();
+        let from = st.selected.saturating_sub(MARGIN);
+        let to = st.selected + page + MARGIN;
+        if w.query.as_ref() != Some(&query) {
+            out.push(Need::List {
+                id,
+                query,
+                start: from,
+                len: to - from,
+                keep: st.keep.clone(),
+            });
+        } else if w.stamp != self.stamp || unit_stale {
+            // New data: the same entries again, keeping the selected order selected.
+            let keep = w.get(st.selected).map(|r| r.order.order_no.clone());
+            out.push(Need::List {
+                id,
+                query,
+                start: from,
+                len: to - from,
+                keep,
+            });
+        } else if !w.covers(st.selected.saturating_sub(page), st.selected + 2 * page) {
+            out.push(Need::List {
+                id,
+                query,
+                start: from.min(w.total.saturating_sub(to - from)),
+                len: to - from,
+                keep: None,
+            });
+        }
+        out
     }
 
     pub fn activity_rows(&self) -> Vec<&StoredEvent> {
@@ -484,21 +769,17 @@ impl App {
     /// Number of rows of a list.
     pub fn len(&self, id: ListId) -> usize {
         match id {
-            ListId::Pending => self.pending_rows().len(),
-            ListId::Overdue => self.overdue_rows().len(),
             ListId::Units => self.unit_rows().len(),
             ListId::Activity => self.activity_rows().len(),
-            ListId::UnitOrders => self.unit_order_rows().len(),
+            _ if self.held(id) => self.rows_of(id).len(),
+            _ => self.window(id).map_or(0, |w| w.total),
         }
     }
 
     fn selected_order_in(&self, id: ListId) -> Option<&OrderRow> {
-        let i = self.list(id).selected;
         match id {
-            ListId::Pending => self.pending_rows().get(i).copied(),
-            ListId::Overdue => self.overdue_rows().get(i).copied(),
-            ListId::UnitOrders => self.unit_order_rows().get(i).copied(),
-            _ => None,
+            ListId::Units | ListId::Activity => None,
+            _ => self.order_at(id, self.list(id).selected),
         }
     }
 
@@ -522,7 +803,8 @@ impl App {
             .copied()
     }
 
-    /// Open orders of a unit past their deadline.
+    /// Open orders of a unit past their deadline, among the held open orders (none when
+    /// they are not held: the session asks the store then, see `update::urge_these`).
     pub fn overdue_of(&self, unit: &str) -> Vec<String> {
         self.open
             .iter()
@@ -594,19 +876,25 @@ impl App {
     /// stays at the top when it was there, so that new events come into view.
     pub fn restore_selection(&mut self, keys: Vec<(ListId, Option<String>)>) {
         for (id, key) in keys {
+            if !self.held(id) {
+                // A long list's selection is kept by the store's answer (`Need::List`).
+                continue;
+            }
             let keep_top = id == ListId::Activity && self.list(id).selected == 0;
             if !keep_top && let Some(i) = key.and_then(|k| self.index_of(id, &k)) {
                 self.list_mut(id).selected = i;
             }
             self.clamp(id);
         }
-        let open: BTreeSet<&str> = self
-            .open
-            .iter()
-            .filter(|r| r.late > 0)
-            .map(|r| r.order.order_no.as_str())
-            .collect();
-        self.marks.retain(|m| open.contains(m.as_str()));
+        if self.open_held {
+            let open: BTreeSet<&str> = self
+                .open
+                .iter()
+                .filter(|r| r.late > 0)
+                .map(|r| r.order.order_no.as_str())
+                .collect();
+            self.marks.retain(|m| open.contains(m.as_str()));
+        }
     }
 
     pub fn clamp(&mut self, id: ListId) {

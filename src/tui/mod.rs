@@ -20,6 +20,7 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod views;
+pub mod worker;
 
 use crate::cli::args::Global;
 use crate::error::{Error, Result};

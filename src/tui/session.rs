@@ -1,50 +1,48 @@
 //! The session: the UI state plus the database. The only part of the TUI that reads the
 //! store or records anything (through `ops`, like the CLI). The live loop, the scripted mode
 //! and the tests all drive the UI through it.
+//!
+//! Reading runs on a worker thread with its own connection (`worker`): after every key the
+//! session asks for what the screen lacks (`App::needs`) and applies the answers as they
+//! come. The live loop never waits for them (the screen says “loading…”); the scripted mode
+//! and the tests wait for each (`settle`), so that every frame is complete and the same
+//! every run. Recording (`ops`) stays on this thread: its result closes the dialog.
 
 use super::action::{Effect, Submit};
-use super::app::{App, Detail, Level, OrderRow, PeriodChoice, Screen, UnitEntry};
+use super::app::{App, Level, ListId, Need, PeriodChoice, Screen};
 use super::i18n::{self, S, fill};
 use super::theme::Theme;
 use super::update;
+use super::worker::{self, Answer, Envelope, Lists, Reply, Request, Slot};
 use crate::cli::{self, args::Global};
+use crate::domain::ActionName;
 use crate::domain::scorecard::Period;
-use crate::domain::{ActionName, Order};
 use crate::error::{Error, Result};
-use crate::ops::{self, Ctx, DeadlineSpec, calendar};
-use crate::store::{OrderFilter, Store};
+use crate::ops::{self, Ctx, DeadlineSpec};
+use crate::store::Store;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::Event;
+use std::collections::HashMap;
 
-/// How many events the Activity tab keeps.
-const ACTIVITY: usize = 300;
+/// Where reading happens: a worker thread, or (an in-memory store, which a second
+/// connection cannot share) this thread.
+enum Reader {
+    Thread(worker::Thread),
+    Inline(Box<Lists>, Vec<Reply>),
+}
 
 pub struct Session {
     pub app: App,
     store: Store,
     g: Global,
     version: i64,
-}
-
-/// Figures computed once per load rather than on every frame.
-fn row(o: Order, now: NaiveDateTime) -> OrderRow {
-    let left = match (o.is_open(), o.deadline) {
-        (true, Some(d)) => Some(calendar().working_days_left(now.date(), d)),
-        _ => None,
-    };
-    let late = if o.is_open() { o.days_overdue(now) } else { 0 };
-    let unit_py = o
-        .unit
-        .as_deref()
-        .map(|u| super::app::pinyin_of(u).0)
-        .unwrap_or_default();
-    OrderRow {
-        order: o,
-        left,
-        late,
-        unit_py,
-    }
+    reader: Reader,
+    seq: u64,
+    /// Requests sent and not answered yet, by slot: sequence number and what was asked.
+    waiting: HashMap<Slot, (u64, u64, Request)>,
+    /// The live loop: answers are applied as they come (`pump`), never waited for.
+    live: bool,
 }
 
 fn first_of_month(d: NaiveDate) -> NaiveDate {
@@ -72,7 +70,8 @@ pub fn period_for(choice: PeriodChoice, now: NaiveDateTime, earliest: Option<Nai
 }
 
 impl Session {
-    /// A session on an open store. `theme` and the language come from the caller.
+    /// A session on an open store. `theme` and the language come from the caller. Returns
+    /// once the first screen's data is loaded.
     pub fn new(store: Store, g: Global, theme: Theme, demo: bool) -> Result<Session> {
         let now = cli::now(&g, Some(&store))?;
         let mut app = App::new(g.lang, theme, now, cli::operator(&g));
@@ -80,19 +79,41 @@ impl Session {
         // An OS user who is not an operator of this database is refused here, before the
         // terminal is touched, with the store's own message.
         app.role = cli::role(&store)?;
+        let reader = match store.path().map(Store::open) {
+            Some(Ok(own)) => match worker::spawn(own, app.role.clone()) {
+                Ok(t) => Reader::Thread(t),
+                Err(_) => Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new()),
+            },
+            Some(Err(e)) => return Err(e),
+            None => Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new()),
+        };
         let mut s = Session {
             app,
             store,
             g,
             version: 0,
+            reader,
+            seq: 0,
+            waiting: HashMap::new(),
+            live: false,
         };
         s.version = s.store.data_version()?;
-        s.reload()?;
+        s.settle()?;
         Ok(s)
     }
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The live loop's mode: answers are applied by `pump` as they arrive.
+    pub fn set_live(&mut self, live: bool) {
+        self.live = live;
+    }
+
+    /// Requests not answered yet.
+    pub fn busy(&self) -> bool {
+        !self.waiting.is_empty()
     }
 
     fn ctx(&self) -> Result<Ctx> {
@@ -102,77 +123,260 @@ impl Session {
         )
     }
 
-    /// Load everything the screens show, keeping each list's selection.
+    /// The data changed (or the minute did): everything shown is loaded again, lazily —
+    /// the screen's lists, counts and detail now, the scorecard when its tab shows.
     pub fn reload(&mut self) -> Result<()> {
-        let now = cli::now(&self.g, Some(&self.store))?;
-        let keys = self.app.selection_keys();
-        self.app.now = now;
-        self.app.open = self
-            .store
-            .list_orders(&OrderFilter {
-                open_only: true,
-                ..Default::default()
-            })?
-            .into_iter()
-            .filter(|o| self.app.role.may_see(o))
-            .map(|o| row(o, now))
-            .collect();
-        self.app.units = self
-            .store
-            .units()?
-            .into_iter()
-            .map(UnitEntry::new)
-            .collect();
-        self.app.earliest = self.store.earliest_received()?;
-        let mut activity = self.store.recent_events(ACTIVITY)?;
-        if let Some(own) = self.app.role.only_unit() {
-            activity.retain(|e| e.event.unit.as_deref() == Some(own));
-        }
-        self.app.activity = activity;
-        if let Some(unit) = self.app.unit.clone() {
-            self.app.unit_orders = self.unit_orders(&unit, now)?;
-        }
-        if let Some(no) = self
-            .app
-            .detail
-            .as_ref()
-            .map(|d| d.row.order.order_no.clone())
-        {
-            self.app.detail = self.detail(&no, now)?;
-        }
-        self.scorecard()?;
-        self.app.restore_selection(keys);
-        Ok(())
+        self.app.now = cli::now(&self.g, Some(&self.store))?;
+        self.app.stamp += 1;
+        self.sync()
     }
 
-    fn scorecard(&mut self) -> Result<()> {
-        let p = period_for(self.app.period, self.app.now, self.app.earliest);
-        self.app.card = Some(crate::report::scorecard(&self.store, p)?);
-        Ok(())
+    fn request(&self, need: &Need) -> Request {
+        let now = self.app.now;
+        match need {
+            Need::Base => Request::Base { now },
+            Need::List {
+                id,
+                query,
+                start,
+                len,
+                keep,
+            } => Request::List {
+                id: *id,
+                query: query.clone(),
+                now,
+                start: *start,
+                len: *len,
+                keep: keep.clone(),
+            },
+            Need::Card => Request::Card {
+                period: period_for(self.app.period, now, self.app.earliest),
+            },
+            Need::Detail(no) => Request::Detail {
+                no: no.clone(),
+                now,
+                open: false,
+            },
+        }
     }
 
-    fn unit_orders(&self, unit: &str, now: NaiveDateTime) -> Result<Vec<OrderRow>> {
-        Ok(self
-            .store
-            .list_orders(&OrderFilter {
-                unit: Some(unit.to_string()),
-                ..Default::default()
-            })?
-            .into_iter()
-            .filter(|o| self.app.role.may_see(o))
-            .map(|o| row(o, now))
-            .collect())
-    }
-
-    fn detail(&self, no: &str, now: NaiveDateTime) -> Result<Option<Detail>> {
-        let Some(o) = self.store.order(no)?.filter(|o| self.app.role.may_see(o)) else {
-            return Ok(None);
+    fn send(&mut self, req: Request) {
+        self.seq += 1;
+        let stamp = self.app.stamp;
+        let slot = req.slot();
+        self.waiting.insert(slot, (self.seq, stamp, req.clone()));
+        let env = Envelope {
+            seq: self.seq,
+            stamp,
+            req,
         };
-        let events = self.store.events(no)?;
-        Ok(Some(Detail {
-            row: row(o, now),
-            events,
-        }))
+        match &mut self.reader {
+            Reader::Thread(t) => {
+                if t.tx.send(env).is_err() {
+                    self.waiting.remove(&slot);
+                    update::say(
+                        &mut self.app,
+                        Level::Error,
+                        "the reading thread stopped: restart hotline".into(),
+                    );
+                }
+            }
+            Reader::Inline(lists, done) => done.push(lists.serve(&self.store, env)),
+        }
+    }
+
+    /// Ask for what the screen lacks and is not asked for already.
+    fn ask(&mut self) {
+        for need in self.app.needs() {
+            let req = self.request(&need);
+            let asked = self
+                .waiting
+                .get(&req.slot())
+                .is_some_and(|(_, stamp, r)| *r == req && *stamp == self.app.stamp);
+            if !asked {
+                self.send(req);
+            }
+        }
+    }
+
+    /// The next answer: waiting for it, or only if there is one.
+    fn next(&mut self, wait: bool) -> Option<Reply> {
+        match &mut self.reader {
+            Reader::Thread(t) if wait => t.rx.recv().ok(),
+            Reader::Thread(t) => t.rx.try_recv().ok(),
+            Reader::Inline(_, done) => (!done.is_empty()).then(|| done.remove(0)),
+        }
+    }
+
+    /// Ask, and wait until the screen has everything (scripted mode, tests, start).
+    pub fn settle(&mut self) -> Result<()> {
+        let mut err = None;
+        loop {
+            self.ask();
+            if self.waiting.is_empty() {
+                break;
+            }
+            let Some(reply) = self.next(true) else {
+                self.waiting.clear();
+                return Err(Error::Store("the reading thread stopped".into()));
+            };
+            if let Err(e) = self.apply(reply) {
+                err.get_or_insert(e);
+            }
+        }
+        err.map_or(Ok(()), Err)
+    }
+
+    /// Apply the answers that arrived and ask for what is still missing (the live loop).
+    /// True when the screen changed.
+    pub fn pump(&mut self) -> bool {
+        let mut changed = false;
+        while let Some(reply) = self.next(false) {
+            if let Err(e) = self.apply(reply) {
+                self.fail(&e);
+            }
+            changed = true;
+        }
+        self.ask();
+        changed
+    }
+
+    /// After a key or new data: ask, and in the scripted mode wait.
+    fn sync(&mut self) -> Result<()> {
+        if self.live {
+            self.ask();
+            Ok(())
+        } else {
+            self.settle()
+        }
+    }
+
+    fn apply(&mut self, r: Reply) -> Result<()> {
+        match self.waiting.get(&r.slot) {
+            Some((seq, ..)) if *seq == r.seq => {
+                self.waiting.remove(&r.slot);
+            }
+            // Superseded by a later request of the same slot.
+            _ => return Ok(()),
+        }
+        let stamp = r.stamp;
+        let answer = match r.answer {
+            Ok(a) => a,
+            Err(e) => {
+                // Settle the slot so that it is not asked again and again.
+                self.settle_failed(&r.req, stamp);
+                return Err(e);
+            }
+        };
+        let app = &mut self.app;
+        match answer {
+            Answer::Base {
+                counts,
+                held,
+                units,
+                earliest,
+                activity,
+            } => {
+                let keys = app.selection_keys();
+                app.base_stamp = stamp;
+                app.counts = counts;
+                match held {
+                    Some(rows) => {
+                        app.open = rows;
+                        app.open_held = true;
+                    }
+                    None => {
+                        app.open = Vec::new();
+                        app.open_held = false;
+                    }
+                }
+                app.units = units.into_iter().map(super::app::UnitEntry::new).collect();
+                app.earliest = earliest;
+                app.activity = activity;
+                app.restore_selection(keys);
+            }
+            Answer::Held { unit, rows } => {
+                if app.unit.as_deref() == Some(unit.as_str()) {
+                    let keys = app.selection_keys();
+                    app.unit_orders = rows;
+                    app.unit_held = true;
+                    app.unit_stamp = stamp;
+                    app.restore_selection(keys);
+                }
+            }
+            Answer::Window {
+                id,
+                window,
+                selected,
+            } => {
+                if id == ListId::UnitOrders {
+                    if window.query.as_ref().and_then(|q| q.unit.as_ref()) != app.unit.as_ref() {
+                        return Ok(());
+                    }
+                    app.unit_held = false;
+                    app.unit_orders = Vec::new();
+                    app.unit_stamp = stamp;
+                }
+                let total = window.total;
+                if let Some(w) = app.window_mut(id) {
+                    *w = window;
+                }
+                let st = app.list_mut(id);
+                if let Some(i) = selected {
+                    st.selected = i;
+                }
+                st.keep = None;
+                st.selected = st.selected.min(total.saturating_sub(1));
+            }
+            Answer::Card(card) => {
+                app.card = Some(*card);
+                app.card_stamp = stamp;
+                app.clamp(ListId::Units);
+            }
+            Answer::Detail { no, detail, open } => match detail {
+                Some(d) => {
+                    app.detail = Some(*d);
+                    app.detail_stamp = stamp;
+                    if open {
+                        app.detail_scroll = 0;
+                        if app.screen() != Screen::Detail {
+                            app.stack.push(Screen::Detail);
+                        }
+                    }
+                }
+                None if open => {
+                    let t = fill(app.t(S::OrderNotFound), &[&no]);
+                    update::say(app, Level::Error, t);
+                }
+                None => app.detail_stamp = stamp,
+            },
+            Answer::OverdueOf { unit, nos } => update::urge_these(app, &unit, nos),
+        }
+        Ok(())
+    }
+
+    /// A failed request still answers its slot (with nothing), so that it is not repeated.
+    fn settle_failed(&mut self, req: &Request, stamp: u64) {
+        let app = &mut self.app;
+        match req {
+            Request::Base { .. } => app.base_stamp = stamp,
+            Request::List { id, query, .. } => {
+                if *id == ListId::UnitOrders {
+                    app.unit_held = false;
+                    app.unit_stamp = stamp;
+                }
+                if let Some(w) = app.window_mut(*id) {
+                    *w = super::app::Window {
+                        query: Some(query.clone()),
+                        stamp,
+                        ..Default::default()
+                    };
+                }
+            }
+            Request::Card { .. } => app.card_stamp = stamp,
+            Request::Detail { .. } => app.detail_stamp = stamp,
+            Request::OverdueOf { .. } => {}
+        }
     }
 
     /// Another process committed since the last look, or the clock passed a minute (time
@@ -198,6 +402,9 @@ impl Session {
                 for e in effects {
                     self.run(e);
                 }
+                if let Err(e) = self.sync() {
+                    self.fail(&e);
+                }
                 true
             }
             _ => false,
@@ -213,45 +420,34 @@ impl Session {
     }
 
     fn run(&mut self, effect: Effect) {
-        let r = match effect {
-            Effect::OpenDetail(no) => self.open_detail(&no),
+        match effect {
+            Effect::OpenDetail(no) => self.send(Request::Detail {
+                no: no.trim().to_string(),
+                now: self.app.now,
+                open: true,
+            }),
             Effect::OpenUnit(unit) => self.open_unit(unit),
-            Effect::Scorecard => self.scorecard(),
-            Effect::Submit(s) => {
-                self.submit(s);
-                Ok(())
-            }
-        };
-        if let Err(e) = r {
-            self.fail(&e);
+            Effect::Scorecard => self.app.card_stamp = 0,
+            Effect::UrgeUnit(unit) => self.send(Request::OverdueOf {
+                unit,
+                today: self.app.now.date(),
+            }),
+            Effect::Submit(s) => self.submit(s),
         }
     }
 
-    fn open_detail(&mut self, no: &str) -> Result<()> {
-        let now = self.app.now;
-        match self.detail(no.trim(), now)? {
-            Some(d) => {
-                self.app.detail = Some(d);
-                self.app.detail_scroll = 0;
-                if self.app.screen() != Screen::Detail {
-                    self.app.stack.push(Screen::Detail);
-                }
-            }
-            None => {
-                let t = fill(self.app.t(S::OrderNotFound), &[&no]);
-                update::say(&mut self.app, Level::Error, t);
-            }
-        }
-        Ok(())
-    }
-
-    fn open_unit(&mut self, unit: String) -> Result<()> {
-        let now = self.app.now;
-        self.app.unit_orders = self.unit_orders(&unit, now)?;
+    fn open_unit(&mut self, unit: String) {
         self.app.unit = Some(unit);
-        let st = self.app.list_mut(super::app::ListId::UnitOrders);
+        self.app.unit_orders = Vec::new();
+        self.app.unit_held = false;
+        self.app.unit_stamp = 0;
+        if let Some(w) = self.app.window_mut(ListId::UnitOrders) {
+            *w = Default::default();
+        }
+        let st = self.app.list_mut(ListId::UnitOrders);
         st.selected = 0;
         st.filter.clear();
+        st.keep = None;
         // From the detail, `:unit` replaces it; otherwise the unit screen goes on top.
         if self.app.screen() == Screen::Detail {
             self.app.stack.pop();
@@ -260,7 +456,6 @@ impl Session {
         if self.app.screen() != Screen::Unit {
             self.app.stack.push(Screen::Unit);
         }
-        Ok(())
     }
 
     /// Record an operation. Success closes the dialog and says what was done; a refusal

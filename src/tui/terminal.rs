@@ -22,6 +22,9 @@ use std::time::{Duration, Instant};
 /// within this (well under the second the issue asks for) without a key press.
 pub const POLL: Duration = Duration::from_millis(250);
 
+/// How often to look for the reading thread's answers while some are awaited.
+const ANSWERS: Duration = Duration::from_millis(5);
+
 /// Whether the terminal is in the UI's mode (so restoring twice does nothing).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
@@ -133,14 +136,21 @@ pub fn run(session: &mut Session) -> Result<()> {
     // that does not answer would stall the start. The screen was cleared on entering.
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout())).map_err(io)?;
 
+    // From here on, reading never blocks a key: answers are applied as they come.
+    session.set_live(true);
     let mut dirty = true;
     let mut last_poll = Instant::now();
     while !stop.load(Ordering::Relaxed) && !session.app.quit {
+        dirty |= session.pump();
         if dirty {
             draw(&mut terminal, session).map_err(io)?;
             dirty = false;
         }
-        let wait = POLL.saturating_sub(last_poll.elapsed());
+        let mut wait = POLL.saturating_sub(last_poll.elapsed());
+        if session.busy() {
+            // Answers are on their way: look again soon.
+            wait = wait.min(ANSWERS);
+        }
         if event::poll(wait).map_err(io)? {
             // Take every event already waiting, then draw once.
             loop {

@@ -7,6 +7,7 @@ mod nav;
 mod open;
 
 pub use dialog_keys::picker_units;
+pub use open::urge_these;
 
 use super::action::{Cmd, Effect, Tab};
 use super::app::{App, InputLine, Level, ListId, Message, Screen};
@@ -88,6 +89,7 @@ fn set_filter(app: &mut App, v: String) {
         if st.filter != v {
             st.filter = v;
             st.selected = 0;
+            st.keep = None;
         }
     }
 }
@@ -161,8 +163,8 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::ToggleMark => nav::toggle_mark(app),
         Cmd::Period => open::period(app),
         Cmd::Chart => app.chart = !app.chart,
-        Cmd::Op(op) => open::order_op(app, op),
-        Cmd::UrgeUnit => open::urge_unit(app),
+        Cmd::Op(op) => return open::order_op(app, op),
+        Cmd::UrgeUnit => return open::urge_unit(app),
         Cmd::SuperviseUnit => open::supervise_unit(app),
         // Dialog commands never reach here (dialogs take keys first).
         Cmd::Submit

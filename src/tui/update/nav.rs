@@ -60,7 +60,12 @@ pub fn sort(app: &mut App, reverse: bool) {
         return;
     }
     let keys = app.selection_keys();
+    // A long list keeps its selected order through the store's answer.
+    let keep = (!app.held(id))
+        .then(|| app.current_order().map(|r| r.order.order_no.clone()))
+        .flatten();
     let st = app.list_mut(id);
+    st.keep = keep;
     if reverse {
         st.reverse = !st.reverse;
     } else {

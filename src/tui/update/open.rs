@@ -1,7 +1,7 @@
 //! Opening the dialog for an operation — after checking, with the workflow's own table, that
 //! the order's state allows it (so nobody types a reply only to have it refused).
 
-use super::super::action::{Cmd, Op};
+use super::super::action::{Cmd, Effect, Op};
 use super::super::app::{App, Level, OrderRow};
 use super::super::dialog::{Choice, Confirm, Dialog, Editor, Field, Form, Picker, Purpose};
 use super::super::i18n::{self, S, fill};
@@ -46,14 +46,20 @@ fn refuse(app: &mut App, row: &OrderRow, op: Op) {
     say(app, Level::Error, format!("{err}\n{hint}"));
 }
 
-pub fn order_op(app: &mut App, op: Op) {
+pub fn order_op(app: &mut App, op: Op) -> Vec<Effect> {
     let Some(row) = app.current_order().cloned() else {
         let t = app.t(S::NoOrder).to_string();
-        return say(app, Level::Warn, t);
+        say(app, Level::Warn, t);
+        return Vec::new();
     };
     if op == Op::BulkUrge {
         return bulk_urge(app, &row);
     }
+    order_op_on(app, op, row);
+    Vec::new()
+}
+
+fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
     let o = &row.order;
     let Some(action) = op.action_name(o.extension.is_some()) else {
         return;
@@ -233,21 +239,34 @@ fn bulk_form(app: &mut App, nos: Vec<String>, label: String) {
 }
 
 /// `U` on an order: the marked orders, else every overdue order of the order's unit.
-fn bulk_urge(app: &mut App, row: &OrderRow) {
+fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
     if !app.marks.is_empty() {
         let nos: Vec<String> = app.marks.iter().cloned().collect();
         let label = app.t(S::DlgBulkMarked).to_string();
-        return bulk_form(app, nos, label);
+        bulk_form(app, nos, label);
+        return Vec::new();
     }
     let Some(unit) = row.order.unit.clone() else {
         let t = fill(app.t(S::NothingOverdue), &[&app.t(S::WithOffice)]);
-        return say(app, Level::Warn, t);
+        say(app, Level::Warn, t);
+        return Vec::new();
     };
-    urge_all_of(app, &unit);
+    urge_all_of(app, &unit)
 }
 
-fn urge_all_of(app: &mut App, unit: &str) {
+/// Every overdue order of a unit: known here when the open orders are held, else the
+/// store is asked for the numbers (never the loaded rows of a window).
+fn urge_all_of(app: &mut App, unit: &str) -> Vec<Effect> {
+    if !app.open_held {
+        return vec![Effect::UrgeUnit(unit.to_string())];
+    }
     let nos = app.overdue_of(unit);
+    urge_these(app, unit, nos);
+    Vec::new()
+}
+
+/// The confirmation for urging a unit's overdue orders `nos`.
+pub fn urge_these(app: &mut App, unit: &str, nos: Vec<String>) {
     if nos.is_empty() {
         let t = fill(app.t(S::NothingOverdue), &[&unit]);
         return say(app, Level::Warn, t);
@@ -256,12 +275,13 @@ fn urge_all_of(app: &mut App, unit: &str) {
     bulk_form(app, nos, label);
 }
 
-pub fn urge_unit(app: &mut App) {
+pub fn urge_unit(app: &mut App) -> Vec<Effect> {
     match app.selected_unit().map(|r| r.unit.clone()) {
         Some(u) => urge_all_of(app, &u),
         None => {
             let t = app.t(S::NoUnit).to_string();
             say(app, Level::Warn, t);
+            Vec::new()
         }
     }
 }

@@ -50,17 +50,73 @@ fn title<'a>(app: &App, id: ListId, name: String, shown: usize, total: usize) ->
     )]
 }
 
-fn draw_list(
-    app: &App,
-    f: &mut Frame,
-    area: Rect,
-    id: ListId,
-    rows: Vec<&OrderRow>,
-    total: usize,
-    name: String,
-) {
-    let block = frame(app, title(app, id, name, rows.len(), total))
-        .title_bottom(super::position(app.list(id).selected, rows.len()));
+/// Where display row `d` of a grouped list falls: a unit's banner (the group) or an entry.
+enum Slot {
+    Banner(usize),
+    Entry(usize),
+}
+
+/// The display rows of a list in groups: a banner line before each group's entries.
+struct Groups {
+    /// Display row of each group's banner.
+    starts: Vec<usize>,
+    counts: Vec<usize>,
+}
+
+impl Groups {
+    fn new(counts: Vec<usize>) -> Groups {
+        let mut starts = Vec::with_capacity(counts.len());
+        let mut at = 0;
+        for n in &counts {
+            starts.push(at);
+            at += n + 1;
+        }
+        Groups { starts, counts }
+    }
+    fn display_len(&self) -> usize {
+        self.starts.len() + self.counts.iter().sum::<usize>()
+    }
+    fn slot(&self, d: usize) -> Slot {
+        let g = self.starts.partition_point(|s| *s <= d).saturating_sub(1);
+        let s = self.starts.get(g).copied().unwrap_or(0);
+        if d == s {
+            Slot::Banner(g)
+        } else {
+            Slot::Entry(s - g + (d - s - 1))
+        }
+    }
+    /// The display row of entry `i`.
+    fn display(&self, i: usize) -> usize {
+        let mut first = 0;
+        for (g, n) in self.counts.iter().enumerate() {
+            if i < first + n {
+                return self.starts[g] + 1 + (i - first);
+            }
+            first += n;
+        }
+        i + self.counts.len()
+    }
+}
+
+fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
+    let held = app.held(id).then(|| app.rows_of(id));
+    let n = app.len(id);
+    let total = match (id, app.window(id)) {
+        (ListId::UnitOrders, _) if app.unit_held => app.unit_orders.len(),
+        (ListId::Pending, _) if app.open_held => app.tab_counts().0,
+        (ListId::Overdue, _) if app.open_held => app.tab_counts().1,
+        (_, Some(w)) if w.query.as_ref().is_some_and(|q| q.filter.is_empty()) => w.total,
+        (_, Some(w)) => w.unfiltered,
+        _ => n,
+    };
+    let mut title = title(app, id, name, n, total);
+    if app.loading(id) {
+        title.push(Span::styled(
+            format!("{} ", app.t(S::Loading)),
+            app.theme.dim(),
+        ));
+    }
+    let block = frame(app, title).title_bottom(super::position(app.list(id).selected, n));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let st = app.list(id);
@@ -68,6 +124,12 @@ fn draw_list(
     let t = |s: S| app.t(s);
     let wide = inner.width >= 110;
     let overdue = id == ListId::Overdue;
+    let at = |i: usize| -> Option<&OrderRow> {
+        match &held {
+            Some(rows) => rows.get(i).copied(),
+            None => app.order_at(id, i),
+        }
+    };
 
     let mut cols = Vec::new();
     if overdue {
@@ -110,7 +172,14 @@ fn draw_list(
         ));
     }
     // Order numbers are the call center's: usually 12 digits, sometimes longer.
-    let no_w = rows
+    let loaded: Vec<&OrderRow> = match &held {
+        Some(rows) => rows.clone(),
+        None => app
+            .window(id)
+            .map(|w| w.rows.iter().collect())
+            .unwrap_or_default(),
+    };
+    let no_w = loaded
         .iter()
         .map(|r| width(&r.order.order_no))
         .max()
@@ -122,106 +191,109 @@ fn draw_list(
     ));
     cols.push(Col::fill(t(S::ColTitle)));
 
-    let table_rows: Vec<Row> = rows
-        .iter()
-        .map(|r| {
-            let o = &r.order;
-            let mut cells = Vec::new();
-            if overdue {
-                let marked = app.marks.contains(&o.order_no);
-                cells.push(cell(if marked { "*" } else { " " }, app.theme.marked()));
-                let over30 = if r.late > OVERDUE_DAYS {
-                    t(S::Over30Mark)
-                } else {
-                    ""
-                };
-                cells.push(cell(
-                    format!("{} {:>3}", r.late, over30),
-                    app.theme.overdue(),
-                ));
+    let make = |r: &OrderRow| -> Row {
+        let o = &r.order;
+        let mut cells = Vec::new();
+        if overdue {
+            let marked = app.marks.contains(&o.order_no);
+            cells.push(cell(if marked { "*" } else { " " }, app.theme.marked()));
+            let over30 = if r.late > OVERDUE_DAYS {
+                t(S::Over30Mark)
             } else {
-                let left = r
-                    .left
-                    .map(|n| n.to_string())
-                    .unwrap_or_else(|| t(S::NoDeadline).into());
-                cells.push(cell(left, left_style(app, r)));
-            }
-            cells.push(i18n::status(app.lang, o.status).into());
-            cells.push(unit_name(app, r).into());
-            if overdue {
-                cells.push(o.urges.to_string().into());
-            } else {
-                cells.push(i18n::category(app.lang, o.category).into());
-            }
-            if wide {
-                let d = o
-                    .deadline
-                    .map(|d| d.to_string())
-                    .unwrap_or_else(|| "-".into());
-                cells.push(cell(d, left_style(app, r)));
-                cells.push(o.received_at.format("%m-%d %H:%M").to_string().into());
-            }
-            cells.push(one_line(&o.order_no).into());
-            cells.push(one_line(&o.title).into());
-            let row = Row::new(cells);
-            if overdue && app.marks.contains(&o.order_no) {
-                row.styled(app.theme.marked())
-            } else {
-                row
-            }
-        })
-        .collect();
-    // Sorted by unit, the overdue list is grouped: a line per unit with its count.
-    let table_rows = if overdue && sorted(S::SortUnit) {
-        group_by_unit(app, &rows, table_rows)
-    } else {
-        table_rows
+                ""
+            };
+            cells.push(cell(
+                format!("{} {:>3}", r.late, over30),
+                app.theme.overdue(),
+            ));
+        } else {
+            let left = r
+                .left
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| t(S::NoDeadline).into());
+            cells.push(cell(left, left_style(app, r)));
+        }
+        cells.push(i18n::status(app.lang, o.status).into());
+        cells.push(unit_name(app, r).into());
+        if overdue {
+            cells.push(o.urges.to_string().into());
+        } else {
+            cells.push(i18n::category(app.lang, o.category).into());
+        }
+        if wide {
+            let d = o
+                .deadline
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "-".into());
+            cells.push(cell(d, left_style(app, r)));
+            cells.push(o.received_at.format("%m-%d %H:%M").to_string().into());
+        }
+        cells.push(one_line(&o.order_no).into());
+        cells.push(one_line(&o.title).into());
+        let row = Row::new(cells);
+        if overdue && app.marks.contains(&o.order_no) {
+            row.styled(app.theme.marked())
+        } else {
+            row
+        }
     };
-    table::draw(app, f, inner, &cols, table_rows, st, true);
-}
-
-fn group_by_unit(app: &App, rows: &[&OrderRow], table_rows: Vec<Row>) -> Vec<Row> {
-    let mut out = Vec::with_capacity(table_rows.len() + 50);
-    let mut i = 0;
-    let mut table_rows = table_rows.into_iter();
-    while i < rows.len() {
-        let unit = unit_name(app, rows[i]);
-        let n = rows[i..]
-            .iter()
-            .take_while(|r| unit_name(app, r) == unit)
-            .count();
-        let label = format!("{unit}{}{}", app.theme.dot(), fill(app.t(S::Count), &[&n]));
-        out.push(Row::banner(label, app.theme.title()));
-        out.extend(table_rows.by_ref().take(n));
-        i += n;
+    // Not loaded yet: a dim line where the entry will be.
+    let waiting = || Row::banner("…".to_string(), app.theme.dim());
+    // Sorted by unit, the overdue list is grouped: a line per unit with its count.
+    let groups = app.grouped(id).then(|| app.groups(id));
+    let groups = groups.filter(|g| g.iter().map(|(_, k)| k).sum::<usize>() == n);
+    match groups {
+        Some(g) => {
+            let labels: Vec<String> = g
+                .iter()
+                .map(|(u, k)| {
+                    let unit = u
+                        .as_deref()
+                        .map(one_line)
+                        .unwrap_or_else(|| app.t(S::WithOffice).to_string());
+                    format!("{unit}{}{}", app.theme.dot(), fill(app.t(S::Count), &[k]))
+                })
+                .collect();
+            let layout = Groups::new(g.into_iter().map(|(_, k)| k).collect());
+            let sel = (n > 0).then(|| layout.display(st.selected));
+            table::draw_virtual(
+                app,
+                f,
+                inner,
+                &cols,
+                layout.display_len(),
+                sel,
+                st,
+                true,
+                |d| {
+                    Some(match layout.slot(d) {
+                        Slot::Banner(g) => Row::banner(labels[g].clone(), app.theme.title()),
+                        Slot::Entry(i) => at(i).map(&make).unwrap_or_else(waiting),
+                    })
+                },
+            );
+        }
+        None => {
+            let sel = (n > 0).then_some(st.selected);
+            table::draw_virtual(app, f, inner, &cols, n, sel, st, true, |i| {
+                Some(at(i).map(&make).unwrap_or_else(waiting))
+            });
+        }
     }
-    out
 }
 
 pub fn pending(app: &App, f: &mut Frame, area: Rect) {
-    let rows = app.pending_rows();
     let name = app.t(S::TabPending).to_string();
-    draw_list(app, f, area, ListId::Pending, rows, app.open.len(), name);
+    draw_list(app, f, area, ListId::Pending, name);
 }
 
 pub fn overdue(app: &App, f: &mut Frame, area: Rect) {
-    let rows = app.overdue_rows();
-    let total = app.open.iter().filter(|r| r.late > 0).count();
     let name = app.t(S::TabOverdue).to_string();
-    draw_list(app, f, area, ListId::Overdue, rows, total, name);
+    draw_list(app, f, area, ListId::Overdue, name);
 }
 
 pub fn unit_orders(app: &App, f: &mut Frame, area: Rect) {
-    let rows = app.unit_order_rows();
     let unit = app.unit.as_deref().map(one_line).unwrap_or_default();
     let name = fill(app.t(S::UnitOrdersTitle), &[&unit]);
-    draw_list(
-        app,
-        f,
-        area,
-        ListId::UnitOrders,
-        rows,
-        app.unit_orders.len(),
-        name,
-    );
+    draw_list(app, f, area, ListId::UnitOrders, name);
 }

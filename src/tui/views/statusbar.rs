@@ -16,9 +16,9 @@ use ratatui::widgets::Paragraph;
 const MAX_MESSAGE_LINES: u16 = 4;
 
 pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
-    let overdue = app.open.iter().filter(|r| r.late > 0).count();
+    let (open, overdue) = app.tab_counts();
     let names = [
-        (Tab::Pending, S::TabPending, Some(app.open.len())),
+        (Tab::Pending, S::TabPending, Some(open)),
         (Tab::Overdue, S::TabOverdue, Some(overdue)),
         (Tab::Units, S::TabUnits, None),
         (Tab::Activity, S::TabActivity, None),

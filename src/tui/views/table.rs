@@ -139,6 +139,34 @@ pub fn draw(
     st: &ListState,
     show_selection: bool,
 ) {
+    // The display row of the selection (section rows are skipped when counting).
+    let sel_row = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.selectable)
+        .nth(st.selected)
+        .map(|(i, _)| i);
+    let n = rows.len();
+    let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+    draw_virtual(app, f, area, cols, n, sel_row, st, show_selection, |i| {
+        rows.get_mut(i).and_then(Option::take)
+    });
+}
+
+/// Draw a list of `n` display rows of which only the visible ones are made (`row(i)`),
+/// display row `sel_row` highlighted and kept in view; the same scrolling as `draw`.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_virtual(
+    app: &App,
+    f: &mut Frame,
+    area: Rect,
+    cols: &[Col],
+    n: usize,
+    sel_row: Option<usize>,
+    st: &ListState,
+    show_selection: bool,
+    mut row: impl FnMut(usize) -> Option<Row>,
+) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -153,13 +181,6 @@ pub fn draw(
     let h = area.height.saturating_sub(1) as usize;
     st.height.set(h.max(1));
 
-    // The display row of the selection (section rows are skipped when counting).
-    let sel_row = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.selectable)
-        .nth(st.selected)
-        .map(|(i, _)| i);
     let mut off = st.offset.get();
     if let Some(s) = sel_row {
         if s < off {
@@ -172,11 +193,14 @@ pub fn draw(
             off = 0;
         }
     }
-    off = off.min(rows.len().saturating_sub(h));
+    off = off.min(n.saturating_sub(h));
     st.offset.set(off);
 
     let mut lines = vec![header];
-    for (i, r) in rows.into_iter().enumerate().skip(off).take(h) {
+    for i in off..(off + h).min(n) {
+        let Some(r) = row(i) else {
+            continue;
+        };
         let selected = show_selection && Some(i) == sel_row;
         let base = if selected {
             r.style.patch(app.theme.selected())

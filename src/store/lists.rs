@@ -1,0 +1,282 @@
+//! The TUI's order lists at any size: one scan gives a list's order (ids and small sort keys,
+//! never whole orders), and pages of whole orders are read by id. Open orders come from the
+//! partial covering index `orders_open_by_deadline`; a unit's orders from `orders_by_unit`.
+//! Text filters read the rows of the open orders only (a LIKE per field, no text index).
+
+use super::Store;
+use crate::domain::Order;
+use crate::error::Result;
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
+
+/// What to scan: the open orders (of one unit, for a unit account), optionally filtered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenScan {
+    /// Only this unit's orders (a unit account sees its own only).
+    pub only_unit: Option<i64>,
+    /// Lowercase text that one of order number, title, content, citizen or unit contains.
+    pub text: Option<String>,
+    /// Or orders of these units (the text as pinyin initials of unit names).
+    pub units: Vec<i64>,
+    /// Read the order numbers too (to sort by them): costs reading every row.
+    pub order_no: bool,
+}
+
+/// One order of a list, as much as sorting needs. Dates as numbers that sort like them:
+/// `deadline` YYYYMMDD (0: none), `received` YYYYMMDDhhmmss.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListKey {
+    pub id: i64,
+    pub deadline: i32,
+    pub unit_id: Option<i64>,
+    pub received: i64,
+    pub open: bool,
+    pub order_no: Option<Box<str>>,
+}
+
+/// `2017-11-10` → 20171110; anything else 0.
+fn date_num(s: Option<&str>) -> i32 {
+    s.map(|s| digits(s, 8) as i32).unwrap_or(0)
+}
+
+/// The first `n` digits of a date or time, as a number (separators skipped).
+fn digits(s: &str, n: usize) -> i64 {
+    let mut v = 0i64;
+    let mut k = 0;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            v = v * 10 + i64::from(b - b'0');
+            k += 1;
+            if k == n {
+                break;
+            }
+        }
+    }
+    v
+}
+
+/// `LIKE '%text%'` with the wildcards of the text escaped.
+fn like_pattern(text: &str) -> String {
+    let mut p = String::with_capacity(text.len() + 2);
+    p.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// The deadline as YYYYMMDD (for comparing with `ListKey::deadline`).
+pub fn day_num(d: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    d.year() * 10000 + d.month() as i32 * 100 + d.day() as i32
+}
+
+impl Store {
+    /// Run `f` in one read transaction, so that several queries see the same data.
+    pub fn read<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        if self.depth.get() > 0 {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let out = f(self);
+        let _ = self
+            .conn
+            .execute_batch(if out.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        out
+    }
+
+    /// The open orders, most urgent first: deadline (none first), then intake order.
+    pub fn open_keys(&self, scan: &OpenScan) -> Result<Vec<ListKey>> {
+        let mut sql =
+            String::from("SELECT o.id, o.deadline, o.unit_id, o.received_at, o.status <> 'closed'");
+        sql.push_str(if scan.order_no {
+            ", o.order_no"
+        } else {
+            ", NULL"
+        });
+        let filtered = scan.text.is_some() || !scan.units.is_empty();
+        sql.push_str(" FROM orders o");
+        if scan.text.is_some() {
+            sql.push_str(" LEFT JOIN units u ON u.id = o.unit_id");
+        }
+        sql.push_str(" WHERE o.status <> 'closed'");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(u) = scan.only_unit {
+            args.push(u.into());
+            sql.push_str(&format!(" AND o.unit_id = ?{}", args.len()));
+        }
+        if filtered {
+            let mut or = Vec::new();
+            if let Some(t) = &scan.text {
+                args.push(like_pattern(t).into());
+                let n = args.len();
+                or.push(format!(
+                    "o.order_no LIKE ?{n} ESCAPE '\\' OR o.title LIKE ?{n} ESCAPE '\\'
+                     OR o.content LIKE ?{n} ESCAPE '\\' OR o.citizen LIKE ?{n} ESCAPE '\\'
+                     OR u.name LIKE ?{n} ESCAPE '\\'"
+                ));
+            }
+            if !scan.units.is_empty() {
+                let ids: Vec<String> = scan.units.iter().map(|i| i.to_string()).collect();
+                or.push(format!("o.unit_id IN ({})", ids.join(",")));
+            }
+            sql.push_str(&format!(" AND ({})", or.join(" OR ")));
+        }
+        sql.push_str(" ORDER BY o.deadline, o.id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), key_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A unit's orders: the open ones most urgent first (deadline, none first, then time
+    /// received), then the closed ones, the latest assigned first. From indexes alone unless
+    /// `full` (the closed orders' deadline and time received, to sort by them) or `order_no`.
+    pub fn unit_keys(&self, unit_id: i64, full: bool, order_no: bool) -> Result<Vec<ListKey>> {
+        let no = if order_no { "o.order_no" } else { "NULL" };
+        let mut keys: Vec<ListKey> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT o.id, o.deadline, o.unit_id, o.received_at, 1, {no} FROM orders o
+                 WHERE o.status <> 'closed' AND o.unit_id = ?1
+                 ORDER BY o.deadline, o.received_at, o.id"
+            ))?
+            .query_map([unit_id], key_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let open: std::collections::HashSet<i64> = keys.iter().map(|k| k.id).collect();
+        let sql = if full || order_no {
+            format!(
+                "SELECT o.id, o.deadline, o.unit_id, o.received_at, 0, {no} FROM orders o
+                 WHERE o.unit_id = ?1 ORDER BY o.assigned_at DESC, o.id DESC"
+            )
+        } else {
+            "SELECT o.id, NULL, o.unit_id, '', 0, NULL FROM orders o
+             WHERE o.unit_id = ?1 ORDER BY o.assigned_at DESC, o.id DESC"
+                .to_string()
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query([unit_id])?;
+        while let Some(r) = rows.next()? {
+            let k = key_from_row(r)?;
+            if !open.contains(&k.id) {
+                keys.push(k);
+            }
+        }
+        Ok(keys)
+    }
+
+    /// The ids of a unit's orders (open or closed) whose number, title, content, citizen or
+    /// unit contains `text`, or whose unit is one of `units`.
+    pub fn unit_matching(
+        &self,
+        unit_id: i64,
+        text: &str,
+        units: &[i64],
+    ) -> Result<std::collections::HashSet<i64>> {
+        if units.contains(&unit_id) {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT id FROM orders WHERE unit_id = ?1")?;
+            let rows = stmt.query_map([unit_id], |r| r.get(0))?;
+            return Ok(rows.collect::<rusqlite::Result<_>>()?);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id FROM orders o LEFT JOIN units u ON u.id = o.unit_id
+             WHERE o.unit_id = ?1 AND (o.order_no LIKE ?2 ESCAPE '\\' OR o.title LIKE ?2 ESCAPE '\\'
+                OR o.content LIKE ?2 ESCAPE '\\' OR o.citizen LIKE ?2 ESCAPE '\\'
+                OR u.name LIKE ?2 ESCAPE '\\')",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![unit_id, like_pattern(text)], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whole orders by id, in the order given (ids not found are left out).
+    pub fn orders_by_ids(&self, ids: &[i64]) -> Result<Vec<Order>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT order_no FROM orders WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let no: Option<String> = stmt.query_row([id], |r| r.get(0)).optional()?;
+            if let Some(o) = no.map(|no| self.order(&no)).transpose()?.flatten() {
+                out.push(o);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The id of an order by number.
+    pub fn order_id_of(&self, order_no: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM orders WHERE order_no = ?1")?
+            .query_row([order_no], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Numbers of a unit's open orders past their deadline on `today`, most overdue first.
+    pub fn overdue_nos_of_unit(&self, unit: &str, today: NaiveDate) -> Result<Vec<String>> {
+        let Some(uid) = self.unit_id(unit)? else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.order_no FROM orders o
+             WHERE o.status <> 'closed' AND o.deadline < ?2 AND o.unit_id = ?1
+             ORDER BY o.deadline, o.id",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![uid, today.to_string()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Of these order numbers, the ones open and past their deadline on `today`.
+    pub fn still_overdue(&self, nos: &[String], today: NaiveDate) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT 1 FROM orders WHERE order_no = ?1 AND status <> 'closed' AND deadline < ?2",
+        )?;
+        let mut out = Vec::new();
+        for no in nos {
+            if stmt
+                .query_row(rusqlite::params![no, today.to_string()], |_| Ok(()))
+                .optional()?
+                .is_some()
+            {
+                out.push(no.clone());
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn key_from_row(r: &rusqlite::Row) -> rusqlite::Result<ListKey> {
+    let deadline: Option<String> = r.get(1)?;
+    let received: String = r.get(3)?;
+    let order_no: Option<String> = r.get(5)?;
+    Ok(ListKey {
+        id: r.get(0)?,
+        deadline: date_num(deadline.as_deref()),
+        unit_id: r.get(2)?,
+        received: digits(&received, 14),
+        open: r.get(4)?,
+        order_no: order_no.map(String::into_boxed_str),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_sort_like_the_dates() {
+        assert_eq!(date_num(Some("2017-11-10")), 20171110);
+        assert_eq!(date_num(None), 0);
+        assert_eq!(digits("2017-11-10T09:05:07", 14), 20171110090507);
+        assert_eq!(
+            day_num(NaiveDate::from_ymd_opt(2017, 1, 2).unwrap()),
+            20170102
+        );
+        assert_eq!(like_pattern("5%_\\"), "%5\\%\\_\\\\%");
+    }
+}

@@ -1,0 +1,527 @@
+//! Reading for the UI, off its thread: a worker with its own connection answers requests
+//! over channels, so that a slow query never freezes a key. Requests that pile up are
+//! coalesced (the latest per slot wins); each answer carries the request's sequence number
+//! and data generation, and the session drops answers it no longer waits for.
+//!
+//! Long lists are never loaded whole: a list is one scan giving its order (ids and a few
+//! sort keys, from indexes where possible), kept here, and the UI gets the count and the
+//! window of whole orders around its selection (`app::Window`).
+
+use super::app::{Detail, HOLD, ListId, OrderRow, Query, Window, pinyin_of};
+use super::i18n::S;
+use crate::domain::scorecard::{Period, Scorecard};
+use crate::domain::{Role, Unit};
+use crate::error::{Error, Result};
+use crate::store::{ListKey, OpenScan, OrderFilter, Store, StoredEvent, day_num};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// How many events the Activity tab keeps.
+pub const ACTIVITY: usize = 300;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Counts, the open orders when few enough to hold, units, activity.
+    Base {
+        now: NaiveDateTime,
+    },
+    /// Entries `start..start + len` of a list as `query` (around `keep` when given).
+    List {
+        id: ListId,
+        query: Query,
+        now: NaiveDateTime,
+        start: usize,
+        len: usize,
+        keep: Option<String>,
+    },
+    Card {
+        period: Period,
+    },
+    /// An order and its history; `open` shows it (else it refreshes the one shown).
+    Detail {
+        no: String,
+        now: NaiveDateTime,
+        open: bool,
+    },
+    /// A unit's overdue order numbers, for urging them all.
+    OverdueOf {
+        unit: String,
+        today: NaiveDate,
+    },
+}
+
+/// Requests of one slot replace each other (the latest wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Slot {
+    Base,
+    List(ListId),
+    Card,
+    Detail,
+    OverdueOf,
+}
+
+impl Request {
+    pub fn slot(&self) -> Slot {
+        match self {
+            Request::Base { .. } => Slot::Base,
+            Request::List { id, .. } => Slot::List(*id),
+            Request::Card { .. } => Slot::Card,
+            Request::Detail { .. } => Slot::Detail,
+            Request::OverdueOf { .. } => Slot::OverdueOf,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Envelope {
+    pub seq: u64,
+    pub stamp: u64,
+    pub req: Request,
+}
+
+pub enum Answer {
+    Base {
+        counts: (usize, usize),
+        held: Option<Vec<OrderRow>>,
+        units: Vec<Unit>,
+        earliest: Option<NaiveDate>,
+        activity: Vec<StoredEvent>,
+    },
+    /// A unit's orders, few enough to hold whole.
+    Held {
+        unit: String,
+        rows: Vec<OrderRow>,
+    },
+    Window {
+        id: ListId,
+        window: Window,
+        /// Where the order to keep selected is now.
+        selected: Option<usize>,
+    },
+    Card(Box<Scorecard>),
+    Detail {
+        no: String,
+        detail: Option<Box<Detail>>,
+        open: bool,
+    },
+    OverdueOf {
+        unit: String,
+        nos: Vec<String>,
+    },
+}
+
+pub struct Reply {
+    pub seq: u64,
+    pub stamp: u64,
+    pub slot: Slot,
+    /// What was asked (to settle the slot even when it failed).
+    pub req: Request,
+    pub answer: Result<Answer>,
+}
+
+/// A list's order as last scanned.
+struct Scan {
+    query: Query,
+    stamp: u64,
+    today: NaiveDate,
+    ids: Vec<i64>,
+    groups: Vec<(Option<String>, usize)>,
+    unfiltered: usize,
+}
+
+/// The worker's state: what it scanned, kept between requests.
+pub struct Lists {
+    role: Role,
+    units: Vec<Unit>,
+    units_stamp: u64,
+    /// The open orders in urgency order (deadline, none first, then intake), per generation.
+    base: Option<(u64, Vec<ListKey>)>,
+    scans: HashMap<ListId, Scan>,
+}
+
+/// Orders whose deadline is before `today` (open, late).
+fn late(k: &ListKey, today: i32) -> bool {
+    k.open && k.deadline != 0 && k.deadline < today
+}
+
+impl Lists {
+    pub fn new(role: Role) -> Lists {
+        Lists {
+            role,
+            units: Vec::new(),
+            units_stamp: 0,
+            base: None,
+            scans: HashMap::new(),
+        }
+    }
+
+    /// Answer one request.
+    pub fn serve(&mut self, store: &Store, env: Envelope) -> Reply {
+        let Envelope { seq, stamp, req } = env;
+        let answer = store.read(|s| self.answer(s, stamp, &req));
+        Reply {
+            seq,
+            stamp,
+            slot: req.slot(),
+            req,
+            answer,
+        }
+    }
+
+    fn only_unit_id(&self, store: &Store) -> Result<Option<i64>> {
+        match self.role.only_unit() {
+            // A unit that does not exist sees nothing: -1 matches no order.
+            Some(u) => Ok(Some(store.unit_id(u)?.unwrap_or(-1))),
+            None => Ok(None),
+        }
+    }
+
+    fn units(&mut self, store: &Store, stamp: u64) -> Result<&[Unit]> {
+        if self.units_stamp != stamp || self.units.is_empty() {
+            self.units = store.units()?;
+            self.units_stamp = stamp;
+        }
+        Ok(&self.units)
+    }
+
+    fn base(&mut self, store: &Store, stamp: u64) -> Result<&[ListKey]> {
+        if self.base.as_ref().is_none_or(|(s, _)| *s != stamp) {
+            let scan = OpenScan {
+                only_unit: self.only_unit_id(store)?,
+                ..Default::default()
+            };
+            self.base = Some((stamp, store.open_keys(&scan)?));
+        }
+        Ok(self.base.as_ref().map(|(_, k)| k.as_slice()).unwrap_or(&[]))
+    }
+
+    fn answer(&mut self, store: &Store, stamp: u64, req: &Request) -> Result<Answer> {
+        match req {
+            Request::Base { now } => {
+                let today = day_num(now.date());
+                let keys = self.base(store, stamp)?;
+                let counts = (keys.len(), keys.iter().filter(|k| late(k, today)).count());
+                let held = if keys.len() <= HOLD {
+                    let rows = store.list_orders(&OrderFilter {
+                        open_only: true,
+                        unit: self.role.only_unit().map(str::to_string),
+                        ..Default::default()
+                    })?;
+                    Some(rows.into_iter().map(|o| OrderRow::new(o, *now)).collect())
+                } else {
+                    None
+                };
+                let units = self.units(store, stamp)?.to_vec();
+                let mut activity = store.recent_events(ACTIVITY)?;
+                if let Some(own) = self.role.only_unit() {
+                    activity.retain(|e| e.event.unit.as_deref() == Some(own));
+                }
+                Ok(Answer::Base {
+                    counts,
+                    held,
+                    units,
+                    earliest: store.earliest_received()?,
+                    activity,
+                })
+            }
+            Request::List {
+                id,
+                query,
+                now,
+                start,
+                len,
+                keep,
+            } => self.list(
+                store,
+                stamp,
+                *id,
+                query,
+                *now,
+                *start,
+                *len,
+                keep.as_deref(),
+            ),
+            Request::Card { period } => Ok(Answer::Card(Box::new(crate::report::scorecard(
+                store, *period,
+            )?))),
+            Request::Detail { no, now, open } => {
+                let detail = match store.order(no)?.filter(|o| self.role.may_see(o)) {
+                    Some(o) => {
+                        let events = store.events(no)?;
+                        Some(Box::new(Detail {
+                            row: OrderRow::new(o, *now),
+                            events,
+                        }))
+                    }
+                    None => None,
+                };
+                Ok(Answer::Detail {
+                    no: no.clone(),
+                    detail,
+                    open: *open,
+                })
+            }
+            Request::OverdueOf { unit, today } => Ok(Answer::OverdueOf {
+                unit: unit.clone(),
+                nos: store.overdue_nos_of_unit(unit, *today)?,
+            }),
+        }
+    }
+
+    /// Units whose pinyin initials start with the filter (`zjj` → 住建局).
+    fn pinyin_units(&self, q: &str) -> Vec<i64> {
+        if q.is_empty() || !q.chars().all(|c| c.is_ascii_lowercase()) {
+            return Vec::new();
+        }
+        self.units
+            .iter()
+            .filter(|u| pinyin_of(&u.name).0.starts_with(q))
+            .map(|u| u.id)
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn list(
+        &mut self,
+        store: &Store,
+        stamp: u64,
+        id: ListId,
+        query: &Query,
+        now: NaiveDateTime,
+        start: usize,
+        len: usize,
+        keep: Option<&str>,
+    ) -> Result<Answer> {
+        let today = now.date();
+        self.units(store, stamp)?;
+        let fresh = self
+            .scans
+            .get(&id)
+            .is_some_and(|s| s.stamp == stamp && &s.query == query && s.today == today);
+        if !fresh {
+            let scan = match self.scan(store, stamp, id, query, now)? {
+                Ok(scan) => scan,
+                Err(held) => return Ok(held),
+            };
+            self.scans.insert(id, scan);
+        }
+        let Some(scan) = self.scans.get(&id) else {
+            return Err(Error::Store("list scan missing".into()));
+        };
+        let total = scan.ids.len();
+        let kept = match keep {
+            Some(no) => store
+                .order_id_of(no)?
+                .and_then(|oid| scan.ids.iter().position(|i| *i == oid)),
+            None => None,
+        };
+        let len = len.max(1);
+        let start = match kept {
+            Some(at) => at.saturating_sub(super::app::MARGIN),
+            None => start,
+        }
+        .min(total.saturating_sub(len));
+        let end = (start + len).min(total);
+        let rows = store
+            .orders_by_ids(&scan.ids[start..end])?
+            .into_iter()
+            .map(|o| OrderRow::new(o, now))
+            .collect();
+        Ok(Answer::Window {
+            id,
+            window: Window {
+                query: Some(query.clone()),
+                stamp,
+                total,
+                unfiltered: scan.unfiltered,
+                start,
+                rows,
+                groups: scan.groups.clone(),
+            },
+            selected: kept,
+        })
+    }
+
+    /// A list's order: `Err(answer)` when it is a unit's list short enough to hold whole.
+    fn scan(
+        &mut self,
+        store: &Store,
+        stamp: u64,
+        id: ListId,
+        query: &Query,
+        now: NaiveDateTime,
+    ) -> Result<std::result::Result<Scan, Answer>> {
+        let today = now.date();
+        let sort = id.sorts().get(query.sort).copied();
+        let by_no = sort == Some(S::SortOrderNo);
+        let units_or = self.pinyin_units(&query.filter);
+        let text = (!query.filter.is_empty()).then(|| query.filter.clone());
+        let t = day_num(today);
+        let (mut keys, unfiltered) = match id {
+            ListId::UnitOrders => {
+                let Some(unit) = query.unit.clone() else {
+                    return Ok(Ok(Scan::empty(query, stamp, today)));
+                };
+                let visible = self.role.only_unit().is_none_or(|u| u == unit);
+                let uid = store.unit_id(&unit)?.filter(|_| visible);
+                let Some(uid) = uid else {
+                    return Ok(Ok(Scan::empty(query, stamp, today)));
+                };
+                let full = sort.is_some_and(|s| s != S::SortUrgency);
+                let mut keys = store.unit_keys(uid, full, by_no)?;
+                if keys.len() <= HOLD {
+                    let ids: Vec<i64> = keys.iter().map(|k| k.id).collect();
+                    let rows = store
+                        .orders_by_ids(&ids)?
+                        .into_iter()
+                        .map(|o| OrderRow::new(o, now))
+                        .collect();
+                    return Ok(Err(Answer::Held { unit, rows }));
+                }
+                let all = keys.len();
+                if text.is_some() {
+                    let hits = store.unit_matching(uid, query.filter.as_str(), &units_or)?;
+                    keys.retain(|k| hits.contains(&k.id));
+                }
+                (keys, all)
+            }
+            _ => {
+                let base_len = self.base(store, stamp)?.len();
+                let keys = if text.is_none() && !by_no {
+                    self.base(store, stamp)?.to_vec()
+                } else {
+                    let scan = OpenScan {
+                        only_unit: self.only_unit_id(store)?,
+                        text,
+                        units: units_or,
+                        order_no: by_no,
+                    };
+                    store.open_keys(&scan)?
+                };
+                let mut keys = keys;
+                let mut unfiltered = base_len;
+                if id == ListId::Overdue {
+                    keys.retain(|k| late(k, t));
+                    unfiltered = self
+                        .base(store, stamp)?
+                        .iter()
+                        .filter(|k| late(k, t))
+                        .count();
+                }
+                (keys, unfiltered)
+            }
+        };
+        let rank: HashMap<i64, usize> = self
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id, i))
+            .collect();
+        sort_keys(&mut keys, sort, t, &rank);
+        if query.reverse {
+            keys.reverse();
+        }
+        let groups = if id == ListId::Overdue && sort == Some(S::SortUnit) {
+            let names: HashMap<i64, &str> =
+                self.units.iter().map(|u| (u.id, u.name.as_str())).collect();
+            let mut groups: Vec<(Option<i64>, usize)> = Vec::new();
+            for k in &keys {
+                match groups.last_mut() {
+                    Some((u, n)) if *u == k.unit_id => *n += 1,
+                    _ => groups.push((k.unit_id, 1)),
+                }
+            }
+            groups
+                .into_iter()
+                .map(|(u, n)| (u.and_then(|u| names.get(&u).map(|s| s.to_string())), n))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Ok(Scan {
+            query: query.clone(),
+            stamp,
+            today,
+            ids: keys.into_iter().map(|k| k.id).collect(),
+            groups,
+            unfiltered,
+        }))
+    }
+}
+
+impl Scan {
+    fn empty(query: &Query, stamp: u64, today: NaiveDate) -> Scan {
+        Scan {
+            query: query.clone(),
+            stamp,
+            today,
+            ids: Vec::new(),
+            groups: Vec::new(),
+            unfiltered: 0,
+        }
+    }
+}
+
+/// Sort a list's keys as `App` sorts the rows it holds (stable: ties keep the store's
+/// order). `today` is YYYYMMDD; `rank` the units' order (the bulletin's).
+pub fn sort_keys(keys: &mut [ListKey], sort: Option<S>, today: i32, rank: &HashMap<i64, usize>) {
+    // Most days overdue first ⇔ the earliest deadline among late orders; others tie.
+    let late_key = |k: &ListKey| if late(k, today) { k.deadline } else { i32::MAX };
+    match sort {
+        Some(S::SortReceived) => keys.sort_by_key(|k| Reverse(k.received)),
+        Some(S::SortUnit) => {
+            let unit = |k: &ListKey| {
+                k.unit_id
+                    .and_then(|u| rank.get(&u).copied())
+                    .unwrap_or(usize::MAX)
+            };
+            keys.sort_by(|a, b| {
+                unit(a)
+                    .cmp(&unit(b))
+                    .then(late_key(a).cmp(&late_key(b)))
+                    .then(a.deadline.cmp(&b.deadline))
+            })
+        }
+        Some(S::SortOrderNo) => keys.sort_by(|a, b| a.order_no.cmp(&b.order_no)),
+        Some(S::SortDaysOver) => keys.sort_by_key(late_key),
+        _ => {}
+    }
+}
+
+/// The worker thread: its own connection to the same file.
+pub struct Thread {
+    pub tx: Sender<Envelope>,
+    pub rx: Receiver<Reply>,
+}
+
+pub fn spawn(store: Store, role: Role) -> std::io::Result<Thread> {
+    let (tx, requests) = channel::<Envelope>();
+    let (answers, rx) = channel::<Reply>();
+    std::thread::Builder::new()
+        .name("hotline-store".into())
+        .spawn(move || {
+            let mut lists = Lists::new(role);
+            while let Ok(first) = requests.recv() {
+                // Take whatever else is waiting; the latest request of a slot wins.
+                let mut batch = vec![first];
+                while let Ok(more) = requests.try_recv() {
+                    batch.push(more);
+                }
+                let mut latest: HashMap<Slot, usize> = HashMap::new();
+                for (i, e) in batch.iter().enumerate() {
+                    latest.insert(e.req.slot(), i);
+                }
+                for (i, e) in batch.into_iter().enumerate() {
+                    if latest.get(&e.req.slot()) != Some(&i) {
+                        continue;
+                    }
+                    if answers.send(lists.serve(&store, e)).is_err() {
+                        return;
+                    }
+                }
+            }
+        })
+        .map(|_| Thread { tx, rx })
+}
