@@ -515,8 +515,21 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                     file.display()
                 )));
             }
+            if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
+                && !dir.is_dir()
+            {
+                return Err(Error::Input(format!(
+                    "folder {} does not exist: create it first",
+                    dir.display()
+                )));
+            }
             store.backup_to(&file)?;
-            println!("backed up to {}", file.display());
+            // A backup holds every citizen's phone number: owner and group only.
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).map_err(
+                |e| Error::Io(format!("cannot set the mode of {}: {e}", file.display())),
+            )?;
+            println!("backed up to {} (mode 0640)", file.display());
             Ok(())
         }
     }

@@ -219,7 +219,7 @@ pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime, reveal: bool)
             fmt(e.at),
             pad(e.kind.zh(), 12),
             pad(e.unit.as_deref().unwrap_or(""), 14),
-            pad(&one_line(&e.operator), 10),
+            pad(&one_line(&e.operator), 16),
             one_line(&e.kind.text())
         ));
     }
