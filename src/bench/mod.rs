@@ -2,6 +2,8 @@
 //! (cached between runs), with the sqlite3 CLI doing the same work side by side. Medians of
 //! several runs; nothing here is a test — targets live here, not in timed unit tests.
 
+pub mod tui;
+
 use crate::domain::scorecard::Period;
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx};

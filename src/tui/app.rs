@@ -292,8 +292,10 @@ pub struct App {
     pub stack: Vec<Screen>,
     /// Every open order, most urgent first (the store's order), when `open_held`.
     pub open: Vec<OrderRow>,
-    /// The open orders are few enough to hold (`HOLD`): Pending and Overdue are derived here.
+    /// The open orders are few enough to hold (`hold`): Pending and Overdue are derived here.
     pub open_held: bool,
+    /// Lists of at most this many orders are held whole (`HOLD`; tests lower it).
+    pub hold: usize,
     /// The lists too long to hold: Pending, Overdue, a unit's orders.
     pub windows: [Window; 3],
     /// Open orders and those past their deadline (the tabs' figures), unfiltered.
@@ -349,6 +351,7 @@ impl App {
             stack: Vec::new(),
             open: Vec::new(),
             open_held: false,
+            hold: HOLD,
             windows: Default::default(),
             counts: (0, 0),
             stamp: 1,

@@ -134,7 +134,10 @@ impl Session {
     fn request(&self, need: &Need) -> Request {
         let now = self.app.now;
         match need {
-            Need::Base => Request::Base { now },
+            Need::Base => Request::Base {
+                now,
+                hold: self.app.hold,
+            },
             Need::List {
                 id,
                 query,
@@ -148,6 +151,7 @@ impl Session {
                 start: *start,
                 len: *len,
                 keep: keep.clone(),
+                hold: self.app.hold,
             },
             Need::Card => Request::Card {
                 period: period_for(self.app.period, now, self.app.earliest),

@@ -7,7 +7,7 @@
 //! sort keys, from indexes where possible), kept here, and the UI gets the count and the
 //! window of whole orders around its selection (`app::Window`).
 
-use super::app::{Detail, HOLD, ListId, OrderRow, Query, Window, pinyin_of};
+use super::app::{Detail, ListId, OrderRow, Query, Window, pinyin_of};
 use super::i18n::S;
 use crate::domain::scorecard::{Period, Scorecard};
 use crate::domain::{Role, Unit};
@@ -26,6 +26,7 @@ pub enum Request {
     /// Counts, the open orders when few enough to hold, units, activity.
     Base {
         now: NaiveDateTime,
+        hold: usize,
     },
     /// Entries `start..start + len` of a list as `query` (around `keep` when given).
     List {
@@ -35,6 +36,7 @@ pub enum Request {
         start: usize,
         len: usize,
         keep: Option<String>,
+        hold: usize,
     },
     Card {
         period: Period,
@@ -199,11 +201,11 @@ impl Lists {
 
     fn answer(&mut self, store: &Store, stamp: u64, req: &Request) -> Result<Answer> {
         match req {
-            Request::Base { now } => {
+            Request::Base { now, hold } => {
                 let today = day_num(now.date());
                 let keys = self.base(store, stamp)?;
                 let counts = (keys.len(), keys.iter().filter(|k| late(k, today)).count());
-                let held = if keys.len() <= HOLD {
+                let held = if keys.len() <= *hold {
                     let rows = store.list_orders(&OrderFilter {
                         open_only: true,
                         unit: self.role.only_unit().map(str::to_string),
@@ -233,15 +235,14 @@ impl Lists {
                 start,
                 len,
                 keep,
+                hold,
             } => self.list(
                 store,
                 stamp,
                 *id,
                 query,
                 *now,
-                *start,
-                *len,
-                keep.as_deref(),
+                (*start, *len, *hold, keep.as_deref()),
             ),
             Request::Card { period } => Ok(Answer::Card(Box::new(crate::report::scorecard(
                 store, *period,
@@ -282,7 +283,6 @@ impl Lists {
             .collect()
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn list(
         &mut self,
         store: &Store,
@@ -290,9 +290,7 @@ impl Lists {
         id: ListId,
         query: &Query,
         now: NaiveDateTime,
-        start: usize,
-        len: usize,
-        keep: Option<&str>,
+        (start, len, hold, keep): (usize, usize, usize, Option<&str>),
     ) -> Result<Answer> {
         let today = now.date();
         self.units(store, stamp)?;
@@ -301,7 +299,7 @@ impl Lists {
             .get(&id)
             .is_some_and(|s| s.stamp == stamp && &s.query == query && s.today == today);
         if !fresh {
-            let scan = match self.scan(store, stamp, id, query, now)? {
+            let scan = match self.scan(store, stamp, id, query, now, hold)? {
                 Ok(scan) => scan,
                 Err(held) => return Ok(held),
             };
@@ -352,6 +350,7 @@ impl Lists {
         id: ListId,
         query: &Query,
         now: NaiveDateTime,
+        hold: usize,
     ) -> Result<std::result::Result<Scan, Answer>> {
         let today = now.date();
         let sort = id.sorts().get(query.sort).copied();
@@ -371,7 +370,7 @@ impl Lists {
                 };
                 let full = sort.is_some_and(|s| s != S::SortUrgency);
                 let mut keys = store.unit_keys(uid, full, by_no)?;
-                if keys.len() <= HOLD {
+                if keys.len() <= hold {
                     let ids: Vec<i64> = keys.iter().map(|k| k.id).collect();
                     let rows = store
                         .orders_by_ids(&ids)?

@@ -1,0 +1,222 @@
+//! The TUI on a generated database, its lists as windows of the store's answer (the way it
+//! runs at a million orders): paging reaches every order, the counts match `order list`, and
+//! every screen is the same as when the same lists are held whole.
+
+use hotline::cli::args::{Global, Lang};
+use hotline::store::{OrderFilter, Store};
+use hotline::synth::{GenOptions, generate};
+use hotline::tui::app::ListId;
+use hotline::tui::session::Session;
+use hotline::tui::theme::Theme;
+use hotline::tui::{run_script, script};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tempfile::TempDir;
+
+/// 20,000 generated orders, built once per test binary.
+fn db() -> &'static Path {
+    static DB: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = DB.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gen.db");
+        generate(
+            &path,
+            &GenOptions {
+                orders: 20_000,
+                units: 42,
+                years: 2,
+                seed: 5,
+                now: hotline::bench::bench_now(),
+            },
+        )
+        .unwrap();
+        (dir, path)
+    });
+    path
+}
+
+/// A session holding lists of at most `hold` orders whole (0: every list is a window).
+fn session(hold: usize) -> Session {
+    let path = db();
+    let g = Global {
+        db: Some(path.to_path_buf()),
+        now: None,
+        operator: Some("测试员".into()),
+        lang: Lang::Zh,
+    };
+    let theme = Theme {
+        color: true,
+        ascii: false,
+    };
+    let mut s = Session::new(Store::open(path).unwrap(), g, theme, false).unwrap();
+    s.app.hold = hold;
+    s.reload().unwrap();
+    s
+}
+
+fn run(s: &mut Session, keys: &str) -> String {
+    run_script(s, &script::parse(keys).unwrap(), 120, 40).unwrap()
+}
+
+fn selected_no(s: &Session) -> String {
+    s.app.current_order().unwrap().order.order_no.clone()
+}
+
+#[test]
+fn pending_pages_to_the_last_order_and_counts_match_order_list() {
+    let mut s = session(0);
+    assert!(!s.app.open_held, "a window, not the whole list");
+    let all = s
+        .store()
+        .list_orders(&OrderFilter {
+            open_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let n = s.app.len(ListId::Pending);
+    assert_eq!(n, all.len());
+    assert!(n > 200, "{n}");
+    let loaded = s.app.window(ListId::Pending).unwrap().rows.len();
+    assert!(loaded < n, "only a window is loaded: {loaded} of {n}");
+
+    let screen = run(&mut s, "G");
+    assert_eq!(s.app.list(ListId::Pending).selected, n - 1);
+    assert_eq!(selected_no(&s), all[n - 1].order_no);
+    assert!(screen.contains(&format!(" {n}/{n} ")), "{screen}");
+    assert!(screen.contains(&all[n - 1].order_no));
+
+    run(&mut s, "g");
+    assert_eq!(selected_no(&s), all[0].order_no);
+    let screen = run(&mut s, "<PageDown> <PageDown> <PageDown> j");
+    let page = s.app.list(ListId::Pending).page();
+    let at = 3 * page + 1;
+    assert_eq!(s.app.list(ListId::Pending).selected, at);
+    assert_eq!(selected_no(&s), all[at].order_no);
+    let waiting = |l: &str| l.trim_matches(['│', ' ']) == "…";
+    assert!(
+        !screen.lines().any(waiting),
+        "every visible row loaded:\n{screen}"
+    );
+
+    // The overdue tab's count is `order list --overdue`'s.
+    let today = s.app.now.date();
+    let overdue = s
+        .store()
+        .list_orders(&OrderFilter {
+            overdue_on: Some(today),
+            ..Default::default()
+        })
+        .unwrap();
+    run(&mut s, "2 G");
+    assert_eq!(s.app.len(ListId::Overdue), overdue.len());
+    assert_eq!(selected_no(&s), overdue[overdue.len() - 1].order_no);
+}
+
+#[test]
+fn marks_are_kept_by_order_number_across_pages() {
+    let mut s = session(0);
+    run(&mut s, "2 <Space> <Space>");
+    let marked: Vec<String> = s.app.marks.iter().cloned().collect();
+    assert_eq!(marked.len(), 2);
+    run(&mut s, "G k <Space> g");
+    assert_eq!(s.app.marks.len(), 3);
+    for m in &marked {
+        assert!(s.app.marks.contains(m));
+    }
+    let screen = run(&mut s, "");
+    assert!(screen.contains("已选 3 件"), "{screen}");
+}
+
+#[test]
+fn bulk_urge_of_a_unit_asks_the_store_for_the_numbers() {
+    let mut s = session(0);
+    let today = s.app.now.date();
+    run(&mut s, "3");
+    let unit = s.app.selected_unit().unwrap().unit.clone();
+    let expected: Vec<String> = s
+        .store()
+        .list_orders(&OrderFilter {
+            overdue_on: Some(today),
+            unit: Some(unit.clone()),
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|o| o.order_no)
+        .collect();
+    assert!(!expected.is_empty());
+    run(&mut s, "U");
+    let Some(hotline::tui::dialog::Dialog::Form(f)) = &s.app.dialog else {
+        panic!("{:?}", s.app.message)
+    };
+    let hotline::tui::dialog::Purpose::BulkUrge { nos } = &f.purpose else {
+        panic!()
+    };
+    let mut got = nos.clone();
+    got.sort();
+    let mut want = expected;
+    want.sort();
+    assert_eq!(got, want);
+}
+
+/// Every screen of these scripts is the same whether the lists are held whole (filtered and
+/// sorted in memory) or are windows of the store's answer (filtered and sorted in SQL).
+#[test]
+fn windows_show_what_held_lists_show() {
+    let scripts = [
+        "",
+        "j j <PageDown> j",
+        "G k",
+        "o",
+        "o o",
+        "o o o G",
+        "O <PageDown>",
+        "2",
+        "2 G",
+        "2 o",
+        "2 o <PageDown> <PageDown>",
+        "2 o o",
+        "2 O j",
+        "/ \"水\" <Enter>",
+        "/ \"供暖\" <Enter> G",
+        "/ zjj <Enter> <PageDown>",
+        "2 / \"拖欠\" <Enter> o",
+        "/ \"维修\" <Enter> o <PageDown>",
+        "3 <Enter>",
+        "3 <Enter> G",
+        "3 <Enter> o",
+        "3 <Enter> o o <PageDown>",
+        "3 j <Enter> / \"小区\" <Enter> j",
+        "2 j j o",
+        "j j j o",
+    ];
+    let mut held = session(usize::MAX);
+    let mut windowed = session(0);
+    for keys in scripts {
+        for s in [&mut held, &mut windowed] {
+            // From the top of the Pending tab, default sorts, no filter.
+            s.app.stack.clear();
+            s.app.tab = hotline::tui::action::Tab::Pending;
+            for id in ListId::ALL {
+                let st = s.app.list_mut(id);
+                st.sort = 0;
+                st.reverse = false;
+                st.filter.clear();
+                st.selected = 0;
+            }
+        }
+        let keys = format!("g {keys}");
+        let a = run(&mut held, &keys);
+        let b = run(&mut windowed, &keys);
+        assert!(held.app.open_held && !windowed.app.open_held);
+        if a != b {
+            let diff: Vec<String> = a
+                .lines()
+                .zip(b.lines())
+                .filter(|(x, y)| x != y)
+                .map(|(x, y)| format!("held:     {x}\nwindowed: {y}"))
+                .collect();
+            panic!("after `{keys}`:\n{}", diff.join("\n"));
+        }
+    }
+}
