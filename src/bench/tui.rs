@@ -56,12 +56,36 @@ fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, mods))
 }
 
-/// A key and the frame after it.
+/// CPU time of this process so far (both threads: the UI's and the reading one). On a
+/// loaded machine the wall time waits for a core; the CPU time says what the work costs.
+pub fn cpu_time() -> Duration {
+    // SAFETY: getrusage fills in the plain-data struct it is given.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
+        return Duration::ZERO;
+    }
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(u.ru_utime) + tv(u.ru_stime)
+}
+
+thread_local! {
+    /// CPU times of the measurements since the last `take_cpu`.
+    static CPU: std::cell::RefCell<Vec<Duration>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The median CPU time of the measurements since the last call.
+fn take_cpu() -> Duration {
+    median(CPU.with(|c| std::mem::take(&mut *c.borrow_mut())))
+}
+
+/// A key and the frame after it (wall time; the CPU time is noted for `take_cpu`).
 fn press(s: &mut Session, t: &mut Terminal<TestBackend>, code: KeyCode) -> Result<Duration> {
-    let at = Instant::now();
+    let (at, cpu) = (Instant::now(), cpu_time());
     s.handle(&key(code));
     draw(s, t)?;
-    Ok(at.elapsed())
+    let wall = at.elapsed();
+    CPU.with(|c| c.borrow_mut().push(cpu_time().saturating_sub(cpu)));
+    Ok(wall)
 }
 
 /// `setup` untimed, then `code` timed; the median of `runs`.
@@ -83,21 +107,37 @@ fn keypress(
     Ok(median(xs))
 }
 
+/// A row; the median CPU time of its measurements goes into the note.
 fn row(size: u64, what: &str, d: Duration, target: &str, note: &str) -> Row {
+    let cpu = format!("CPU {}", ms(take_cpu()));
     Row {
         size,
         what: what.into(),
         median: ms(d),
         target: target.into(),
-        note: note.into(),
+        note: if note.is_empty() {
+            cpu
+        } else {
+            format!("{note}; {cpu}")
+        },
     }
+}
+
+/// `time` noting CPU times too.
+fn timed<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<Duration> {
+    time(runs, || {
+        let cpu = cpu_time();
+        let out = f();
+        CPU.with(|c| c.borrow_mut().push(cpu_time().saturating_sub(cpu)));
+        out
+    })
 }
 
 /// Medians of the TUI's work on the database `db` of `size` orders.
 pub fn tui_rows(db: &Path, size: u64, runs: usize) -> Result<Vec<Row>> {
     let mut out = Vec::new();
     let key_target = "≤ 8 ms (1M), ≤ 16 ms (10M)";
-    let t_open = time(runs, || {
+    let t_open = timed(runs, || {
         let s = open(db)?;
         let mut t = term()?;
         draw(&s, &mut t)
@@ -169,17 +209,14 @@ pub fn tui_rows(db: &Path, size: u64, runs: usize) -> Result<Vec<Row>> {
     }
     // The Units tab when the data changed: the scorecard is recomputed (all time).
     s.handle(&key(Char('3')));
-    let mut xs = Vec::new();
-    for _ in 0..runs.max(1) {
-        let at = Instant::now();
+    let t_units = timed(runs, || {
         s.reload()?;
-        draw(&s, &mut t)?;
-        xs.push(at.elapsed());
-    }
+        draw(&s, &mut t)
+    })?;
     out.push(row(
         size,
         "TUI: Units tab, all time, after new data",
-        median(xs),
+        t_units,
         "≤ 10 ms (1M), ≤ 20 ms (10M)",
         "scorecard from running sums, with the counts and activity",
     ));
@@ -190,6 +227,7 @@ pub fn tui_rows(db: &Path, size: u64, runs: usize) -> Result<Vec<Row>> {
         let n = q.chars().count();
         let mut last = Vec::new();
         let mut all = Vec::new();
+        let mut cpus = Vec::new();
         for _ in 0..runs.max(1) {
             s.handle(&key(Esc));
             s.handle(&key(Esc));
@@ -198,13 +236,16 @@ pub fn tui_rows(db: &Path, size: u64, runs: usize) -> Result<Vec<Row>> {
             let at = Instant::now();
             let mut d = Duration::ZERO;
             for c in q.chars() {
+                take_cpu();
                 d = press(&mut s, &mut t, Char(c))?;
             }
             all.push(at.elapsed());
             last.push(d);
+            cpus.push(take_cpu());
             s.handle(&key(Enter));
         }
         let shown = s.app.len(crate::tui::app::ListId::Pending);
+        CPU.with(|c| *c.borrow_mut() = cpus);
         out.push(row(
             size,
             &format!("TUI filter “{q}” ({n} chars): last key → frame"),

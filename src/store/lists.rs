@@ -193,8 +193,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Whole orders by id, in the order given (ids not found are left out).
-    pub fn orders_by_ids(&self, ids: &[i64]) -> Result<Vec<Order>> {
+    /// Whole orders by id, with their ids, in the order given (ids not found are left out).
+    pub fn orders_by_ids(&self, ids: &[i64]) -> Result<Vec<(i64, Order)>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT order_no FROM orders WHERE id = ?1")?;
@@ -202,7 +202,31 @@ impl Store {
         for id in ids {
             let no: Option<String> = stmt.query_row([id], |r| r.get(0)).optional()?;
             if let Some(o) = no.map(|no| self.order(&no)).transpose()?.flatten() {
-                out.push(o);
+                out.push((*id, o));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Of these ids (in their order), the orders whose number, title, content, citizen or
+    /// unit contains `text`, or whose unit is one of `units`: a filter narrowed as it is
+    /// typed looks at the previous matches only.
+    pub fn matching_among(&self, ids: &[i64], text: &str, units: &[i64]) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.unit_id FROM orders o LEFT JOIN units u ON u.id = o.unit_id
+             WHERE o.id = ?1 AND (o.order_no LIKE ?2 ESCAPE '\\' OR o.title LIKE ?2 ESCAPE '\\'
+                OR o.content LIKE ?2 ESCAPE '\\' OR o.citizen LIKE ?2 ESCAPE '\\'
+                OR u.name LIKE ?2 ESCAPE '\\' OR o.unit_id IN (SELECT value FROM json_each(?3)))",
+        )?;
+        let pattern = like_pattern(text);
+        let units = serde_json::to_string(units).unwrap_or_else(|_| "[]".into());
+        let mut out = Vec::new();
+        for id in ids {
+            let hit = stmt
+                .query_row(rusqlite::params![id, pattern, units], |_| Ok(()))
+                .optional()?;
+            if hit.is_some() {
+                out.push(*id);
             }
         }
         Ok(out)

@@ -55,7 +55,7 @@ impl OrderRow {
 pub const HOLD: usize = 3000;
 
 /// Rows kept either side of the visible part of a window.
-pub const MARGIN: usize = 60;
+pub const MARGIN: usize = 40;
 
 /// What an order list shows: the store answers this for lists too long to hold.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -5,7 +5,10 @@
 //! - `app`: the state; `action`: what keys mean (`Cmd`) and what must happen (`Effect`);
 //! - `keymap`: every binding with its description (help and hint bar read it too);
 //! - `update`: pure key handling, state + key → state + effects (tested by feeding keys);
-//! - `session`: runs effects — the only code that reads the store or records through `ops`;
+//! - `session`: runs effects — the only code that records through `ops`, and asks `worker`
+//!   (a reading thread with its own connection) for what the screen lacks (`App::needs`);
+//! - `worker`: the only code that reads the store; long lists are windows of one scan
+//!   (`app::Window`), lists of at most `app::HOLD` orders are held whole and filtered here;
 //! - `views`: drawing from `&App`, never SQL; `i18n`: every string, Chinese and English;
 //! - `terminal`: the live loop and terminal discipline; `script`: key scripts for `--keys`.
 

@@ -141,6 +141,9 @@ pub struct Lists {
     /// The open orders in urgency order (deadline, none first, then intake), per generation.
     base: Option<(u64, Vec<ListKey>)>,
     scans: HashMap<ListId, Scan>,
+    /// Each list's last window of orders by id, for its generation: moving by a page reads
+    /// only the orders not loaded already.
+    loaded: HashMap<ListId, (u64, HashMap<i64, crate::domain::Order>)>,
 }
 
 /// Orders whose deadline is before `today` (open, late).
@@ -156,6 +159,7 @@ impl Lists {
             units_stamp: 0,
             base: None,
             scans: HashMap::new(),
+            loaded: HashMap::new(),
         }
     }
 
@@ -322,11 +326,26 @@ impl Lists {
         }
         .min(total.saturating_sub(len));
         let end = (start + len).min(total);
-        let rows = store
-            .orders_by_ids(&scan.ids[start..end])?
-            .into_iter()
-            .map(|o| OrderRow::new(o, now))
+        let ids = &scan.ids[start..end];
+        let mut had = match self.loaded.remove(&id) {
+            Some((s, had)) if s == stamp => had,
+            _ => HashMap::new(),
+        };
+        let missing: Vec<i64> = ids
+            .iter()
+            .filter(|i| !had.contains_key(i))
+            .copied()
             .collect();
+        had.extend(store.orders_by_ids(&missing)?);
+        let mut rows = Vec::with_capacity(ids.len());
+        let mut keep_rows = HashMap::with_capacity(ids.len());
+        for i in ids {
+            if let Some(o) = had.remove(i) {
+                rows.push(OrderRow::new(o.clone(), now));
+                keep_rows.insert(*i, o);
+            }
+        }
+        self.loaded.insert(id, (stamp, keep_rows));
         Ok(Answer::Window {
             id,
             window: Window {
@@ -375,7 +394,7 @@ impl Lists {
                     let rows = store
                         .orders_by_ids(&ids)?
                         .into_iter()
-                        .map(|o| OrderRow::new(o, now))
+                        .map(|(_, o)| OrderRow::new(o, now))
                         .collect();
                     return Ok(Err(Answer::Held { unit, rows }));
                 }
@@ -388,8 +407,32 @@ impl Lists {
             }
             _ => {
                 let base_len = self.base(store, stamp)?.len();
+                // Typing on: the new filter contains the old one, so only the old matches
+                // can match (when they are few enough for looking at each to pay).
+                let narrowing = self
+                    .scans
+                    .get(&id)
+                    .filter(|p| {
+                        !by_no
+                            && p.stamp == stamp
+                            && p.today == today
+                            && !p.query.filter.is_empty()
+                            && query.filter.starts_with(&p.query.filter)
+                            && p.ids.len() <= base_len / 2
+                    })
+                    .map(|p| p.ids.clone());
                 let keys = if text.is_none() && !by_no {
                     self.base(store, stamp)?.to_vec()
+                } else if let Some(before) = narrowing {
+                    let hits: std::collections::HashSet<i64> = store
+                        .matching_among(&before, &query.filter, &units_or)?
+                        .into_iter()
+                        .collect();
+                    let base = self.base(store, stamp)?;
+                    base.iter()
+                        .filter(|k| hits.contains(&k.id))
+                        .cloned()
+                        .collect()
                 } else {
                     let scan = OpenScan {
                         only_unit: self.only_unit_id(store)?,
