@@ -310,6 +310,7 @@ pub fn run(args: &BenchArgs) -> Result<()> {
             t.elapsed().as_secs_f64()
         );
         rows.extend(store_rows(&db, size, args.runs, !args.no_sqlite3)?);
+        rows.extend(tui::tui_rows(&db, size, args.runs)?);
     }
     if let Some(rss) = peak_rss_mib() {
         rows.push(row(
