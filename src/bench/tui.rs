@@ -35,7 +35,7 @@ fn open(db: &Path) -> Result<Session> {
         color: true,
         ascii: false,
     };
-    Session::new(Store::open(db)?, global(db), theme, false)
+    Session::open(Store::open(db)?, global(db), theme, false)
 }
 
 fn term() -> Result<Terminal<TestBackend>> {

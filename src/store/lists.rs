@@ -275,16 +275,17 @@ impl Store {
 }
 
 fn key_from_row(r: &rusqlite::Row) -> rusqlite::Result<ListKey> {
-    let deadline: Option<String> = r.get(1)?;
-    let received: String = r.get(3)?;
-    let order_no: Option<String> = r.get(5)?;
+    // Borrowed, not copied: a scan reads every open order's key.
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+        Ok(r.get_ref(i)?.as_str_or_null().ok().flatten())
+    };
     Ok(ListKey {
         id: r.get(0)?,
-        deadline: date_num(deadline.as_deref()),
+        deadline: date_num(text(1)?),
         unit_id: r.get(2)?,
-        received: digits(&received, 14),
+        received: text(3)?.map_or(0, |s| digits(s, 14)),
         open: r.get(4)?,
-        order_no: order_no.map(String::into_boxed_str),
+        order_no: text(5)?.map(Box::from),
     })
 }
 

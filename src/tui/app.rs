@@ -296,6 +296,8 @@ pub struct App {
     pub open_held: bool,
     /// Lists of at most this many orders are held whole (`HOLD`; tests lower it).
     pub hold: usize,
+    /// Load the scorecard at the start too (`Session::new`), not only when its tab shows.
+    pub eager_card: bool,
     /// The lists too long to hold: Pending, Overdue, a unit's orders.
     pub windows: [Window; 3],
     /// Open orders and those past their deadline (the tabs' figures), unfiltered.
@@ -352,6 +354,7 @@ impl App {
             open: Vec::new(),
             open_held: false,
             hold: HOLD,
+            eager_card: true,
             windows: Default::default(),
             counts: (0, 0),
             stamp: 1,
@@ -643,9 +646,10 @@ impl App {
         {
             out.push(Need::Detail(d.row.order.order_no.clone()));
         }
-        // The scorecard once at the start, then again only while its tab shows.
+        // The scorecard while its tab shows (and at the start when `eager_card`).
         let units_tab = self.screen() == Screen::Tabs && self.tab == Tab::Units;
-        if self.card.is_none() || (units_tab && self.card_stamp != self.stamp) {
+        if (self.card.is_none() && self.eager_card) || (units_tab && self.card_stamp != self.stamp)
+        {
             out.push(Need::Card);
         }
         // The list on screen, or under the detail.

@@ -79,7 +79,7 @@ pub fn run(g: &Global, demo: bool, path: &Path, args: TuiArgs) -> Result<()> {
     // terminal is touched.
     let store = Store::open(&path)?;
     let theme = Theme::from_env(args.ascii);
-    let mut session = Session::new(store, g.clone(), theme, demo)?;
+    let mut session = Session::open(store, g.clone(), theme, demo)?;
     match &args.keys {
         Some(file) => {
             let text = if file.as_os_str() == "-" {

@@ -71,11 +71,21 @@ pub fn period_for(choice: PeriodChoice, now: NaiveDateTime, earliest: Option<Nai
 
 impl Session {
     /// A session on an open store. `theme` and the language come from the caller. Returns
-    /// once the first screen's data is loaded.
+    /// once the first screen's data and the scorecard are loaded.
     pub fn new(store: Store, g: Global, theme: Theme, demo: bool) -> Result<Session> {
+        Session::start(store, g, theme, demo, true)
+    }
+
+    /// As `new`, but the scorecard waits until its tab shows: what `hotline tui` runs.
+    pub fn open(store: Store, g: Global, theme: Theme, demo: bool) -> Result<Session> {
+        Session::start(store, g, theme, demo, false)
+    }
+
+    fn start(store: Store, g: Global, theme: Theme, demo: bool, card: bool) -> Result<Session> {
         let now = cli::now(&g, Some(&store))?;
         let mut app = App::new(g.lang, theme, now, cli::operator(&g));
         app.demo = demo;
+        app.eager_card = card;
         // An OS user who is not an operator of this database is refused here, before the
         // terminal is touched, with the store's own message.
         app.role = cli::role(&store)?;

@@ -377,6 +377,30 @@ impl Lists {
         let units_or = self.pinyin_units(&query.filter);
         let text = (!query.filter.is_empty()).then(|| query.filter.clone());
         let t = day_num(today);
+        // The open orders in the store's own order: the ids as scanned, nothing to sort.
+        if id != ListId::UnitOrders
+            && text.is_none()
+            && matches!(sort, None | Some(S::SortUrgency) | Some(S::SortDaysOver))
+        {
+            let base = self.base(store, stamp)?;
+            let mut ids: Vec<i64> = base
+                .iter()
+                .filter(|k| id != ListId::Overdue || late(k, t))
+                .map(|k| k.id)
+                .collect();
+            let unfiltered = ids.len();
+            if query.reverse {
+                ids.reverse();
+            }
+            return Ok(Ok(Scan {
+                query: query.clone(),
+                stamp,
+                today,
+                ids,
+                groups: Vec::new(),
+                unfiltered,
+            }));
+        }
         let (mut keys, unfiltered) = match id {
             ListId::UnitOrders => {
                 let Some(unit) = query.unit.clone() else {
