@@ -2,6 +2,7 @@
 //! (cached between runs), with the sqlite3 CLI doing the same work side by side. Medians of
 //! several runs; nothing here is a test — targets live here, not in timed unit tests.
 
+pub mod import;
 pub mod tui;
 
 use crate::domain::scorecard::Period;
@@ -27,6 +28,10 @@ pub struct BenchArgs {
     /// Skip the sqlite3 CLI comparison.
     #[arg(long)]
     pub no_sqlite3: bool,
+    /// Orders in the import benchmark's CSV file (0: no import benchmark). Each run imports
+    /// the whole file into a new database.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub import_orders: u64,
 }
 
 /// One measured line of the table.
@@ -311,6 +316,10 @@ pub fn run(args: &BenchArgs) -> Result<()> {
         );
         rows.extend(store_rows(&db, size, args.runs, !args.no_sqlite3)?);
         rows.extend(tui::tui_rows(&db, size, args.runs)?);
+    }
+    if args.import_orders > 0 {
+        // A large import is long: three runs are enough for a median.
+        rows.extend(import::import_rows(args.import_orders, args.runs.min(3))?);
     }
     if let Some(rss) = peak_rss_mib() {
         rows.push(row(

@@ -99,7 +99,8 @@ pub fn rows(
     Ok(out)
 }
 
-fn order_row(o: &Order, events: &[Event], mask: bool) -> Vec<Value> {
+/// One order as a row of `COLUMNS` (its history in the last).
+pub(crate) fn order_row(o: &Order, events: &[Event], mask: bool) -> Vec<Value> {
     let t = |s: &str| Value::Text(s.to_string());
     vec![
         t(&o.order_no),

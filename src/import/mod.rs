@@ -18,13 +18,14 @@ pub mod plan;
 pub mod read;
 
 use crate::cli::args::Global;
-use crate::domain::{EventKind, UnitKind};
+use crate::domain::{Event, EventKind, Order, Unit, UnitKind, workflow};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, NewOrder};
 use crate::store::Store;
+use chrono::NaiveDateTime;
 use mapping::Mapping;
 use plan::{Layout, OrderRecord, Problem, Record};
-use read::{Encoding, Table};
+use read::{Cell, Encoding, Table};
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -157,8 +158,21 @@ pub fn unit_kind_for(name: &str, mapping_kind: Option<UnitKind>) -> UnitKind {
     }
 }
 
+/// Rows read and planned before their order numbers are looked up in the database at once.
+const CHUNK: usize = 4096;
+/// Orders planned before they are written (`Store::bulk_insert`).
+const BATCH: usize = 8192;
+
 /// Import a file. `say` receives notes and the problems found (one line each); the summary
 /// is returned. Without `skip_bad`, any bad row makes it an error and nothing is recorded.
+///
+/// One transaction. The file is read a chunk of rows at a time; each row is planned
+/// (`plan::plan_row`) and its order's whole history is worked out in memory through the same
+/// checks as typed actions (`ops::first_event`, `ops::check_role`, `ops::decide`,
+/// `workflow::evolve`), then written in bulk with its final state (`Store::bulk_insert`).
+/// Once a row is bad (without `skip_bad`) nothing more is written, but every row is still
+/// checked so that all the problems are reported; the transaction is then rolled back.
+/// Supervisions of a unit as a whole (rare) go through `ops::supervise_unit`, in order.
 pub fn import_file(
     store: &Store,
     ctx: &Ctx,
@@ -168,16 +182,22 @@ pub fn import_file(
 ) -> Result<Summary> {
     let started = Instant::now();
     if !ctx.role.may_run_office() {
-        return Err(Error::Denied(format!(
-            "{} ({}) may not import orders: that is the office's work",
-            ctx.operator, ctx.role
-        )));
+        return Err(Error::Denied(
+            format!(
+                "{} ({}) may not import orders: that is the office's work",
+                ctx.operator, ctx.role
+            )
+            .into(),
+        ));
     }
     if opts.create_units && ctx.role != crate::domain::Role::Admin {
-        return Err(Error::Denied(format!(
-            "{} ({}) may not add units (--create-units): ask an admin",
-            ctx.operator, ctx.role
-        )));
+        return Err(Error::Denied(
+            format!(
+                "{} ({}) may not add units (--create-units): ask an admin",
+                ctx.operator, ctx.role
+            )
+            .into(),
+        ));
     }
     let table = read::read_file(path, opts.sheet.as_deref(), opts.encoding)?;
     let mapping = match &opts.mapping {
@@ -193,178 +213,53 @@ pub fn import_file(
     for n in &notes {
         say(n);
     }
-    if table.rows.is_empty() {
+    if !table.has_rows() {
         return Err(Error::Input(format!(
             "{}: the header is there but no rows: nothing to import",
             path.display()
         )));
     }
-    let mut summary = Summary {
-        source: table.source.clone(),
-        mapping: mapping.name.clone(),
-        read: table.rows.len(),
-        dry_run: opts.dry_run,
-        ..Default::default()
-    };
-
-    // 1. Every row read and checked, without touching the database.
-    let mut planned: Vec<std::result::Result<Record, Vec<Problem>>> = table
-        .rows
-        .iter()
-        .map(|(row, cells)| plan::plan_row(&layout, ctx, *row, cells))
-        .collect();
-
-    // 2. Units: known, to create, or unknown.
     let known: HashSet<String> = store.units()?.into_iter().map(|u| u.name).collect();
-    let mut unknown: Vec<String> = Vec::new();
-    for r in planned.iter().flatten() {
-        for u in r.units() {
-            if !known.contains(u) && !unknown.iter().any(|x| x == u) {
-                unknown.push(u.to_string());
-            }
-        }
-    }
-    if !unknown.is_empty() && !opts.create_units {
-        let list = unknown.join(", ");
-        if opts.skip_bad.is_none() {
-            return Err(Error::Input(format!(
-                "{}: {} unknown unit(s): {list} — add them with `hotline unit add --name NAME --kind department|township`, or pass --create-units; nothing was imported",
-                path.display(),
-                unknown.len()
-            )));
-        }
-        let unit_col = layout.header("unit");
-        for (i, p) in planned.iter_mut().enumerate() {
-            let missing: Vec<String> = match p {
-                Ok(r) => r
-                    .units()
-                    .into_iter()
-                    .filter(|u| !known.contains(*u))
-                    .map(str::to_string)
-                    .collect(),
-                Err(_) => continue,
-            };
-            if !missing.is_empty() {
-                *p = Err(vec![Problem {
-                    row: table.rows[i].0,
-                    column: unit_col.clone(),
-                    reason: format!(
-                        "unknown unit {} (pass --create-units to add it)",
-                        missing.join(", ")
-                    ),
-                }]);
-            }
-        }
-    }
-
-    // Unit supervisions the database has, to skip on re-import.
-    let has_unit_rows = planned
-        .iter()
-        .any(|p| matches!(p, Ok(Record::UnitSupervisions(_))));
-    let existing_unit_events: HashSet<(String, chrono::NaiveDateTime, String)> = if has_unit_rows {
-        store
-            .recent_events(1 << 40)?
-            .into_iter()
-            .filter(|e| e.order_no.is_none())
-            .filter_map(|e| match e.event.kind {
-                EventKind::Supervised { note, .. } => {
-                    Some((e.event.unit.unwrap_or_default(), e.event.at, note))
-                }
-                _ => None,
-            })
-            .collect()
-    } else {
-        HashSet::new()
+    let headers = table.headers.clone();
+    let mut run = Run {
+        ctx,
+        opts,
+        layout: &layout,
+        mapping: &mapping,
+        summary: Summary {
+            source: table.source.clone(),
+            mapping: mapping.name.clone(),
+            dry_run: opts.dry_run,
+            ..Default::default()
+        },
+        known,
+        unknown: Vec::new(),
+        units: HashMap::new(),
+        bad: Vec::new(),
+        bad_rows: 0,
+        seen: HashMap::new(),
+        seen_unit_events: HashSet::new(),
+        existing_unit_events: None,
+        batch: Vec::new(),
+        done: Vec::new(),
+        back: None,
+        progress: Progress::new(opts.progress),
     };
-
-    // 3. One transaction: each row in its own savepoint.
-    let mut bad_rows: Vec<usize> = Vec::new();
-    let mut progress = Progress::new(opts.progress && planned.len() >= 200, planned.len());
     let dry = "dry run";
     let outcome = store.write(|s| {
-        if opts.create_units {
-            for u in &unknown {
-                s.add_unit(u, unit_kind_for(u, mapping.unit_kind))?;
-                summary.created_units.push(u.clone());
-            }
+        run.units = s.units()?.into_iter().map(|u| (u.name.clone(), u)).collect();
+        run.rows(s, table)?;
+        run.progress.done();
+        if !run.unknown.is_empty() && !opts.create_units && opts.skip_bad.is_none() {
+            return Err(Error::Input(format!(
+                "{}: {} unknown unit(s): {} — add them with `hotline unit add --name NAME --kind department|township`, or pass --create-units; nothing was imported",
+                path.display(),
+                run.unknown.len(),
+                run.unknown.join(", ")
+            )));
         }
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut seen_unit_events: HashSet<(String, chrono::NaiveDateTime, String)> = HashSet::new();
-        for (i, p) in planned.iter().enumerate() {
-            progress.tick(i + 1);
-            let row = table.rows[i].0;
-            let problems: Vec<Problem> = match p {
-                Err(ps) => ps.clone(),
-                Ok(Record::Order(rec)) => {
-                    if let Some(first) = seen.get(&rec.order_no) {
-                        vec![Problem {
-                            row,
-                            column: layout.header("order_no"),
-                            reason: format!(
-                                "order {} appears again (first in row {first})",
-                                rec.order_no
-                            ),
-                        }]
-                    } else {
-                        seen.insert(rec.order_no.clone(), row);
-                        if s.order_exists(&rec.order_no)? {
-                            summary.duplicates += 1;
-                            vec![]
-                        } else {
-                            let mut column = String::new();
-                            match s.write(|s| apply_order(s, ctx, rec, &layout, &mut column)) {
-                                Ok(()) => {
-                                    summary.imported += 1;
-                                    vec![]
-                                }
-                                Err(e) => vec![Problem {
-                                    row,
-                                    column,
-                                    reason: e.to_string(),
-                                }],
-                            }
-                        }
-                    }
-                }
-                Ok(Record::UnitSupervisions(list)) => {
-                    let mut ps = Vec::new();
-                    let mut dup = true;
-                    for u in list {
-                        let key = (u.unit.clone(), u.at, u.note.clone());
-                        if existing_unit_events.contains(&key) || !seen_unit_events.insert(key) {
-                            continue;
-                        }
-                        dup = false;
-                        let c = Ctx {
-                            now: u.at,
-                            operator: u.operator.clone().unwrap_or_else(|| ctx.operator.clone()),
-                            ..ctx.clone()
-                        };
-                        match s.write(|s| {
-                            ops::supervise_unit(s, &c, &u.unit, &u.note, u.on_site.clone())
-                        }) {
-                            Ok(_) => summary.unit_supervisions += 1,
-                            Err(e) => ps.push(Problem {
-                                row,
-                                column: layout.header("history"),
-                                reason: e.to_string(),
-                            }),
-                        }
-                    }
-                    if dup {
-                        summary.duplicates += 1;
-                    }
-                    ps
-                }
-            };
-            if !problems.is_empty() {
-                bad_rows.push(i);
-                summary.problems.extend(problems);
-            }
-        }
-        progress.done();
-        summary.skipped = bad_rows.len();
-        if !summary.problems.is_empty() && opts.skip_bad.is_none() {
+        run.summary.skipped = run.bad_rows;
+        if !run.summary.problems.is_empty() && opts.skip_bad.is_none() {
             return Err(Error::Input(String::new()));
         }
         if opts.dry_run {
@@ -372,15 +267,30 @@ pub fn import_file(
         }
         Ok(())
     });
+    let Run {
+        mut summary,
+        bad,
+        bad_rows,
+        ..
+    } = run;
     summary.seconds = started.elapsed().as_secs_f64();
-    for p in summary.problems.iter().take(SHOWN_PROBLEMS) {
-        say(&p.to_string());
-    }
-    if summary.problems.len() > SHOWN_PROBLEMS {
-        say(&format!(
-            "… and {} more problem(s)",
-            summary.problems.len() - SHOWN_PROBLEMS
-        ));
+    // The problems are printed when the rows were all checked (not after an error that
+    // stopped the import, such as unknown units or a damaged file).
+    let checked = match &outcome {
+        Ok(()) => true,
+        Err(Error::Input(m)) => m.is_empty() || m == dry,
+        Err(_) => false,
+    };
+    if checked {
+        for p in summary.problems.iter().take(SHOWN_PROBLEMS) {
+            say(&p.to_string());
+        }
+        if summary.problems.len() > SHOWN_PROBLEMS {
+            say(&format!(
+                "… and {} more problem(s)",
+                summary.problems.len() - SHOWN_PROBLEMS
+            ));
+        }
     }
     match outcome {
         Ok(()) => {}
@@ -394,7 +304,7 @@ pub fn import_file(
             return Err(Error::Input(format!(
                 "{}: {} of {} rows have problems ({} in all; first: {first}); nothing was imported — fix the file, or pass --skip-bad REJECTS.csv to import the good rows",
                 path.display(),
-                bad_rows.len(),
+                bad_rows,
                 summary.read,
                 summary.problems.len()
             )));
@@ -402,11 +312,11 @@ pub fn import_file(
         Err(e) => return Err(e),
     }
     if let Some(out) = &opts.skip_bad {
-        write_rejects(out, &table, &bad_rows, &summary.problems)?;
-        if !bad_rows.is_empty() {
+        write_rejects(out, &headers, &bad, &summary.problems)?;
+        if !bad.is_empty() {
             say(&format!(
                 "wrote {} rejected row(s), with the reason, to {}",
-                bad_rows.len(),
+                bad.len(),
                 out.display()
             ));
         }
@@ -414,78 +324,444 @@ pub fn import_file(
     Ok(summary)
 }
 
-/// Record one order: intake, then every action at its time. Inside a savepoint: any refusal
-/// undoes the whole order. `column` is set to the column each step came from.
-fn apply_order(
-    s: &Store,
+/// The state of one import as it goes through the file.
+struct Run<'a> {
+    ctx: &'a Ctx,
+    opts: &'a Options,
+    layout: &'a Layout<'a>,
+    mapping: &'a Mapping,
+    summary: Summary,
+    /// The units the database had before the import.
+    known: HashSet<String>,
+    /// Units the file names that the database lacks, in the order first named.
+    unknown: Vec<String>,
+    /// The units as they are inside the transaction (with those created), by name.
+    units: HashMap<String, Unit>,
+    /// The bad rows as read (kept only with --skip-bad, for the rejects file).
+    bad: Vec<(usize, Vec<Cell>)>,
+    bad_rows: usize,
+    /// Order numbers met so far, with their row.
+    seen: HashMap<String, usize>,
+    seen_unit_events: HashSet<(String, NaiveDateTime, String)>,
+    /// Unit supervisions the database has, to skip on re-import (read at the first such row).
+    existing_unit_events: Option<HashSet<(String, NaiveDateTime, String)>>,
+    /// Orders planned and not yet written.
+    batch: Vec<(Order, Vec<Event>)>,
+    /// Records done with, to be dropped by the thread that made them.
+    done: Vec<Record>,
+    /// Where the orders written and the records done with go back to the reading thread.
+    /// (Memory is freed fastest by the thread that allocated it.)
+    back: Option<std::sync::mpsc::Sender<Garbage>>,
+    progress: Progress,
+}
+
+/// What the writing thread is done with.
+type Garbage = (Vec<(Order, Vec<Event>)>, Vec<Record>);
+
+impl Run<'_> {
+    /// Nothing more is written once the import is bound to fail.
+    fn writing(&self) -> bool {
+        self.opts.skip_bad.is_some()
+            || (self.summary.problems.is_empty()
+                && (self.unknown.is_empty() || self.opts.create_units))
+    }
+
+    /// Every row of the file, then the last orders written. The rows are read and planned
+    /// (pure work) on a thread of their own, a chunk ahead, while this one writes.
+    fn rows(&mut self, s: &Store, table: Table) -> Result<()> {
+        let reading = Reading {
+            layout: self.layout,
+            ctx: self.ctx,
+            keep: self.opts.skip_bad.is_some(),
+            // The units as the transaction starts: an order naming only these is planned
+            // whole on the reading thread (units added by --create-units come later).
+            units: self.units.clone(),
+        };
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(2);
+            let (back, garbage) = std::sync::mpsc::channel();
+            self.back = Some(back);
+            std::thread::Builder::new()
+                .name("import-read".into())
+                .spawn_scoped(scope, move || reading.chunks(table, tx, garbage))
+                .map_err(|e| Error::Io(format!("cannot start a thread: {e}")))?;
+            // An error here drops the receiver, which stops the reading thread.
+            for chunk in rx {
+                self.chunk(s, chunk?)?;
+            }
+            self.back = None;
+            self.flush(s)
+        })
+    }
+
+    /// One chunk of rows, in order.
+    fn chunk(&mut self, s: &Store, chunk: Chunk) -> Result<()> {
+        self.summary.read += chunk.rows.len();
+        let numbers: Vec<&str> = chunk
+            .rows
+            .iter()
+            .filter_map(|r| match &r.planned {
+                Ok(Record::Order(rec)) => Some(rec.order_no.as_str()),
+                _ => None,
+            })
+            .collect();
+        let existing = s.existing_orders(&numbers)?;
+        for r in chunk.rows {
+            let problems = self.row(s, r.row, r.planned, r.history, &existing)?;
+            if !problems.is_empty() {
+                self.bad_rows += 1;
+                self.summary.problems.extend(problems);
+                if self.opts.skip_bad.is_some() {
+                    self.bad.push((r.row, r.cells));
+                }
+            }
+            if self.batch.len() >= BATCH {
+                self.flush(s)?;
+            }
+        }
+        self.progress.tick(self.summary.read, chunk.done);
+        Ok(())
+    }
+
+    /// Write the orders planned so far.
+    fn flush(&mut self, s: &Store) -> Result<()> {
+        if self.writing() && !self.batch.is_empty() {
+            s.bulk_insert(&self.batch)?;
+        }
+        let garbage = (
+            std::mem::take(&mut self.batch),
+            std::mem::take(&mut self.done),
+        );
+        if let Some(back) = &self.back {
+            let _ = back.send(garbage);
+        }
+        Ok(())
+    }
+
+    /// One row: its problems (none if it is recorded, or already in the database).
+    fn row(
+        &mut self,
+        s: &Store,
+        row: usize,
+        planned: Planned,
+        history: Option<History>,
+        existing: &HashSet<String>,
+    ) -> Result<Vec<Problem>> {
+        let record = match planned {
+            Err(ps) => return Ok(ps),
+            Ok(r) => r,
+        };
+        // Units: known, to create, or unknown.
+        let mut missing: Vec<String> = Vec::new();
+        for u in record.units() {
+            if self.known.contains(u) {
+                continue;
+            }
+            missing.push(u.to_string());
+            if !self.unknown.iter().any(|x| x == u) {
+                self.unknown.push(u.to_string());
+                if self.opts.create_units {
+                    let unit = s.add_unit(u, unit_kind_for(u, self.mapping.unit_kind))?;
+                    self.summary.created_units.push(u.to_string());
+                    self.units.insert(unit.name.clone(), unit);
+                }
+            }
+        }
+        if !missing.is_empty() && !self.opts.create_units {
+            if self.opts.skip_bad.is_none() {
+                // The import fails with the list of unknown units; nothing else to check.
+                return Ok(vec![]);
+            }
+            return Ok(vec![Problem {
+                row,
+                column: self.layout.header("unit"),
+                reason: format!(
+                    "unknown unit {} (pass --create-units to add it)",
+                    missing.join(", ")
+                ),
+            }]);
+        }
+        match record {
+            Record::Order(rec) => {
+                if let Some(first) = self.seen.get(&rec.order_no) {
+                    return Ok(vec![Problem {
+                        row,
+                        column: self.layout.header("order_no"),
+                        reason: format!(
+                            "order {} appears again (first in row {first})",
+                            rec.order_no
+                        ),
+                    }]);
+                }
+                self.seen.insert(rec.order_no.clone(), row);
+                if existing.contains(&rec.order_no) {
+                    self.summary.duplicates += 1;
+                    return Ok(vec![]);
+                }
+                let history = match history {
+                    Some(h) => h,
+                    None => {
+                        let units = &self.units;
+                        let mut unit = |name: &str| match units.get(name) {
+                            Some(u) => Ok(u.clone()),
+                            None => s.require_unit(name),
+                        };
+                        plan_history(self.ctx, &rec, self.layout, &mut unit)
+                    }
+                };
+                self.done.push(Record::Order(rec));
+                match history {
+                    Ok(planned) => {
+                        self.summary.imported += 1;
+                        self.batch.push(planned);
+                        Ok(vec![])
+                    }
+                    Err((column, e)) => Ok(vec![Problem {
+                        row,
+                        column,
+                        reason: e.to_string(),
+                    }]),
+                }
+            }
+            Record::UnitSupervisions(list) => {
+                // In the file's order: the orders before this row are written first.
+                self.flush(s)?;
+                if self.existing_unit_events.is_none() {
+                    self.existing_unit_events = Some(unit_supervisions(s)?);
+                }
+                let mut ps = Vec::new();
+                let mut dup = true;
+                for u in list {
+                    let key = (u.unit.clone(), u.at, u.note.clone());
+                    if self
+                        .existing_unit_events
+                        .as_ref()
+                        .is_some_and(|e| e.contains(&key))
+                        || !self.seen_unit_events.insert(key)
+                    {
+                        continue;
+                    }
+                    dup = false;
+                    let c = Ctx {
+                        now: u.at,
+                        operator: u
+                            .operator
+                            .clone()
+                            .unwrap_or_else(|| self.ctx.operator.clone()),
+                        ..self.ctx.clone()
+                    };
+                    match s
+                        .write(|s| ops::supervise_unit(s, &c, &u.unit, &u.note, u.on_site.clone()))
+                    {
+                        Ok(_) => self.summary.unit_supervisions += 1,
+                        Err(e) => ps.push(Problem {
+                            row,
+                            column: self.layout.header("history"),
+                            reason: e.to_string(),
+                        }),
+                    }
+                }
+                if dup {
+                    self.summary.duplicates += 1;
+                }
+                Ok(ps)
+            }
+        }
+    }
+}
+
+/// An order's history planned in memory, or the column and the error that stopped it.
+type History = std::result::Result<(Order, Vec<Event>), (String, Error)>;
+
+/// A row read: its record, or its problems.
+type Planned = std::result::Result<Record, Vec<Problem>>;
+
+/// One row as the reading thread hands it on.
+struct ReadRow {
+    row: usize,
+    planned: Planned,
+    /// The order's history, if it could be planned on the reading thread.
+    history: Option<History>,
+    /// The cells, if they may be needed for the rejects file.
+    cells: Vec<Cell>,
+}
+
+/// Rows read and planned, with where the reading is.
+struct Chunk {
+    rows: Vec<ReadRow>,
+    /// How much of the file is read (0 to 1).
+    done: f64,
+}
+
+/// What the reading thread needs: it plans each row (`plan::plan_row`) and each order's
+/// history (`plan_history`) without the database.
+struct Reading<'a> {
+    layout: &'a Layout<'a>,
+    ctx: &'a Ctx,
+    keep: bool,
+    units: HashMap<String, Unit>,
+}
+
+impl Reading<'_> {
+    /// Read and plan the rows a chunk at a time, until the end, an error (sent on), or the
+    /// receiver is gone.
+    fn chunks(
+        &self,
+        mut table: Table,
+        tx: std::sync::mpsc::SyncSender<Result<Chunk>>,
+        garbage: std::sync::mpsc::Receiver<Garbage>,
+    ) {
+        let mut cells: Vec<Cell> = Vec::new();
+        loop {
+            // What the writing thread is done with is freed here, where it was allocated.
+            while let Ok(g) = garbage.try_recv() {
+                drop(g);
+            }
+            let mut rows = Vec::with_capacity(CHUNK);
+            while rows.len() < CHUNK {
+                match table.next_row(&mut cells) {
+                    Ok(Some(row)) => {
+                        let planned = plan::plan_row(self.layout, self.ctx, row, &cells);
+                        let history = match &planned {
+                            Ok(Record::Order(rec)) => self.history(rec),
+                            _ => None,
+                        };
+                        let cells = if self.keep { cells.clone() } else { Vec::new() };
+                        rows.push(ReadRow {
+                            row,
+                            planned,
+                            history,
+                            cells,
+                        });
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+            }
+            if rows.is_empty() {
+                return;
+            }
+            let done = table.progress();
+            if tx.send(Ok(Chunk { rows, done })).is_err() {
+                return;
+            }
+        }
+    }
+
+    /// The order's history, if every unit it names was there when the import began (else
+    /// the writing thread plans it, with the units as they are then).
+    fn history(&self, rec: &OrderRecord) -> Option<History> {
+        let mut missing = false;
+        let h = plan_history(self.ctx, rec, self.layout, &mut |name| {
+            self.units.get(name).cloned().ok_or_else(|| {
+                missing = true;
+                Error::NotFound(name.to_string())
+            })
+        });
+        (!missing).then_some(h)
+    }
+}
+
+/// The supervisions of units as a whole that the database has: (unit, time, note).
+fn unit_supervisions(s: &Store) -> Result<HashSet<(String, NaiveDateTime, String)>> {
+    Ok(s.recent_events(1 << 40)?
+        .into_iter()
+        .filter(|e| e.order_no.is_none())
+        .filter_map(|e| match e.event.kind {
+            EventKind::Supervised { note, .. } => {
+                Some((e.event.unit.unwrap_or_default(), e.event.at, note))
+            }
+            _ => None,
+        })
+        .collect())
+}
+
+/// One order's whole history, worked out in memory: intake, then every action at its time,
+/// each through the checks `ops::intake` and `ops::act` make (the role, the unit of a
+/// dispatch, `workflow::decide`) and applied by `workflow::evolve`; then what the row's columns
+/// say the order must come to. An error comes with the column of the step that failed.
+fn plan_history(
     ctx: &Ctx,
     rec: &OrderRecord,
     layout: &Layout,
-    column: &mut String,
-) -> Result<()> {
-    let at = |now, operator: &Option<String>| Ctx {
-        now,
-        operator: operator.clone().unwrap_or_else(|| ctx.operator.clone()),
-        ..ctx.clone()
-    };
-    *column = layout.header("received_at");
-    ops::intake(
-        s,
-        &at(rec.intake_at, &rec.intake_operator),
+    unit: &mut dyn FnMut(&str) -> Result<Unit>,
+) -> History {
+    let mut c = ctx.clone();
+    c.now = rec.intake_at;
+    c.operator
+        .clone_from(rec.intake_operator.as_ref().unwrap_or(&ctx.operator));
+    let (mut order, first) = ops::first_event(
+        &c,
+        &rec.order_no,
         &NewOrder {
             order_no: Some(rec.order_no.clone()),
             intake: rec.intake.clone(),
             received_at: Some(rec.received_at),
         },
-    )?;
+    )
+    .map_err(|e| (layout.header("received_at"), e))?;
+    let mut events = Vec::with_capacity(rec.steps.len() + 1);
+    events.push(first);
     for step in &rec.steps {
-        column.clone_from(&step.column);
-        ops::act(
-            s,
-            &at(step.at, &step.operator),
-            &rec.order_no,
-            &step.action,
-            None,
-        )?;
+        c.now = step.at;
+        c.operator
+            .clone_from(step.operator.as_ref().unwrap_or(&ctx.operator));
+        let action = ops::clean_action(&step.action);
+        let event = ops::check_role(&c, &order, &action)
+            .and_then(|()| ops::decide(&c, &order, &action, &mut *unit))
+            .map_err(|e| (step.column.clone(), e))?;
+        order = workflow::evolve(&rec.order_no, Some(order), &event)
+            .map_err(|e| (step.column.clone(), Error::Store(e)))?;
+        events.push(event);
     }
-    let o = s.require_order(&rec.order_no)?;
     if let Some(want) = rec.expect_status
-        && want != o.status
+        && want != order.status
     {
-        *column = layout.header("status");
-        return Err(Error::Input(format!(
-            "the status says {} ({}) but the history ends {} ({})",
-            want.code(),
-            want.zh(),
-            o.status.code(),
-            o.status.zh()
-        )));
+        return Err((
+            layout.header("status"),
+            Error::Input(format!(
+                "the status says {} ({}) but the history ends {} ({})",
+                want.code(),
+                want.zh(),
+                order.status.code(),
+                order.status.zh()
+            )),
+        ));
     }
     if let Some(want) = &rec.expect_unit
-        && o.unit.as_deref() != Some(want.as_str())
+        && order.unit.as_deref() != Some(want.as_str())
     {
-        *column = layout.header("unit");
-        return Err(Error::Input(format!(
-            "the unit says {want} but the history leaves the order with {}",
-            o.unit.as_deref().unwrap_or("the office")
-        )));
+        return Err((
+            layout.header("unit"),
+            Error::Input(format!(
+                "the unit says {want} but the history leaves the order with {}",
+                order.unit.as_deref().unwrap_or("the office")
+            )),
+        ));
     }
-    Ok(())
+    Ok((order, events))
 }
 
 /// The rejected rows as they were, with their row number and the reason, in UTF-8 with a
 /// BOM (so Excel reads the Chinese).
-fn write_rejects(out: &Path, table: &Table, bad: &[usize], problems: &[Problem]) -> Result<()> {
+fn write_rejects(
+    out: &Path,
+    headers: &[String],
+    bad: &[(usize, Vec<Cell>)],
+    problems: &[Problem],
+) -> Result<()> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = table.headers.clone();
+    let mut header = headers.to_vec();
     header.push("row".into());
     header.push("reason".into());
     let io = |e: csv::Error| Error::Io(format!("cannot write {}: {e}", out.display()));
     w.write_record(&header).map_err(io)?;
-    for &i in bad {
-        let (row, cells) = &table.rows[i];
+    for (row, cells) in bad {
         let mut rec: Vec<String> = cells.iter().map(|c| c.text()).collect();
-        rec.resize(table.headers.len(), String::new());
+        rec.resize(headers.len(), String::new());
         rec.push(row.to_string());
         let reasons: Vec<String> = problems
             .iter()
@@ -512,47 +788,40 @@ fn write_rejects(out: &Path, table: &Table, bad: &[usize], problems: &[Problem])
         .map_err(|e| Error::Io(format!("cannot write {}: {e}", out.display())))
 }
 
-/// A progress bar on stderr: `导入 [#########-----------]  1234/2816  44%`.
+/// A progress bar on stderr: `导入 importing [#########-----------]  12345 rows  44%`.
 struct Progress {
     on: bool,
-    total: usize,
     last: Option<Instant>,
 }
 
 impl Progress {
-    fn new(on: bool, total: usize) -> Progress {
-        Progress {
-            on,
-            total,
-            last: None,
-        }
+    fn new(on: bool) -> Progress {
+        Progress { on, last: None }
     }
-    fn tick(&mut self, n: usize) {
-        if !self.on {
+    /// `rows` read so far, `done` the part of the file read (0 to 1).
+    fn tick(&mut self, rows: usize, done: f64) {
+        if !self.on || rows < 200 {
             return;
         }
-        if self
-            .last
-            .is_some_and(|t| t.elapsed().as_millis() < 100 && n < self.total)
-        {
+        if self.last.is_some_and(|t| t.elapsed().as_millis() < 100) {
             return;
         }
         self.last = Some(Instant::now());
         let width = 30;
-        let filled = n * width / self.total.max(1);
+        let done = done.clamp(0.0, 1.0);
+        let filled = (done * width as f64) as usize;
         let mut err = std::io::stderr();
         let _ = write!(
             err,
-            "\r导入 importing [{}{}] {n:>6}/{} {:>3}%",
+            "\r导入 importing [{}{}] {rows:>8} rows {:>3}%",
             "#".repeat(filled),
             "-".repeat(width - filled),
-            self.total,
-            n * 100 / self.total.max(1)
+            (done * 100.0) as u32
         );
         let _ = err.flush();
     }
     fn done(&mut self) {
-        if self.on {
+        if self.on && self.last.is_some() {
             let mut err = std::io::stderr();
             let _ = write!(err, "\r{}\r", " ".repeat(72));
             let _ = err.flush();

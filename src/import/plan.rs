@@ -172,7 +172,7 @@ struct RowReader<'r> {
     problems: Vec<Problem>,
 }
 
-impl RowReader<'_> {
+impl<'r> RowReader<'r> {
     fn problem(&mut self, column: &str, reason: impl Into<String>) {
         self.problems.push(Problem {
             row: self.row,
@@ -181,40 +181,37 @@ impl RowReader<'_> {
         });
     }
 
-    fn cell(&self, l: &Layout, field: &str) -> Option<(String, Cell)> {
+    /// A field's cell, if it is not empty, with its column's header.
+    fn cell<'l>(&self, l: &'l Layout, field: &str) -> Option<(&'l str, &'r Cell)> {
         let (h, i) = l.col(field)?;
-        let c = self.cells.get(i).cloned().unwrap_or(Cell::Empty);
-        if c.is_empty() {
-            None
-        } else {
-            Some((h.to_string(), c))
-        }
+        let c = self.cells.get(i)?;
+        if c.is_empty() { None } else { Some((h, c)) }
     }
 
     /// A one-line text field (title, names, unit…).
     fn line(&mut self, l: &Layout, field: &str) -> Option<String> {
         let (h, c) = self.cell(l, field)?;
-        if let Cell::Error(e) = &c {
-            self.problem(&h, format!("the cell holds the spreadsheet error {e}"));
+        if let Cell::Error(e) = c {
+            self.problem(h, format!("the cell holds the spreadsheet error {e}"));
             return None;
         }
-        Some(one_line(&c.text())).filter(|s| !s.is_empty())
+        Some(one_line(&c.as_text())).filter(|s| !s.is_empty())
     }
 
     /// A multi-line text field (content, reply): the tabs and newlines exports leave around
     /// the text and around its lines go.
     fn text(&mut self, l: &Layout, field: &str) -> Option<String> {
         let (h, c) = self.cell(l, field)?;
-        if let Cell::Error(e) = &c {
-            self.problem(&h, format!("the cell holds the spreadsheet error {e}"));
+        if let Cell::Error(e) = c {
+            self.problem(h, format!("the cell holds the spreadsheet error {e}"));
             return None;
         }
-        Some(clean_text(&c.text())).filter(|s| !s.is_empty())
+        Some(clean_text(&c.as_text())).filter(|s| !s.is_empty())
     }
 
     fn when(&mut self, l: &Layout, field: &str) -> Option<(String, When)> {
         let (h, c) = self.cell(l, field)?;
-        let r = match &c {
+        let r = match c {
             Cell::DateTime(t) => Ok(When {
                 at: *t,
                 date_only: t.time() == chrono::NaiveTime::MIN,
@@ -228,9 +225,9 @@ impl RowReader<'_> {
             Cell::Empty => return None,
         };
         match r {
-            Ok(w) => Some((h, w)),
+            Ok(w) => Some((h.to_string(), w)),
             Err(e) => {
-                self.problem(&h, e);
+                self.problem(h, e);
                 None
             }
         }
@@ -267,10 +264,10 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
         problems: Vec::new(),
     };
     let status = match r.cell(l, "status") {
-        Some((h, c)) => match m.status(&c.text()) {
+        Some((h, c)) => match m.status(&c.as_text()) {
             Ok(s) => Some(s),
             Err(e) => {
-                r.problem(&h, e);
+                r.problem(h, e);
                 None
             }
         },
@@ -295,10 +292,10 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
         r.problem(&l.header("title"), "the title is empty");
     }
     let category = match r.cell(l, "category") {
-        Some((h, c)) => match m.category(&c.text()) {
+        Some((h, c)) => match m.category(&c.as_text()) {
             Ok(c) => Some(c),
             Err(e) => {
-                r.problem(&h, e);
+                r.problem(h, e);
                 None
             }
         },
@@ -324,11 +321,11 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
     };
     let unit = r.line(l, "unit").or_else(|| m.default_unit.clone());
     let history = match r.cell(l, "history") {
-        Some((h, c)) => match history::parse(&c.text()) {
+        Some((h, c)) => match history::parse(&c.as_text()) {
             Ok(lines) if !lines.is_empty() => Some((h, lines)),
             Ok(_) => None,
             Err(e) => {
-                r.problem(&h, e);
+                r.problem(h, e);
                 None
             }
         },
@@ -341,10 +338,10 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
         reply: r.text(l, "reply"),
         replied: r.when(l, "replied_at"),
         callback: match r.cell(l, "callback") {
-            Some((h, c)) => match m.callback(&c.text()) {
+            Some((h, c)) => match m.callback(&c.as_text()) {
                 Ok(cb) => Some(cb),
                 Err(e) => {
-                    r.problem(&h, e);
+                    r.problem(h, e);
                     None
                 }
             },
@@ -378,12 +375,12 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
                         rec.intake_operator = Some(operator).filter(|o| !o.is_empty());
                     }
                     Line::Event { at, operator, kind } => {
-                        if let Some(action) = history::action_of(&kind) {
+                        if let Some(action) = history::into_action(kind) {
                             rec.steps.push(Step {
                                 at,
                                 operator: Some(operator).filter(|o| !o.is_empty()),
                                 action,
-                                column: col.clone(),
+                                column: col.to_string(),
                             });
                         }
                     }
@@ -656,7 +653,7 @@ fn unit_supervisions(l: &Layout, r: &mut RowReader) -> Result<Record, Vec<Proble
     }
     let mut out = Vec::new();
     match r.cell(l, "history") {
-        Some((h, c)) => match history::parse(&c.text()) {
+        Some((h, c)) => match history::parse(&c.as_text()) {
             Ok(lines) => {
                 for line in lines {
                     match line {
@@ -671,14 +668,14 @@ fn unit_supervisions(l: &Layout, r: &mut RowReader) -> Result<Record, Vec<Proble
                             note,
                             on_site,
                         }),
-                        _ => r.problem(&h, "a unit supervision row holds an event other than 督办"),
+                        _ => r.problem(h, "a unit supervision row holds an event other than 督办"),
                     }
                 }
                 if out.is_empty() {
-                    r.problem(&h, "a unit supervision row without its 督办 event");
+                    r.problem(h, "a unit supervision row without its 督办 event");
                 }
             }
-            Err(e) => r.problem(&h, e),
+            Err(e) => r.problem(h, e),
         },
         None => r.problem(
             &l.header("history"),

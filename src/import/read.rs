@@ -26,6 +26,14 @@ impl Cell {
         }
     }
 
+    /// The cell as text, borrowed when it is text.
+    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Cell::Text(s) => std::borrow::Cow::Borrowed(s),
+            other => std::borrow::Cow::Owned(other.text()),
+        }
+    }
+
     /// The cell as text: numbers without a needless `.0` (order numbers, phone numbers).
     pub fn text(&self) -> String {
         match self {
@@ -74,15 +82,31 @@ impl Encoding {
     }
 }
 
-/// A sheet of cells: the header and the data rows with their row numbers in the file
-/// (1-based, as a spreadsheet shows them; the header's own row is not among them).
-#[derive(Debug, Clone)]
+/// A sheet of cells: the header, then the data rows one at a time with their row numbers in
+/// the file (1-based, as a spreadsheet shows them; the header's own row is not among them).
+/// A CSV file is read as it goes (its bytes once in memory, no copy of its cells); a workbook
+/// is read whole (calamine reads a sheet at once).
 pub struct Table {
     /// What was read, for messages: "xlsx, sheet 工单" or "csv, gb18030".
     pub source: String,
     pub header_row: usize,
     pub headers: Vec<String>,
-    pub rows: Vec<(usize, Vec<Cell>)>,
+    /// The first data row, read ahead.
+    ahead: Option<(usize, Vec<Cell>)>,
+    rows: Rows,
+}
+
+enum Rows {
+    Csv {
+        name: String,
+        rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
+        rec: csv::ByteRecord,
+        len: u64,
+    },
+    Sheet {
+        rows: std::vec::IntoIter<(usize, Vec<Cell>)>,
+        len: usize,
+    },
 }
 
 impl Table {
@@ -92,6 +116,99 @@ impl Table {
             .iter()
             .position(|h| normalize_header(h) == want)
     }
+
+    /// Has the file any data row?
+    pub fn has_rows(&self) -> bool {
+        self.ahead.is_some()
+    }
+
+    /// The next data row into `cells` (their strings are reused; empty rows are skipped):
+    /// its row number, or None at the end.
+    pub fn next_row(&mut self, cells: &mut Vec<Cell>) -> Result<Option<usize>> {
+        if let Some((row, mut v)) = self.ahead.take() {
+            std::mem::swap(cells, &mut v);
+            return Ok(Some(row));
+        }
+        self.rows.next_row(cells)
+    }
+
+    /// All the remaining rows.
+    pub fn collect_rows(&mut self) -> Result<Vec<(usize, Vec<Cell>)>> {
+        let mut out = Vec::new();
+        let mut cells = Vec::new();
+        while let Some(row) = self.next_row(&mut cells)? {
+            out.push((row, std::mem::take(&mut cells)));
+        }
+        Ok(out)
+    }
+
+    /// How much of the file is read, from 0 to 1 (for a progress bar).
+    pub fn progress(&self) -> f64 {
+        match &self.rows {
+            Rows::Csv { rdr, len, .. } => rdr.position().byte() as f64 / (*len).max(1) as f64,
+            Rows::Sheet { rows, len } => 1.0 - rows.len() as f64 / (*len).max(1) as f64,
+        }
+    }
+
+    /// The header and the first data row: the first non-empty rows.
+    fn start(source: String, mut rows: Rows) -> Result<Option<Table>> {
+        let mut cells = Vec::new();
+        let Some(header_row) = rows.next_row(&mut cells)? else {
+            return Ok(None);
+        };
+        let headers = cells.iter().map(|c| c.text().trim().to_string()).collect();
+        let ahead = rows.next_row(&mut cells)?.map(|row| (row, cells));
+        Ok(Some(Table {
+            source,
+            header_row,
+            headers,
+            ahead,
+            rows,
+        }))
+    }
+}
+
+impl Rows {
+    fn next_row(&mut self, cells: &mut Vec<Cell>) -> Result<Option<usize>> {
+        match self {
+            Rows::Csv { name, rdr, rec, .. } => loop {
+                let more = rdr.read_byte_record(rec).map_err(|e| {
+                    let line = e.position().map(|p| p.line()).unwrap_or(0);
+                    Error::Input(format!("{name}: not valid CSV at line {line}: {e}"))
+                })?;
+                if !more {
+                    return Ok(None);
+                }
+                fill(cells, rec)?;
+                if !cells.iter().all(Cell::is_empty) {
+                    return Ok(Some(rec.position().map(|p| p.line() as usize).unwrap_or(0)));
+                }
+            },
+            Rows::Sheet { rows, .. } => Ok(rows.next().map(|(row, v)| {
+                *cells = v;
+                row
+            })),
+        }
+    }
+}
+
+/// A CSV record's fields as text cells, reusing the strings already in `cells`. (The whole
+/// file is valid UTF-8 and fields end at ASCII bytes, so each field is too.)
+fn fill(cells: &mut Vec<Cell>, rec: &csv::ByteRecord) -> Result<()> {
+    cells.truncate(rec.len());
+    for (i, field) in rec.iter().enumerate() {
+        let text = std::str::from_utf8(field)
+            .map_err(|_| Error::Input("not valid UTF-8 text in a CSV field".into()))?;
+        match cells.get_mut(i) {
+            Some(Cell::Text(s)) => {
+                s.clear();
+                s.push_str(text);
+            }
+            Some(c) => *c = Cell::Text(text.to_string()),
+            None => cells.push(Cell::Text(text.to_string())),
+        }
+    }
+    Ok(())
 }
 
 /// Headers compare without surrounding white space, BOMs and full-width spaces.
@@ -119,7 +236,7 @@ fn sniff(bytes: &[u8]) -> Kind {
     }
 }
 
-/// Read a file into a table. `sheet`: the workbook's sheet to read (default: the first).
+/// Open a file as a table. `sheet`: the workbook's sheet to read (default: the first).
 pub fn read_file(path: &Path, sheet: Option<&str>, encoding: Option<Encoding>) -> Result<Table> {
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
@@ -151,117 +268,135 @@ pub fn read_file(path: &Path, sheet: Option<&str>, encoding: Option<Encoding>) -
                     "--sheet applies to workbooks (xlsx); {name} is a CSV file"
                 )));
             }
-            let (text, enc) = decode(&name, &bytes, encoding)?;
-            read_csv(&name, &text, enc)
+            let (text, start, enc) = decode(&name, bytes, encoding)?;
+            read_csv(&name, text, start, enc)
         }
     }
 }
 
 /// Decode CSV bytes: a BOM decides; else valid UTF-8 is UTF-8, else GB18030 (GBK is a
-/// subset), else the file is refused.
-pub fn decode(name: &str, bytes: &[u8], given: Option<Encoding>) -> Result<(String, Encoding)> {
+/// subset), else the file is refused. Returns the text as UTF-8 bytes (valid UTF-8 from the
+/// offset returned: a UTF-8 file is kept as it is, after its BOM) and the encoding.
+pub fn decode(
+    name: &str,
+    bytes: Vec<u8>,
+    given: Option<Encoding>,
+) -> Result<(Vec<u8>, usize, Encoding)> {
     let binary = || {
         Error::Input(format!(
             "{name} is not a text (CSV) file nor an XLSX workbook: it looks like binary data"
         ))
     };
-    let (enc, body) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (given.unwrap_or(Encoding::Utf8), rest)
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let (enc, start) = if bom {
+        (given.unwrap_or(Encoding::Utf8), 3)
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        (Encoding::Utf16, bytes)
+        (Encoding::Utf16, 0)
     } else {
-        let enc = given.unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
-                Encoding::Utf8
-            } else {
-                Encoding::Gb18030
-            }
-        });
-        (enc, bytes)
+        // A UTF-8 check of the whole file now saves none later: guess, then check once.
+        (given.unwrap_or(Encoding::Utf8), 0)
     };
-    let text = match enc {
-        Encoding::Utf8 => std::str::from_utf8(body)
-            .map_err(|e| {
-                Error::Input(format!(
+    let utf8 = |body: &[u8]| std::str::from_utf8(body).map(|_| ());
+    let (text, start, enc) = match enc {
+        Encoding::Utf8 => match utf8(&bytes[start..]) {
+            Ok(()) => (bytes, start, Encoding::Utf8),
+            Err(e) if given.is_some() || bom => {
+                return Err(Error::Input(format!(
                     "{name} is not valid UTF-8 (byte {}): pass --encoding gb18030 if Excel saved it in Chinese",
                     e.valid_up_to()
-                ))
-            })?
-            .to_string(),
-        Encoding::Gb18030 => {
-            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(body);
-            if had_errors {
-                return Err(if given.is_some() {
-                    Error::Input(format!("{name} is not valid GB18030 text"))
-                } else {
-                    binary()
-                });
+                )));
             }
-            text.into_owned()
-        }
+            Err(_) => (
+                gb18030(&bytes[start..]).ok_or_else(binary)?,
+                0,
+                Encoding::Gb18030,
+            ),
+        },
+        Encoding::Gb18030 => (
+            gb18030(&bytes[start..])
+                .ok_or_else(|| Error::Input(format!("{name} is not valid GB18030 text")))?,
+            0,
+            Encoding::Gb18030,
+        ),
         Encoding::Utf16 => {
-            let (text, _, had_errors) = encoding_rs::UTF_16LE.decode(body);
+            let (text, _, had_errors) = encoding_rs::UTF_16LE.decode(&bytes);
             if had_errors {
                 return Err(binary());
             }
-            text.into_owned()
+            (text.into_owned().into_bytes(), 0, Encoding::Utf16)
         }
     };
     // Text files do not hold NULs or many control characters.
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        .count();
-    if text.contains('\0') || controls * 100 > text.chars().count().max(1) {
+    if looks_binary(&text[start..]) {
         return Err(binary());
     }
-    Ok((text, enc))
+    Ok((text, start, enc))
 }
 
-fn read_csv(name: &str, text: &str, enc: Encoding) -> Result<Table> {
+/// GB18030 bytes as UTF-8, or None if they are not GB18030.
+fn gb18030(body: &[u8]) -> Option<Vec<u8>> {
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(body);
+    (!had_errors).then(|| text.into_owned().into_bytes())
+}
+
+/// Does UTF-8 text hold a NUL, or more than 1% control characters (other than line breaks
+/// and tabs)? Counted on the bytes: a character starts at every byte that is not a
+/// continuation byte; the controls are C0 and DEL (one byte) and C1 (0xC2 0x80–0x9F).
+fn looks_binary(text: &[u8]) -> bool {
+    let (mut chars, mut controls, mut nul) = (0usize, 0usize, false);
+    // Small blocks with small counters: the compiler turns this loop into vector code.
+    for block in text.chunks(4096) {
+        let (mut ch, mut co, mut nu) = (0u32, 0u32, false);
+        for &b in block {
+            ch += u32::from((b as i8) >= -0x40);
+            co += u32::from((b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t') || b == 0x7F);
+            nu |= b == 0;
+        }
+        chars += ch as usize;
+        controls += co as usize;
+        nul |= nu;
+    }
+    // C1 controls: 0xC2 is a rare lead byte in Chinese text.
+    let mut from = 0;
+    while let Some(i) = text[from..].iter().position(|&b| b == 0xC2) {
+        let at = from + i;
+        controls += usize::from(matches!(text.get(at + 1), Some(0x80..=0x9F)));
+        from = at + 1;
+    }
+    nul || controls * 100 > chars.max(1)
+}
+
+fn read_csv(name: &str, text: Vec<u8>, start: usize, enc: Encoding) -> Result<Table> {
     // The delimiter: a comma, unless the first line has tabs (or semicolons) and no comma.
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.contains(',') {
+    let body = &text[start..];
+    let first = &body[..body.iter().position(|&b| b == b'\n').unwrap_or(body.len())];
+    let delimiter = if first.contains(&b',') {
         b','
-    } else if first.contains('\t') {
+    } else if first.contains(&b'\t') {
         b'\t'
-    } else if first.contains(';') {
+    } else if first.contains(&b';') {
         b';'
     } else {
         b','
     };
-    let mut rdr = csv::ReaderBuilder::new()
+    let len = text.len() as u64;
+    let mut cursor = std::io::Cursor::new(text);
+    cursor.set_position(start as u64);
+    let rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut headers: Option<(usize, Vec<String>)> = None;
-    let mut rows = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            Error::Input(format!("{name}: not valid CSV at line {line}: {e}"))
-        })?;
-        let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
-        let cells: Vec<Cell> = rec.iter().map(|s| Cell::Text(s.to_string())).collect();
-        if cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        match headers {
-            None => headers = Some((line, rec.iter().map(|s| s.trim().to_string()).collect())),
-            Some(_) => rows.push((line, cells)),
-        }
-    }
-    let (header_row, headers) = headers.ok_or_else(|| {
+        .from_reader(cursor);
+    let rows = Rows::Csv {
+        name: name.to_string(),
+        rdr,
+        rec: csv::ByteRecord::new(),
+        len,
+    };
+    Table::start(format!("csv, {}", enc.name()), rows)?.ok_or_else(|| {
         Error::Input(format!(
             "{name} has no header row: nothing to import (expected a CSV file with column names in the first line)"
         ))
-    })?;
-    Ok(Table {
-        source: format!("csv, {}", enc.name()),
-        header_row,
-        headers,
-        rows,
     })
 }
 
@@ -297,7 +432,6 @@ fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Tabl
         ))
     })?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut headers: Option<(usize, Vec<String>)> = None;
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {
         let row_no = row0 as usize + i + 1;
@@ -316,26 +450,17 @@ fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Tabl
         if cells.iter().all(Cell::is_empty) {
             continue;
         }
-        match headers {
-            None => {
-                headers = Some((
-                    row_no,
-                    cells.iter().map(|c| c.text().trim().to_string()).collect(),
-                ))
-            }
-            Some(_) => rows.push((row_no, cells)),
-        }
+        rows.push((row_no, cells));
     }
-    let (header_row, headers) = headers.ok_or_else(|| {
+    let len = rows.len();
+    let rows = Rows::Sheet {
+        rows: rows.into_iter(),
+        len,
+    };
+    Table::start(format!("workbook, sheet {sheet_name}"), rows)?.ok_or_else(|| {
         Error::Input(format!(
             "{name}: sheet '{sheet_name}' is empty: nothing to import"
         ))
-    })?;
-    Ok(Table {
-        source: format!("workbook, sheet {sheet_name}"),
-        header_row,
-        headers,
-        rows,
     })
 }
 
@@ -369,17 +494,50 @@ mod tests {
 
     #[test]
     fn detects_encodings() {
-        let (t, e) = decode("f", "工单编号,标题\n1,路灯\n".as_bytes(), None).unwrap();
+        let text = |b: &[u8], given| {
+            decode("f", b.to_vec(), given)
+                .map(|(t, start, e)| (String::from_utf8(t[start..].to_vec()).unwrap(), e))
+        };
+        let (t, e) = text("工单编号,标题\n1,路灯\n".as_bytes(), None).unwrap();
         assert_eq!((t.as_str(), e), ("工单编号,标题\n1,路灯\n", Encoding::Utf8));
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend("a,b\n".as_bytes());
-        assert_eq!(decode("f", &bom, None).unwrap().0, "a,b\n");
+        assert_eq!(text(&bom, None).unwrap().0, "a,b\n");
         let (gbk, _, _) = encoding_rs::GB18030.encode("工单编号,标题\n1,路灯不亮\n");
-        let (t, e) = decode("f", &gbk, None).unwrap();
+        let (t, e) = text(&gbk, None).unwrap();
         assert_eq!(e, Encoding::Gb18030);
         assert!(t.contains("路灯不亮"));
-        assert!(decode("f", &[0u8, 1, 2, 3, 0xff, 0xfe, 0x00], None).is_err());
-        assert!(decode("f", b"\x00\x00\x00binary", None).is_err());
+        assert!(text(&gbk, Some(Encoding::Utf8)).is_err());
+        assert!(text(&[0u8, 1, 2, 3, 0xff, 0xfe, 0x00], None).is_err());
+        assert!(text(b"\x00\x00\x00binary", None).is_err());
+        // Controls: a few are tolerated, many are binary; C1 controls count too.
+        assert!(text("a,b\n\u{1b}x,y\n".repeat(3).as_bytes(), None).is_err());
+        let mostly_text = format!("{}\u{1b}", "正常的文字,".repeat(30));
+        assert!(text(mostly_text.as_bytes(), None).is_ok());
+        let c1 = "\u{85}\u{9f}ab".repeat(10);
+        assert!(text(c1.as_bytes(), None).is_err());
+    }
+
+    #[test]
+    fn csv_rows_stream_with_their_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.csv");
+        std::fs::write(&p, "\u{feff}\n a , b \n1,\"x\ny\"\n,\n2,z\n").unwrap();
+        let mut t = read_file(&p, None, None).unwrap();
+        assert_eq!(t.headers, ["a", "b"]);
+        assert!(t.has_rows());
+        let rows = t.collect_rows().unwrap();
+        let texts: Vec<(usize, Vec<String>)> = rows
+            .iter()
+            .map(|(r, c)| (*r, c.iter().map(Cell::text).collect()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (3, vec!["1".to_string(), "x\ny".into()]),
+                (6, vec!["2".to_string(), "z".into()])
+            ]
+        );
     }
 
     #[test]

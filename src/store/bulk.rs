@@ -4,7 +4,8 @@
 use super::Store;
 use super::TallyRows;
 use crate::domain::{Event, Order, scorecard};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use std::collections::HashSet;
 
 impl Store {
     /// Insert orders with their whole histories. `order` must be the replay of `events`
@@ -29,5 +30,26 @@ impl Store {
             tally.add_contribution(&scorecard::contribution(o), 1);
         }
         self.apply_tally(&tally)
+    }
+}
+
+impl Store {
+    /// Which of these order numbers the database has: one query for many (an import's
+    /// duplicates), through the unique index on order_no.
+    pub fn existing_orders(&self, order_nos: &[&str]) -> Result<HashSet<String>> {
+        let mut out = HashSet::new();
+        if order_nos.is_empty() {
+            return Ok(out);
+        }
+        let list = serde_json::to_string(order_nos)
+            .map_err(|e| Error::Store(format!("cannot encode order numbers: {e}")))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT order_no FROM orders WHERE order_no IN (SELECT value FROM json_each(?1))",
+        )?;
+        let mut rows = stmt.query([list])?;
+        while let Some(r) = rows.next()? {
+            out.insert(r.get(0)?);
+        }
+        Ok(out)
     }
 }

@@ -47,8 +47,23 @@ const ORDER_COLUMNS: &str = "o.order_no, o.category, o.status, o.title, o.conten
     o.reply, o.replied_at, o.ext_until, o.ext_reason, o.callback, o.closed_at, o.urges,
     o.supervisions, o.redos, o.returns, o.version, o.updated_at";
 
+/// A time as stored (`FORMAT`), written directly: chrono's formatter reads the pattern on
+/// every call, and bulk loads write millions of times.
 fn ts(t: NaiveDateTime) -> String {
-    t.format(FORMAT).to_string()
+    use chrono::{Datelike, Timelike};
+    if (0..=9999).contains(&t.year()) && t.nanosecond() < 1_000_000_000 {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
+    } else {
+        t.format(FORMAT).to_string()
+    }
 }
 
 fn parse_err(col: usize, what: &str) -> rusqlite::Error {
