@@ -12,9 +12,9 @@ pub enum Error {
     /// Bad input: what, where, how to fix.
     Input(String),
     /// Someone else changed the order since it was read.
-    Conflict(String),
+    Conflict(Msg),
     /// The operator's role does not allow this.
-    Denied(String),
+    Denied(Msg),
     /// The database (open, migrate, query).
     Store(String),
     Io(String),
@@ -24,13 +24,40 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Workflow(e) => write!(f, "{e}"),
-            Error::NotFound(s)
-            | Error::Input(s)
-            | Error::Conflict(s)
-            | Error::Denied(s)
-            | Error::Store(s)
-            | Error::Io(s) => f.write_str(s),
+            Error::Conflict(m) | Error::Denied(m) => f.write_str(&m.en),
+            Error::NotFound(s) | Error::Input(s) | Error::Store(s) | Error::Io(s) => f.write_str(s),
         }
+    }
+}
+
+impl Error {
+    /// The message in Chinese where the operation layer gave one (refusals by the workflow
+    /// and the roles, conflicts: what a TUI user meets in daily work), else in English.
+    pub fn zh(&self) -> String {
+        match self {
+            Error::Workflow(e) => e.zh(),
+            Error::Conflict(m) | Error::Denied(m) => m.zh.clone().unwrap_or_else(|| m.en.clone()),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// A message in English, and in Chinese where one was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub en: String,
+    pub zh: Option<String>,
+}
+
+impl Msg {
+    pub fn both(en: String, zh: String) -> Msg {
+        Msg { en, zh: Some(zh) }
+    }
+}
+
+impl From<String> for Msg {
+    fn from(en: String) -> Msg {
+        Msg { en, zh: None }
     }
 }
 

@@ -8,7 +8,7 @@ mod common;
 use common::pty::Tui;
 use std::time::Duration;
 
-const ORDER: &str = "201710270007";
+const ORDER: &str = "201710270002";
 const HOSTILE: &str =
     "恶意\u{1b}]52;c;ZXZpbA==\u{7}标题\u{1b}]0;pwned\u{7}\u{9b}2J\u{202e}反转\u{1b}[2J结束";
 

@@ -72,7 +72,7 @@ fn run(s: &mut Session, text: &str) -> String {
     run_script(s, &keys(text), 80, 24).unwrap()
 }
 
-const FIRST_OVERDUE: &str = "201710270007"; // 住建局, handling, the most overdue
+const FIRST_OVERDUE: &str = "201710270002"; // 住建局, handling, the most overdue
 
 #[test]
 fn number_keys_and_tab_switch_tabs() {
@@ -197,9 +197,15 @@ fn a_refused_action_quotes_the_workflow_and_names_the_keys_that_work() {
     feed(&mut s, "2 a");
     assert!(s.app.dialog.is_none(), "no dialog for a refused action");
     let m = s.app.message.clone().unwrap().text;
-    assert!(m.contains("cannot accept (签收) order 201710270007"), "{m}");
-    assert!(m.contains("allowed now: reply (回复)"), "{m}");
+    assert!(m.contains("不能签收工单 201710270002"), "{m}");
+    assert!(m.contains("现在可以：回复"), "{m}");
     assert!(m.contains("r 回复"), "{m}");
+    // The same refusal in English, with the Chinese terms.
+    let (_d, mut s) = session_lang(Lang::En);
+    feed(&mut s, "2 a");
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("cannot accept (签收) order 201710270002"), "{m}");
+    assert!(m.contains("allowed now: reply (回复)"), "{m}");
 }
 
 #[test]
@@ -444,34 +450,31 @@ fn urge_elsewhere(s: &Session, no: &str, note: &str) {
 fn a_change_by_someone_else_is_a_conflict_and_the_text_is_kept() {
     let (_d, mut s) = session();
     run(&mut s, "2 u \"我的说明\"");
+    let before = s.store().order(FIRST_OVERDUE).unwrap().unwrap().urges;
     // Another operator urges the same order meanwhile.
     urge_elsewhere(&s, FIRST_OVERDUE, "x");
     run(&mut s, "<Enter>");
     let Some(Dialog::Form(f)) = &s.app.dialog else {
         panic!("the dialog stays open")
     };
-    assert!(
-        f.error
-            .as_deref()
-            .unwrap()
-            .contains("changed since you opened it")
-    );
+    assert!(f.error.as_deref().unwrap().contains("在您打开后已被改动"));
     assert_eq!(f.field(hotline::tui::i18n::S::DlgNoteOptional), "我的说明");
     // Having seen it, submitting again records it.
     run(&mut s, "<Enter>");
     assert!(s.app.dialog.is_none());
     let n = s.store().order(FIRST_OVERDUE).unwrap().unwrap().urges;
-    assert_eq!(n, 5);
+    assert_eq!(n, before + 2);
 }
 
 #[test]
 fn another_process_change_is_picked_up_by_poll() {
     let (_d, mut s) = session();
     assert!(!s.poll().unwrap());
-    urge_elsewhere(&s, "201710270009", "第二个进程");
+    let no = s.app.overdue_rows()[1].order.order_no.clone();
+    urge_elsewhere(&s, &no, "第二个进程");
     assert!(s.poll().unwrap());
     let top = &s.app.activity[0];
-    assert_eq!(top.order_no.as_deref(), Some("201710270009"));
+    assert_eq!(top.order_no.as_deref(), Some(no.as_str()));
     assert_eq!(top.event.operator, "另一人");
     assert!(!s.poll().unwrap(), "nothing new the second time");
 }
@@ -534,5 +537,57 @@ fn ctrl_s_submits_a_form_from_any_field_and_on_site_needs_its_fields() {
         f.error.as_deref().unwrap().contains("地点"),
         "{:?}",
         f.error
+    );
+}
+
+#[test]
+fn the_last_unit_brings_its_tables_total_row_into_view() {
+    let (_d, mut s) = session();
+    // The units tab on 80x24 does not hold both tables: G goes to the last township, and the
+    // townships' 合计 row under it is shown although it cannot be selected.
+    let screen = run(&mut s, "3 G");
+    let last = screen
+        .lines()
+        .rev()
+        .find(|l| l.contains("合计"))
+        .unwrap_or_else(|| panic!("no 合计 row after G:\n{screen}"));
+    let card = s.app.card.as_ref().unwrap();
+    let total = card
+        .table_total(hotline::domain::UnitKind::Township)
+        .unwrap();
+    assert!(last.contains(&total.assigned.to_string()), "{last}");
+    // And going up from there shows the departments' 合计 when their last unit is selected.
+    let departments = s
+        .app
+        .unit_table(hotline::domain::UnitKind::Department)
+        .len();
+    let townships = s.app.unit_table(hotline::domain::UnitKind::Township).len();
+    let up = "k ".repeat(townships);
+    let screen = run(&mut s, up.trim());
+    assert_eq!(
+        s.app.list(hotline::tui::app::ListId::Units).selected,
+        departments - 1
+    );
+    assert!(screen.contains("合计"), "{screen}");
+}
+
+#[test]
+fn office_work_is_refused_to_a_unit_account_before_anything_is_typed() {
+    let (_d, mut s) = session();
+    s.app.role = hotline::domain::Role::Unit("住建局".into());
+    for keys in ["2 U", "3 U", "3 s"] {
+        s.app.dialog = None;
+        s.app.message = None;
+        feed(&mut s, keys);
+        assert!(s.app.dialog.is_none(), "{keys}: a dialog opened");
+        let m = s.app.message.clone().unwrap().text;
+        assert!(m.contains("这是热线办的工作"), "{keys}: {m}");
+    }
+    // A unit account's own order refuses urging with the role's reason, in Chinese.
+    feed(&mut s, "2 u");
+    let m = s.app.message.clone().unwrap().text;
+    assert!(
+        m.contains("承办单位账号只能签收、退单、申请延期和回复"),
+        "{m}"
     );
 }

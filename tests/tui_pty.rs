@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const FIRST_OVERDUE: &str = "201710270007";
+const FIRST_OVERDUE: &str = "201710270002";
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 
@@ -150,7 +150,7 @@ fn urge_by_keys_in_a_real_terminal_then_quit_restores_it() {
     tui.wait_for("最近", Duration::from_secs(5));
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_hotline"))
         .args(["--db", db.to_str().unwrap(), "--operator", "另一进程"])
-        .args(["urge", "201710270009", "--note", "第二个进程的催办"])
+        .args(["urge", "201710270007", "--note", "第二个进程的催办"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");

@@ -66,7 +66,7 @@ pub fn role(store: &Store) -> Result<Role> {
     store.role_of(&user)?.ok_or_else(|| {
         Error::Denied(format!(
             "user '{user}' is not an operator of this database: ask an admin to run `hotline operator add {user} --role operator`"
-        ))
+        ).into())
     })
 }
 
@@ -281,10 +281,13 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
         }) => {
             let mut o = store.require_order(&order_no)?;
             if !ctx.role.may_see(&o) {
-                return Err(Error::Denied(format!(
-                    "{} ({}) may not see order {order_no}",
-                    ctx.operator, ctx.role
-                )));
+                return Err(Error::Denied(
+                    format!(
+                        "{} ({}) may not see order {order_no}",
+                        ctx.operator, ctx.role
+                    )
+                    .into(),
+                ));
             }
             if reveal {
                 o = ops::act(store, ctx, &order_no, &Action::RevealContact, None)?;
@@ -316,10 +319,13 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             // A unit account sees its own unit's orders only.
             let unit = match ctx.role.only_unit() {
                 Some(own) if unit.as_deref().is_some_and(|u| u != own) => {
-                    return Err(Error::Denied(format!(
-                        "{} ({}) may see only {own}'s orders",
-                        ctx.operator, ctx.role
-                    )));
+                    return Err(Error::Denied(
+                        format!(
+                            "{} ({}) may see only {own}'s orders",
+                            ctx.operator, ctx.role
+                        )
+                        .into(),
+                    ));
                 }
                 Some(own) => Some(own.to_string()),
                 None => unit,
@@ -504,10 +510,13 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Backup { file } => {
             if !ctx.role.may_run_office() {
-                return Err(Error::Denied(format!(
-                    "{} ({}) may not back up the database",
-                    ctx.operator, ctx.role
-                )));
+                return Err(Error::Denied(
+                    format!(
+                        "{} ({}) may not back up the database",
+                        ctx.operator, ctx.role
+                    )
+                    .into(),
+                ));
             }
             if file.exists() {
                 return Err(Error::Input(format!(
@@ -568,10 +577,13 @@ fn admin_only(ctx: &Ctx, what: &str) -> Result<()> {
     if ctx.role == Role::Admin {
         Ok(())
     } else {
-        Err(Error::Denied(format!(
-            "{} ({}) may not {what}: ask an admin",
-            ctx.operator, ctx.role
-        )))
+        Err(Error::Denied(
+            format!(
+                "{} ({}) may not {what}: ask an admin",
+                ctx.operator, ctx.role
+            )
+            .into(),
+        ))
     }
 }
 

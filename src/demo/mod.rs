@@ -462,8 +462,10 @@ fn plan() -> Result<Vec<(NaiveDateTime, usize, usize, Step)>> {
         let closed_ok = r.closed - closed_late;
         let open_recent = open - open_late;
         let mut redo = redo_quota[i];
-        for _ in 0..open_recent {
-            let r = redo > 0 && p.rng.chance(25);
+        for j in 0..open_recent {
+            // A redo by chance, or surely when the orders left could not take them all.
+            let slots_after = (open_recent - j - 1) + closed_ok;
+            let r = redo > 0 && (redo > slots_after || p.rng.chance(25));
             redo -= u32::from(r);
             fates.push(Fate::OpenRecent { redo: r });
         }

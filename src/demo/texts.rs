@@ -121,30 +121,19 @@ pub fn return_reason(rng: &mut Rng) -> String {
 /// Why the office redoes an order: the citizen says nothing changed, the reply misses the point, …
 pub fn redo_reason(rng: &mut Rng) -> String {
     let still = *rng.pick(STILL_UNSOLVED);
-    let days = rng.range(5, 30).to_string();
-    rng.pick(REDO_TEMPLATES)
-        .replace("{still}", still)
-        .replace("{days}", &days)
+    rng.pick(REDO_TEMPLATES).replace("{still}", still)
 }
 
 /// A note urging the unit to hurry up.
 pub fn urge_note(rng: &mut Rng) -> String {
-    let days = rng.range(1, 12).to_string();
-    let times = rng.range(2, 5).to_string();
-    let left = rng.range(1, 3).to_string();
-    rng.pick(URGE_TEMPLATES)
-        .replace("{days}", &days)
-        .replace("{times}", &times)
-        .replace("{left}", &left)
+    rng.pick(URGE_TEMPLATES).to_string()
 }
 
 /// A supervision (督办) note addressed to `unit`.
 pub fn supervise_note(rng: &mut Rng, unit: &str) -> String {
-    let times = rng.range(2, 4).to_string();
     let limit = rng.range(3, 10).to_string();
     rng.pick(SUPERVISE_TEMPLATES)
         .replace("{unit}", unit)
-        .replace("{times}", &times)
         .replace("{limit}", &limit)
 }
 
@@ -2285,24 +2274,26 @@ const REDO_TEMPLATES: &[&str] = &[
     "回复仅称“正在办理中”，未说明具体办理措施、责任人和办理时限，不符合回复要求，请重新办理。",
     "承办单位回复已解决，经回访诉求人表示{still}，对办理结果不满意，请重新核实办理。",
     "回复未提供联系人及联系电话，诉求人无法与承办单位对接，请补充完善后重新回复。",
-    "承办单位答复的办理时限已过{days}天，诉求人反映{still}，请重新办理并明确完成时间。",
+    "承办单位答复的办理时限已过，诉求人反映{still}，请重新办理并明确完成时间。",
     "回复称“已呈报领导”，无实质性办理内容，请拿出具体措施后重新答复诉求人。",
 ];
 
+// Urge and redo notes, like supervision notes below, state no number of days or calls: they
+// are written without looking at the order's deadline, and must not contradict it.
 const URGE_TEMPLATES: &[&str] = &[
-    "该工单已超过办理时限{days}天，请抓紧办理并及时回复。",
-    "诉求人今日第{times}次来电催办，情绪较为激动，请承办单位尽快与诉求人联系并办理。",
-    "该工单距办结时限还剩{left}个工作日，请加快办理进度，按时回复。",
+    "该工单请抓紧办理，按办理时限要求及时回复。",
+    "诉求人再次来电催办，情绪较为激动，请承办单位尽快与诉求人联系并办理。",
+    "请加快办理进度，在办理时限内按时回复。",
     "请承办单位于今日下班前反馈办理进展，逾期未回复将纳入月度通报。",
     "诉求人再次来电反映问题仍未解决，请优先办理并电话告知诉求人办理进展。",
-    "该工单已逾期{days}天未回复，现予催办，请于{left}个工作日内办结并回复。",
+    "现予催办，请尽快办结并回复，逾期未办结将纳入月度通报。",
 ];
 
 const SUPERVISE_TEMPLATES: &[&str] = &[
-    "{unit}对该工单办理不力，经{times}次催办仍未按时回复，县12345热线办公室决定予以挂牌督办，请于{limit}个工作日内办结并书面报告办理情况。",
-    "该工单经回访诉求人不满意且已重办{times}次，现提请县政府督查室督办，请{unit}主要负责人亲自过问，限{limit}个工作日内解决。",
+    "县12345热线办公室决定对该事项予以挂牌督办，请{unit}于{limit}个工作日内办结并书面报告办理情况。",
+    "请{unit}主要负责人亲自过问，明确专人负责，限{limit}个工作日内解决并答复诉求人。",
     "鉴于该诉求涉及群众切身利益、反映集中，请{unit}高度重视，明确专人负责，于{limit}个工作日内将办理结果报县12345热线办公室，办理情况纳入年度考核。",
-    "{unit}回复内容空泛、无具体措施，已被退回重办{times}次，现予以督办。请于{limit}个工作日内拿出具体解决方案并答复诉求人。",
+    "现予以督办：请{unit}于{limit}个工作日内拿出具体解决方案，办理结果报县12345热线办公室。",
 ];
 
 #[cfg(test)]

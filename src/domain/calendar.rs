@@ -126,7 +126,9 @@ impl Calendar {
                 n += 1;
             }
         }
-        sign * n
+        // Past the deadline is late even when no working day has passed since (a deadline
+        // on Friday, seen on Sunday): late by at least one day, never "0 left".
+        if sign < 0 { -n.max(1) } else { n }
     }
 }
 
@@ -181,6 +183,11 @@ mod tests {
         assert_eq!(cal.working_days_left(d("2017-10-13"), d("2017-10-12")), -1);
         // Late over a weekend: Mon 10-16 is two working days after Thu 10-12.
         assert_eq!(cal.working_days_left(d("2017-10-16"), d("2017-10-12")), -2);
+        // Late on a weekend: Friday 12-29's deadline seen on Sunday 12-31 is late, not "0".
+        assert_eq!(cal.working_days_left(d("2017-12-31"), d("2017-12-29")), -1);
+        assert_eq!(cal.working_days_left(d("2017-12-30"), d("2017-12-29")), -1);
+        // ...and the Monday after counts one working day late.
+        assert_eq!(cal.working_days_left(d("2018-01-02"), d("2017-12-29")), -1);
     }
 
     #[test]

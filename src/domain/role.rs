@@ -63,14 +63,21 @@ impl Role {
         }
     }
 
-    /// Why this role may not take `action` on `order`, if it may not.
-    pub fn refuses(&self, action: ActionName, order: &Order) -> Option<String> {
+    /// Why this role may not take `action` on `order`, if it may not: in English and in
+    /// Chinese.
+    pub fn refuses(&self, action: ActionName, order: &Order) -> Option<(String, String)> {
         match self {
             Role::Admin | Role::Operator => None,
-            Role::Viewer => Some("a viewer account is read-only".into()),
+            Role::Viewer => Some((
+                "a viewer account is read-only".into(),
+                "查看账号只能查看，不能办理".into(),
+            )),
             Role::Unit(u) => {
                 if order.unit.as_deref() != Some(u.as_str()) {
-                    Some(format!("the account of {u} may act only on {u}'s orders"))
+                    Some((
+                        format!("the account of {u} may act only on {u}'s orders"),
+                        format!("{u}的账号只能办理{u}的工单"),
+                    ))
                 } else if matches!(
                     action,
                     ActionName::Accept
@@ -80,9 +87,15 @@ impl Role {
                 ) {
                     None
                 } else {
-                    Some(format!(
-                        "a unit account may accept, return, ask for an extension and reply, not {}",
-                        action.code()
+                    Some((
+                        format!(
+                            "a unit account may accept, return, ask for an extension and reply, not {}",
+                            action.code()
+                        ),
+                        format!(
+                            "承办单位账号只能签收、退单、申请延期和回复，不能{}",
+                            action.zh()
+                        ),
                     ))
                 }
             }
@@ -149,12 +162,14 @@ mod tests {
         assert!(
             unit.refuses(ActionName::Urge, &mine)
                 .unwrap()
+                .0
                 .contains("not urge")
         );
         assert!(
             unit.refuses(ActionName::Reply, &theirs)
                 .unwrap()
-                .contains("only on 住建局")
+                .1
+                .contains("只能办理住建局的工单")
         );
         assert!(unit.may_see(&mine) && !unit.may_see(&theirs));
         assert!(!Role::Viewer.may_write() && !Role::Viewer.may_run_office());

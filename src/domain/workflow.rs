@@ -162,7 +162,42 @@ pub enum WorkflowError {
         action: ActionName,
         order_no: String,
         reason: String,
+        /// The same reason in Chinese, for the TUI.
+        reason_zh: String,
     },
+}
+
+impl WorkflowError {
+    /// The refusal in Chinese (the TUI's default language); `Display` gives it in English
+    /// with the Chinese terms, for the CLI and logs.
+    pub fn zh(&self) -> String {
+        match self {
+            WorkflowError::NotAllowed {
+                action,
+                order_no,
+                status,
+                allowed,
+            } => {
+                let allowed: Vec<&str> = allowed.iter().map(|a| a.zh()).collect();
+                format!(
+                    "不能{}工单 {order_no}：它处于“{}”状态；现在可以：{}",
+                    action.zh(),
+                    status.zh(),
+                    if allowed.is_empty() {
+                        "无".to_string()
+                    } else {
+                        allowed.join("、")
+                    }
+                )
+            }
+            WorkflowError::Invalid {
+                action,
+                order_no,
+                reason_zh,
+                ..
+            } => format!("不能{}工单 {order_no}：{reason_zh}", action.zh()),
+        }
+    }
 }
 
 impl fmt::Display for WorkflowError {
@@ -197,6 +232,7 @@ impl fmt::Display for WorkflowError {
                 action,
                 order_no,
                 reason,
+                ..
             } => write!(
                 f,
                 "cannot {} ({}) order {}: {}",
@@ -245,9 +281,12 @@ pub fn permitted(order: &Order) -> Vec<ActionName> {
     out
 }
 
-fn required(text: &str, what: &str) -> Result<(), String> {
+/// A refusal's reason, in English and in Chinese.
+type Reason = (String, String);
+
+fn required(text: &str, what: &str, what_zh: &str) -> Result<(), Reason> {
     if text.trim().is_empty() {
-        Err(format!("{what} is required"))
+        Err((format!("{what} is required"), format!("须填写{what_zh}")))
     } else {
         Ok(())
     }
@@ -269,24 +308,34 @@ pub fn decide(
             allowed: permitted(order),
         });
     }
-    let invalid = |reason: String| WorkflowError::Invalid {
+    let invalid = |(reason, reason_zh): Reason| WorkflowError::Invalid {
         action: name,
         order_no: order.order_no.clone(),
         reason,
+        reason_zh,
     };
     if at < order.updated_at {
-        return Err(invalid(format!(
-            "its last event is at {}, later than {} (events of an order never go back in time)",
-            order.updated_at, at
+        return Err(invalid((
+            format!(
+                "its last event is at {}, later than {} (events of an order never go back in time)",
+                order.updated_at, at
+            ),
+            format!(
+                "它的最后一个事件在 {}，晚于 {}（工单的事件不能倒退时间）",
+                order.updated_at, at
+            ),
         )));
     }
     let kind = match action {
         Action::Dispatch { unit, deadline } => {
-            required(unit, "a unit").map_err(invalid)?;
+            required(unit, "a unit", "承办单位").map_err(invalid)?;
             if *deadline < at.date() {
-                return Err(invalid(format!(
-                    "the deadline {deadline} is before the dispatch date {}",
-                    at.date()
+                return Err(invalid((
+                    format!(
+                        "the deadline {deadline} is before the dispatch date {}",
+                        at.date()
+                    ),
+                    format!("办理期限 {deadline} 早于转办日期 {}", at.date()),
                 )));
             }
             EventKind::Dispatched {
@@ -296,22 +345,26 @@ pub fn decide(
         }
         Action::Accept => EventKind::Accepted,
         Action::Return { reason } => {
-            required(reason, "a reason").map_err(invalid)?;
+            required(reason, "a reason", "理由").map_err(invalid)?;
             EventKind::Returned {
                 reason: reason.clone(),
             }
         }
         Action::RequestExtension { until, reason } => {
-            required(reason, "a reason").map_err(invalid)?;
+            required(reason, "a reason", "理由").map_err(invalid)?;
             let deadline = order.deadline.unwrap_or(at.date());
             if at.date() > deadline {
-                return Err(invalid(format!(
-                    "the deadline {deadline} has passed; an extension must be asked for before it"
+                return Err(invalid((
+                    format!(
+                        "the deadline {deadline} has passed; an extension must be asked for before it"
+                    ),
+                    format!("办理期限 {deadline} 已过；延期须在期限内申请"),
                 )));
             }
             if *until <= deadline {
-                return Err(invalid(format!(
-                    "the new date {until} is not later than the deadline {deadline}"
+                return Err(invalid((
+                    format!("the new date {until} is not later than the deadline {deadline}"),
+                    format!("新的日期 {until} 不晚于办理期限 {deadline}"),
                 )));
             }
             EventKind::ExtensionRequested {
@@ -324,12 +377,12 @@ pub fn decide(
             reason: reason.clone(),
         },
         Action::Reply { text } => {
-            required(text, "the reply text").map_err(invalid)?;
+            required(text, "the reply text", "回复内容").map_err(invalid)?;
             EventKind::Replied { text: text.clone() }
         }
         Action::ReviewAccept => EventKind::ReviewAccepted,
         Action::ReviewReject { reason } => {
-            required(reason, "a reason").map_err(invalid)?;
+            required(reason, "a reason", "理由").map_err(invalid)?;
             EventKind::ReviewRejected {
                 reason: reason.clone(),
             }
@@ -337,12 +390,25 @@ pub fn decide(
         Action::Urge { note } => EventKind::Urged { note: note.clone() },
         Action::Supervise { note, on_site } => {
             if let Some(o) = on_site {
-                required(&o.place, "the place of an on-site supervision").map_err(invalid)?;
-                required(&o.measures, "the measures of an on-site supervision").map_err(invalid)?;
+                required(
+                    &o.place,
+                    "the place of an on-site supervision",
+                    "现场督办地点",
+                )
+                .map_err(invalid)?;
+                required(
+                    &o.measures,
+                    "the measures of an on-site supervision",
+                    "现场督办措施",
+                )
+                .map_err(invalid)?;
                 if o.due < at.date() {
-                    return Err(invalid(format!(
-                        "the on-site supervision's due date {} is in the past",
-                        o.due
+                    return Err(invalid((
+                        format!(
+                            "the on-site supervision's due date {} is in the past",
+                            o.due
+                        ),
+                        format!("现场督办的完成期限 {} 已过", o.due),
                     )));
                 }
             }
@@ -353,17 +419,18 @@ pub fn decide(
         }
         Action::Callback { result } => EventKind::CalledBack { result: *result },
         Action::Redo { reason, deadline } => {
-            required(reason, "a reason").map_err(invalid)?;
+            required(reason, "a reason", "理由").map_err(invalid)?;
             if order.unit.is_none() {
-                return Err(invalid(
+                return Err(invalid((
                     "it was answered by the office and has no unit to redo it; dispatch a new order instead"
                         .into(),
-                ));
+                    "它由热线办直接答复，没有承办单位可重办；请另立新工单转办".into(),
+                )));
             }
             if *deadline < at.date() {
-                return Err(invalid(format!(
-                    "the new deadline {deadline} is before today {}",
-                    at.date()
+                return Err(invalid((
+                    format!("the new deadline {deadline} is before today {}", at.date()),
+                    format!("新的办理期限 {deadline} 早于今天 {}", at.date()),
                 )));
             }
             EventKind::Redone {
@@ -375,16 +442,18 @@ pub fn decide(
             if order.status == Status::AwaitingCallback {
                 match order.callback {
                     None => {
-                        return Err(invalid(
+                        return Err(invalid((
                             "the citizen has not been called back yet (record a callback first)"
                                 .into(),
-                        ));
+                            "尚未回访市民（请先记录回访结果）".into(),
+                        )));
                     }
                     Some(CallbackResult::Unsatisfied) if reason.trim().is_empty() => {
-                        return Err(invalid(
+                        return Err(invalid((
                             "the citizen is unsatisfied: redo it, or give the reason for closing (e.g. policy does not allow the request)"
                                 .into(),
-                        ));
+                            "市民不满意：请重办，或写明办结理由（如政策不允许）".into(),
+                        )));
                     }
                     _ => {}
                 }
@@ -414,7 +483,7 @@ pub fn intake(
     at: NaiveDateTime,
     operator: &str,
 ) -> Result<Event, String> {
-    required(&intake.title, "a title")?;
+    required(&intake.title, "a title", "标题").map_err(|(en, _)| en)?;
     if intake.category.is_none() {
         return Err("a category is required (inquiry, suggestion or request)".into());
     }

@@ -44,7 +44,7 @@ pub fn run(g: &Global, args: ExportArgs) -> Result<()> {
         return Err(Error::Denied(format!(
             "{} ({}) may not export orders: that is the office's work (reports and the bulletin are open to all)",
             ctx.operator, ctx.role
-        )));
+        ).into()));
     }
     let date = |flag: &str, s: &Option<String>| {
         s.as_deref()

@@ -4,9 +4,10 @@
 
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{
-    Action, Calendar, Category, Event, Intake, OnSite, Order, Role, TimeLimits, workflow,
+    Action, ActionName, Calendar, Category, Event, Intake, OnSite, Order, Role, TimeLimits, Unit,
+    workflow,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::sync::OnceLock;
@@ -36,14 +37,10 @@ impl Ctx {
     pub fn with_role(self, role: Role) -> Ctx {
         Ctx { role, ..self }
     }
-    fn office_only(&self, what: &str) -> Result<()> {
-        if self.role.may_run_office() {
-            Ok(())
-        } else {
-            Err(Error::Denied(format!(
-                "{} ({}) may not {what}: that is the office's work",
-                self.operator, self.role
-            )))
+    fn office_only(&self, what: &str, what_zh: &str) -> Result<()> {
+        match office_refusal(&self.operator, &self.role, what, what_zh) {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
     }
     pub fn at(&self, now: NaiveDateTime) -> Ctx {
@@ -114,7 +111,8 @@ fn clean_intake(i: &Intake) -> Intake {
     }
 }
 
-fn clean_action(a: &Action) -> Action {
+/// An action's text cleaned of control characters, as `act` records it.
+pub fn clean_action(a: &Action) -> Action {
     let s = |t: &String| sanitize(t).trim().to_string();
     match a {
         Action::Dispatch { unit, deadline } => Action::Dispatch {
@@ -150,8 +148,7 @@ fn clean_action(a: &Action) -> Action {
 
 /// 受理: record a new order. Returns its state (with the number given or assigned).
 pub fn intake(store: &Store, ctx: &Ctx, new: &NewOrder) -> Result<Order> {
-    ctx.office_only("take in orders")?;
-    let intake = clean_intake(&new.intake);
+    ctx.office_only("take in orders", "受理工单")?;
     let received_at = new.received_at.unwrap_or(ctx.now);
     store.write(|s| {
         let order_no = match &new.order_no {
@@ -167,12 +164,23 @@ pub fn intake(store: &Store, ctx: &Ctx, new: &NewOrder) -> Result<Order> {
             }
             None => s.next_order_no(received_at.date())?,
         };
-        let event = workflow::intake(intake.clone(), received_at, ctx.now, &ctx.operator)
-            .map_err(|e| Error::Input(format!("cannot take in order {order_no}: {e}")))?;
-        let order = workflow::evolve(&order_no, None, &event).map_err(Error::Store)?;
+        let (order, event) = first_event(ctx, &order_no, new)?;
         s.insert_order(&order, &event)?;
         Ok(order)
     })
+}
+
+/// The part of `intake` that needs no database, for a number already checked: the role, the
+/// cleaned intake checked by `workflow::intake`, and the order's first state. (The importer
+/// plans whole histories in memory with this and `decide`, then writes them in bulk.)
+pub fn first_event(ctx: &Ctx, order_no: &str, new: &NewOrder) -> Result<(Order, Event)> {
+    ctx.office_only("take in orders", "受理工单")?;
+    let intake = clean_intake(&new.intake);
+    let received_at = new.received_at.unwrap_or(ctx.now);
+    let event = workflow::intake(intake, received_at, ctx.now, &ctx.operator)
+        .map_err(|e| Error::Input(format!("cannot take in order {order_no}: {e}")))?;
+    let order = workflow::evolve(order_no, None, &event).map_err(Error::Store)?;
+    Ok((order, event))
 }
 
 /// Apply one action to one order, inside a write transaction. `expected_version`, when
@@ -197,49 +205,108 @@ fn act_in(
     expected_version: Option<u32>,
 ) -> Result<Order> {
     let order = s.require_order(order_no)?;
-    if let Some(why) = ctx.role.refuses(action.name(), &order) {
-        return Err(Error::Denied(format!(
-            "{} ({}) may not {} order {order_no}: {why}",
-            ctx.operator,
-            ctx.role,
-            action.name().code()
-        )));
-    }
+    check_role(ctx, &order, action)?;
     if let Some(v) = expected_version.filter(|v| *v != order.version) {
         let events = s.events(order_no)?;
-        let changes: Vec<String> = events
+        let changed: Vec<_> = events
             .iter()
             .skip(v as usize)
             .filter(|e| e.kind.is_material())
-            .map(|e| {
-                format!(
-                    "{} {} by {}",
-                    e.at.format("%m-%d %H:%M"),
-                    e.kind.zh(),
-                    e.operator
-                )
-            })
             .collect();
-        if changes.is_empty() {
+        if changed.is_empty() {
             return act_in(s, ctx, order_no, action, None);
         }
-        return Err(Error::Conflict(format!(
-            "order {order_no} changed since you opened it ({}); nothing was recorded, your text is kept: look again and retry",
-            changes.join("; ")
+        let list = |by: &str, sep: &str| {
+            changed
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} {} {by} {}",
+                        e.at.format("%m-%d %H:%M"),
+                        e.kind.zh(),
+                        e.operator
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        return Err(Error::Conflict(Msg::both(
+            format!(
+                "order {order_no} changed since you opened it ({}); nothing was recorded, your text is kept: look again and retry",
+                list("by", "; ")
+            ),
+            format!(
+                "工单 {order_no} 在您打开后已被改动（{}）；本次未记录，您输入的内容仍在：请查看后重试",
+                list("经办人", "；")
+            ),
         )));
     }
-    if let Action::Dispatch { unit, .. } = action {
-        let u = s.require_unit(unit)?;
-        if !u.active {
-            return Err(Error::Input(format!(
-                "unit '{unit}' is inactive: choose another unit"
-            )));
-        }
-    }
-    let event = workflow::decide(&order, action, ctx.now, &ctx.operator)?;
+    let event = decide(ctx, &order, action, |unit| s.require_unit(unit))?;
     let next = workflow::evolve(order_no, Some(order.clone()), &event).map_err(Error::Store)?;
     s.append(&order, &next, &event)?;
     Ok(next)
+}
+
+/// The role's refusal of `action` on `order`, as `act` gives it.
+pub fn check_role(ctx: &Ctx, order: &Order, action: &Action) -> Result<()> {
+    match role_refusal(&ctx.operator, &ctx.role, action.name(), order) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The refusal of office-only work (`what`: "supervise a unit", 督办承办单位) to a role that
+/// does not run the office, if it does not.
+pub fn office_refusal(operator: &str, role: &Role, what: &str, what_zh: &str) -> Option<Error> {
+    if role.may_run_office() {
+        return None;
+    }
+    Some(Error::Denied(Msg::both(
+        format!("{operator} ({role}) may not {what}: that is the office's work"),
+        format!("{operator}（{role}）不能{what_zh}：这是热线办的工作"),
+    )))
+}
+
+/// The refusal `check_role` gives, for a screen that asks before anything is typed.
+pub fn role_refusal(
+    operator: &str,
+    role: &Role,
+    action: ActionName,
+    order: &Order,
+) -> Option<Error> {
+    let (why, why_zh) = role.refuses(action, order)?;
+    Some(Error::Denied(Msg::both(
+        format!(
+            "{operator} ({role}) may not {} order {}: {why}",
+            action.code(),
+            order.order_no
+        ),
+        format!(
+            "{operator}（{role}）不能{}工单 {}：{why_zh}",
+            action.zh(),
+            order.order_no
+        ),
+    )))
+}
+
+/// The checks of `act` after the role and the version, which need no database: the unit of a
+/// dispatch (found by `unit`; it must be active) and `workflow::decide`. `action` is cleaned
+/// (`clean_action`). Returns the event; `workflow::evolve` gives the next state.
+pub fn decide(
+    ctx: &Ctx,
+    order: &Order,
+    action: &Action,
+    unit: impl FnOnce(&str) -> Result<Unit>,
+) -> Result<Event> {
+    if let Action::Dispatch { unit: name, .. } = action {
+        let u = unit(name)?;
+        if !u.active {
+            return Err(Error::Input(format!(
+                "unit '{name}' is inactive: choose another unit"
+            )));
+        }
+    }
+    Ok(workflow::decide(order, action, ctx.now, &ctx.operator)?)
 }
 
 /// 转办 with a deadline from the category's limit, N working days, or a date.
@@ -305,7 +372,7 @@ pub fn supervise_unit(
     note: &str,
     on_site: Option<OnSite>,
 ) -> Result<Event> {
-    ctx.office_only("supervise a unit")?;
+    ctx.office_only("supervise a unit", "督办承办单位")?;
     let u = store.require_unit(unit)?;
     let action = clean_action(&Action::Supervise {
         note: note.to_string(),

@@ -391,6 +391,15 @@ impl App {
         s.get(self.lang)
     }
 
+    /// An error as this screen's language says it (refusals and conflicts have Chinese
+    /// wording; other errors are in English).
+    pub fn error_text(&self, e: &crate::error::Error) -> String {
+        match self.lang {
+            crate::cli::args::Lang::Zh => e.zh(),
+            crate::cli::args::Lang::En => e.to_string(),
+        }
+    }
+
     pub fn screen(&self) -> Screen {
         self.stack.last().copied().unwrap_or(Screen::Tabs)
     }

@@ -430,7 +430,8 @@ impl Session {
     }
 
     fn fail(&mut self, e: &Error) {
-        update::say(&mut self.app, Level::Error, e.to_string());
+        let t = self.app.error_text(e);
+        update::say(&mut self.app, Level::Error, t);
     }
 
     fn run(&mut self, effect: Effect) {
@@ -499,8 +500,9 @@ impl Session {
                         *v = o.version;
                     }
                 }
+                let text = self.app.error_text(&e);
                 match self.app.dialog.as_mut() {
-                    Some(d) => d.set_error(Some(e.to_string())),
+                    Some(d) => d.set_error(Some(text)),
                     None => self.fail(&e),
                 }
             }

@@ -43,6 +43,7 @@ fn refuse(app: &mut App, row: &OrderRow, op: Op) {
         })
         .collect();
     let hint = fill(app.t(S::AllowedKeys), &[&keys.join(app.theme.dot())]);
+    let err = app.error_text(&err.into());
     say(app, Level::Error, format!("{err}\n{hint}"));
 }
 
@@ -68,14 +69,8 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
         return refuse(app, &row, op);
     }
     // The same words `ops` would use, before anything is typed.
-    if let Some(why) = app.role.refuses(action, o) {
-        let t = format!(
-            "{} ({}) may not {} order {}: {why}",
-            app.operator,
-            app.role,
-            action.code(),
-            o.order_no
-        );
+    if let Some(e) = crate::ops::role_refusal(&app.operator, &app.role, action, o) {
+        let t = app.error_text(&e);
         return say(app, Level::Error, t);
     }
     let no = o.order_no.clone();
@@ -238,8 +233,23 @@ fn bulk_form(app: &mut App, nos: Vec<String>, label: String) {
     ));
 }
 
+/// Says so when the user's role may not do this office work (the same words as `ops`).
+fn office_refused(app: &mut App, what: &str, what_zh: &str) -> bool {
+    match crate::ops::office_refusal(&app.operator, &app.role, what, what_zh) {
+        Some(e) => {
+            let t = app.error_text(&e);
+            say(app, Level::Error, t);
+            true
+        }
+        None => false,
+    }
+}
+
 /// `U` on an order: the marked orders, else every overdue order of the order's unit.
 fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
+    if office_refused(app, "urge orders in bulk", "批量催办") {
+        return Vec::new();
+    }
     if !app.marks.is_empty() {
         let nos: Vec<String> = app.marks.iter().cloned().collect();
         let label = app.t(S::DlgBulkMarked).to_string();
@@ -276,6 +286,9 @@ pub fn urge_these(app: &mut App, unit: &str, nos: Vec<String>) {
 }
 
 pub fn urge_unit(app: &mut App) -> Vec<Effect> {
+    if office_refused(app, "urge orders in bulk", "批量催办") {
+        return Vec::new();
+    }
     match app.selected_unit().map(|r| r.unit.clone()) {
         Some(u) => urge_all_of(app, &u),
         None => {
@@ -291,12 +304,8 @@ pub fn supervise_unit(app: &mut App) {
         let t = app.t(S::NoUnit).to_string();
         return say(app, Level::Warn, t);
     };
-    if !app.role.may_run_office() {
-        let t = format!(
-            "{} ({}) may not supervise a unit: that is the office's work",
-            app.operator, app.role
-        );
-        return say(app, Level::Error, t);
+    if office_refused(app, "supervise a unit", "督办承办单位") {
+        return;
     }
     let title = fill(app.t(S::DlgSuperviseUnit), &[&unit]);
     let form = supervise_form(app, title, Purpose::SuperviseUnit { unit }, Vec::new());

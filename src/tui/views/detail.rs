@@ -180,6 +180,14 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
         .max()
         .unwrap_or(4)
         .min(18);
+    // The unit column as wide as its longest entry, so that the operators line up.
+    let unit_w = events
+        .iter()
+        .filter_map(|e| e.unit.as_deref())
+        .map(|u| width(&one_line(u)))
+        .max()
+        .unwrap_or(0)
+        .min(20);
     for e in events {
         out.push(Line::from(vec![
             Span::raw("  "),
@@ -187,7 +195,10 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
             Span::raw("  "),
             Span::styled(pad(i18n::event(app.lang, &e.kind), kind_w), app.theme.key()),
             Span::raw("  "),
-            Span::raw(e.unit.as_deref().map(one_line).unwrap_or_default()),
+            Span::raw(pad(
+                &e.unit.as_deref().map(one_line).unwrap_or_default(),
+                unit_w,
+            )),
             Span::raw("  "),
             Span::styled(one_line(&e.operator), app.theme.dim()),
         ]));

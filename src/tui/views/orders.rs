@@ -154,10 +154,28 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         .map(|c| width(i18n::category(app.lang, *c)))
         .max()
         .unwrap_or(4);
+    // The rows loaded, whose widths set the columns'.
+    let loaded: Vec<&OrderRow> = match &held {
+        Some(rows) => rows.clone(),
+        None => app
+            .window(id)
+            .map(|w| w.rows.iter().collect())
+            .unwrap_or_default(),
+    };
+    // Unit names run from 3 characters (民政局) to 10 or more (县市场监督管理局): as wide as the
+    // longest unit's name (not the rows loaded: the columns stay put while paging), within
+    // bounds that leave the title room.
+    let unit_w = app
+        .units
+        .iter()
+        .map(|u| width(&one_line(&u.unit.name)))
+        .max()
+        .unwrap_or(8)
+        .clamp(8, if wide { 20 } else { 16 });
     cols.push(Col::new(t(S::ColStatus), status_w));
     cols.push(Col::new(
         sort_title(app, t(S::ColUnit), sorted(S::SortUnit), st.reverse),
-        12,
+        unit_w,
     ));
     if overdue {
         cols.push(Col::right(t(S::ColUrges), 4));
@@ -172,13 +190,6 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         ));
     }
     // Order numbers are the call center's: usually 12 digits, sometimes longer.
-    let loaded: Vec<&OrderRow> = match &held {
-        Some(rows) => rows.clone(),
-        None => app
-            .window(id)
-            .map(|w| w.rows.iter().collect())
-            .unwrap_or_default(),
-    };
     let no_w = loaded
         .iter()
         .map(|r| width(&r.order.order_no))

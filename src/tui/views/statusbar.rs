@@ -120,7 +120,8 @@ pub fn hints(app: &App, f: &mut Frame, area: Rect) {
     // Greyed: an action the selected order's state does not permit. Those come after the
     // allowed ones, so that on a narrow screen the keys that work are the ones shown.
     let enabled = |b: &keymap::Binding| match b.cmd {
-        Cmd::Op(Op::BulkUrge) => true,
+        // Office work, greyed for viewers and unit accounts.
+        Cmd::Op(Op::BulkUrge) | Cmd::UrgeUnit | Cmd::SuperviseUnit => app.role.may_run_office(),
         Cmd::Op(op) => order.is_some_and(|o| {
             op.action_name(o.extension.is_some())
                 .is_some_and(|a| app.allows(o, a))

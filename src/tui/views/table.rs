@@ -147,6 +147,17 @@ pub fn draw(
         .nth(st.selected)
         .map(|(i, _)| i);
     let n = rows.len();
+    // Rows that belong under the selection and cannot be selected themselves (a table's 合计
+    // after its last unit) are scrolled into view with it: otherwise no key could reach them.
+    if let Some(s) = sel_row {
+        let tail = rows[s + 1..].iter().take_while(|r| !r.selectable).count();
+        let h = (area.height.saturating_sub(1) as usize).max(1);
+        let off = st.offset.get();
+        if s + tail >= off + h {
+            st.offset
+                .set((s + tail + 1).saturating_sub(h).min(s).max(off));
+        }
+    }
     let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
     draw_virtual(app, f, area, cols, n, sel_row, st, show_selection, |i| {
         rows.get_mut(i).and_then(Option::take)
