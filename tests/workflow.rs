@@ -499,3 +499,30 @@ fn control_characters_never_reach_the_store() {
     assert_eq!(o.title, "标题]0;pwned反转");
     assert_eq!(o.content, "内容2J");
 }
+
+/// A bulk urge sums the running sums' changes and writes them once: afterwards they equal the
+/// sums recomputed from the events; a refused order in the batch records nothing at all.
+#[test]
+fn bulk_urge_keeps_the_running_sums_equal_to_the_events() {
+    let s = store();
+    let open: Vec<String> = (0..5).map(|_| order_in(&s, Status::Handling)).collect();
+    let c = ctx("2017-11-20T10:00:00");
+    assert_eq!(ops::urge_many(&s, &c, &open, "请尽快").unwrap(), 5);
+    let rep = ops::check::check(&s).unwrap();
+    assert!(rep.ok(), "{:?}", rep.problems);
+    assert_eq!(s.stored_tally().unwrap(), s.replayed_tally().unwrap());
+    let urges = |s: &Store| -> u32 {
+        open.iter()
+            .map(|n| s.order(n).unwrap().unwrap().urges)
+            .sum()
+    };
+    assert_eq!(urges(&s), 5);
+    // One closed order in the batch: the whole batch is refused, sums unchanged.
+    let mut batch = open.clone();
+    batch.push(order_in(&s, Status::Closed));
+    let before = s.stored_tally().unwrap();
+    assert!(ops::urge_many(&s, &c, &batch, "再催").is_err());
+    assert_eq!(urges(&s), 5);
+    assert_eq!(s.stored_tally().unwrap(), before);
+    assert!(ops::check::check(&s).unwrap().ok());
+}

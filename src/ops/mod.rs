@@ -356,11 +356,15 @@ pub fn urge_many(store: &Store, ctx: &Ctx, order_nos: &[String], note: &str) -> 
     let action = clean_action(&Action::Urge {
         note: note.to_string(),
     });
+    // One transaction; the scorecard's running sums are summed over the batch and written
+    // once (every urge of the batch lands on the same day rows).
     store.write(|s| {
-        for no in order_nos {
-            act_in(s, ctx, no, &action, None)?;
-        }
-        Ok(order_nos.len())
+        s.batch_tally(|s| {
+            for no in order_nos {
+                act_in(s, ctx, no, &action, None)?;
+            }
+            Ok(order_nos.len())
+        })
     })
 }
 

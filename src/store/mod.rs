@@ -31,6 +31,9 @@ pub struct Store {
     depth: Cell<u32>,
     /// Unit name → id (see `unit_id`).
     unit_ids: std::cell::RefCell<std::collections::HashMap<String, i64>>,
+    /// While `batch_tally` runs: the running sums' changes, summed and applied once at its end
+    /// (a bulk urge of 1,000 orders writes the few day rows once, not 1,000 times).
+    tally_batch: std::cell::RefCell<Option<TallyRows>>,
 }
 
 impl Store {
@@ -62,6 +65,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             depth: Cell::new(0),
             unit_ids: Default::default(),
+            tally_batch: Default::default(),
         };
         store.setup().map_err(|e| match e {
             Error::Store(m) => Error::Store(format!("{}: {m}", path.display())),
@@ -76,6 +80,7 @@ impl Store {
             path: None,
             depth: Cell::new(0),
             unit_ids: Default::default(),
+            tally_batch: Default::default(),
         };
         store.setup()?;
         Ok(store)

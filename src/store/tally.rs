@@ -39,6 +39,18 @@ pub struct TallyRows {
 }
 
 impl TallyRows {
+    /// Add `other`'s changes to these.
+    pub fn merge(&mut self, other: TallyRows) {
+        for (k, v) in other.units {
+            let r = self.units.entry(k).or_default();
+            r.iter_mut().zip(v).for_each(|(a, b)| *a += b);
+        }
+        for (k, v) in other.totals {
+            let r = self.totals.entry(k).or_default();
+            r.iter_mut().zip(v).for_each(|(a, b)| *a += b);
+        }
+    }
+
     pub fn add_contribution(&mut self, c: &Contribution, sign: i64) {
         if let Some((unit, day)) = &c.unit {
             let r = self
@@ -266,7 +278,24 @@ impl Store {
         if let Some(c) = counted(e) {
             rows.add_event(&c);
         }
+        if let Some(batch) = self.tally_batch.borrow_mut().as_mut() {
+            batch.merge(rows);
+            return Ok(());
+        }
         self.apply_tally(&rows)
+    }
+
+    /// Run `f` (inside `write`) with the running sums' changes summed in memory and applied
+    /// once when it succeeds. Nothing in `f` may read the sums: they are behind until the end.
+    pub(crate) fn batch_tally<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let outer = self.tally_batch.replace(Some(TallyRows::default()));
+        let out = f(self);
+        let batch = self.tally_batch.replace(outer);
+        let v = out?;
+        if let Some(rows) = batch {
+            self.apply_tally(&rows)?;
+        }
+        Ok(v)
     }
 
     /// The tables as stored (zero rows left out).
