@@ -547,7 +547,7 @@ fn plan() -> Result<Vec<(NaiveDateTime, usize, usize, Step)>> {
         let intake = invented_intake(&mut p.rng, home, true, Category::Request);
         let sent = p.minutes(at, 15, 60);
         let back = p.workday_after(sent, 1);
-        let reason = texts::return_reason(&mut p.rng);
+        let reason = texts::return_reason(&mut p.rng, home);
         p.add(Draft {
             steps: vec![
                 (at, Step::Intake(intake)),

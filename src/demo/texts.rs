@@ -108,14 +108,10 @@ pub fn reply_text(rng: &mut Rng, unit: &str, vague: bool) -> String {
         .replace("{when}", when)
 }
 
-/// Why a unit returns an order: not its remit, belongs to another unit or township, cannot be verified.
-pub fn return_reason(rng: &mut Rng) -> String {
-    let (topic, owner) = *rng.pick(REMIT_PAIRS);
-    let town = rng.pick(TOWNSHIPS).name;
-    rng.pick(RETURN_TEMPLATES)
-        .replace("{topic}", topic)
-        .replace("{owner}", owner)
-        .replace("{town}", town)
+/// Why a unit returns an order: not its remit but `owner`'s (the unit it goes to next), not its
+/// area, cannot be verified. Names no unit but `owner`, so that it never contradicts the history.
+pub fn return_reason(rng: &mut Rng, owner: &str) -> String {
+    rng.pick(RETURN_TEMPLATES).replace("{owner}", owner)
 }
 
 /// Why the office redoes an order: the citizen says nothing changed, the reply misses the point, …
@@ -2224,37 +2220,12 @@ fn reply_material(
 // Returns, redos, urges, supervision
 // ---------------------------------------------------------------------------
 
-/// (topic, unit whose remit it is)
-const REMIT_PAIRS: &[(&str, &str)] = &[
-    ("小区供暖", "住建局"),
-    ("小区物业服务", "住建局"),
-    ("路口信号灯故障", "公安局（交警队）"),
-    ("养老金发放", "社保局"),
-    ("农民工工资拖欠", "人社局"),
-    ("自来水停水", "水务局"),
-    ("退耕还林补助", "林业局"),
-    ("出租车收费", "运管所"),
-    ("食品安全", "市场监管局"),
-    ("宽带故障", "电信公司"),
-    ("频繁停电", "海城供电公司"),
-    ("校车安全", "教体局"),
-    ("户户通电视信号", "文广局"),
-    ("临时救助", "民政局"),
-    ("残疾人补贴", "残联"),
-    ("养殖补贴", "农牧局"),
-    ("企业排污", "国环局"),
-    ("创业担保贷款", "就创局"),
-    ("手机信号覆盖", "移动公司"),
-    ("农村公路维修", "交通运输局"),
-];
-
 const RETURN_TEMPLATES: &[&str] = &[
-    "经核实，该工单反映的{topic}问题属{owner}职责范围，不属于我单位职能，申请退回重新派发。",
-    "该事项涉及{topic}，依据“三定”方案由{owner}负责，我单位无管理和执法权限，申请退回。",
-    "诉求人反映的地点不在我单位辖区，经现场核实属{town}管辖，请退回后转{town}办理。",
-    "工单地址信息不详，我单位{topic}相关台账中无此记录，多次拨打诉求人电话均无法接通，无法核实具体位置，申请退回补充信息。",
-    "该诉求已进入法院诉讼程序，属于司法途径解决的民事纠纷，不属于行政职能范围，申请退回。",
-    "经查，诉求人反映的问题系企业与个人之间的合同纠纷，建议诉求人通过法律途径解决；如涉及{topic}，应由{owner}办理，申请退回。",
+    "经核实，该工单反映的问题属{owner}职责范围，不属于我单位职能，申请退回重新派发。",
+    "该事项依据“三定”方案由{owner}负责，我单位无管理和执法权限，申请退回转{owner}办理。",
+    "诉求人反映的事项不在我单位管辖范围，经现场核实应由{owner}办理，请退回后转{owner}。",
+    "工单地址信息不详，多次拨打诉求人电话均无法接通，无法核实具体位置；经初步了解应由{owner}办理，申请退回。",
+    "经查，诉求人反映的问题不属我单位职能，如涉及相关行政管理事项，应由{owner}办理，申请退回。",
 ];
 
 const STILL_UNSOLVED: &[&str] = &[
@@ -2440,7 +2411,7 @@ mod tests {
             out.push(reply_text(&mut rng, unit, true));
             out.push(supervise_note(&mut rng, unit));
         }
-        out.push(return_reason(&mut rng));
+        out.push(return_reason(&mut rng, "住建局"));
         out.push(redo_reason(&mut rng));
         out.push(urge_note(&mut rng));
         out
@@ -2604,7 +2575,7 @@ mod tests {
         let mut rng = Rng::new(11);
         for _ in 0..100 {
             for s in [
-                return_reason(&mut rng),
+                return_reason(&mut rng, "贾塘乡"),
                 redo_reason(&mut rng),
                 urge_note(&mut rng),
             ] {

@@ -137,7 +137,7 @@ fn plan_order(
         let wrong = &p.rng.pick(units).0.clone();
         if wrong != &unit.0 && dispatch(&mut p, wrong) {
             let at = p.later(600, 2000);
-            let reason = texts::return_reason(p.rng);
+            let reason = texts::return_reason(p.rng, &unit.0);
             p.step(at, &format!("{wrong}联络员"), Action::Return { reason });
         }
     }
