@@ -171,7 +171,16 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         .map(|u| width(&one_line(&u.unit.name)))
         .max()
         .unwrap_or(8)
-        .clamp(8, if wide { 20 } else { 16 });
+        .clamp(
+            8,
+            if wide {
+                20
+            } else if inner.width >= 100 {
+                16
+            } else {
+                14
+            },
+        );
     cols.push(Col::new(t(S::ColStatus), status_w));
     cols.push(Col::new(
         sort_title(app, t(S::ColUnit), sorted(S::SortUnit), st.reverse),

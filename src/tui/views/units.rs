@@ -133,8 +133,17 @@ fn draw_tables(app: &App, f: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     f.render_widget(Paragraph::new(summary).style(app.theme.dim()), sum_area);
 
+    // The figures take 56 columns; the names get what is left, up to the longest name
+    // (公安局（交警大队）is 18 columns wide: cut at 14 it would lose its point).
+    let longest = card
+        .units
+        .iter()
+        .map(|r| width(&one_line(&r.unit)))
+        .max()
+        .unwrap_or(8);
+    let name_w = longest.min((rest.width as usize).saturating_sub(57)).max(8);
     let cols = vec![
-        Col::new(t(S::ColUnitName), 14),
+        Col::new(t(S::ColUnitName), name_w),
         col(S::ColAssigned, 6),
         Col::right(t(S::ColClosed), 6),
         col(S::ColClosure, 7),
