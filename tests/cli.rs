@@ -336,3 +336,36 @@ fn missing_corrupt_and_foreign_databases() {
     assert!(err.contains("not a hotline database"), "{err}");
     assert_eq!(std::fs::read(&junk).unwrap(), vec![0x42u8; 8192]);
 }
+
+/// `--demo` works for every command that reads a database, not only the TUI: the demo
+/// database is made on first use in the user's data directory and used from then on.
+#[test]
+fn demo_flag_opens_the_demo_database_for_any_command() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_hotline"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env_remove("HOTLINE_DB")
+            .env_remove("HOTLINE_NOW")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--demo", "report", "--format", "csv"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains("住建局"), "{csv}");
+    assert!(home.path().join("data/hotline/demo.db").exists());
+    let out = run(&["order", "list", "--demo", "--unit", "住建局", "--overdue"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("201710270002"));
+}

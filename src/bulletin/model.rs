@@ -87,6 +87,27 @@ fn top<'a>(
     v
 }
 
+/// The first `n` of `ranked` (sorted by `key`, largest first), and every row tied with the
+/// n-th: a list of "the most" never names one unit and leaves out another with the same count.
+/// At most `LIST_MAX`; the number left out is returned beside them.
+fn first_with_ties<'a>(
+    ranked: &[&'a UnitRow],
+    n: usize,
+    key: impl Fn(&UnitRow) -> u64,
+) -> (Vec<&'a UnitRow>, usize) {
+    let Some(last) = ranked.get(n.saturating_sub(1)).or(ranked.last()) else {
+        return (Vec::new(), 0);
+    };
+    let cut = key(last);
+    let tied = ranked
+        .iter()
+        .enumerate()
+        .take_while(|(i, r)| *i < n || key(r) == cut)
+        .count();
+    let shown = tied.min(LIST_MAX.max(n));
+    (ranked[..shown].to_vec(), tied - shown)
+}
+
 fn name_list(items: &[String], sep: &str, total: usize) -> String {
     let mut s = items.join(sep);
     if total > items.len() {
@@ -145,15 +166,21 @@ pub fn values(
     m.insert("urges", n(sum(|r| r.urges)));
     m.insert("supervisions", n(sum(|r| r.supervisions)));
 
-    // 承办量: the heaviest-loaded departments, then townships.
-    let heavy: Vec<String> = top(card.table(UnitKind::Department), |r| r.assigned)
-        .into_iter()
-        .take(HEAVY_DEPARTMENTS)
-        .chain(
-            top(card.table(UnitKind::Township), |r| r.assigned)
-                .into_iter()
-                .take(HEAVY_TOWNSHIPS),
-        )
+    // 承办量: the heaviest-loaded departments, then townships (with any tied at the cut).
+    let assigned = |r: &UnitRow| r.assigned;
+    let (deps, _) = first_with_ties(
+        &top(card.table(UnitKind::Department), assigned),
+        HEAVY_DEPARTMENTS,
+        assigned,
+    );
+    let (towns, _) = first_with_ties(
+        &top(card.table(UnitKind::Township), assigned),
+        HEAVY_TOWNSHIPS,
+        assigned,
+    );
+    let heavy: Vec<String> = deps
+        .iter()
+        .chain(&towns)
         .map(|r| format!("{}{}件", r.unit, r.assigned))
         .collect();
     m.insert("heavy_units", heavy.join("，"));
@@ -167,15 +194,10 @@ pub fn values(
         .collect();
     m.insert("overdue_units", name_list(&shown, "、", overdue.len()));
     m.insert("overdue_units_count", n(overdue.len() as u64));
-    m.insert(
-        "worst_units",
-        overdue
-            .iter()
-            .take(2)
-            .map(|r| r.unit.as_str())
-            .collect::<Vec<_>>()
-            .join("、"),
-    );
+    // The template says "尤其是{{worst_units}}等单位": the names alone, ties included.
+    let (worst, _) = first_with_ties(&overdue, 2, |r| r.overdue_30d);
+    let names: Vec<&str> = worst.iter().map(|r| r.unit.as_str()).collect();
+    m.insert("worst_units", names.join("、"));
 
     // 督办: the units supervised most often (all that share the highest count).
     let supervised = top(card.units.iter(), |r| r.supervisions);
@@ -206,12 +228,12 @@ pub fn values(
     m.insert("most_supervised", most);
 
     // 重办
-    let redos: Vec<String> = top(card.units.iter(), |r| r.redos)
+    let (most_redone, more) = first_with_ties(&top(card.units.iter(), |r| r.redos), 5, |r| r.redos);
+    let redos: Vec<String> = most_redone
         .iter()
-        .take(5)
         .map(|r| format!("{}{}次", r.unit, r.redos))
         .collect();
-    m.insert("redo_units", redos.join("、"));
+    m.insert("redo_units", name_list(&redos, "、", redos.len() + more));
 
     // 回复不具体
     m.insert("vague_replies", n(vague.total));
@@ -236,6 +258,38 @@ pub fn values(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_list_of_the_most_includes_every_unit_tied_at_its_end() {
+        let row = |unit: &str, redos: u64| UnitRow {
+            redos,
+            ..UnitRow::empty(UnitKind::Department, unit)
+        };
+        let rows = [
+            row("甲", 5),
+            row("乙", 3),
+            row("丙", 3),
+            row("丁", 3),
+            row("戊", 1),
+        ];
+        let ranked: Vec<&UnitRow> = rows.iter().collect();
+        let names = |v: Vec<&UnitRow>| v.iter().map(|r| r.unit.clone()).collect::<Vec<_>>();
+        let (v, more) = first_with_ties(&ranked, 2, |r| r.redos);
+        assert_eq!(
+            (names(v), more),
+            (vec!["甲".into(), "乙".into(), "丙".into(), "丁".into()], 0)
+        );
+        let (v, more) = first_with_ties(&ranked, 1, |r| r.redos);
+        assert_eq!((names(v), more), (vec!["甲".to_string()], 0));
+        let (v, _) = first_with_ties(&ranked, 9, |r| r.redos);
+        assert_eq!(v.len(), 5);
+        assert_eq!(first_with_ties(&[], 2, |r| r.redos).0.len(), 0);
+        // More tied than a list may name: the rest are counted.
+        let many: Vec<UnitRow> = (0..12).map(|i| row(&format!("单位{i}"), 2)).collect();
+        let ranked: Vec<&UnitRow> = many.iter().collect();
+        let (v, more) = first_with_ties(&ranked, 2, |r| r.redos);
+        assert_eq!((v.len(), more), (LIST_MAX, 12 - LIST_MAX));
+    }
+
     use super::*;
     use crate::domain::time::parse_datetime;
 

@@ -149,12 +149,21 @@ pub fn add_shipped_units(store: &Store) -> Result<()> {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
-    let g = &cli.global;
-    let path = db_path(g);
     let command = match cli.command {
         None => Command::Tui(crate::tui::TuiArgs::default()),
         Some(c) => c,
     };
+    let mut global = cli.global;
+    // `--demo` names the demo database for the commands that work on one (not for those that
+    // make a database: demo, init, gen, bench).
+    if !matches!(
+        command,
+        Command::Demo { .. } | Command::Init | Command::Gen { .. } | Command::Bench(_)
+    ) {
+        crate::tui::resolve_demo(&mut global, cli.demo)?;
+    }
+    let g = &global;
+    let path = db_path(g);
     match command {
         Command::Init => {
             init(&path)?;

@@ -107,7 +107,7 @@ pub struct UnitRow {
 }
 
 impl UnitRow {
-    fn empty(kind: UnitKind, unit: &str) -> UnitRow {
+    pub(crate) fn empty(kind: UnitKind, unit: &str) -> UnitRow {
         UnitRow {
             table: kind.table(),
             kind,

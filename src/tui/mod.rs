@@ -61,13 +61,14 @@ pub fn demo_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("hotline-demo.db"))
 }
 
-pub fn run(g: &Global, demo: bool, path: &Path, args: TuiArgs) -> Result<()> {
-    let path = if demo && g.db.is_none() {
-        demo_path()
-    } else {
-        path.to_path_buf()
-    };
-    if demo && !path.exists() {
+/// With `--demo`: the demo database (at `--db` if given, else `demo_path`), created on first
+/// use — for every command, not only the TUI: `hotline --demo report` works too.
+pub fn resolve_demo(g: &mut Global, demo: bool) -> Result<()> {
+    if !demo {
+        return Ok(());
+    }
+    let path = g.db.clone().unwrap_or_else(demo_path);
+    if !path.exists() {
         // Takes a few seconds: say so before the screen stays blank.
         eprintln!(
             "{}",
@@ -75,6 +76,11 @@ pub fn run(g: &Global, demo: bool, path: &Path, args: TuiArgs) -> Result<()> {
         );
         crate::demo::create(&path, &crate::cli::operator(g))?;
     }
+    g.db = Some(path);
+    Ok(())
+}
+
+pub fn run(g: &Global, demo: bool, path: &Path, args: TuiArgs) -> Result<()> {
     // A missing or unreadable database fails here, with the store's message, before the
     // terminal is touched.
     let store = Store::open(&path)?;
