@@ -83,7 +83,7 @@ pub fn resolve_demo(g: &mut Global, demo: bool) -> Result<()> {
 pub fn run(g: &Global, demo: bool, path: &Path, args: TuiArgs) -> Result<()> {
     // A missing or unreadable database fails here, with the store's message, before the
     // terminal is touched.
-    let store = Store::open(&path)?;
+    let store = Store::open(path)?;
     let theme = Theme::from_env(args.ascii);
     let mut session = Session::open(store, g.clone(), theme, demo)?;
     match &args.keys {
