@@ -701,3 +701,32 @@ fn only_the_office_imports_and_only_an_admin_adds_units() {
     );
     assert!(ok5, "a viewer reads the bulletin: {err}");
 }
+
+/// Row numbers in problems are the rows a spreadsheet shows: a cell of several lines (a
+/// message's 留言详情, an export's 办理过程) is one row, not several. And every problem is
+/// listed, of whatever kind.
+#[test]
+fn problems_name_the_spreadsheet_row_after_multi_line_cells() {
+    let db = Db::new();
+    let file = db.file("multi-line.csv");
+    std::fs::write(
+        &file,
+        "留言编号,留言用户,留言主题,留言时间,留言详情,答复意见,答复时间\n\
+         9101,A1,路灯不亮,2019/4/25 9:32:09,\"第一行\n第二行\n第三行\",已修复,2019/5/10 14:56:53\n\
+         9102,A2,道路积水,2019/13/45 9:32:09,积水,已疏通,2019/5/10 14:56:53\n\
+         9103,A3,噪音扰民,2019/4/26 10:00:00,\"夜间\r\n施工\",已处理,昨天下午\n\
+         9104,A4,,2019/4/26 10:00:00,无标题,已处理,2019/5/10 14:56:53\n",
+    )
+    .unwrap();
+    let err = fails(&db.path, &["import", s(&file), "--create-units"]);
+    assert!(err.contains("3 of 4 rows have problems"), "{err}");
+    let out = hotline(&db.path, &["import", s(&file), "--create-units"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for want in [
+        "row 3, column 留言时间",
+        "row 4, column 答复时间",
+        "row 5, column 留言主题",
+    ] {
+        assert!(stderr.contains(want), "{want}: {stderr}");
+    }
+}

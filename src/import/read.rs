@@ -101,6 +101,8 @@ enum Rows {
         name: String,
         rdr: csv::Reader<std::io::Cursor<Vec<u8>>>,
         rec: csv::ByteRecord,
+        /// Line breaks inside the cells read so far.
+        folded: usize,
         len: u64,
     },
     Sheet {
@@ -171,7 +173,13 @@ impl Table {
 impl Rows {
     fn next_row(&mut self, cells: &mut Vec<Cell>) -> Result<Option<usize>> {
         match self {
-            Rows::Csv { name, rdr, rec, .. } => loop {
+            Rows::Csv {
+                name,
+                rdr,
+                rec,
+                folded,
+                ..
+            } => loop {
                 let more = rdr.read_byte_record(rec).map_err(|e| {
                     let line = e.position().map(|p| p.line()).unwrap_or(0);
                     Error::Input(format!("{name}: not valid CSV at line {line}: {e}"))
@@ -179,9 +187,14 @@ impl Rows {
                 if !more {
                     return Ok(None);
                 }
+                // The row a spreadsheet shows: the record's first line, less the line breaks
+                // inside the cells of the records before it (a multi-line 办理过程 is one row).
+                let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+                let row = line.saturating_sub(*folded);
+                *folded += rec.as_slice().iter().filter(|b| **b == b'\n').count();
                 fill(cells, rec)?;
                 if !cells.iter().all(Cell::is_empty) {
-                    return Ok(Some(rec.position().map(|p| p.line() as usize).unwrap_or(0)));
+                    return Ok(Some(row));
                 }
             },
             Rows::Sheet { rows, .. } => Ok(rows.next().map(|(row, v)| {
@@ -391,6 +404,7 @@ fn read_csv(name: &str, text: Vec<u8>, start: usize, enc: Encoding) -> Result<Ta
         name: name.to_string(),
         rdr,
         rec: csv::ByteRecord::new(),
+        folded: 0,
         len,
     };
     Table::start(format!("csv, {}", enc.name()), rows)?.ok_or_else(|| {
@@ -519,7 +533,7 @@ mod tests {
     }
 
     #[test]
-    fn csv_rows_stream_with_their_line_numbers() {
+    fn csv_rows_stream_with_their_spreadsheet_row_numbers() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("t.csv");
         std::fs::write(&p, "\u{feff}\n a , b \n1,\"x\ny\"\n,\n2,z\n").unwrap();
@@ -535,7 +549,8 @@ mod tests {
             texts,
             vec![
                 (3, vec!["1".to_string(), "x\ny".into()]),
-                (6, vec!["2".to_string(), "z".into()])
+                // Line 6 of the file, row 5 of a spreadsheet: the rows a user sees.
+                (5, vec!["2".to_string(), "z".into()])
             ]
         );
     }
