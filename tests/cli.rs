@@ -369,3 +369,29 @@ fn demo_flag_opens_the_demo_database_for_any_command() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("201710270002"));
 }
+
+/// Units can be named by pinyin, as in the TUI: initials or full spelling, when they name one
+/// unit only; two units with the same initials get a clear error naming both.
+#[test]
+fn units_by_pinyin_initials_in_the_cli() {
+    let db = new_db();
+    let p = db.path.as_path();
+    let now = "2017-11-02T09:30:00";
+    let a = add(p, "2017-11-02T09:00:00", "供暖不热");
+    let out = ok(p, now, &["dispatch", &a, "--unit", "zjj"]);
+    assert!(out.contains("dispatched to 住建局"), "{out}");
+    let listed = ok(p, now, &["order", "list", "--unit", "ZhuJianJu"]);
+    assert!(listed.contains(&a), "{listed}");
+    ok(
+        p,
+        now,
+        &["unit", "add", "--name", "中介局", "--kind", "department"],
+    );
+    let err = fails(p, now, &["order", "list", "--unit", "zjj"]);
+    assert!(
+        err.contains("'zjj' could be any of") && err.contains("住建局") && err.contains("中介局"),
+        "{err}"
+    );
+    let err = fails(p, now, &["order", "list", "--unit", "xyz"]);
+    assert!(err.contains("unknown unit 'xyz'"), "{err}");
+}

@@ -115,6 +115,33 @@ pub fn open(g: &Global) -> Result<(Store, Ctx)> {
     Ok((store, ctx))
 }
 
+/// A unit named on the command line: its exact name, or its pinyin initials or spelling
+/// (`zjj`, `zhujianju` → 住建局) when they name one unit only.
+pub fn unit_arg(store: &Store, arg: &str) -> Result<String> {
+    let arg = arg.trim();
+    let units = store.units()?;
+    if units.iter().any(|u| u.name == arg) {
+        return Ok(arg.to_string());
+    }
+    let want = arg.to_lowercase();
+    let by_pinyin: Vec<&str> = units
+        .iter()
+        .filter(|u| {
+            let (initials, spelled) = crate::domain::text::pinyin_of(&u.name);
+            !want.is_empty() && (initials == want || spelled == want)
+        })
+        .map(|u| u.name.as_str())
+        .collect();
+    match by_pinyin[..] {
+        [one] => Ok(one.to_string()),
+        [] => store.require_unit(arg).map(|u| u.name),
+        _ => Err(Error::Input(format!(
+            "'{arg}' could be any of {}: give the unit's name",
+            by_pinyin.join(", ")
+        ))),
+    }
+}
+
 /// Create an empty database with the county's units.
 pub fn init(path: &Path) -> Result<Store> {
     if path.exists() {
@@ -322,9 +349,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 .map(|s| s.parse())
                 .transpose()
                 .map_err(|e: String| Error::Input(format!("--status: {e}")))?;
-            if let Some(u) = &unit {
-                store.require_unit(u)?;
-            }
+            let unit = unit.map(|u| unit_arg(store, &u)).transpose()?;
             // A unit account sees its own unit's orders only.
             let unit = match ctx.role.only_unit() {
                 Some(own) if unit.as_deref().is_some_and(|u| u != own) => {
@@ -359,6 +384,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             deadline,
         } => {
             let spec = deadline_spec(days, deadline.as_deref())?;
+            let unit = unit_arg(store, &unit)?;
             let (o, w) = ops::dispatch(store, ctx, &order_no, &unit, spec, None)?;
             print_warning(w);
             println!(
@@ -438,6 +464,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             };
             match (order_no, unit) {
                 (_, Some(unit)) => {
+                    let unit = unit_arg(store, &unit)?;
                     ops::supervise_unit(store, ctx, &unit, &note, on_site)?;
                     println!("supervised unit {unit}");
                     Ok(())
@@ -606,6 +633,7 @@ fn operator_cmd(store: &Store, ctx: &Ctx, cmd: OperatorCmd) -> Result<()> {
         }
         OperatorCmd::Add { user, role, unit } => {
             admin_only(ctx, "manage operators")?;
+            let unit = unit.map(|u| unit_arg(store, &u)).transpose()?;
             let role = Role::parse(&role, unit.as_deref()).map_err(Error::Input)?;
             store.set_operator(&user, &role)?;
             println!("{user} is now {role}");

@@ -160,6 +160,25 @@ pub fn vague_reply(text: &str) -> Option<String> {
     None
 }
 
+/// Pinyin initials and full spelling of a name; letters and digits kept, the rest dropped:
+/// 住建局 → ("zjj", "zhujianju"). Operators on a terminal without a Chinese input method name
+/// units this way, in the TUI and in the CLI.
+pub fn pinyin_of(name: &str) -> (String, String) {
+    use pinyin::ToPinyin;
+    let mut initials = String::new();
+    let mut spelled = String::new();
+    for c in name.chars() {
+        if let Some(p) = c.to_pinyin() {
+            initials.push_str(p.first_letter());
+            spelled.push_str(p.plain());
+        } else if c.is_ascii_alphanumeric() {
+            initials.push(c.to_ascii_lowercase());
+            spelled.push(c.to_ascii_lowercase());
+        }
+    }
+    (initials, spelled)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,22 +122,7 @@ pub struct UnitEntry {
     pub spelled: String,
 }
 
-/// Pinyin initials and full spelling of a name; letters and digits kept, the rest dropped.
-pub fn pinyin_of(name: &str) -> (String, String) {
-    use pinyin::ToPinyin;
-    let mut initials = String::new();
-    let mut spelled = String::new();
-    for c in name.chars() {
-        if let Some(p) = c.to_pinyin() {
-            initials.push_str(p.first_letter());
-            spelled.push_str(p.plain());
-        } else if c.is_ascii_alphanumeric() {
-            initials.push(c.to_ascii_lowercase());
-            spelled.push(c.to_ascii_lowercase());
-        }
-    }
-    (initials, spelled)
-}
+pub use crate::domain::text::pinyin_of;
 
 impl UnitEntry {
     pub fn new(unit: Unit) -> UnitEntry {
