@@ -6,6 +6,7 @@ use crate::domain::time::FORMAT;
 use crate::domain::{Event, EventKind, Order};
 use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 
 /// Which orders to list.
@@ -282,7 +283,7 @@ impl Store {
     pub(crate) fn append(&self, prev: &Order, o: &Order, e: &Event) -> Result<()> {
         let id = self.order_id(&o.order_no)?;
         self.insert_event(Some(id), e)?;
-        self.update_state(id, o)?;
+        self.update_changed(id, prev, o)?;
         self.tally_event(Some(prev), Some(o), e)
     }
 
@@ -293,35 +294,81 @@ impl Store {
     }
 
     pub(super) fn update_state(&self, id: i64, o: &Order) -> Result<()> {
-        let unit_id = self.unit_id_of(o.unit.as_deref())?;
+        let cols = self.state_columns(o)?;
+        let set: Vec<String> = cols
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| format!("{c} = ?{}", i + 2))
+            .collect();
+        self.set_columns(id, &set, cols.into_iter().map(|(_, v)| v))
+    }
+
+    /// Write only the state columns that differ between `prev` and `o`: an urge changes
+    /// `urges`, `version` and `updated_at`, and leaves the indexes on status, unit and deadline
+    /// untouched (SQLite rewrites an index entry whenever its column is SET, same value or not).
+    pub(super) fn update_changed(&self, id: i64, prev: &Order, o: &Order) -> Result<()> {
+        let before = self.state_columns(prev)?;
+        let after = self.state_columns(o)?;
+        let changed: Vec<(&str, Value)> = after
+            .into_iter()
+            .zip(before)
+            .filter(|((_, a), (_, b))| a != b)
+            .map(|(a, _)| a)
+            .collect();
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let set: Vec<String> = changed
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| format!("{c} = ?{}", i + 2))
+            .collect();
+        self.set_columns(id, &set, changed.into_iter().map(|(_, v)| v))
+    }
+
+    fn set_columns(
+        &self,
+        id: i64,
+        set: &[String],
+        values: impl Iterator<Item = Value>,
+    ) -> Result<()> {
+        let sql = format!("UPDATE orders SET {} WHERE id = ?1", set.join(", "));
+        let params: Vec<Value> = std::iter::once(Value::Integer(id)).chain(values).collect();
         self.conn
-            .prepare_cached(
-                "UPDATE orders SET status = ?2, unit_id = ?3, assigned_at = ?4, deadline = ?5,
-                 accepted_at = ?6, reply = ?7, replied_at = ?8, ext_until = ?9, ext_reason = ?10,
-                 callback = ?11, closed_at = ?12, urges = ?13, supervisions = ?14, redos = ?15,
-                 returns = ?16, version = ?17, updated_at = ?18 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                o.status.code(),
-                unit_id,
-                o.assigned_at.map(ts),
-                o.deadline.map(|d| d.to_string()),
-                o.accepted_at.map(ts),
-                o.reply,
-                o.replied_at.map(ts),
-                o.extension.as_ref().map(|x| x.until.to_string()),
-                o.extension.as_ref().map(|x| x.reason.clone()),
-                o.callback.map(|c| c.code()),
-                o.closed_at.map(ts),
-                o.urges,
-                o.supervisions,
-                o.redos,
-                o.returns,
-                o.version,
-                ts(o.updated_at)
-            ])?;
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(params))?;
         Ok(())
+    }
+
+    /// The order's state as the columns that hold it.
+    fn state_columns(&self, o: &Order) -> Result<Vec<(&'static str, Value)>> {
+        let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
+        let int = |n: Option<i64>| n.map_or(Value::Null, Value::Integer);
+        Ok(vec![
+            ("status", Value::Text(o.status.code().into())),
+            ("unit_id", int(self.unit_id_of(o.unit.as_deref())?)),
+            ("assigned_at", text(o.assigned_at.map(ts))),
+            ("deadline", text(o.deadline.map(|d| d.to_string()))),
+            ("accepted_at", text(o.accepted_at.map(ts))),
+            ("reply", text(o.reply.clone())),
+            ("replied_at", text(o.replied_at.map(ts))),
+            (
+                "ext_until",
+                text(o.extension.as_ref().map(|x| x.until.to_string())),
+            ),
+            (
+                "ext_reason",
+                text(o.extension.as_ref().map(|x| x.reason.clone())),
+            ),
+            ("callback", text(o.callback.map(|c| c.code().to_string()))),
+            ("closed_at", text(o.closed_at.map(ts))),
+            ("urges", Value::Integer(i64::from(o.urges))),
+            ("supervisions", Value::Integer(i64::from(o.supervisions))),
+            ("redos", Value::Integer(i64::from(o.redos))),
+            ("returns", Value::Integer(i64::from(o.returns))),
+            ("version", Value::Integer(i64::from(o.version))),
+            ("updated_at", Value::Text(ts(o.updated_at))),
+        ])
     }
 
     /// The next free order number for a day: `YYYYMMDD` + a 4-digit sequence.
