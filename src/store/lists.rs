@@ -195,13 +195,18 @@ impl Store {
 
     /// Whole orders by id, with their ids, in the order given (ids not found are left out).
     pub fn orders_by_ids(&self, ids: &[i64]) -> Result<Vec<(i64, Order)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT order_no FROM orders WHERE id = ?1")?;
+        // One point query per id, by rowid (a page is 50 of them).
+        let sql = format!(
+            "SELECT {} FROM orders o LEFT JOIN units u ON u.id = o.unit_id WHERE o.id = ?1",
+            super::orders::ORDER_COLUMNS
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            let no: Option<String> = stmt.query_row([id], |r| r.get(0)).optional()?;
-            if let Some(o) = no.map(|no| self.order(&no)).transpose()?.flatten() {
+            if let Some(o) = stmt
+                .query_row([id], super::orders::order_from_row)
+                .optional()?
+            {
                 out.push((*id, o));
             }
         }

@@ -43,7 +43,8 @@ pub struct StoredEvent {
     pub event: Event,
 }
 
-const ORDER_COLUMNS: &str = "o.order_no, o.category, o.status, o.title, o.content, o.citizen,
+pub(super) const ORDER_COLUMNS: &str =
+    "o.order_no, o.category, o.status, o.title, o.content, o.citizen,
     o.phone, o.address, o.received_at, u.name, o.assigned_at, o.deadline, o.accepted_at,
     o.reply, o.replied_at, o.ext_until, o.ext_reason, o.callback, o.closed_at, o.urges,
     o.supervisions, o.redos, o.returns, o.version, o.updated_at";
@@ -94,7 +95,7 @@ fn get_parsed<T: std::str::FromStr>(r: &Row, i: usize, what: &str) -> rusqlite::
     s.parse().map_err(|_| parse_err(i, what))
 }
 
-fn order_from_row(r: &Row) -> rusqlite::Result<Order> {
+pub(super) fn order_from_row(r: &Row) -> rusqlite::Result<Order> {
     let ext_until = get_date_opt(r, 15)?;
     let ext_reason: Option<String> = r.get(16)?;
     let callback: Option<String> = r.get(17)?;
