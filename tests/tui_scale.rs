@@ -220,3 +220,39 @@ fn windows_show_what_held_lists_show() {
         }
     }
 }
+
+/// The tab counts the store gives without reading keys (`Store::open_counts`) are the counts
+/// of `order list`: open orders, and those past their deadline day; for all and for one unit.
+#[test]
+fn open_counts_equal_the_order_lists() {
+    let s = session(0);
+    let store = s.store();
+    let today = s.app.now.date();
+    let count = |unit: Option<String>, overdue: bool| {
+        store
+            .list_orders(&OrderFilter {
+                open_only: true,
+                unit,
+                overdue_on: overdue.then_some(today),
+                ..Default::default()
+            })
+            .unwrap()
+            .len()
+    };
+    assert_eq!(
+        store.open_counts(today, None).unwrap(),
+        (count(None, false), count(None, true))
+    );
+    let unit = store.units().unwrap().into_iter().next().unwrap();
+    let (open, late) = store.open_counts(today, Some(unit.id)).unwrap();
+    assert_eq!(
+        (open, late),
+        (
+            count(Some(unit.name.clone()), false),
+            count(Some(unit.name), true)
+        )
+    );
+    assert!(open > 0 && late > 0 && late < open, "{open} {late}");
+    // And the app's counts, read that way at the start, agree with the windows' lengths.
+    assert_eq!(s.app.counts.0, s.app.len(ListId::Pending));
+}
