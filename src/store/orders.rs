@@ -296,12 +296,7 @@ impl Store {
 
     pub(super) fn update_state(&self, id: i64, o: &Order) -> Result<()> {
         let cols = self.state_columns(o)?;
-        let set: Vec<String> = cols
-            .iter()
-            .enumerate()
-            .map(|(i, (c, _))| format!("{c} = ?{}", i + 2))
-            .collect();
-        self.set_columns(id, &set, cols.into_iter().map(|(_, v)| v))
+        self.set_columns(id, cols)
     }
 
     /// Write only the state columns that differ between `prev` and `o`: an urge changes
@@ -319,22 +314,20 @@ impl Store {
         if changed.is_empty() {
             return Ok(());
         }
-        let set: Vec<String> = changed
+        self.set_columns(id, changed)
+    }
+
+    /// `UPDATE orders SET` these columns of order `id` (the statement is cached per column set).
+    fn set_columns(&self, id: i64, cols: Vec<(&str, Value)>) -> Result<()> {
+        let set: Vec<String> = cols
             .iter()
             .enumerate()
             .map(|(i, (c, _))| format!("{c} = ?{}", i + 2))
             .collect();
-        self.set_columns(id, &set, changed.into_iter().map(|(_, v)| v))
-    }
-
-    fn set_columns(
-        &self,
-        id: i64,
-        set: &[String],
-        values: impl Iterator<Item = Value>,
-    ) -> Result<()> {
         let sql = format!("UPDATE orders SET {} WHERE id = ?1", set.join(", "));
-        let params: Vec<Value> = std::iter::once(Value::Integer(id)).chain(values).collect();
+        let params: Vec<Value> = std::iter::once(Value::Integer(id))
+            .chain(cols.into_iter().map(|(_, v)| v))
+            .collect();
         self.conn
             .prepare_cached(&sql)?
             .execute(rusqlite::params_from_iter(params))?;
