@@ -2,8 +2,10 @@
 //! file of many orders leaves a database that passes `hotline check`, holding either none or
 //! all of that file's orders — an import is one transaction.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const NOW: &str = "2020-06-30T12:00:00";
@@ -11,24 +13,13 @@ const NOW: &str = "2020-06-30T12:00:00";
 const ROWS: usize = 12_000;
 
 fn cmd(db: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_hotline"));
-    c.arg("--db")
-        .arg(db)
-        .args(["--operator", "导入员", "--now", NOW])
-        .args(args)
-        .env_remove("HOTLINE_DB")
-        .env_remove("HOTLINE_NOW");
-    c
+    let args = [&["--operator", "导入员"][..], args].concat();
+    common::cli::cmd(db, NOW, &args)
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let out: Output = cmd(db, args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    let args = [&["--operator", "导入员"][..], args].concat();
+    common::cli::ok(db, NOW, &args)
 }
 
 /// A message-board file (`data/mappings/taidi-message-board.toml`) of `ROWS` messages whose

@@ -1,32 +1,21 @@
 //! Many operators at once, kill -9 in the middle of a burst, online backup, and databases that
 //! are newer, read-only or foreign: nothing lost, nothing half-written, one clear error.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 const NOW: &str = "2017-11-03T10:00:00";
 
 fn cmd(db: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_hotline"));
-    c.arg("--db")
-        .arg(db)
-        .args(["--now", NOW])
-        .args(args)
-        .env_remove("HOTLINE_DB")
-        .env_remove("HOTLINE_NOW");
-    c
+    common::cli::cmd(db, NOW, args)
 }
 
 fn ok(db: &Path, args: &[&str]) -> String {
-    let out: Output = cmd(db, args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    common::cli::ok(db, NOW, args)
 }
 
 fn new_order(db: &Path, unit: &str, accept: bool) -> String {
