@@ -181,14 +181,9 @@ pub fn import_file(
     say: &mut dyn FnMut(&str),
 ) -> Result<Summary> {
     let started = Instant::now();
-    if !ctx.role.may_run_office() {
-        return Err(Error::Denied(
-            format!(
-                "{} ({}) may not import orders: that is the office's work",
-                ctx.operator, ctx.role
-            )
-            .into(),
-        ));
+    if let Some(e) = ops::office_refusal(&ctx.operator, &ctx.role, "import orders", "导入工单")
+    {
+        return Err(e);
     }
     if opts.create_units && ctx.role != crate::domain::Role::Admin {
         return Err(Error::Denied(

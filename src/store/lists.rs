@@ -90,28 +90,20 @@ impl Store {
     }
 
     /// How many orders are open, and how many of those are past their deadline day at
-    /// `today` (the tab titles' counts), without reading their keys: two counts over the
-    /// covering partial index. `only_unit`: a unit account's own orders.
+    /// `today` (the tab titles' counts), without reading their keys: one scan of the covering
+    /// partial index. `only_unit`: a unit account's own orders.
     pub fn open_counts(&self, today: NaiveDate, only_unit: Option<i64>) -> Result<(usize, usize)> {
-        let unit = if only_unit.is_some() {
-            " AND unit_id = ?2"
-        } else {
-            " AND ?2 IS NULL"
-        };
-        let count = |late: &str| -> Result<usize> {
-            let sql = format!(
-                "SELECT count(*) FROM orders INDEXED BY orders_open_by_deadline
-                 WHERE status <> 'closed'{late}{unit}"
-            );
-            let n: i64 = self
-                .conn
-                .prepare_cached(&sql)?
-                .query_row(rusqlite::params![today.to_string(), only_unit], |r| {
-                    r.get(0)
-                })?;
-            Ok(n.max(0) as usize)
-        };
-        Ok((count(" AND ?1 IS NOT NULL")?, count(" AND deadline < ?1")?))
+        let (open, late): (i64, i64) = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), count(CASE WHEN deadline < ?1 THEN 1 END)
+                 FROM orders INDEXED BY orders_open_by_deadline
+                 WHERE status <> 'closed' AND (?2 IS NULL OR unit_id = ?2)",
+            )?
+            .query_row(rusqlite::params![today.to_string(), only_unit], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        Ok((open.max(0) as usize, late.max(0) as usize))
     }
 
     /// The open orders, most urgent first: deadline (none first), then intake order.
