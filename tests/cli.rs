@@ -394,4 +394,8 @@ fn units_by_pinyin_initials_in_the_cli() {
     );
     let err = fails(p, now, &["order", "list", "--unit", "xyz"]);
     assert!(err.contains("unknown unit 'xyz'"), "{err}");
+    // An empty name is said to be empty, not "did you mean" every unit.
+    let err = fails(p, now, &["order", "list", "--unit", " "]);
+    assert!(err.contains("--unit is empty"), "{err}");
+    assert!(!err.contains("did you mean"), "{err}");
 }

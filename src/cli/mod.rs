@@ -119,6 +119,11 @@ pub fn open(g: &Global) -> Result<(Store, Ctx)> {
 /// (`zjj`, `zhujianju` → 住建局) when they name one unit only.
 pub fn unit_arg(store: &Store, arg: &str) -> Result<String> {
     let arg = arg.trim();
+    if arg.is_empty() {
+        return Err(Error::Input(
+            "--unit is empty: give a unit's name or its pinyin initials (`hotline unit list` lists them)".into(),
+        ));
+    }
     let units = store.units()?;
     if units.iter().any(|u| u.name == arg) {
         return Ok(arg.to_string());
@@ -128,7 +133,7 @@ pub fn unit_arg(store: &Store, arg: &str) -> Result<String> {
         .iter()
         .filter(|u| {
             let (initials, spelled) = crate::domain::text::pinyin_of(&u.name);
-            !want.is_empty() && (initials == want || spelled == want)
+            initials == want || spelled == want
         })
         .map(|u| u.name.as_str())
         .collect();

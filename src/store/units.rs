@@ -49,6 +49,7 @@ impl Store {
         }
         let near: Vec<&str> = units
             .iter()
+            .filter(|_| !name.trim().is_empty())
             .filter(|u| u.name.contains(name) || name.contains(&u.name))
             .map(|u| u.name.as_str())
             .collect();
