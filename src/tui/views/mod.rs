@@ -121,7 +121,19 @@ pub fn wrapped(text: &str, width: u16) -> Vec<String> {
     for para in text.split('\n') {
         let mut cur = String::new();
         for word in para.split_inclusive(' ') {
-            if !cur.is_empty() && text_width(&cur) + text_width(word.trim_end()) > w {
+            // Chinese breaks between any two characters: a word with Chinese in it stays on
+            // this line when its part before the first Chinese character fits (the cut below
+            // falls among the Chinese); otherwise it starts a new line, like any word.
+            let lead: String = word
+                .chars()
+                .take_while(|c| text_width(&c.to_string()) < 2)
+                .collect();
+            let fits = if lead.len() < word.len() {
+                text_width(&cur) + text_width(&lead) < w
+            } else {
+                text_width(&cur) + text_width(word.trim_end()) <= w
+            };
+            if !cur.is_empty() && !fits {
                 lines.push(cur.trim_end().to_string());
                 cur.clear();
             }
@@ -151,4 +163,30 @@ pub fn help_text(app: &App, width: u16) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_fills_its_lines_and_english_breaks_at_spaces() {
+        let zh = "不能签收工单 201710270002：它处于“办理中”状态；现在可以：回复、退单、延期申请";
+        let lines = wrapped(zh, 40);
+        assert!(lines.iter().all(|l| text_width(l) <= 40), "{lines:?}");
+        // Not "不能签收工单" alone on the first line: Chinese may break anywhere.
+        assert!(text_width(&lines[0]) >= 38, "{lines:?}");
+        assert!(lines[0].contains("201710270002"), "{lines:?}");
+        assert_eq!(lines.concat(), zh);
+        // A number is not cut when it would straddle the edge: it starts the next line.
+        let lines = wrapped(
+            "不能签收工单，已超期三十五个工作日 201710270002：它处于",
+            40,
+        );
+        assert!(lines[1].starts_with("201710270002"), "{lines:?}");
+        let en = "cannot accept (签收) order 201710270002: it is handling (办理中)";
+        let lines = wrapped(en, 30);
+        assert_eq!(lines[0], "cannot accept (签收) order");
+        assert!(lines.iter().all(|l| text_width(l) <= 30), "{lines:?}");
+    }
 }
