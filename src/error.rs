@@ -1,6 +1,6 @@
 //! One error type for operations, store and CLI: each variant prints as one clear line.
 
-use crate::domain::WorkflowError;
+use crate::domain::{Lang, WorkflowError};
 use std::fmt;
 
 #[derive(Debug)]
@@ -40,6 +40,14 @@ impl Error {
             other => other.to_string(),
         }
     }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.to_string(),
+        }
+    }
 }
 
 /// A message in English, and in Chinese where one was written.
@@ -52,6 +60,14 @@ pub struct Msg {
 impl Msg {
     pub fn both(en: String, zh: String) -> Msg {
         Msg { en, zh: Some(zh) }
+    }
+
+    /// The text in `lang` (English where no Chinese was written).
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.zh) {
+            (Lang::Zh, Some(zh)) => zh,
+            _ => &self.en,
+        }
     }
 }
 

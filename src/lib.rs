@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod bulletin;
 pub mod cli;
+pub mod context;
 pub mod demo;
 pub mod domain;
 pub mod error;

@@ -61,10 +61,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let lang = cli.global.message_lang();
     match hotline::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            let prefix = lang.pick("error", "错误");
+            eprintln!("{prefix}: {}", e.text(lang));
             ExitCode::FAILURE
         }
     }

@@ -399,3 +399,52 @@ fn units_by_pinyin_initials_in_the_cli() {
     assert!(err.contains("--unit is empty"), "{err}");
     assert!(!err.contains("did you mean"), "{err}");
 }
+
+#[test]
+fn a_unit_wide_supervision_obeys_the_workflow_in_both_languages() {
+    let db = new_db();
+    let p = db.path.as_path();
+    let now = "2017-12-01T09:00:00";
+    let past = [
+        "supervise",
+        "--unit",
+        "住建局",
+        "--on-site",
+        "--place",
+        "住建局会议室",
+        "--measures",
+        "限期整改",
+        "--due",
+        "2017-01-01",
+    ];
+    // The same rule as on an order: a due date in the past is refused, nothing is recorded.
+    let err = fails(p, now, &past);
+    assert!(
+        err.contains("cannot supervise (督办) unit 住建局")
+            && err.contains("due date 2017-01-01 is in the past"),
+        "{err}"
+    );
+    let mut zh = past.to_vec();
+    zh.extend(["--lang", "zh"]);
+    let err = fails(p, now, &zh);
+    assert!(
+        err.starts_with("错误：") || err.starts_with("错误: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("不能督办承办单位 住建局")
+            && err.contains("现场督办的完成期限 2017-01-01 已过"),
+        "{err}"
+    );
+    let report = ok(p, now, &["report", "--format", "csv"]);
+    assert!(
+        !report
+            .lines()
+            .any(|l| l.contains("住建局") && l.ends_with(",1")),
+        "a refused supervision was counted: {report}"
+    );
+    // A due date ahead is recorded.
+    let mut good = past.to_vec();
+    good[past.len() - 1] = "2017-12-08";
+    ok(p, now, &good);
+}

@@ -1,7 +1,8 @@
 //! The TUI's key handling, tested by feeding keys to the pure update (`update::on_key`) and,
 //! where the database must answer, to the session that runs the effects.
 
-use hotline::cli::args::{Global, Lang};
+use hotline::context::Options as Global;
+use hotline::domain::Lang;
 use hotline::domain::{Action, EventKind, Status};
 use hotline::store::Store;
 use hotline::tui::action::{Effect, Submit, Tab};

@@ -2,7 +2,8 @@
 //! runs at a million orders): paging reaches every order, the counts match `order list`, and
 //! every screen is the same as when the same lists are held whole.
 
-use hotline::cli::args::{Global, Lang};
+use hotline::context::Options as Global;
+use hotline::domain::Lang;
 use hotline::store::{OrderFilter, Store};
 use hotline::synth::{GenOptions, generate};
 use hotline::tui::app::ListId;

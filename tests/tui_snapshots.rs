@@ -2,7 +2,8 @@
 //! database (its own clock: 2017-12-31 23:59, so the screens never change by themselves).
 //! Update with `INSTA_UPDATE=always cargo test --test tui_snapshots`, then review the .snap files.
 
-use hotline::cli::args::{Global, Lang};
+use hotline::context::Options as Global;
+use hotline::domain::Lang;
 use hotline::store::Store;
 use hotline::tui::session::Session;
 use hotline::tui::theme::Theme;

@@ -49,7 +49,7 @@ fn measure(dir: &Path, size: u64, runs: usize) -> Result<Vec<Row>> {
         let db = dir.join(format!("import-{run}.db"));
         remove_db(&db);
         let store = Store::create(&db)?;
-        crate::cli::add_shipped_units(&store)?;
+        crate::ops::admin::add_shipped_units(&store)?;
         let (c, t) = (cpu_times(), Instant::now());
         let summary = import::import_file(&store, &ctx, &csv, &Options::default(), &mut |_| {})?;
         times.push(t.elapsed());

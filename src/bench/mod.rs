@@ -14,23 +14,18 @@ use chrono::{Datelike, NaiveDateTime};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-#[derive(clap::Args, Debug, Clone)]
-pub struct BenchArgs {
+#[derive(Debug, Clone)]
+pub struct Options {
     /// Database sizes, in orders (comma-separated).
-    #[arg(long, default_value = "100000,1000000", value_delimiter = ',')]
     pub sizes: Vec<u64>,
     /// Where generated databases are kept between runs.
-    #[arg(long, default_value = "bench-cache")]
     pub cache: PathBuf,
     /// Runs per measurement (the median is reported).
-    #[arg(long, default_value_t = 7)]
     pub runs: usize,
     /// Skip the sqlite3 CLI comparison.
-    #[arg(long)]
     pub no_sqlite3: bool,
     /// Orders in the import benchmark's CSV file (0: no import benchmark). Each run imports
     /// the whole file into a new database.
-    #[arg(long, default_value_t = 1_000_000)]
     pub import_orders: u64,
 }
 
@@ -149,7 +144,7 @@ pub fn store_rows(db: &Path, size: u64, runs: usize, sqlite3: bool) -> Result<Ve
     let store = Store::open(db)?;
     // The database's own clock: the moment its generated history ends.
     let now = store
-        .setting(crate::cli::CLOCK_KEY)?
+        .clock()?
         .and_then(|c| crate::domain::time::parse_datetime(&c, false).ok())
         .unwrap_or_else(bench_now);
     let earliest = store.earliest_received()?.unwrap_or(now.date());
@@ -305,7 +300,7 @@ pub fn print_table(rows: &[Row]) {
     }
 }
 
-pub fn run(args: &BenchArgs) -> Result<()> {
+pub fn run(args: &Options) -> Result<()> {
     let mut rows = Vec::new();
     for &size in &args.sizes {
         let t = Instant::now();

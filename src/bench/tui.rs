@@ -4,7 +4,8 @@
 //! the store's answers (as `--keys` does), so a figure is the whole of the work.
 
 use super::{Row, median, ms, time};
-use crate::cli::args::{Global, Lang};
+use crate::context::Options as Global;
+use crate::domain::Lang;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::tui::session::Session;

@@ -9,7 +9,7 @@ pub mod md;
 pub mod model;
 pub mod template;
 
-use crate::cli::args::Global;
+use crate::context::Options as Global;
 use crate::domain::UnitKind;
 use crate::domain::scorecard::{Period, Scorecard, UnitRow};
 use crate::error::{Error, Result};
@@ -27,33 +27,25 @@ pub enum BulletinFormat {
     Docx,
 }
 
-#[derive(clap::Args, Debug, Clone)]
-pub struct BulletinArgs {
+#[derive(Debug, Clone)]
+pub struct Request {
     /// The month to report (YYYY-MM): its first to last day, counted at its end (or now, if
     /// sooner) [default: --from/--to, else from the first order to today]
-    #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["from", "to"])]
     pub month: Option<String>,
     /// First day (YYYY-MM-DD) [default: the earliest order]
-    #[arg(long)]
     pub from: Option<String>,
     /// Last day (YYYY-MM-DD) [default: today]
-    #[arg(long)]
     pub to: Option<String>,
     /// Count as things stood at this time [default: now, or the month's end]
-    #[arg(long, value_name = "DATETIME")]
     pub as_of: Option<String>,
     /// md or docx [default: from the file name's extension]
-    #[arg(long, value_enum)]
     pub format: Option<BulletinFormat>,
     /// The bulletin's wording with {{placeholders}} [default: data/bulletin-template.md,
     /// compiled in]
-    #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
     /// The document number, e.g. 〔2018〕2号 [default: 〔year〕 号 with the number left blank]
-    #[arg(long, value_name = "TEXT")]
     pub doc_no: Option<String>,
     /// Where to write.
-    #[arg(long)]
     pub out: PathBuf,
 }
 
@@ -165,11 +157,11 @@ pub fn month_period(ctx: &Ctx, month: &str, as_of: Option<&str>) -> Result<Perio
     Ok(Period { from, to, as_of })
 }
 
-pub fn run(g: &Global, args: BulletinArgs) -> Result<()> {
-    let (store, ctx) = crate::cli::open(g)?;
+pub fn run(g: &Global, args: Request) -> Result<()> {
+    let (store, ctx) = g.open()?;
     let period = match &args.month {
         Some(m) => month_period(&ctx, m, args.as_of.as_deref())?,
-        None => crate::cli::period(
+        None => crate::report::period(
             &store,
             &ctx,
             args.from.as_deref(),

@@ -1,6 +1,8 @@
 //! The command line, declared with clap. `--help` on every command comes from these doc
 //! comments.
 
+use crate::bulletin::BulletinFormat;
+use crate::export::ExportFormat;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -34,15 +36,40 @@ pub struct Global {
     /// Who is acting (recorded in every event) [default: the OS user name]
     #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
-    /// Language of the terminal UI.
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
+    /// Language: of the terminal UI [default: zh], and of the command line's messages
+    /// [default: en, for scripts] [env: HOTLINE_LANG]
+    #[arg(long, global = true, value_enum, env = "HOTLINE_LANG")]
+    pub lang: Option<LangArg>,
+}
+
+impl Global {
+    /// The language of the command line's messages: English unless asked for.
+    pub fn message_lang(&self) -> crate::domain::Lang {
+        match self.lang {
+            Some(LangArg::Zh) => crate::domain::Lang::Zh,
+            _ => crate::domain::Lang::En,
+        }
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
+pub enum LangArg {
     Zh,
     En,
+}
+
+impl From<Global> for crate::context::Options {
+    fn from(g: Global) -> Self {
+        crate::context::Options {
+            db: g.db,
+            now: g.now,
+            operator: g.operator,
+            lang: match g.lang {
+                Some(LangArg::En) => crate::domain::Lang::En,
+                _ => crate::domain::Lang::Zh,
+            },
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -200,19 +227,19 @@ pub enum Command {
         seed: u64,
     },
     /// Measure the performance targets on generated databases (see PERFORMANCE.md).
-    Bench(crate::bench::BenchArgs),
+    Bench(BenchArgs),
     /// Prove the database is sound: integrity, and every order's state = the replay of its events.
     Check,
     /// A consistent copy of the database while others keep working.
     Backup { file: PathBuf },
     /// Import orders from a CSV or XLSX export (the city platform's, or our own).
-    Import(crate::import::ImportArgs),
+    Import(ImportArgs),
     /// Export orders with their current state (CSV or XLSX; re-importable).
-    Export(crate::export::ExportArgs),
+    Export(ExportArgs),
     /// Write the monthly bulletin (通报) from the data (Markdown or DOCX).
-    Bulletin(crate::bulletin::BulletinArgs),
+    Bulletin(BulletinArgs),
     /// Run the terminal UI (also the default without a command); --keys runs a key script.
-    Tui(crate::tui::TuiArgs),
+    Tui(TuiArgs),
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,4 +339,183 @@ pub enum OrderCmd {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ImportArgs {
+    /// The CSV or XLSX file.
+    pub file: PathBuf,
+    /// A mapping file (TOML) naming the file's columns [default: detected from the header:
+    /// our own export, or the message-board layout; see data/mappings/]
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// The workbook's sheet to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The CSV file's encoding [default: detected: UTF-8 (with or without BOM), else GB18030]
+    #[arg(long, value_name = "utf-8|gb18030")]
+    pub encoding: Option<String>,
+    /// Check everything and report, but record nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Record the good rows and write the bad ones, with a `reason` column, to this CSV file
+    /// [default: nothing is recorded if any row is bad]
+    #[arg(long, value_name = "REJECTS.csv")]
+    pub skip_bad: Option<PathBuf>,
+    /// Add units the file names that the database lacks (townships by their names: …乡, …镇,
+    /// …街道办, …开发区; the others as the mapping says, else departments).
+    #[arg(long)]
+    pub create_units: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ExportArgs {
+    /// Orders received from this day (YYYY-MM-DD) [default: the first]
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Orders received up to this day (YYYY-MM-DD) [default: the last]
+    #[arg(long)]
+    pub to: Option<String>,
+    /// csv (UTF-8 with BOM) or xlsx [default: from the file name's extension]
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Mask the citizens' names and phone numbers (马**, 138****5678); such a file does not
+    /// round-trip those two columns.
+    #[arg(long)]
+    pub mask: bool,
+    /// Where to write.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BulletinArgs {
+    /// The month to report (YYYY-MM): its first to last day, counted at its end (or now, if
+    /// sooner) [default: --from/--to, else from the first order to today]
+    #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["from", "to"])]
+    pub month: Option<String>,
+    /// First day (YYYY-MM-DD) [default: the earliest order]
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day (YYYY-MM-DD) [default: today]
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Count as things stood at this time [default: now, or the month's end]
+    #[arg(long, value_name = "DATETIME")]
+    pub as_of: Option<String>,
+    /// md or docx [default: from the file name's extension]
+    #[arg(long, value_enum)]
+    pub format: Option<BulletinFormat>,
+    /// The bulletin's wording with {{placeholders}} [default: data/bulletin-template.md,
+    /// compiled in]
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// The document number, e.g. 〔2018〕2号 [default: 〔year〕 号 with the number left blank]
+    #[arg(long, value_name = "TEXT")]
+    pub doc_no: Option<String>,
+    /// Where to write.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct BenchArgs {
+    /// Database sizes, in orders (comma-separated).
+    #[arg(long, default_value = "100000,1000000", value_delimiter = ',')]
+    pub sizes: Vec<u64>,
+    /// Where generated databases are kept between runs.
+    #[arg(long, default_value = "bench-cache")]
+    pub cache: PathBuf,
+    /// Runs per measurement (the median is reported).
+    #[arg(long, default_value_t = 7)]
+    pub runs: usize,
+    /// Skip the sqlite3 CLI comparison.
+    #[arg(long)]
+    pub no_sqlite3: bool,
+    /// Orders in the import benchmark's CSV file (0: no import benchmark). Each run imports
+    /// the whole file into a new database.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub import_orders: u64,
+}
+
+#[derive(Args, Debug, Default, Clone)]
+pub struct TuiArgs {
+    /// Run a key script headless (keys in Vim notation separated by white space, e.g.
+    /// `j 3 <Enter> "已安排维修" <Esc>`), drawing a frame after every key. `-` reads stdin.
+    #[arg(long, value_name = "FILE")]
+    pub keys: Option<PathBuf>,
+    /// Terminal size for --keys, e.g. 120x40.
+    #[arg(long, default_value = "120x40")]
+    pub size: String,
+    /// Print the final screen as plain text (with --keys).
+    #[arg(long)]
+    pub dump: bool,
+    /// ASCII borders and symbols, for terminals that draw box-drawing characters two columns
+    /// wide [env: HOTLINE_ASCII=1]
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+impl From<ImportArgs> for crate::import::Request {
+    fn from(a: ImportArgs) -> Self {
+        crate::import::Request {
+            file: a.file,
+            mapping: a.mapping,
+            sheet: a.sheet,
+            encoding: a.encoding,
+            dry_run: a.dry_run,
+            skip_bad: a.skip_bad,
+            create_units: a.create_units,
+        }
+    }
+}
+
+impl From<ExportArgs> for crate::export::Request {
+    fn from(a: ExportArgs) -> Self {
+        crate::export::Request {
+            from: a.from,
+            to: a.to,
+            format: a.format,
+            mask: a.mask,
+            out: a.out,
+        }
+    }
+}
+
+impl From<BulletinArgs> for crate::bulletin::Request {
+    fn from(a: BulletinArgs) -> Self {
+        crate::bulletin::Request {
+            month: a.month,
+            from: a.from,
+            to: a.to,
+            as_of: a.as_of,
+            format: a.format,
+            template: a.template,
+            doc_no: a.doc_no,
+            out: a.out,
+        }
+    }
+}
+
+impl From<BenchArgs> for crate::bench::Options {
+    fn from(a: BenchArgs) -> Self {
+        crate::bench::Options {
+            sizes: a.sizes,
+            cache: a.cache,
+            runs: a.runs,
+            no_sqlite3: a.no_sqlite3,
+            import_orders: a.import_orders,
+        }
+    }
+}
+
+impl From<TuiArgs> for crate::tui::Options {
+    fn from(a: TuiArgs) -> Self {
+        crate::tui::Options {
+            keys: a.keys,
+            size: a.size,
+            dump: a.dump,
+            ascii: a.ascii,
+        }
+    }
 }

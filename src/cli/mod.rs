@@ -5,95 +5,15 @@ pub mod args;
 mod output;
 
 pub use args::Cli;
-use args::{Command, Global, ListFormat, OperatorCmd, OrderCmd, ReportFormat, ShowFormat, UnitCmd};
+use args::{Command, ListFormat, OperatorCmd, OrderCmd, ReportFormat, ShowFormat, UnitCmd};
 
-use crate::domain::scorecard::Period;
+use crate::context::{Options, os_user};
 use crate::domain::time::{parse_date, parse_datetime};
 use crate::domain::{Action, CallbackResult, Category, Intake, OnSite, Role, Status, UnitKind};
 use crate::error::{Error, Result};
-use crate::ops::{self, Ctx, DeadlineSpec, NewOrder};
+use crate::ops::{self, Ctx, DeadlineSpec, NewOrder, policy};
 use crate::store::{OrderFilter, Store};
-use chrono::NaiveDateTime;
-use std::path::{Path, PathBuf};
-
-/// The settings key under which a database keeps its own clock (the demo's 2017-12-31).
-pub const CLOCK_KEY: &str = "clock";
-
-/// `--db`, else `HOTLINE_DB`, else `./hotline.db`.
-pub fn db_path(g: &Global) -> PathBuf {
-    g.db.clone()
-        .or_else(|| std::env::var_os("HOTLINE_DB").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("hotline.db"))
-}
-
-/// `--operator`, else the OS user name: the name recorded in events.
-pub fn operator(g: &Global) -> String {
-    g.operator
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(os_user)
-}
-
-/// The OS user running the program: `USER`, else `LOGNAME`, else the name of this process's
-/// uid in /etc/passwd. Roles are looked up by this name (never by `--operator`).
-pub fn os_user() -> String {
-    if let Some(u) = ["USER", "LOGNAME"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|s| !s.trim().is_empty())
-    {
-        return u;
-    }
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").map(|m| m.uid()).ok();
-    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
-    uid.and_then(|uid| {
-        passwd.lines().find_map(|l| {
-            let f: Vec<&str> = l.split(':').collect();
-            (f.len() > 2 && f[2].parse() == Ok(uid)).then(|| f[0].to_string())
-        })
-    })
-    .unwrap_or_else(|| "unknown".to_string())
-}
-
-/// The role of the OS user in this database: every right while no operator is registered
-/// (the demo), else what the operators table says; an unknown user gets nothing.
-pub fn role(store: &Store) -> Result<Role> {
-    if !store.access_control_on()? {
-        return Ok(Role::Admin);
-    }
-    let user = os_user();
-    store.role_of(&user)?.ok_or_else(|| {
-        Error::Denied(format!(
-            "user '{user}' is not an operator of this database: ask an admin to run `hotline operator add {user} --role operator`"
-        ).into())
-    })
-}
-
-/// `--now`, else `HOTLINE_NOW`, else the database's own clock, else the system clock.
-pub fn now(g: &Global, store: Option<&Store>) -> Result<NaiveDateTime> {
-    if let Some(s) = &g.now {
-        return parse_datetime(s, false).map_err(|e| Error::Input(format!("--now: {e}")));
-    }
-    if let Ok(s) = std::env::var("HOTLINE_NOW") {
-        return parse_datetime(&s, false).map_err(|e| Error::Input(format!("HOTLINE_NOW: {e}")));
-    }
-    if let Some(clock) = store.map(|s| s.setting(CLOCK_KEY)).transpose()?.flatten() {
-        return parse_datetime(&clock, false)
-            .map_err(|e| Error::Store(format!("the database's clock setting: {e}")));
-    }
-    Ok(chrono::Local::now().naive_local().with_nanosecond_zero())
-}
-
-trait NoNanos {
-    fn with_nanosecond_zero(self) -> Self;
-}
-impl NoNanos for NaiveDateTime {
-    fn with_nanosecond_zero(self) -> Self {
-        use chrono::Timelike;
-        self.with_nanosecond(0).unwrap_or(self)
-    }
-}
+use std::path::Path;
 
 fn date_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
     parse_date(s).map_err(|e| Error::Input(format!("{flag}: {e}")))
@@ -106,13 +26,6 @@ fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSp
         (None, Some(d)) => DeadlineSpec::Date(date_arg("--deadline", d)?),
         (None, None) => DeadlineSpec::Default,
     })
-}
-
-/// Open the database named by the global flags, with the acting context (now, operator).
-pub fn open(g: &Global) -> Result<(Store, Ctx)> {
-    let store = Store::open(&db_path(g))?;
-    let ctx = Ctx::new(now(g, Some(&store))?, &operator(g)).with_role(role(&store)?);
-    Ok((store, ctx))
 }
 
 /// A unit named on the command line: its exact name, or its pinyin initials or spelling
@@ -147,58 +60,27 @@ pub fn unit_arg(store: &Store, arg: &str) -> Result<String> {
     }
 }
 
-/// Create an empty database with the county's units.
-pub fn init(path: &Path) -> Result<Store> {
-    if path.exists() {
-        return Err(Error::Input(format!(
-            "{} already exists: pass another --db, or remove it first",
-            path.display()
-        )));
-    }
-    let store = Store::create(path)?;
-    add_shipped_units(&store)?;
-    // The first admin: whoever created the database.
-    store.set_operator(&os_user(), &Role::Admin)?;
-    Ok(store)
-}
-
-const SHIPPED_UNITS: &str = include_str!("../../data/units-haiyuan.csv");
-
-/// The Haiyuan county units from `data/units-haiyuan.csv` (name,kind).
-pub fn add_shipped_units(store: &Store) -> Result<()> {
-    store.write(|s| {
-        for line in SHIPPED_UNITS
-            .lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-        {
-            let (name, kind) = line.split_once(',').unwrap_or((line, "department"));
-            let kind: UnitKind = kind.trim().parse().map_err(Error::Input)?;
-            s.add_unit(name.trim(), kind)?;
-        }
-        Ok(())
-    })
-}
-
 pub fn run(cli: Cli) -> Result<()> {
     let command = match cli.command {
-        None => Command::Tui(crate::tui::TuiArgs::default()),
+        None => Command::Tui(args::TuiArgs::default()),
         Some(c) => c,
     };
-    let mut global = cli.global;
+    let mut options: Options = cli.global.into();
     // `--demo` names the demo database for the commands that work on one (not for those that
     // make a database: demo, init, gen, bench).
-    if !matches!(
-        command,
-        Command::Demo { .. } | Command::Init | Command::Gen { .. } | Command::Bench(_)
-    ) {
-        crate::tui::resolve_demo(&mut global, cli.demo)?;
+    if cli.demo
+        && !matches!(
+            command,
+            Command::Demo { .. } | Command::Init | Command::Gen { .. } | Command::Bench(_)
+        )
+    {
+        options.use_demo()?;
     }
-    let g = &global;
-    let path = db_path(g);
+    let g = &options;
+    let path = g.db_path();
     match command {
         Command::Init => {
-            init(&path)?;
+            ops::admin::init(&path, &os_user())?;
             println!(
                 "created {} with the county's units; {} is its admin",
                 path.display(),
@@ -213,12 +95,12 @@ pub fn run(cli: Cli) -> Result<()> {
                     path.display()
                 )));
             }
-            let summary = crate::demo::create(&path, &operator(g))?;
+            let summary = crate::demo::create(&path, &g.operator())?;
             println!("{summary}");
             Ok(())
         }
-        Command::Tui(args) => crate::tui::run(g, cli.demo, &path, args),
-        Command::Bench(args) => crate::bench::run(&args),
+        Command::Tui(args) => crate::tui::run(g, cli.demo, &path, args.into()),
+        Command::Bench(args) => crate::bench::run(&args.into()),
         Command::Gen {
             orders,
             units,
@@ -230,16 +112,16 @@ pub fn run(cli: Cli) -> Result<()> {
                 units,
                 years,
                 seed,
-                now: now(g, None)?,
+                now: g.now(None)?,
             };
             println!("{}", crate::synth::generate(&path, &opt)?);
             Ok(())
         }
-        Command::Import(args) => crate::import::run(g, args),
-        Command::Export(args) => crate::export::run(g, args),
-        Command::Bulletin(args) => crate::bulletin::run(g, args),
+        Command::Import(args) => crate::import::run(g, args.into()),
+        Command::Export(args) => crate::export::run(g, args.into()),
+        Command::Bulletin(args) => crate::bulletin::run(g, args.into()),
         other => {
-            let (store, ctx) = open(g)?;
+            let (store, ctx) = g.open()?;
             run_on(&store, &ctx, other)
         }
     }
@@ -275,9 +157,8 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Unit(UnitCmd::Add { name, kind }) => {
-            admin_only(ctx, "add units")?;
             let kind: UnitKind = kind.parse().map_err(Error::Input)?;
-            let u = store.add_unit(&name, kind)?;
+            let u = ops::admin::add_unit(store, ctx, &name, kind)?;
             println!("added unit {} ({})", u.name, u.kind.code());
             Ok(())
         }
@@ -321,15 +202,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             reveal,
         }) => {
             let mut o = store.require_order(&order_no)?;
-            if !ctx.role.may_see(&o) {
-                return Err(Error::Denied(
-                    format!(
-                        "{} ({}) may not see order {order_no}",
-                        ctx.operator, ctx.role
-                    )
-                    .into(),
-                ));
-            }
+            policy::require_see(ctx, &o)?;
             if reveal {
                 o = ops::act(store, ctx, &order_no, &Action::RevealContact, None)?;
             }
@@ -356,19 +229,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 .map_err(|e: String| Error::Input(format!("--status: {e}")))?;
             let unit = unit.map(|u| unit_arg(store, &u)).transpose()?;
             // A unit account sees its own unit's orders only.
-            let unit = match ctx.role.only_unit() {
-                Some(own) if unit.as_deref().is_some_and(|u| u != own) => {
-                    return Err(Error::Denied(
-                        format!(
-                            "{} ({}) may see only {own}'s orders",
-                            ctx.operator, ctx.role
-                        )
-                        .into(),
-                    ));
-                }
-                Some(own) => Some(own.to_string()),
-                None => unit,
-            };
+            let unit = policy::list_scope(ctx, unit)?;
             let orders = store.list_orders(&OrderFilter {
                 status,
                 unit,
@@ -504,7 +365,13 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             format,
             out,
         } => {
-            let period = period(store, ctx, from.as_deref(), to.as_deref(), as_of.as_deref())?;
+            let period = crate::report::period(
+                store,
+                ctx,
+                from.as_deref(),
+                to.as_deref(),
+                as_of.as_deref(),
+            )?;
             let card = crate::report::scorecard(store, period)?;
             let text = match format {
                 ReportFormat::Md => crate::report::to_markdown(&card),
@@ -550,81 +417,10 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             }
         }
         Command::Backup { file } => {
-            if !ctx.role.may_run_office() {
-                return Err(Error::Denied(
-                    format!(
-                        "{} ({}) may not back up the database",
-                        ctx.operator, ctx.role
-                    )
-                    .into(),
-                ));
-            }
-            if file.exists() {
-                return Err(Error::Input(format!(
-                    "{} already exists: choose a new file name",
-                    file.display()
-                )));
-            }
-            if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
-                && !dir.is_dir()
-            {
-                return Err(Error::Input(format!(
-                    "folder {} does not exist: create it first",
-                    dir.display()
-                )));
-            }
-            store.backup_to(&file)?;
-            // A backup holds every citizen's phone number: owner and group only.
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).map_err(
-                |e| Error::Io(format!("cannot set the mode of {}: {e}", file.display())),
-            )?;
+            ops::admin::backup(store, ctx, &file)?;
             println!("backed up to {} (mode 0640)", file.display());
             Ok(())
         }
-    }
-}
-
-/// The report period from the flags: `--from` defaults to the earliest order's day, `--to` to
-/// today, `--as-of` to now.
-pub fn period(
-    store: &Store,
-    ctx: &Ctx,
-    from: Option<&str>,
-    to: Option<&str>,
-    as_of: Option<&str>,
-) -> Result<Period> {
-    let as_of = match as_of {
-        Some(s) => parse_datetime(s, true).map_err(|e| Error::Input(format!("--as-of: {e}")))?,
-        None => ctx.now,
-    };
-    let to = match to {
-        Some(s) => date_arg("--to", s)?,
-        None => as_of.date(),
-    };
-    let from = match from {
-        Some(s) => date_arg("--from", s)?,
-        None => store.earliest_received()?.unwrap_or(to),
-    };
-    if from > to {
-        return Err(Error::Input(format!(
-            "--from {from} is after --to {to}: swap them"
-        )));
-    }
-    Ok(Period { from, to, as_of })
-}
-
-fn admin_only(ctx: &Ctx, what: &str) -> Result<()> {
-    if ctx.role == Role::Admin {
-        Ok(())
-    } else {
-        Err(Error::Denied(
-            format!(
-                "{} ({}) may not {what}: ask an admin",
-                ctx.operator, ctx.role
-            )
-            .into(),
-        ))
     }
 }
 
@@ -637,16 +433,14 @@ fn operator_cmd(store: &Store, ctx: &Ctx, cmd: OperatorCmd) -> Result<()> {
             Ok(())
         }
         OperatorCmd::Add { user, role, unit } => {
-            admin_only(ctx, "manage operators")?;
             let unit = unit.map(|u| unit_arg(store, &u)).transpose()?;
             let role = Role::parse(&role, unit.as_deref()).map_err(Error::Input)?;
-            store.set_operator(&user, &role)?;
+            ops::admin::set_operator(store, ctx, &user, &role)?;
             println!("{user} is now {role}");
             Ok(())
         }
         OperatorCmd::Remove { user } => {
-            admin_only(ctx, "manage operators")?;
-            store.remove_operator(&user)?;
+            ops::admin::remove_operator(store, ctx, &user)?;
             println!("removed operator {user}");
             Ok(())
         }

@@ -640,7 +640,7 @@ pub fn build(store: &Store) -> Result<usize> {
         Ok(())
     })?;
     let n = perform(store, plan()?)?;
-    store.set_setting(crate::cli::CLOCK_KEY, CLOCK)?;
+    store.set_clock(CLOCK)?;
     Ok(n)
 }
 

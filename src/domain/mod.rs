@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod event;
+pub mod lang;
 pub mod limits;
 pub mod order;
 pub mod role;
@@ -13,7 +14,8 @@ pub mod workflow;
 
 pub use calendar::Calendar;
 pub use event::{Event, EventKind, OnSite};
+pub use lang::Lang;
 pub use limits::TimeLimits;
 pub use order::{CallbackResult, Category, Intake, Order, Status, Unit, UnitKind};
-pub use role::Role;
+pub use role::{Role, Work};
 pub use workflow::{Action, ActionName, WorkflowError};

@@ -107,6 +107,69 @@ impl Role {
     pub fn may_run_office(&self) -> bool {
         matches!(self, Role::Admin | Role::Operator)
     }
+
+    /// May this role do `work` (work that is not one action on one order)?
+    pub fn may_do(&self, work: Work) -> bool {
+        if work.admin_only() {
+            *self == Role::Admin
+        } else {
+            self.may_run_office()
+        }
+    }
+}
+
+/// Work that is not one workflow action on one order: what the access policy asks about
+/// besides actions (`ops::policy`). Reading reports and the bulletin is open to every role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Work {
+    /// 受理: take in a new order.
+    Intake,
+    /// Import orders from a file.
+    Import,
+    /// Export orders with the citizens' contacts.
+    Export,
+    /// Back up the database (it holds every citizen's phone number).
+    Backup,
+    /// 督办 a unit as a whole.
+    SuperviseUnit,
+    /// 催办 many orders at once.
+    BulkUrge,
+    /// Add units (also `import --create-units`).
+    ManageUnits,
+    /// Add, change or remove operators.
+    ManageOperators,
+}
+
+impl Work {
+    /// Only an admin may do it (else the office: admins and operators).
+    pub fn admin_only(self) -> bool {
+        matches!(self, Work::ManageUnits | Work::ManageOperators)
+    }
+    /// "may not {en}" / "不能{zh}".
+    pub fn en(self) -> &'static str {
+        match self {
+            Work::Intake => "take in orders",
+            Work::Import => "import orders",
+            Work::Export => "export orders",
+            Work::Backup => "back up the database",
+            Work::SuperviseUnit => "supervise a unit",
+            Work::BulkUrge => "urge many orders at once",
+            Work::ManageUnits => "add units",
+            Work::ManageOperators => "manage operators",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Work::Intake => "受理工单",
+            Work::Import => "导入工单",
+            Work::Export => "导出工单",
+            Work::Backup => "备份数据库",
+            Work::SuperviseUnit => "督办承办单位",
+            Work::BulkUrge => "批量催办",
+            Work::ManageUnits => "添加承办单位",
+            Work::ManageOperators => "管理操作员",
+        }
+    }
 }
 
 impl fmt::Display for Role {
@@ -173,6 +236,10 @@ mod tests {
         );
         assert!(unit.may_see(&mine) && !unit.may_see(&theirs));
         assert!(!Role::Viewer.may_write() && !Role::Viewer.may_run_office());
+        assert!(Role::Operator.may_do(Work::Export) && !Role::Operator.may_do(Work::ManageUnits));
+        assert!(Role::Admin.may_do(Work::ManageOperators));
+        assert!(!Role::Unit("住建局".into()).may_do(Work::Intake));
+        assert!(!Role::Viewer.may_do(Work::Backup));
         assert_eq!(Role::parse("unit", Some("住建局")), Ok(unit));
         assert!(Role::parse("unit", None).is_err());
         assert!(

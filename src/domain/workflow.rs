@@ -165,6 +165,13 @@ pub enum WorkflowError {
         /// The same reason in Chinese, for the TUI.
         reason_zh: String,
     },
+    /// An action on a unit as a whole (a unit-wide supervision) whose arguments are not valid.
+    UnitInvalid {
+        action: ActionName,
+        unit: String,
+        reason: String,
+        reason_zh: String,
+    },
 }
 
 impl WorkflowError {
@@ -196,6 +203,12 @@ impl WorkflowError {
                 reason_zh,
                 ..
             } => format!("不能{}工单 {order_no}：{reason_zh}", action.zh()),
+            WorkflowError::UnitInvalid {
+                action,
+                unit,
+                reason_zh,
+                ..
+            } => format!("不能{}承办单位 {unit}：{reason_zh}", action.zh()),
         }
     }
 }
@@ -239,6 +252,19 @@ impl fmt::Display for WorkflowError {
                 action.code(),
                 action.zh(),
                 order_no,
+                reason
+            ),
+            WorkflowError::UnitInvalid {
+                action,
+                unit,
+                reason,
+                ..
+            } => write!(
+                f,
+                "cannot {} ({}) unit {}: {}",
+                action.code(),
+                action.zh(),
+                unit,
                 reason
             ),
         }
@@ -389,29 +415,7 @@ pub fn decide(
         }
         Action::Urge { note } => EventKind::Urged { note: note.clone() },
         Action::Supervise { note, on_site } => {
-            if let Some(o) = on_site {
-                required(
-                    &o.place,
-                    "the place of an on-site supervision",
-                    "现场督办地点",
-                )
-                .map_err(invalid)?;
-                required(
-                    &o.measures,
-                    "the measures of an on-site supervision",
-                    "现场督办措施",
-                )
-                .map_err(invalid)?;
-                if o.due < at.date() {
-                    return Err(invalid((
-                        format!(
-                            "the on-site supervision's due date {} is in the past",
-                            o.due
-                        ),
-                        format!("现场督办的完成期限 {} 已过", o.due),
-                    )));
-                }
-            }
+            check_on_site(on_site.as_ref(), at).map_err(invalid)?;
             EventKind::Supervised {
                 note: note.clone(),
                 on_site: on_site.clone(),
@@ -473,6 +477,66 @@ pub fn decide(
         operator: operator.to_string(),
         unit,
         kind,
+    })
+}
+
+/// The rules of an on-site supervision (现场督办), of an order or of a unit as a whole.
+fn check_on_site(on_site: Option<&OnSite>, at: NaiveDateTime) -> Result<(), Reason> {
+    let Some(o) = on_site else {
+        return Ok(());
+    };
+    required(
+        &o.place,
+        "the place of an on-site supervision",
+        "现场督办地点",
+    )?;
+    required(
+        &o.measures,
+        "the measures of an on-site supervision",
+        "现场督办措施",
+    )?;
+    if o.due < at.date() {
+        return Err((
+            format!(
+                "the on-site supervision's due date {} is in the past",
+                o.due
+            ),
+            format!("现场督办的完成期限 {} 已过", o.due),
+        ));
+    }
+    Ok(())
+}
+
+/// Check an action on a unit as a whole (not one order) and return the event to record: only
+/// a supervision (督办) can be, with the same rules as on an order.
+pub fn decide_unit(
+    unit: &str,
+    action: &Action,
+    at: NaiveDateTime,
+    operator: &str,
+) -> Result<Event, WorkflowError> {
+    let invalid = |(reason, reason_zh): Reason| WorkflowError::UnitInvalid {
+        action: action.name(),
+        unit: unit.to_string(),
+        reason,
+        reason_zh,
+    };
+    let Action::Supervise { note, on_site } = action else {
+        return Err(invalid((
+            "only a supervision can be recorded for a unit as a whole".into(),
+            "对承办单位整体只能记录督办".into(),
+        )));
+    };
+    required(unit, "a unit", "承办单位").map_err(invalid)?;
+    check_on_site(on_site.as_ref(), at).map_err(invalid)?;
+    Ok(Event {
+        at,
+        operator: operator.to_string(),
+        unit: Some(unit.to_string()),
+        kind: EventKind::Supervised {
+            note: note.clone(),
+            on_site: on_site.clone(),
+        },
     })
 }
 

@@ -5,7 +5,7 @@
 pub mod orders;
 pub mod report;
 
-use crate::cli::args::Global;
+use crate::context::Options as Global;
 use crate::domain::scorecard::Scorecard;
 use crate::domain::time::parse_date;
 use crate::error::{Error, Result};
@@ -17,35 +17,25 @@ pub enum ExportFormat {
     Xlsx,
 }
 
-#[derive(clap::Args, Debug, Clone)]
-pub struct ExportArgs {
+#[derive(Debug, Clone)]
+pub struct Request {
     /// Orders received from this day (YYYY-MM-DD) [default: the first]
-    #[arg(long)]
     pub from: Option<String>,
     /// Orders received up to this day (YYYY-MM-DD) [default: the last]
-    #[arg(long)]
     pub to: Option<String>,
     /// csv (UTF-8 with BOM) or xlsx [default: from the file name's extension]
-    #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
     /// Mask the citizens' names and phone numbers (马**, 138****5678); such a file does not
     /// round-trip those two columns.
-    #[arg(long)]
     pub mask: bool,
     /// Where to write.
-    #[arg(long)]
     pub out: PathBuf,
 }
 
-pub fn run(g: &Global, args: ExportArgs) -> Result<()> {
-    let (store, ctx) = crate::cli::open(g)?;
+pub fn run(g: &Global, args: Request) -> Result<()> {
+    let (store, ctx) = g.open()?;
     // The export holds every order with the citizens' contacts: the office's data.
-    if !ctx.role.may_run_office() {
-        return Err(Error::Denied(format!(
-            "{} ({}) may not export orders: that is the office's work (reports and the bulletin are open to all)",
-            ctx.operator, ctx.role
-        ).into()));
-    }
+    crate::ops::policy::require(&ctx, crate::domain::Work::Export)?;
     let date = |flag: &str, s: &Option<String>| {
         s.as_deref()
             .map(|s| parse_date(s).map_err(|e| Error::Input(format!("{flag}: {e}"))))

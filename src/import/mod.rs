@@ -17,8 +17,8 @@ pub mod mapping;
 pub mod plan;
 pub mod read;
 
-use crate::cli::args::Global;
-use crate::domain::{Event, EventKind, Order, Unit, UnitKind, workflow};
+use crate::context::Options as Global;
+use crate::domain::{Event, EventKind, Order, Unit, UnitKind, Work};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, NewOrder};
 use crate::store::Store;
@@ -31,30 +31,24 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-#[derive(clap::Args, Debug, Clone)]
-pub struct ImportArgs {
+#[derive(Debug, Clone)]
+pub struct Request {
     /// The CSV or XLSX file.
     pub file: PathBuf,
     /// A mapping file (TOML) naming the file's columns [default: detected from the header:
     /// our own export, or the message-board layout; see data/mappings/]
-    #[arg(long, value_name = "FILE")]
     pub mapping: Option<PathBuf>,
     /// The workbook's sheet to read [default: the first]
-    #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// The CSV file's encoding [default: detected: UTF-8 (with or without BOM), else GB18030]
-    #[arg(long, value_name = "utf-8|gb18030")]
     pub encoding: Option<String>,
     /// Check everything and report, but record nothing.
-    #[arg(long)]
     pub dry_run: bool,
     /// Record the good rows and write the bad ones, with a `reason` column, to this CSV file
     /// [default: nothing is recorded if any row is bad]
-    #[arg(long, value_name = "REJECTS.csv")]
     pub skip_bad: Option<PathBuf>,
     /// Add units the file names that the database lacks (townships by their names: …乡, …镇,
     /// …街道办, …开发区; the others as the mapping says, else departments).
-    #[arg(long)]
     pub create_units: bool,
 }
 
@@ -129,8 +123,8 @@ impl Summary {
 /// How many problems are printed before the summary error.
 pub const SHOWN_PROBLEMS: usize = 10;
 
-pub fn run(g: &Global, args: ImportArgs) -> Result<()> {
-    let (store, ctx) = crate::cli::open(g)?;
+pub fn run(g: &Global, args: Request) -> Result<()> {
+    let (store, ctx) = g.open()?;
     let opts = Options {
         mapping: args.mapping,
         sheet: args.sheet,
@@ -168,8 +162,7 @@ const BATCH: usize = 8192;
 ///
 /// One transaction. The file is read a chunk of rows at a time; each row is planned
 /// (`plan::plan_row`) and its order's whole history is worked out in memory through the same
-/// checks as typed actions (`ops::first_event`, `ops::check_role`, `ops::decide`,
-/// `workflow::evolve`), then written in bulk with its final state (`Store::bulk_insert`).
+/// checks as typed actions (`ops::first_event`, then `ops::step` for each action), then written in bulk with its final state (`Store::bulk_insert`).
 /// Once a row is bad (without `skip_bad`) nothing more is written, but every row is still
 /// checked so that all the problems are reported; the transaction is then rolled back.
 /// Supervisions of a unit as a whole (rare) go through `ops::supervise_unit`, in order.
@@ -181,18 +174,9 @@ pub fn import_file(
     say: &mut dyn FnMut(&str),
 ) -> Result<Summary> {
     let started = Instant::now();
-    if let Some(e) = ops::office_refusal(&ctx.operator, &ctx.role, "import orders", "导入工单")
-    {
-        return Err(e);
-    }
-    if opts.create_units && ctx.role != crate::domain::Role::Admin {
-        return Err(Error::Denied(
-            format!(
-                "{} ({}) may not add units (--create-units): ask an admin",
-                ctx.operator, ctx.role
-            )
-            .into(),
-        ));
+    ops::policy::require(ctx, Work::Import)?;
+    if opts.create_units {
+        ops::policy::require(ctx, Work::ManageUnits)?;
     }
     let table = read::read_file(path, opts.sheet.as_deref(), opts.encoding)?;
     let mapping = match &opts.mapping {
@@ -704,12 +688,9 @@ fn plan_history(
         c.now = step.at;
         c.operator
             .clone_from(step.operator.as_ref().unwrap_or(&ctx.operator));
-        let action = ops::clean_action(&step.action);
-        let event = ops::check_role(&c, &order, &action)
-            .and_then(|()| ops::decide(&c, &order, &action, &mut *unit))
+        let (event, next) = ops::step(&c, &order, &step.action, &mut *unit)
             .map_err(|e| (step.column.clone(), e))?;
-        order = workflow::evolve(&rec.order_no, Some(order), &event)
-            .map_err(|e| (step.column.clone(), Error::Store(e)))?;
+        order = next;
         events.push(event);
     }
     if let Some(want) = rec.expect_status

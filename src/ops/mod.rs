@@ -4,7 +4,7 @@
 
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{
-    Action, ActionName, Calendar, Category, Event, Intake, OnSite, Order, Role, TimeLimits, Unit,
+    Action, Calendar, Category, Event, Intake, OnSite, Order, Role, TimeLimits, Unit, Work,
     workflow,
 };
 use crate::error::{Error, Msg, Result};
@@ -12,7 +12,9 @@ use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::sync::OnceLock;
 
+pub mod admin;
 pub mod check;
+pub mod policy;
 
 /// Who acts, and when. Every action and figure uses this `now` (from `--now`, the demo's
 /// clock, or the system clock), so tests and the demo are reproducible.
@@ -37,10 +39,10 @@ impl Ctx {
     pub fn with_role(self, role: Role) -> Ctx {
         Ctx { role, ..self }
     }
-    fn office_only(&self, what: &str, what_zh: &str) -> Result<()> {
-        match office_refusal(&self.operator, &self.role, what, what_zh) {
-            Some(e) => Err(e),
-            None => Ok(()),
+    pub fn as_operator(self, operator: &str) -> Ctx {
+        Ctx {
+            operator: operator.to_string(),
+            ..self
         }
     }
     pub fn at(&self, now: NaiveDateTime) -> Ctx {
@@ -173,7 +175,7 @@ pub fn intake(store: &Store, ctx: &Ctx, new: &NewOrder) -> Result<Order> {
 /// cleaned intake checked by `workflow::intake`, and the order's first state. (The importer
 /// plans whole histories in memory with this and `decide`, then writes them in bulk.)
 pub fn first_event(ctx: &Ctx, order_no: &str, new: &NewOrder) -> Result<(Order, Event)> {
-    ctx.office_only("take in orders", "受理工单")?;
+    policy::require(ctx, Work::Intake)?;
     let intake = clean_intake(&new.intake);
     let received_at = new.received_at.unwrap_or(ctx.now);
     let event = workflow::intake(intake, received_at, ctx.now, &ctx.operator)
@@ -192,8 +194,7 @@ pub fn act(
     action: &Action,
     expected_version: Option<u32>,
 ) -> Result<Order> {
-    let action = clean_action(action);
-    store.write(|s| act_in(s, ctx, order_no, &action, expected_version))
+    store.write(|s| act_in(s, ctx, order_no, action, expected_version))
 }
 
 fn act_in(
@@ -204,7 +205,7 @@ fn act_in(
     expected_version: Option<u32>,
 ) -> Result<Order> {
     let order = s.require_order(order_no)?;
-    check_role(ctx, &order, action)?;
+    policy::require_action(ctx, &order, action.name())?;
     if let Some(v) = expected_version.filter(|v| *v != order.version) {
         let events = s.events(order_no)?;
         let changed: Vec<_> = events
@@ -240,64 +241,26 @@ fn act_in(
             ),
         )));
     }
-    let event = decide(ctx, &order, action, |unit| s.require_unit(unit))?;
-    let next = workflow::evolve(order_no, Some(order.clone()), &event).map_err(Error::Store)?;
+    let (event, next) = step(ctx, &order, action, |unit| s.require_unit(unit))?;
     s.append(&order, &next, &event)?;
     Ok(next)
 }
 
-/// The role's refusal of `action` on `order`, as `act` gives it.
-pub fn check_role(ctx: &Ctx, order: &Order, action: &Action) -> Result<()> {
-    match role_refusal(&ctx.operator, &ctx.role, action.name(), order) {
-        Some(e) => Err(e),
-        None => Ok(()),
-    }
-}
-
-/// The refusal of office-only work (`what`: "supervise a unit", 督办承办单位) to a role that
-/// does not run the office, if it does not.
-pub fn office_refusal(operator: &str, role: &Role, what: &str, what_zh: &str) -> Option<Error> {
-    if role.may_run_office() {
-        return None;
-    }
-    Some(Error::Denied(Msg::both(
-        format!("{operator} ({role}) may not {what}: that is the office's work"),
-        format!("{operator}（{role}）不能{what_zh}：这是热线办的工作"),
-    )))
-}
-
-/// The refusal `check_role` gives, for a screen that asks before anything is typed.
-pub fn role_refusal(
-    operator: &str,
-    role: &Role,
-    action: ActionName,
-    order: &Order,
-) -> Option<Error> {
-    let (why, why_zh) = role.refuses(action, order)?;
-    Some(Error::Denied(Msg::both(
-        format!(
-            "{operator} ({role}) may not {} order {}: {why}",
-            action.code(),
-            order.order_no
-        ),
-        format!(
-            "{operator}（{role}）不能{}工单 {}：{why_zh}",
-            action.zh(),
-            order.order_no
-        ),
-    )))
-}
-
-/// The checks of `act` after the role and the version, which need no database: the unit of a
-/// dispatch (found by `unit`; it must be active) and `workflow::decide`. `action` is cleaned
-/// (`clean_action`). Returns the event; `workflow::evolve` gives the next state.
-pub fn decide(
+/// The one pipeline every event of an existing order goes through, whether typed, imported,
+/// generated or bulk: the action's text cleaned (`clean_action`), the role's right
+/// (`policy::require_action`), the unit of a dispatch (found by `unit`; it must be active),
+/// `workflow::decide`, and `workflow::evolve`. Pure: it returns the event and the next state,
+/// and the caller stores both (`act` in its transaction; the importer and the generator in
+/// bulk), so nothing can be recorded that this function did not decide.
+pub fn step(
     ctx: &Ctx,
     order: &Order,
     action: &Action,
     unit: impl FnOnce(&str) -> Result<Unit>,
-) -> Result<Event> {
-    if let Action::Dispatch { unit: name, .. } = action {
+) -> Result<(Event, Order)> {
+    let action = clean_action(action);
+    policy::require_action(ctx, order, action.name())?;
+    if let Action::Dispatch { unit: name, .. } = &action {
         let u = unit(name)?;
         if !u.active {
             return Err(Error::Input(format!(
@@ -305,7 +268,10 @@ pub fn decide(
             )));
         }
     }
-    Ok(workflow::decide(order, action, ctx.now, &ctx.operator)?)
+    let event = workflow::decide(order, &action, ctx.now, &ctx.operator)?;
+    let next =
+        workflow::evolve(&order.order_no, Some(order.clone()), &event).map_err(Error::Store)?;
+    Ok((event, next))
 }
 
 /// 转办 with a deadline from the category's limit, N working days, or a date.
@@ -352,6 +318,7 @@ pub fn redo(
 
 /// 催办 many orders at once (one transaction: all or nothing). Returns how many were urged.
 pub fn urge_many(store: &Store, ctx: &Ctx, order_nos: &[String], note: &str) -> Result<usize> {
+    policy::require(ctx, Work::BulkUrge)?;
     let action = clean_action(&Action::Urge {
         note: note.to_string(),
     });
@@ -367,7 +334,9 @@ pub fn urge_many(store: &Store, ctx: &Ctx, order_nos: &[String], note: &str) -> 
     })
 }
 
-/// 督办 of a unit as a whole (not one order): counted in the unit's supervisions.
+/// 督办 of a unit as a whole (not one order): counted in the unit's supervisions. Checked by
+/// the policy and by `workflow::decide_unit` (the same rules as a supervision of an order).
+/// Runs inside the caller's write transaction (`store.write`).
 pub fn supervise_unit(
     store: &Store,
     ctx: &Ctx,
@@ -375,30 +344,13 @@ pub fn supervise_unit(
     note: &str,
     on_site: Option<OnSite>,
 ) -> Result<Event> {
-    ctx.office_only("supervise a unit", "督办承办单位")?;
+    policy::require(ctx, Work::SuperviseUnit)?;
     let u = store.require_unit(unit)?;
     let action = clean_action(&Action::Supervise {
         note: note.to_string(),
         on_site,
     });
-    let Action::Supervise { note, on_site } = action else {
-        return Err(Error::Store(
-            "internal: supervise action changed kind".into(),
-        ));
-    };
-    if let Some(o) = &on_site
-        && (o.place.is_empty() || o.measures.is_empty())
-    {
-        return Err(Error::Input(
-            "an on-site supervision needs --place and --measures".into(),
-        ));
-    }
-    let event = Event {
-        at: ctx.now,
-        operator: ctx.operator.clone(),
-        unit: Some(u.name.clone()),
-        kind: crate::domain::EventKind::Supervised { note, on_site },
-    };
+    let event = workflow::decide_unit(&u.name, &action, ctx.now, &ctx.operator)?;
     store.write(|s| s.append_unit_event(&event))?;
     Ok(event)
 }

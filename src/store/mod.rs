@@ -23,6 +23,9 @@ use std::time::Duration;
 /// How long a writer waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The settings key under which a database keeps its own clock.
+const CLOCK_KEY: &str = "clock";
+
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
@@ -167,6 +170,16 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// The database's own clock (the demo's 2017-12-31), if it keeps one: the `now` of every
+    /// command on it unless `--now` says otherwise.
+    pub fn clock(&self) -> Result<Option<String>> {
+        self.setting(CLOCK_KEY)
+    }
+
+    pub fn set_clock(&self, value: &str) -> Result<()> {
+        self.set_setting(CLOCK_KEY, value)
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {

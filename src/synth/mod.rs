@@ -2,11 +2,11 @@
 //! the program at scale. Orders are spread over the years before "now"; each gets a history
 //! planned like a real one (dispatch, signing, replies — some vague and sent back —, review,
 //! callback, close; urges and supervisions on late ones; returns and redos now and then) and
-//! checked by `workflow::decide`, so a generated database obeys every rule a real one does
+//! checked by the same pipeline as a typed action (`ops::first_event`, `ops::step`), so a generated database obeys every rule a real one does
 //! (`hotline check` passes). Deterministic for a seed.
 
 use crate::demo::texts::{self, Rng};
-use crate::domain::{Action, CallbackResult, Category, Event, Order, UnitKind, workflow};
+use crate::domain::{Action, CallbackResult, Category, Event, Order, Unit, UnitKind};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, DeadlineSpec};
 use crate::store::Store;
@@ -52,10 +52,11 @@ fn unit_names(n: usize) -> Vec<(String, UnitKind)> {
 
 struct Plan<'a> {
     rng: &'a mut Rng,
+    /// Who acts and when, set for each step (the generator acts as an admin).
+    ctx: Ctx,
     now: NaiveDateTime,
     order: Option<Order>,
     events: Vec<Event>,
-    no: String,
 }
 
 impl Plan<'_> {
@@ -64,16 +65,23 @@ impl Plan<'_> {
         let Some(o) = self.order.clone() else {
             return false;
         };
-        let at = at.max(o.updated_at).min(self.now);
-        match workflow::decide(&o, &action, at, operator) {
-            Ok(e) => match workflow::evolve(&self.no, Some(o), &e) {
-                Ok(next) => {
-                    self.order = Some(next);
-                    self.events.push(e);
-                    true
-                }
-                Err(_) => false,
-            },
+        self.ctx.now = at.max(o.updated_at).min(self.now);
+        operator.clone_into(&mut self.ctx.operator);
+        // The same pipeline as a typed action; every generated unit is active.
+        let unit = |name: &str| {
+            Ok(Unit {
+                id: 0,
+                name: name.to_string(),
+                kind: UnitKind::Department,
+                active: true,
+            })
+        };
+        match ops::step(&self.ctx, &o, &action, unit) {
+            Ok((e, next)) => {
+                self.order = Some(next);
+                self.events.push(e);
+                true
+            }
             Err(_) => false,
         }
     }
@@ -104,14 +112,22 @@ fn plan_order(
         _ => Category::Request,
     };
     let intake = crate::demo::invented_intake(rng, &unit.0, township, category);
-    let first = workflow::intake(intake, received, received, "热线办").ok()?;
-    let order = workflow::evolve(&no, None, &first).ok()?;
+    let (order, first) = ops::first_event(
+        &ctx.at(received).as_operator("热线办"),
+        &no,
+        &ops::NewOrder {
+            order_no: Some(no.clone()),
+            intake,
+            received_at: Some(received),
+        },
+    )
+    .ok()?;
     let mut p = Plan {
         rng,
+        ctx: ctx.clone(),
         now,
         order: Some(order),
         events: vec![first],
-        no,
     };
     let age_days = (now - received).num_days();
     // Just received: still with the office.
@@ -310,7 +326,7 @@ pub fn generate(path: &Path, opt: &GenOptions) -> Result<String> {
     if std::io::stderr().is_terminal() {
         eprintln!();
     }
-    store.set_setting(crate::cli::CLOCK_KEY, &crate::domain::time::fmt(opt.now))?;
+    store.set_clock(&crate::domain::time::fmt(opt.now))?;
     let secs = started.elapsed().as_secs_f64();
     Ok(format!(
         "generated {} orders, {} events in {:.1} s ({:.0} orders/s) into {}; its clock is {}",

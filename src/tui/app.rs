@@ -7,7 +7,7 @@ use super::dialog::Dialog;
 use super::i18n::S;
 use super::keymap::Ctx;
 use super::theme::Theme;
-use crate::cli::args::Lang;
+use crate::domain::Lang;
 use crate::domain::scorecard::{Scorecard, UnitRow};
 use crate::domain::{ActionName, Event, Order, Role, Unit, UnitKind};
 use crate::store::StoredEvent;
@@ -380,8 +380,8 @@ impl App {
     /// wording; other errors are in English).
     pub fn error_text(&self, e: &crate::error::Error) -> String {
         match self.lang {
-            crate::cli::args::Lang::Zh => e.zh(),
-            crate::cli::args::Lang::En => e.to_string(),
+            crate::domain::Lang::Zh => e.zh(),
+            crate::domain::Lang::En => e.to_string(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Every string the UI shows, in Chinese (the default) and English, side by side in one
 //! table. Templates use `{}` for arguments, filled in order by `fill`.
 
-use crate::cli::args::Lang;
+use crate::domain::Lang;
 use crate::domain::{ActionName, CallbackResult, Category, EventKind, Status};
 
 macro_rules! strings {

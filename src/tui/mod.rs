@@ -25,7 +25,7 @@ pub mod update;
 pub mod views;
 pub mod worker;
 
-use crate::cli::args::Global;
+use crate::context;
 use crate::error::{Error, Result};
 use crate::store::Store;
 use ratatui::Terminal;
@@ -36,51 +36,21 @@ use session::Session;
 use std::path::{Path, PathBuf};
 use theme::Theme;
 
-#[derive(clap::Args, Debug, Default, Clone)]
-pub struct TuiArgs {
+#[derive(Debug, Default, Clone)]
+pub struct Options {
     /// Run a key script headless (keys in Vim notation separated by white space, e.g.
     /// `j 3 <Enter> "已安排维修" <Esc>`), drawing a frame after every key. `-` reads stdin.
-    #[arg(long, value_name = "FILE")]
     pub keys: Option<PathBuf>,
     /// Terminal size for --keys, e.g. 120x40.
-    #[arg(long, default_value = "120x40")]
     pub size: String,
     /// Print the final screen as plain text (with --keys).
-    #[arg(long)]
     pub dump: bool,
     /// ASCII borders and symbols, for terminals that draw box-drawing characters two columns
     /// wide [env: HOTLINE_ASCII=1]
-    #[arg(long)]
     pub ascii: bool,
 }
 
-/// Where `--demo` keeps its database: the user's data directory, else the current one.
-pub fn demo_path() -> PathBuf {
-    dirs::data_dir()
-        .map(|d| d.join("hotline").join("demo.db"))
-        .unwrap_or_else(|| PathBuf::from("hotline-demo.db"))
-}
-
-/// With `--demo`: the demo database (at `--db` if given, else `demo_path`), created on first
-/// use — for every command, not only the TUI: `hotline --demo report` works too.
-pub fn resolve_demo(g: &mut Global, demo: bool) -> Result<()> {
-    if !demo {
-        return Ok(());
-    }
-    let path = g.db.clone().unwrap_or_else(demo_path);
-    if !path.exists() {
-        // Takes a few seconds: say so before the screen stays blank.
-        eprintln!(
-            "{}",
-            i18n::fill(i18n::S::DemoCreating.get(g.lang), &[&path.display()])
-        );
-        crate::demo::create(&path, &crate::cli::operator(g))?;
-    }
-    g.db = Some(path);
-    Ok(())
-}
-
-pub fn run(g: &Global, demo: bool, path: &Path, args: TuiArgs) -> Result<()> {
+pub fn run(g: &context::Options, demo: bool, path: &Path, args: Options) -> Result<()> {
     // A missing or unreadable database fails here, with the store's message, before the
     // terminal is touched.
     let store = Store::open(path)?;

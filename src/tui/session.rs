@@ -14,7 +14,7 @@ use super::i18n::{self, S, fill};
 use super::theme::Theme;
 use super::update;
 use super::worker::{self, Answer, Envelope, Lists, Reply, Request, Slot};
-use crate::cli::{self, args::Global};
+use crate::context::{self, Options as Global};
 use crate::domain::ActionName;
 use crate::domain::scorecard::Period;
 use crate::error::{Error, Result};
@@ -82,13 +82,13 @@ impl Session {
     }
 
     fn start(store: Store, g: Global, theme: Theme, demo: bool, card: bool) -> Result<Session> {
-        let now = cli::now(&g, Some(&store))?;
-        let mut app = App::new(g.lang, theme, now, cli::operator(&g));
+        let now = g.now(Some(&store))?;
+        let mut app = App::new(g.lang, theme, now, g.operator());
         app.demo = demo;
         app.eager_card = card;
         // An OS user who is not an operator of this database is refused here, before the
         // terminal is touched, with the store's own message.
-        app.role = cli::role(&store)?;
+        app.role = crate::ops::policy::role_of(&store, &context::os_user())?;
         let reader = match store.path().map(Store::open) {
             Some(Ok(own)) => match worker::spawn(own, app.role.clone()) {
                 Ok(t) => Reader::Thread(t),
@@ -127,16 +127,14 @@ impl Session {
     }
 
     fn ctx(&self) -> Result<Ctx> {
-        Ok(
-            Ctx::new(cli::now(&self.g, Some(&self.store))?, &self.app.operator)
-                .with_role(self.app.role.clone()),
-        )
+        Ok(Ctx::new(self.g.now(Some(&self.store))?, &self.app.operator)
+            .with_role(self.app.role.clone()))
     }
 
     /// The data changed (or the minute did): everything shown is loaded again, lazily —
     /// the screen's lists, counts and detail now, the scorecard when its tab shows.
     pub fn reload(&mut self) -> Result<()> {
-        self.app.now = cli::now(&self.g, Some(&self.store))?;
+        self.app.now = self.g.now(Some(&self.store))?;
         self.app.stamp += 1;
         self.sync()
     }
@@ -397,7 +395,7 @@ impl Session {
     /// left and the status bar's clock move): load again. True when it did.
     pub fn poll(&mut self) -> Result<bool> {
         let v = self.store.data_version()?;
-        let now = cli::now(&self.g, Some(&self.store))?;
+        let now = self.g.now(Some(&self.store))?;
         let minute = |t: NaiveDateTime| t.format("%Y%m%d%H%M").to_string();
         if v == self.version && minute(now) == minute(self.app.now) {
             return Ok(false);

@@ -151,7 +151,7 @@ enum FormOutcome {
 
 /// Keys in a form.
 fn form_key(
-    lang: crate::cli::args::Lang,
+    lang: crate::domain::Lang,
     f: &mut Form,
     cmd: Option<Cmd>,
     key: KeyEvent,

@@ -69,7 +69,7 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
         return refuse(app, &row, op);
     }
     // The same words `ops` would use, before anything is typed.
-    if let Some(e) = crate::ops::role_refusal(&app.operator, &app.role, action, o) {
+    if let Some(e) = crate::ops::policy::action_refusal(&app.operator, &app.role, action, o) {
         let t = app.error_text(&e);
         return say(app, Level::Error, t);
     }
@@ -234,8 +234,8 @@ fn bulk_form(app: &mut App, nos: Vec<String>, label: String) {
 }
 
 /// Says so when the user's role may not do this office work (the same words as `ops`).
-fn office_refused(app: &mut App, what: &str, what_zh: &str) -> bool {
-    match crate::ops::office_refusal(&app.operator, &app.role, what, what_zh) {
+fn office_refused(app: &mut App, work: crate::domain::Work) -> bool {
+    match crate::ops::policy::work_refusal(&app.operator, &app.role, work) {
         Some(e) => {
             let t = app.error_text(&e);
             say(app, Level::Error, t);
@@ -247,7 +247,7 @@ fn office_refused(app: &mut App, what: &str, what_zh: &str) -> bool {
 
 /// `U` on an order: the marked orders, else every overdue order of the order's unit.
 fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
-    if office_refused(app, "urge orders in bulk", "批量催办") {
+    if office_refused(app, crate::domain::Work::BulkUrge) {
         return Vec::new();
     }
     if !app.marks.is_empty() {
@@ -286,7 +286,7 @@ pub fn urge_these(app: &mut App, unit: &str, nos: Vec<String>) {
 }
 
 pub fn urge_unit(app: &mut App) -> Vec<Effect> {
-    if office_refused(app, "urge orders in bulk", "批量催办") {
+    if office_refused(app, crate::domain::Work::BulkUrge) {
         return Vec::new();
     }
     match app.selected_unit().map(|r| r.unit.clone()) {
@@ -304,7 +304,7 @@ pub fn supervise_unit(app: &mut App) {
         let t = app.t(S::NoUnit).to_string();
         return say(app, Level::Warn, t);
     };
-    if office_refused(app, "supervise a unit", "督办承办单位") {
+    if office_refused(app, crate::domain::Work::SuperviseUnit) {
         return;
     }
     let title = fill(app.t(S::DlgSuperviseUnit), &[&unit]);

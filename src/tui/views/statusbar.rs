@@ -121,7 +121,8 @@ pub fn hints(app: &App, f: &mut Frame, area: Rect) {
     // allowed ones, so that on a narrow screen the keys that work are the ones shown.
     let enabled = |b: &keymap::Binding| match b.cmd {
         // Office work, greyed for viewers and unit accounts.
-        Cmd::Op(Op::BulkUrge) | Cmd::UrgeUnit | Cmd::SuperviseUnit => app.role.may_run_office(),
+        Cmd::Op(Op::BulkUrge) | Cmd::UrgeUnit => app.role.may_do(crate::domain::Work::BulkUrge),
+        Cmd::SuperviseUnit => app.role.may_do(crate::domain::Work::SuperviseUnit),
         Cmd::Op(op) => order.is_some_and(|o| {
             op.action_name(o.extension.is_some())
                 .is_some_and(|a| app.allows(o, a))

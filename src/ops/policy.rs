@@ -1,0 +1,160 @@
+//! The one access policy. Every face asks these functions (the TUI before it opens a form,
+//! the CLI and the importers before they start) and `ops` asks them again when it records, so
+//! a rule cannot be checked in one face and forgotten in another. Every refusal is worded
+//! here, once, in English and in Chinese. The rules themselves are `domain::role`.
+
+use super::Ctx;
+use crate::domain::{ActionName, Order, Role, Work};
+use crate::error::{Error, Msg, Result};
+use crate::store::Store;
+
+/// The role of OS user `user` in this database: every right while no operator is registered
+/// (a new or demo database), else what the operators table says; an unknown user gets nothing.
+pub fn role_of(store: &Store, user: &str) -> Result<Role> {
+    if !store.access_control_on()? {
+        return Ok(Role::Admin);
+    }
+    store.role_of(user)?.ok_or_else(|| {
+        Error::Denied(Msg::both(
+            format!(
+                "user '{user}' is not an operator of this database: ask an admin to run `hotline operator add {user} --role operator`"
+            ),
+            format!(
+                "用户“{user}”不是本数据库的操作员：请管理员运行 `hotline operator add {user} --role operator`"
+            ),
+        ))
+    })
+}
+
+/// The refusal of `work` to `role`, if it is refused (for a screen that asks before anything
+/// is typed: the TUI greys the key and shows this).
+pub fn work_refusal(operator: &str, role: &Role, work: Work) -> Option<Error> {
+    if role.may_do(work) {
+        return None;
+    }
+    Some(Error::Denied(if work.admin_only() {
+        Msg::both(
+            format!("{operator} ({role}) may not {}: ask an admin", work.en()),
+            format!("{operator}（{role}）不能{}：请找管理员", work.zh()),
+        )
+    } else {
+        Msg::both(
+            format!(
+                "{operator} ({role}) may not {}: that is the office's work",
+                work.en()
+            ),
+            format!("{operator}（{role}）不能{}：这是热线办的工作", work.zh()),
+        )
+    }))
+}
+
+/// `work_refusal` as a result: what every operation calls before it starts.
+pub fn require(ctx: &Ctx, work: Work) -> Result<()> {
+    match work_refusal(&ctx.operator, &ctx.role, work) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// The refusal of workflow action `action` on `order` to `role`, if it is refused.
+pub fn action_refusal(
+    operator: &str,
+    role: &Role,
+    action: ActionName,
+    order: &Order,
+) -> Option<Error> {
+    let (why, why_zh) = role.refuses(action, order)?;
+    Some(Error::Denied(Msg::both(
+        format!(
+            "{operator} ({role}) may not {} order {}: {why}",
+            action.code(),
+            order.order_no
+        ),
+        format!(
+            "{operator}（{role}）不能{}工单 {}：{why_zh}",
+            action.zh(),
+            order.order_no
+        ),
+    )))
+}
+
+/// `action_refusal` as a result.
+pub fn require_action(ctx: &Ctx, order: &Order, action: ActionName) -> Result<()> {
+    match action_refusal(&ctx.operator, &ctx.role, action, order) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// May the acting operator see `order`? (A unit account sees its own unit's orders only.)
+pub fn require_see(ctx: &Ctx, order: &Order) -> Result<()> {
+    if ctx.role.may_see(order) {
+        return Ok(());
+    }
+    Err(Error::Denied(Msg::both(
+        format!(
+            "{} ({}) may not see order {}",
+            ctx.operator, ctx.role, order.order_no
+        ),
+        format!(
+            "{}（{}）不能查看工单 {}",
+            ctx.operator, ctx.role, order.order_no
+        ),
+    )))
+}
+
+/// The unit a list of orders is limited to: the one asked for, or a unit account's own (a
+/// unit account asking for another unit is refused).
+pub fn list_scope(ctx: &Ctx, asked: Option<String>) -> Result<Option<String>> {
+    match ctx.role.only_unit() {
+        Some(own) if asked.as_deref().is_some_and(|u| u != own) => Err(Error::Denied(Msg::both(
+            format!(
+                "{} ({}) may see only {own}'s orders",
+                ctx.operator, ctx.role
+            ),
+            format!("{}（{}）只能查看{own}的工单", ctx.operator, ctx.role),
+        ))),
+        Some(own) => Ok(Some(own.to_string())),
+        None => Ok(asked),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    fn ctx(role: Role) -> Ctx {
+        let now = NaiveDateTime::parse_from_str("2017-12-01 09:00:00", "%Y-%m-%d %H:%M:%S")
+            .unwrap_or_default();
+        Ctx::new(now, "张三").with_role(role)
+    }
+
+    #[test]
+    fn work_is_refused_in_both_languages() {
+        let e = work_refusal("张三", &Role::Viewer, Work::Export).map(|e| (e.to_string(), e.zh()));
+        let (en, zh) = e.unwrap_or_default();
+        assert!(en.contains("may not export orders"), "{en}");
+        assert!(zh.contains("不能导出工单"), "{zh}");
+        assert!(require(&ctx(Role::Operator), Work::Export).is_ok());
+        let admin = require(&ctx(Role::Operator), Work::ManageUnits);
+        assert!(admin.is_err_and(|e| e.zh().contains("请找管理员")));
+    }
+
+    #[test]
+    fn unit_accounts_list_their_own_unit() {
+        let unit = ctx(Role::Unit("住建局".into()));
+        assert_eq!(
+            list_scope(&unit, None).ok().flatten().as_deref(),
+            Some("住建局")
+        );
+        assert!(list_scope(&unit, Some("贾塘乡".into())).is_err());
+        assert_eq!(
+            list_scope(&ctx(Role::Viewer), Some("贾塘乡".into()))
+                .ok()
+                .flatten()
+                .as_deref(),
+            Some("贾塘乡")
+        );
+    }
+}
