@@ -5,7 +5,7 @@
 
 use crate::domain::Lang;
 use crate::domain::time::parse_datetime;
-use crate::error::{Error, Msg, Result};
+use crate::error::{Error, Result};
 use crate::ops::{Ctx, policy};
 use crate::store::Store;
 use chrono::{NaiveDateTime, Timelike};
@@ -69,29 +69,6 @@ impl Options {
         let store = Store::open(&self.db_path())?;
         let ctx = self.ctx(&store)?;
         Ok((store, ctx))
-    }
-
-    /// With `--demo`: the demo database (at `--db` if given, else `demo_path`), created on
-    /// first use, for every command (`hotline --demo report` works too).
-    pub fn use_demo(&mut self) -> Result<()> {
-        let path = self.db.clone().unwrap_or_else(demo_path);
-        if !path.exists() {
-            // Takes a few seconds: say so before the screen stays blank.
-            let m = Msg::both(
-                format!(
-                    "Creating the demo database {} (every order of the 2017 Haiyuan bulletin)…",
-                    path.display()
-                ),
-                format!(
-                    "正在创建演示数据库 {}（2017年海原县通报的全部工单）……",
-                    path.display()
-                ),
-            );
-            eprintln!("{}", m.get(self.lang));
-            crate::demo::create(&path, &self.operator())?;
-        }
-        self.db = Some(path);
-        Ok(())
     }
 }
 

@@ -74,7 +74,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Command::Demo { .. } | Command::Init | Command::Gen { .. } | Command::Bench(_)
         )
     {
-        options.use_demo()?;
+        use_demo(&mut options)?;
     }
     let g = &options;
     let path = g.db_path();
@@ -125,6 +125,29 @@ pub fn run(cli: Cli) -> Result<()> {
             run_on(&store, &ctx, other)
         }
     }
+}
+
+/// With `--demo`: the demo database (at `--db` if given, else `context::demo_path`), created
+/// on first use, for every command (`hotline --demo report` works too).
+fn use_demo(options: &mut Options) -> Result<()> {
+    let path = options.db.clone().unwrap_or_else(crate::context::demo_path);
+    if !path.exists() {
+        // Takes a few seconds: say so before the screen stays blank.
+        let m = crate::error::Msg::both(
+            format!(
+                "Creating the demo database {} (every order of the 2017 Haiyuan bulletin)…",
+                path.display()
+            ),
+            format!(
+                "正在创建演示数据库 {}（2017年海原县通报的全部工单）……",
+                path.display()
+            ),
+        );
+        eprintln!("{}", m.get(options.lang));
+        crate::demo::create(&path, &options.operator())?;
+    }
+    options.db = Some(path);
+    Ok(())
 }
 
 fn print_warning(w: Option<String>) {

@@ -35,7 +35,6 @@ strings! {
     Loading => "加载中…", "loading…";
     Demo => "演示", "demo";
     Colon => "：", ": ";
-    DemoCreating => "正在创建演示数据库 {}（2017年海原县通报的全部工单）……", "Creating the demo database {} (every order of the 2017 Haiyuan bulletin)…";
 
     // Column headers.
     ColLeft => "剩余工日", "Days left";
