@@ -18,6 +18,18 @@ pub enum Error {
     /// The database (open, migrate, query).
     Store(String),
     Io(String),
+    /// Not a failure of its own: a batch chose to record nothing, and `Store::write` rolled
+    /// it back. The caller says why (see `Rollback`).
+    RolledBack(Rollback),
+}
+
+/// Why a batch rolled itself back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rollback {
+    /// `--dry-run`: everything was checked, nothing is to be recorded.
+    DryRun,
+    /// Some rows have problems (reported one by one) and bad rows are not to be skipped.
+    RowProblems,
 }
 
 impl fmt::Display for Error {
@@ -26,6 +38,10 @@ impl fmt::Display for Error {
             Error::Workflow(e) => write!(f, "{e}"),
             Error::Conflict(m) | Error::Denied(m) => f.write_str(&m.en),
             Error::NotFound(s) | Error::Input(s) | Error::Store(s) | Error::Io(s) => f.write_str(s),
+            Error::RolledBack(Rollback::DryRun) => f.write_str("dry run: nothing was recorded"),
+            Error::RolledBack(Rollback::RowProblems) => {
+                f.write_str("some rows have problems: nothing was recorded")
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ pub mod read;
 
 use crate::context::Options as Global;
 use crate::domain::{Event, EventKind, Order, Unit, UnitKind, Work};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Rollback};
 use crate::ops::{self, Ctx, NewOrder};
 use crate::store::Store;
 use chrono::NaiveDateTime;
@@ -224,7 +224,6 @@ pub fn import_file(
         back: None,
         progress: Progress::new(opts.progress),
     };
-    let dry = "dry run";
     let outcome = store.write(|s| {
         run.units = s.units()?.into_iter().map(|u| (u.name.clone(), u)).collect();
         run.rows(s, table)?;
@@ -239,10 +238,10 @@ pub fn import_file(
         }
         run.summary.skipped = run.bad_rows;
         if !run.summary.problems.is_empty() && opts.skip_bad.is_none() {
-            return Err(Error::Input(String::new()));
+            return Err(Error::RolledBack(Rollback::RowProblems));
         }
         if opts.dry_run {
-            return Err(Error::Input(dry.into()));
+            return Err(Error::RolledBack(Rollback::DryRun));
         }
         Ok(())
     });
@@ -257,7 +256,7 @@ pub fn import_file(
     // stopped the import, such as unknown units or a damaged file).
     let checked = match &outcome {
         Ok(()) => true,
-        Err(Error::Input(m)) => m.is_empty() || m == dry,
+        Err(Error::RolledBack(_)) => true,
         Err(_) => false,
     };
     if checked {
@@ -273,8 +272,8 @@ pub fn import_file(
     }
     match outcome {
         Ok(()) => {}
-        Err(Error::Input(m)) if m == dry => {}
-        Err(Error::Input(m)) if m.is_empty() => {
+        Err(Error::RolledBack(Rollback::DryRun)) => {}
+        Err(Error::RolledBack(Rollback::RowProblems)) => {
             let first = summary
                 .problems
                 .first()
