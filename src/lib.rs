@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod log;
 pub mod ops;
 pub mod report;
 pub mod store;

@@ -1,10 +1,47 @@
-use clap::Parser;
 use clap::error::ErrorKind;
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
+use hotline::cli::Cli;
 use std::process::ExitCode;
+use std::time::Instant;
 
 fn main() -> ExitCode {
-    let cli = match hotline::cli::Cli::try_parse() {
-        Ok(cli) => cli,
+    let started = Instant::now();
+    let log = hotline::log::init();
+    let code = run(&log);
+    tracing::info!(
+        ms = hotline::log::ms(started.elapsed()),
+        code = exit_code_number(&code),
+        "end"
+    );
+    code
+}
+
+fn run(log: &hotline::log::Started) -> ExitCode {
+    // `Cli::try_parse`, in its two steps, to learn the command's name on the way.
+    let mut cmd = Cli::command();
+    let parsed = cmd
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|mut m| {
+            let name = command_name(&m);
+            Cli::from_arg_matches_mut(&mut m)
+                .map(|cli| (cli, name))
+                .map_err(|e| e.format(&mut cmd))
+        });
+    let cli = match parsed {
+        Ok((cli, name)) => {
+            let tui = name == "tui";
+            if let Some(w) = log.warning.as_deref().filter(|_| !tui) {
+                eprintln!("{w}");
+            }
+            tracing::info!(
+                version = env!("CARGO_PKG_VERSION"),
+                command = name.as_str(),
+                db = %hotline::cli::db_path(&cli.global).display(),
+                demo = cli.demo,
+                "start"
+            );
+            cli
+        }
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let _ = e.print();
             return ExitCode::SUCCESS;
@@ -57,7 +94,9 @@ fn main() -> ExitCode {
                     words.join(" ")
                 })
                 .unwrap_or_else(|| "hotline".into());
-            eprintln!("error: {first} (see `{usage} --help`)");
+            let line = format!("error: {first} (see `{usage} --help`)");
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "bad arguments: {line}");
+            eprintln!("{line}");
             return ExitCode::from(2);
         }
     };
@@ -65,9 +104,36 @@ fn main() -> ExitCode {
     match hotline::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            tracing::error!("command failed: {e}");
             let prefix = lang.pick("error", "错误");
             eprintln!("{prefix}: {}", e.text(lang));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The subcommand's words (`order add`; `tui` without one): never an argument's value.
+fn command_name(m: &ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut m = m;
+    while let Some((name, sub)) = m.subcommand() {
+        words.push(name);
+        m = sub;
+    }
+    if words.is_empty() {
+        "tui".to_string()
+    } else {
+        words.join(" ")
+    }
+}
+
+/// `ExitCode` keeps its number to itself; the three this program uses.
+fn exit_code_number(code: &ExitCode) -> u8 {
+    if *code == ExitCode::SUCCESS {
+        0
+    } else if *code == ExitCode::from(2) {
+        2
+    } else {
+        1
     }
 }

@@ -238,7 +238,7 @@ fn newer_foreign_and_unreadable_databases() {
 }
 
 /// A database the user may read but not write (run as `nobody` through runuser, since root
-/// ignores file modes). Skipped with a note where runuser or nobody is missing.
+/// ignores file modes). Skipped with a note where runuser or root is missing (fails under CI).
 #[test]
 fn read_only_database_refuses_writes_clearly() {
     let have_runuser = Command::new("runuser").arg("--help").output().is_ok();
@@ -248,8 +248,17 @@ fn read_only_database_refuses_writes_clearly() {
                 .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("0"))
         })
         .unwrap_or(false);
-    if !have_runuser || !is_root {
-        eprintln!("skipped: needs root and runuser to test as another user");
+    let missing = if !have_runuser {
+        Some("runuser is not installed (apt-get install util-linux)")
+    } else if !is_root {
+        Some("not running as root (needed to run hotline as the user nobody)")
+    } else {
+        None
+    };
+    if !common::tools::can_run(
+        "robustness::read_only_database_refuses_writes_clearly",
+        missing,
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

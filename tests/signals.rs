@@ -32,12 +32,13 @@ fn sighup_exits_and_restores_the_terminal() {
 /// master side) under the program, as sshd does when a connection drops.
 #[test]
 fn an_ssh_drop_leaves_no_process_behind() {
-    if std::process::Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_err()
-    {
-        panic!("tmux is needed for this test (.ci/run installs it)");
+    if !common::tools::require(
+        "signals::an_ssh_drop_leaves_no_process_behind",
+        "tmux",
+        &["-V"],
+        "apt-get install tmux",
+    ) {
+        return;
     }
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());
@@ -119,4 +120,24 @@ fn a_resize_storm_leaves_a_working_screen() {
     let status = tui.wait_exit(Duration::from_secs(5));
     assert!(status.success(), "{status:?}");
     tui.assert_restored();
+}
+
+/// The helper every test needing another program asks: one loud line and a skip on a
+/// developer's machine, a failure under CI.
+#[test]
+fn a_missing_tool_skips_loudly_or_fails_under_ci() {
+    use common::tools::{Verdict, verdict};
+    assert_eq!(verdict("signals::x", None, true), Verdict::Run);
+    assert_eq!(
+        verdict(
+            "signals::x",
+            Some("tmux is not installed (apt-get install tmux)"),
+            false
+        ),
+        Verdict::Skip("SKIPPED signals::x: tmux is not installed (apt-get install tmux)".into())
+    );
+    match verdict("signals::x", Some("tmux is not installed"), true) {
+        Verdict::Fail(m) => assert!(m.contains("signals::x") && m.contains("tmux"), "{m}"),
+        other => panic!("under CI a missing tool must fail, not {other:?}"),
+    }
 }

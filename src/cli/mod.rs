@@ -60,6 +60,11 @@ pub fn unit_arg(store: &Store, arg: &str) -> Result<String> {
     }
 }
 
+/// The database the global flags name (for the log's start line).
+pub fn db_path(g: &args::Global) -> std::path::PathBuf {
+    Options::from(g.clone()).db_path()
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let command = match cli.command {
         None => Command::Tui(args::TuiArgs::default()),
@@ -470,39 +475,13 @@ fn operator_cmd(store: &Store, ctx: &Ctx, cmd: OperatorCmd) -> Result<()> {
     }
 }
 
-/// Split a batch line into words: white space separates, double or single quotes group.
+/// Split a batch line into words as a POSIX shell does (`shell-words`): spaces and tabs
+/// separate words (a full-width space 　 is text), '…' and "…" quote, a backslash escapes, a
+/// word starting with # begins a comment.
 fn split_words(line: &str) -> std::result::Result<Vec<String>, String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut quote: Option<char> = None;
-    let mut in_word = false;
-    for c in line.chars() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), c) => cur.push(c),
-            (None, '"' | '\'') => {
-                quote = Some(c);
-                in_word = true;
-            }
-            (None, c) if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut cur));
-                    in_word = false;
-                }
-            }
-            (None, c) => {
-                cur.push(c);
-                in_word = true;
-            }
-        }
-    }
-    if quote.is_some() {
-        return Err("unclosed quote".into());
-    }
-    if in_word {
-        words.push(cur);
-    }
-    Ok(words)
+    shell_words::split(line).map_err(|_| {
+        "unclosed quote (a \" or ' without its pair): close it, or write \\\" for a quote inside the text".to_string()
+    })
 }
 
 fn batch(store: &Store, ctx: &Ctx, file: &Path, keep_going: bool) -> Result<()> {

@@ -18,7 +18,19 @@ use crate::error::{Error, Result};
 use rusqlite::Connection;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// SQLite's profile callback: a statement that ran `log::SLOW` or more is logged with its SQL
+/// (the text with `?` parameters, never their values).
+fn log_slow_statement(event: rusqlite::trace::TraceEvent<'_>) {
+    if let rusqlite::trace::TraceEvent::Profile(stmt, took) = event
+        && took >= crate::log::SLOW
+    {
+        let sql = stmt.sql();
+        let sql: Vec<&str> = sql.split_whitespace().collect();
+        tracing::warn!(ms = crate::log::ms(took), sql = %sql.join(" "), "slow statement");
+    }
+}
 
 /// How long a writer waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -61,8 +73,17 @@ impl Store {
     }
 
     fn open_with(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path)
+        let started = Instant::now();
+        let mut conn = Connection::open(path)
             .map_err(|e| Error::Store(format!("cannot open database {}: {e}", path.display())))?;
+        if tracing::enabled!(tracing::Level::WARN) {
+            // SQLite times every statement it runs: the one place that sees every slow read
+            // and write, whichever function issued it. Only while a log is on.
+            let _ = conn.trace_v2(
+                rusqlite::trace::TraceEventCodes::SQLITE_TRACE_PROFILE,
+                Some(log_slow_statement),
+            );
+        }
         let store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -70,10 +91,20 @@ impl Store {
             unit_ids: Default::default(),
             tally_batch: Default::default(),
         };
-        store.setup().map_err(|e| match e {
-            Error::Store(m) => Error::Store(format!("{}: {m}", path.display())),
-            other => other,
-        })?;
+        store
+            .setup()
+            .map_err(|e| match e {
+                Error::Store(m) => Error::Store(format!("{}: {m}", path.display())),
+                other => other,
+            })
+            .inspect_err(
+                |e| tracing::warn!(db = %path.display(), "cannot open the database: {e}"),
+            )?;
+        tracing::info!(
+            db = %std::fs::canonicalize(path).as_deref().unwrap_or(path).display(),
+            ms = crate::log::ms(started.elapsed()),
+            "database opened"
+        );
         Ok(store)
     }
 
@@ -122,14 +153,44 @@ impl Store {
     /// Run `f` in a write transaction: `BEGIN IMMEDIATE` takes the write lock up front (so two
     /// writers queue on the busy timeout instead of failing half way), nested calls become
     /// savepoints. Commits when `f` returns Ok, rolls back otherwise.
+    ///
+    /// The outermost transaction is logged (see `crate::log`): committed or rolled back (with
+    /// the error), how long it waited for the lock (`wait_ms`) and took in all (`ms`); at warn level
+    /// when it took `log::SLOW` or more.
     pub fn write<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         let depth = self.depth.get();
-        let (begin, commit, rollback) = if depth == 0 {
-            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
-        } else {
-            ("SAVEPOINT w", "RELEASE w", "ROLLBACK TO w; RELEASE w")
-        };
-        self.begin_with_retry(begin)?;
+        if depth > 0 {
+            self.begin_with_retry("SAVEPOINT w")?;
+            return self.finish(depth, "RELEASE w", "ROLLBACK TO w; RELEASE w", f);
+        }
+        let started = Instant::now();
+        if let Err(e) = self.begin_with_retry("BEGIN IMMEDIATE") {
+            let ms = crate::log::ms(started.elapsed());
+            tracing::warn!(ms, "write could not start: {e}");
+            return Err(e);
+        }
+        let wait_ms = crate::log::ms(started.elapsed());
+        let out = self.finish(0, "COMMIT", "ROLLBACK", f);
+        let took = started.elapsed();
+        let ms = crate::log::ms(took);
+        match (&out, took >= crate::log::SLOW) {
+            (Ok(_), false) => tracing::info!(ms, wait_ms, "write committed"),
+            (Ok(_), true) => tracing::warn!(ms, wait_ms, "slow write committed"),
+            (Err(e), false) => tracing::info!(ms, wait_ms, "write rolled back: {e}"),
+            (Err(e), true) => tracing::warn!(ms, wait_ms, "slow write rolled back: {e}"),
+        }
+        out
+    }
+
+    /// Run `f` inside the transaction or savepoint just begun at `depth`, then commit or roll
+    /// back.
+    fn finish<T>(
+        &self,
+        depth: u32,
+        commit: &str,
+        rollback: &str,
+        f: impl FnOnce(&Store) -> Result<T>,
+    ) -> Result<T> {
         self.depth.set(depth + 1);
         let out = f(self);
         self.depth.set(depth);
