@@ -9,6 +9,7 @@ pub mod role;
 pub mod scorecard;
 pub mod text;
 pub mod time;
+pub mod units;
 pub mod workflow;
 
 pub use calendar::Calendar;

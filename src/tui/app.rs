@@ -9,6 +9,7 @@ use super::keymap::Ctx;
 use super::theme::Theme;
 use crate::cli::args::Lang;
 use crate::domain::scorecard::{Scorecard, UnitRow};
+use crate::domain::units::{self, Candidate};
 use crate::domain::{ActionName, Event, Order, Role, Unit, UnitKind};
 use crate::store::StoredEvent;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -133,20 +134,17 @@ impl UnitEntry {
             spelled,
         }
     }
-    /// How well a typed query matches: 0 best (prefix), 1 contained, None no match.
-    pub fn rank(&self, q: &str) -> Option<u8> {
-        let q = q.trim().to_lowercase();
-        if q.is_empty() {
-            return Some(1);
+    /// The unit's name and pinyin, as `domain::units` compares them.
+    pub fn candidate(&self) -> Candidate<'_> {
+        Candidate {
+            name: &self.unit.name,
+            initials: &self.initials,
+            spelled: &self.spelled,
         }
-        let name = self.unit.name.to_lowercase();
-        if name.starts_with(&q) || self.initials.starts_with(&q) || self.spelled.starts_with(&q) {
-            Some(0)
-        } else if name.contains(&q) || self.initials.contains(&q) || self.spelled.contains(&q) {
-            Some(1)
-        } else {
-            None
-        }
+    }
+    /// How well a typed query names this unit (`domain::units::rank`), None: not at all.
+    pub fn rank(&self, q: &str) -> Option<units::Rank> {
+        units::rank(self.candidate(), q)
     }
 }
 
@@ -814,22 +812,16 @@ impl App {
             .collect()
     }
 
-    /// Find a unit by exact name, then by prefix / pinyin (the best rank, if unique).
-    pub fn find_unit(&self, q: &str) -> Result<String, Vec<String>> {
-        let q = q.trim();
-        if let Some(u) = self.units.iter().find(|u| u.unit.name == q) {
-            return Ok(u.unit.name.clone());
-        }
-        let best = self.units.iter().filter_map(|u| u.rank(q)).min();
-        let hits: Vec<String> = self
-            .units
-            .iter()
-            .filter(|u| best.is_some() && u.rank(q) == best)
-            .map(|u| u.unit.name.clone())
-            .collect();
-        match hits.len() {
-            1 => Ok(hits[0].clone()),
-            _ => Err(hits),
+    /// The unit a typed name means, by the CLI's `--unit` rule (`domain::units::resolve`).
+    pub fn find_unit(&self, q: &str) -> Result<String, units::Refusal> {
+        units::resolve(self.units.iter().map(UnitEntry::candidate), q).map(str::to_string)
+    }
+
+    /// A message in this screen's language.
+    pub fn say_msg(&self, m: &crate::error::Msg) -> String {
+        match self.lang {
+            Lang::Zh => m.zh.clone().unwrap_or_else(|| m.en.clone()),
+            Lang::En => m.en.clone(),
         }
     }
 
