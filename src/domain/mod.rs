@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod event;
 pub mod limits;
 pub mod order;
+pub mod query;
 pub mod role;
 pub mod scorecard;
 pub mod text;
