@@ -405,6 +405,26 @@ mod tests {
     }
 
     #[test]
+    fn late_is_days_overdue_of_an_open_order() {
+        let o = order("201711010001", None, Some("2017-11-10"), Status::Handling);
+        for now in [
+            "2017-11-09T12:00:00",
+            "2017-11-10T23:59:59",
+            "2017-11-11T00:00:00",
+        ] {
+            let now = t(now);
+            assert_eq!(o.is_late(now), o.days_overdue(now) > 0, "{now}");
+        }
+        let mut closed = o.clone();
+        closed.status = Status::Closed;
+        assert!(!closed.is_late(t("2017-12-01T00:00:00")));
+        assert!(!late_on(true, None::<i32>, 20171111));
+        assert!(
+            late_on(true, Some(20171110), 20171111) && !late_on(true, Some(20171111), 20171111)
+        );
+    }
+
+    #[test]
     fn pages_are_full_when_the_list_is_long_enough() {
         assert_eq!(page_start(0, 10, 100), 0);
         assert_eq!(page_start(95, 10, 100), 90);
