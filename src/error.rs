@@ -1,5 +1,6 @@
 //! One error type for operations, store and CLI: each variant prints as one clear line.
 
+pub use crate::domain::lang::Msg;
 use crate::domain::{Lang, WorkflowError};
 use std::fmt;
 
@@ -63,33 +64,6 @@ impl Error {
             Lang::Zh => self.zh(),
             Lang::En => self.to_string(),
         }
-    }
-}
-
-/// A message in English, and in Chinese where one was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Msg {
-    pub en: String,
-    pub zh: Option<String>,
-}
-
-impl Msg {
-    pub fn both(en: String, zh: String) -> Msg {
-        Msg { en, zh: Some(zh) }
-    }
-
-    /// The text in `lang` (English where no Chinese was written).
-    pub fn get(&self, lang: Lang) -> &str {
-        match (lang, &self.zh) {
-            (Lang::Zh, Some(zh)) => zh,
-            _ => &self.en,
-        }
-    }
-}
-
-impl From<String> for Msg {
-    fn from(en: String) -> Msg {
-        Msg { en, zh: None }
     }
 }
 

@@ -269,8 +269,8 @@ fn bad_input_gives_one_clear_line_and_changes_nothing() {
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["accept", &a], "cannot accept (签收)"),
         (
-            vec!["dispatch", &a, "--unit", "住建"],
-            "unknown unit '住建': did you mean 住建局?",
+            vec!["dispatch", &a, "--unit", "住建局长"],
+            "--unit: unknown unit '住建局长': did you mean 住建局?",
         ),
         (
             vec![
@@ -396,7 +396,7 @@ fn units_by_pinyin_initials_in_the_cli() {
     assert!(err.contains("unknown unit 'xyz'"), "{err}");
     // An empty name is said to be empty, not "did you mean" every unit.
     let err = fails(p, now, &["order", "list", "--unit", " "]);
-    assert!(err.contains("--unit is empty"), "{err}");
+    assert!(err.contains("--unit: no unit given"), "{err}");
     assert!(!err.contains("did you mean"), "{err}");
 }
 

@@ -257,3 +257,103 @@ fn open_counts_equal_the_order_lists() {
     // And the app's counts, read that way at the start, agree with the windows' lengths.
     assert_eq!(s.app.counts.0, s.app.len(ListId::Pending));
 }
+
+/// The two sources of a list answer every query alike, through the one trait: the orders held
+/// in memory (`app::Held`, filtered and sorted by `domain::query`) and the store scanned
+/// (`worker::Windowed`, filtered in SQL, sorted on keys): the same count and the same pages.
+#[test]
+fn held_and_windowed_sources_give_the_same_pages() {
+    use hotline::domain::Role;
+    use hotline::domain::query::{OrderQuery, OrderSource, Sort};
+    use hotline::tui::app::{Held, OrderRow};
+    use hotline::tui::worker::{Lists, Windowed};
+
+    let store = Store::open(db()).unwrap();
+    let now = hotline::bench::bench_now();
+    let units = store.units().unwrap();
+    let names = || units.iter().map(|u| u.name.as_str());
+    let open: Vec<OrderRow> = store
+        .list_orders(&OrderFilter {
+            open_only: true,
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|o| OrderRow::new(o, now))
+        .collect();
+    // A unit's orders in the store's order (open by urgency, then closed, latest first).
+    let unit = &units[0];
+    let ids: Vec<i64> = store
+        .unit_keys(unit.id, false, false)
+        .unwrap()
+        .iter()
+        .map(|k| k.id)
+        .collect();
+    let of_unit: Vec<OrderRow> = store
+        .orders_by_ids(&ids)
+        .unwrap()
+        .into_iter()
+        .map(|(_, o)| OrderRow::new(o, now))
+        .collect();
+    assert!(of_unit.iter().any(|r| !r.order.is_open()));
+
+    let mut lists = Lists::new(Role::Admin);
+    let nos = |rows: &[&OrderRow]| -> Vec<String> {
+        rows.iter().map(|r| r.order.order_no.clone()).collect()
+    };
+    let sorts = [
+        Sort::Urgency,
+        Sort::Received,
+        Sort::Unit,
+        Sort::OrderNo,
+        Sort::DaysOver,
+    ];
+    let mut checked = 0;
+    for (list, source, unit) in [
+        (ListId::Pending, &open, None),
+        (ListId::Overdue, &open, None),
+        (ListId::UnitOrders, &of_unit, Some(unit.name.clone())),
+    ] {
+        for (t, text) in ["", "水", "zj", "小区"].into_iter().enumerate() {
+            for (k, sort) in sorts.into_iter().enumerate() {
+                // Each sort both ways, over the texts.
+                {
+                    let reverse = (t + k) % 2 == 1;
+                    let q = OrderQuery {
+                        sort,
+                        reverse,
+                        unit: unit.clone(),
+                        open_only: unit.is_none(),
+                        late_only: list == ListId::Overdue,
+                        ..OrderQuery::new(text)
+                    };
+                    let mut held = Held::new(source, now, names());
+                    let mut windowed = Windowed {
+                        lists: &mut lists,
+                        store: &store,
+                        stamp: 1,
+                        now,
+                        id: list,
+                    };
+                    let total = held.count(&q).unwrap();
+                    assert_eq!(windowed.count(&q).unwrap(), total, "{list:?} {q:?}");
+                    for offset in [0, total / 2, total.saturating_sub(1)] {
+                        let h = held.page(&q, offset, 30).unwrap();
+                        let w = windowed.page(&q, offset, 30).unwrap();
+                        let w_rows: Vec<&OrderRow> = w.rows.iter().collect();
+                        assert_eq!(
+                            (h.total, h.start, nos(&h.rows)),
+                            (w.total, w.start, nos(&w_rows)),
+                            "{list:?} {q:?} from {offset}"
+                        );
+                    }
+                    checked += usize::from(total > 30);
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 30,
+        "most queries list more than a page: {checked}"
+    );
+}

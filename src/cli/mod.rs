@@ -28,36 +28,22 @@ fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSp
     })
 }
 
-/// A unit named on the command line: its exact name, or its pinyin initials or spelling
-/// (`zjj`, `zhujianju` → 住建局) when they name one unit only.
+/// A unit named on the command line as the TUI's `:unit` names it (`domain::units`): its
+/// exact name, else the whole or the start or a part of its name, initials or spelling
+/// (`zj`, `zjj`, `zhujianju` → 住建局) when that names one unit only.
 pub fn unit_arg(store: &Store, arg: &str) -> Result<String> {
-    let arg = arg.trim();
-    if arg.is_empty() {
-        return Err(Error::Input(
-            "--unit is empty: give a unit's name or its pinyin initials (`hotline unit list` lists them)".into(),
-        ));
-    }
+    use crate::domain::units::{Refusal, resolve_names};
     let units = store.units()?;
-    if units.iter().any(|u| u.name == arg) {
-        return Ok(arg.to_string());
-    }
-    let want = arg.to_lowercase();
-    let by_pinyin: Vec<&str> = units
-        .iter()
-        .filter(|u| {
-            let (initials, spelled) = crate::domain::text::pinyin_of(&u.name);
-            initials == want || spelled == want
-        })
-        .map(|u| u.name.as_str())
-        .collect();
-    match by_pinyin[..] {
-        [one] => Ok(one.to_string()),
-        [] => store.require_unit(arg).map(|u| u.name),
-        _ => Err(Error::Input(format!(
-            "'{arg}' could be any of {}: give the unit's name",
-            by_pinyin.join(", ")
-        ))),
-    }
+    resolve_names(units.iter().map(|u| u.name.as_str()), arg).map_err(|r| {
+        let text = format!("--unit: {}", r.msg().en);
+        match r {
+            Refusal::Unknown { near, .. } if near.is_empty() => {
+                Error::NotFound(format!("{text} (`hotline unit list` lists them)"))
+            }
+            Refusal::Unknown { .. } => Error::NotFound(text),
+            Refusal::Empty | Refusal::Ambiguous { .. } => Error::Input(text),
+        }
+    })
 }
 
 /// The database the global flags name (for the log's start line).

@@ -37,6 +37,33 @@ impl FromStr for Lang {
     }
 }
 
+/// A message in English, and in Chinese where one was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    pub en: String,
+    pub zh: Option<String>,
+}
+
+impl Msg {
+    pub fn both(en: String, zh: String) -> Msg {
+        Msg { en, zh: Some(zh) }
+    }
+
+    /// The text in `lang` (English where no Chinese was written).
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.zh) {
+            (Lang::Zh, Some(zh)) => zh,
+            _ => &self.en,
+        }
+    }
+}
+
+impl From<String> for Msg {
+    fn from(en: String) -> Msg {
+        Msg { en, zh: None }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,10 +6,12 @@ pub mod event;
 pub mod lang;
 pub mod limits;
 pub mod order;
+pub mod query;
 pub mod role;
 pub mod scorecard;
 pub mod text;
 pub mod time;
+pub mod units;
 pub mod workflow;
 
 pub use calendar::Calendar;

@@ -296,4 +296,16 @@ impl Order {
     pub fn is_open(&self) -> bool {
         self.status.is_open()
     }
+    /// Open and past the end of its deadline day at `now` (see `late_on`).
+    pub fn is_late(&self, now: NaiveDateTime) -> bool {
+        late_on(self.is_open(), self.deadline, now.date())
+    }
+}
+
+/// The one rule of a late order: open, with a deadline day before `today`. Generic over how a
+/// day is written (a date, or a number that sorts like one, as the store's list keys have
+/// it), so that every list asks this function; the store's SQL form is
+/// `store::lists::late_sql`. For an open order it is `days_overdue(now) > 0`.
+pub fn late_on<D: Ord>(open: bool, deadline: Option<D>, today: D) -> bool {
+    open && deadline.is_some_and(|d| d < today)
 }

@@ -1,7 +1,8 @@
 //! The TUI's order lists at any size: one scan gives a list's order (ids and small sort keys,
 //! never whole orders), and pages of whole orders are read by id. Open orders come from the
 //! partial covering index `orders_open_by_deadline`; a unit's orders from `orders_by_unit`.
-//! Text filters read the rows of the open orders only (a LIKE per field, no text index).
+//! Text filters read the rows of the open orders only (a LIKE per field, no text index): the
+//! SQL of `domain::query::OrderQuery::text_matches`, built once (`text_filter`).
 
 use super::Store;
 use crate::domain::Order;
@@ -32,6 +33,51 @@ pub struct ListKey {
     pub received: i64,
     pub open: bool,
     pub order_no: Option<Box<str>>,
+}
+
+impl crate::domain::query::SortFields for ListKey {
+    type Day = i32;
+    type Time = i64;
+    fn open(&self) -> bool {
+        self.open
+    }
+    fn deadline(&self) -> Option<i32> {
+        (self.deadline != 0).then_some(self.deadline)
+    }
+    fn received(&self) -> i64 {
+        self.received
+    }
+    fn order_no(&self) -> Option<&str> {
+        self.order_no.as_deref()
+    }
+}
+
+/// The SQL of a list's text filter, for `orders o LEFT JOIN units u`: one of order number,
+/// title, content, citizen or unit name contains `text` (LIKE, its wildcards escaped), or the
+/// order's unit is one of `units` (those the text names by pinyin initials). Its parameters
+/// are pushed onto `args` and numbered after those already there. The same rule as
+/// `OrderQuery::text_matches`.
+fn text_filter(text: &str, units: &[i64], args: &mut Vec<rusqlite::types::Value>) -> String {
+    args.push(like_pattern(text).into());
+    let n = args.len();
+    args.push(
+        serde_json::to_string(units)
+            .unwrap_or_else(|_| "[]".into())
+            .into(),
+    );
+    let m = args.len();
+    format!(
+        "(o.order_no LIKE ?{n} ESCAPE '\\' OR o.title LIKE ?{n} ESCAPE '\\'
+          OR o.content LIKE ?{n} ESCAPE '\\' OR o.citizen LIKE ?{n} ESCAPE '\\'
+          OR u.name LIKE ?{n} ESCAPE '\\'
+          OR o.unit_id IN (SELECT value FROM json_each(?{m})))"
+    )
+}
+
+/// The SQL of a late order (`domain::order::late_on`) for `orders o`, today being parameter
+/// `today` (YYYY-MM-DD): open, with a deadline before today (no deadline: never late).
+fn late_sql(today: usize) -> String {
+    format!("(o.status <> 'closed' AND o.deadline < ?{today})")
 }
 
 /// `2017-11-10` → 20171110; anything else 0.
@@ -95,11 +141,12 @@ impl Store {
     pub fn open_counts(&self, today: NaiveDate, only_unit: Option<i64>) -> Result<(usize, usize)> {
         let (open, late): (i64, i64) = self
             .conn
-            .prepare_cached(
-                "SELECT count(*), count(CASE WHEN deadline < ?1 THEN 1 END)
-                 FROM orders INDEXED BY orders_open_by_deadline
-                 WHERE status <> 'closed' AND (?2 IS NULL OR unit_id = ?2)",
-            )?
+            .prepare_cached(&format!(
+                "SELECT count(*), count(CASE WHEN {} THEN 1 END)
+                     FROM orders o INDEXED BY orders_open_by_deadline
+                     WHERE o.status <> 'closed' AND (?2 IS NULL OR o.unit_id = ?2)",
+                late_sql(1)
+            ))?
             .query_row(rusqlite::params![today.to_string(), only_unit], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
@@ -115,7 +162,6 @@ impl Store {
         } else {
             ", NULL"
         });
-        let filtered = scan.text.is_some() || !scan.units.is_empty();
         sql.push_str(" FROM orders o");
         if scan.text.is_some() {
             sql.push_str(" LEFT JOIN units u ON u.id = o.unit_id");
@@ -126,22 +172,9 @@ impl Store {
             args.push(u.into());
             sql.push_str(&format!(" AND o.unit_id = ?{}", args.len()));
         }
-        if filtered {
-            let mut or = Vec::new();
-            if let Some(t) = &scan.text {
-                args.push(like_pattern(t).into());
-                let n = args.len();
-                or.push(format!(
-                    "o.order_no LIKE ?{n} ESCAPE '\\' OR o.title LIKE ?{n} ESCAPE '\\'
-                     OR o.content LIKE ?{n} ESCAPE '\\' OR o.citizen LIKE ?{n} ESCAPE '\\'
-                     OR u.name LIKE ?{n} ESCAPE '\\'"
-                ));
-            }
-            if !scan.units.is_empty() {
-                let ids: Vec<String> = scan.units.iter().map(|i| i.to_string()).collect();
-                or.push(format!("o.unit_id IN ({})", ids.join(",")));
-            }
-            sql.push_str(&format!(" AND ({})", or.join(" OR ")));
+        if let Some(t) = &scan.text {
+            sql.push_str(" AND ");
+            sql.push_str(&text_filter(t, &scan.units, &mut args));
         }
         sql.push_str(" ORDER BY o.deadline, o.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -200,13 +233,14 @@ impl Store {
             let rows = stmt.query_map([unit_id], |r| r.get(0))?;
             return Ok(rows.collect::<rusqlite::Result<_>>()?);
         }
-        let mut stmt = self.conn.prepare_cached(
+        let mut args = vec![unit_id.into()];
+        let sql = format!(
             "SELECT o.id FROM orders o LEFT JOIN units u ON u.id = o.unit_id
-             WHERE o.unit_id = ?1 AND (o.order_no LIKE ?2 ESCAPE '\\' OR o.title LIKE ?2 ESCAPE '\\'
-                OR o.content LIKE ?2 ESCAPE '\\' OR o.citizen LIKE ?2 ESCAPE '\\'
-                OR u.name LIKE ?2 ESCAPE '\\')",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![unit_id, like_pattern(text)], |r| r.get(0))?;
+             WHERE o.unit_id = ?1 AND {}",
+            text_filter(text, units, &mut args)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -234,18 +268,18 @@ impl Store {
     /// unit contains `text`, or whose unit is one of `units`: a filter narrowed as it is
     /// typed looks at the previous matches only.
     pub fn matching_among(&self, ids: &[i64], text: &str, units: &[i64]) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut args = vec![rusqlite::types::Value::Null];
+        let sql = format!(
             "SELECT o.unit_id FROM orders o LEFT JOIN units u ON u.id = o.unit_id
-             WHERE o.id = ?1 AND (o.order_no LIKE ?2 ESCAPE '\\' OR o.title LIKE ?2 ESCAPE '\\'
-                OR o.content LIKE ?2 ESCAPE '\\' OR o.citizen LIKE ?2 ESCAPE '\\'
-                OR u.name LIKE ?2 ESCAPE '\\' OR o.unit_id IN (SELECT value FROM json_each(?3)))",
-        )?;
-        let pattern = like_pattern(text);
-        let units = serde_json::to_string(units).unwrap_or_else(|_| "[]".into());
+             WHERE o.id = ?1 AND {}",
+            text_filter(text, units, &mut args)
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut out = Vec::new();
         for id in ids {
+            args[0] = (*id).into();
             let hit = stmt
-                .query_row(rusqlite::params![id, pattern, units], |_| Ok(()))
+                .query_row(rusqlite::params_from_iter(args.iter()), |_| Ok(()))
                 .optional()?;
             if hit.is_some() {
                 out.push(*id);
@@ -268,20 +302,21 @@ impl Store {
         let Some(uid) = self.unit_id(unit)? else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT o.order_no FROM orders o
-             WHERE o.status <> 'closed' AND o.deadline < ?2 AND o.unit_id = ?1
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT o.order_no FROM orders o WHERE o.unit_id = ?1 AND {}
              ORDER BY o.deadline, o.id",
-        )?;
+            late_sql(2)
+        ))?;
         let rows = stmt.query_map(rusqlite::params![uid, today.to_string()], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Of these order numbers, the ones open and past their deadline on `today`.
     pub fn still_overdue(&self, nos: &[String], today: NaiveDate) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT 1 FROM orders WHERE order_no = ?1 AND status <> 'closed' AND deadline < ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT 1 FROM orders o WHERE o.order_no = ?1 AND {}",
+            late_sql(2)
+        ))?;
         let mut out = Vec::new();
         for no in nos {
             if stmt

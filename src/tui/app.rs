@@ -8,12 +8,14 @@ use super::i18n::S;
 use super::keymap::Ctx;
 use super::theme::Theme;
 use crate::domain::Lang;
+use crate::domain::query::{OrderSource, Page, Sort, page_start};
 use crate::domain::scorecard::{Scorecard, UnitRow};
+use crate::domain::units::{self, Candidate};
 use crate::domain::{ActionName, Event, Order, Role, Unit, UnitKind};
 use crate::store::StoredEvent;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::cell::Cell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use tui_input::Input;
 
 /// An order with the figures every list shows, computed once per load.
@@ -35,7 +37,11 @@ impl OrderRow {
             (true, Some(d)) => Some(crate::ops::calendar().working_days_left(now.date(), d)),
             _ => None,
         };
-        let late = if o.is_open() { o.days_overdue(now) } else { 0 };
+        let late = if o.is_late(now) {
+            o.days_overdue(now)
+        } else {
+            0
+        };
         let unit_py = o
             .unit
             .as_deref()
@@ -57,15 +63,66 @@ pub const HOLD: usize = 3000;
 /// Rows kept either side of the visible part of a window.
 pub const MARGIN: usize = 40;
 
-/// What an order list shows: the store answers this for lists too long to hold.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Query {
-    /// Trimmed, lowercase.
-    pub filter: String,
-    pub sort: usize,
-    pub reverse: bool,
-    /// The unit of the Unit screen.
-    pub unit: Option<String>,
+/// What an order list shows (`App::query`): held lists answer it here (`Held`), the store
+/// answers it for lists too long to hold (`worker::Windowed`).
+pub use crate::domain::query::OrderQuery as Query;
+
+/// A list held whole: the orders in the source's order, filtered and sorted by the query's
+/// one matcher and comparator.
+pub struct Held<'a> {
+    rows: &'a [OrderRow],
+    now: NaiveDateTime,
+    /// Each unit's place in the bulletin's order.
+    pos: HashMap<&'a str, usize>,
+}
+
+impl<'a> Held<'a> {
+    /// `units`: the unit names in the bulletin's order.
+    pub fn new(
+        rows: &'a [OrderRow],
+        now: NaiveDateTime,
+        units: impl IntoIterator<Item = &'a str>,
+    ) -> Held<'a> {
+        let pos = units.into_iter().enumerate().map(|(i, u)| (u, i)).collect();
+        Held { rows, now, pos }
+    }
+
+    /// Every entry the query lists, in its order.
+    pub fn all(&self, q: &Query) -> Vec<&'a OrderRow> {
+        let mut rows: Vec<&'a OrderRow> = self
+            .rows
+            .iter()
+            .filter(|r| q.matches(&r.order, self.now, &r.unit_py))
+            .collect();
+        let unit_pos = |o: &Order| {
+            o.unit
+                .as_deref()
+                .and_then(|u| self.pos.get(u).copied())
+                .unwrap_or(usize::MAX)
+        };
+        q.sort(&mut rows, |r| &r.order, self.now.date(), unit_pos);
+        rows
+    }
+}
+
+impl<'a> OrderSource for Held<'a> {
+    type Row = &'a OrderRow;
+    type Error = std::convert::Infallible;
+    fn page(
+        &mut self,
+        q: &Query,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Page<&'a OrderRow>, Self::Error> {
+        let rows = self.all(q);
+        let total = rows.len();
+        let start = page_start(offset, limit, total);
+        Ok(Page {
+            total,
+            start,
+            rows: rows.into_iter().skip(start).take(limit).collect(),
+        })
+    }
 }
 
 /// The loaded part of a long list: `rows` are entries `start..start + rows.len()` of
@@ -133,20 +190,17 @@ impl UnitEntry {
             spelled,
         }
     }
-    /// How well a typed query matches: 0 best (prefix), 1 contained, None no match.
-    pub fn rank(&self, q: &str) -> Option<u8> {
-        let q = q.trim().to_lowercase();
-        if q.is_empty() {
-            return Some(1);
+    /// The unit's name and pinyin, as `domain::units` compares them.
+    pub fn candidate(&self) -> Candidate<'_> {
+        Candidate {
+            name: &self.unit.name,
+            initials: &self.initials,
+            spelled: &self.spelled,
         }
-        let name = self.unit.name.to_lowercase();
-        if name.starts_with(&q) || self.initials.starts_with(&q) || self.spelled.starts_with(&q) {
-            Some(0)
-        } else if name.contains(&q) || self.initials.contains(&q) || self.spelled.contains(&q) {
-            Some(1)
-        } else {
-            None
-        }
+    }
+    /// How well a typed query names this unit (`domain::units::rank`), None: not at all.
+    pub fn rank(&self, q: &str) -> Option<units::Rank> {
+        units::rank(self.candidate(), q)
     }
 }
 
@@ -204,6 +258,16 @@ impl ListId {
                 S::ColSatisfaction,
             ],
             ListId::Activity => &[],
+        }
+    }
+    /// The order a list of orders is in with its sort column `i`.
+    pub fn order_sort(self, i: usize) -> Sort {
+        match self.sorts().get(i) {
+            Some(S::SortReceived) => Sort::Received,
+            Some(S::SortUnit) => Sort::Unit,
+            Some(S::SortOrderNo) => Sort::OrderNo,
+            Some(S::SortDaysOver) => Sort::DaysOver,
+            _ => Sort::Urgency,
         }
     }
 }
@@ -457,80 +521,20 @@ impl App {
 
     // ---- Derived rows -------------------------------------------------------------------
 
-    fn order_matches(row: &OrderRow, q: &str) -> bool {
-        if q.is_empty() {
-            return true;
-        }
-        let o = &row.order;
-        let hit = |s: &str| s.to_lowercase().contains(q);
-        hit(&o.order_no)
-            || hit(&o.title)
-            || hit(&o.content)
-            || hit(&o.citizen)
-            || o.unit.as_deref().is_some_and(hit)
-            || (q.chars().all(|c| c.is_ascii_lowercase()) && row.unit_py.starts_with(q))
-    }
-
-    fn sort_orders(&self, rows: &mut [&OrderRow], id: ListId, sort: usize) {
-        match id.sorts().get(sort) {
-            Some(S::SortReceived) => rows.sort_by_key(|r| std::cmp::Reverse(r.order.received_at)),
-            Some(S::SortUnit) => {
-                // In the bulletin's order of units (as in the Units tab); the office last.
-                let pos: std::collections::HashMap<&str, usize> = self
-                    .units
-                    .iter()
-                    .enumerate()
-                    .map(|(i, u)| (u.unit.name.as_str(), i))
-                    .collect();
-                let unit = |r: &OrderRow| {
-                    r.order
-                        .unit
-                        .as_deref()
-                        .and_then(|u| pos.get(u).copied())
-                        .unwrap_or(usize::MAX)
-                };
-                rows.sort_by(|a, b| {
-                    unit(a)
-                        .cmp(&unit(b))
-                        .then(b.late.cmp(&a.late))
-                        .then(a.order.deadline.cmp(&b.order.deadline))
-                })
-            }
-            Some(S::SortOrderNo) => rows.sort_by(|a, b| a.order.order_no.cmp(&b.order.order_no)),
-            // Ties keep the store's order (deadline, then intake): the same order as the
-            // store's list, so that long lists need no sorting.
-            Some(S::SortDaysOver) => rows.sort_by_key(|r| std::cmp::Reverse(r.late)),
-            // Urgency: the store's order (with the office first, then by deadline).
-            _ => {}
-        }
-    }
-
-    fn order_rows<'a>(
-        &'a self,
-        id: ListId,
-        source: &'a [OrderRow],
-        only_late: bool,
-    ) -> Vec<&'a OrderRow> {
-        let st = self.list(id);
-        let q = st.filter.trim().to_lowercase();
-        let mut rows: Vec<&OrderRow> = source
-            .iter()
-            .filter(|r| (!only_late || r.late > 0) && Self::order_matches(r, &q))
-            .collect();
-        self.sort_orders(&mut rows, id, st.sort);
-        if st.reverse {
-            rows.reverse();
-        }
-        rows
+    fn order_rows<'a>(&'a self, id: ListId, source: &'a [OrderRow]) -> Vec<&'a OrderRow> {
+        Held::new(
+            source,
+            self.now,
+            self.units.iter().map(|u| u.unit.name.as_str()),
+        )
+        .all(&self.query(id))
     }
 
     /// A list's rows: all of them when held, else the loaded window's.
     pub fn rows_of(&self, id: ListId) -> Vec<&OrderRow> {
         match id {
-            ListId::Pending | ListId::Overdue if self.open_held => {
-                self.order_rows(id, &self.open, id == ListId::Overdue)
-            }
-            ListId::UnitOrders if self.unit_held => self.order_rows(id, &self.unit_orders, false),
+            ListId::Pending | ListId::Overdue if self.open_held => self.order_rows(id, &self.open),
+            ListId::UnitOrders if self.unit_held => self.order_rows(id, &self.unit_orders),
             _ => id
                 .w()
                 .map(|w| self.windows[w].rows.iter().collect())
@@ -568,12 +572,14 @@ impl App {
     pub fn query(&self, id: ListId) -> Query {
         let st = self.list(id);
         Query {
-            filter: st.filter.trim().to_lowercase(),
-            sort: st.sort,
+            sort: id.order_sort(st.sort),
             reverse: st.reverse,
             unit: (id == ListId::UnitOrders)
                 .then(|| self.unit.clone())
                 .flatten(),
+            open_only: id != ListId::UnitOrders,
+            late_only: id == ListId::Overdue,
+            ..Query::new(&st.filter)
         }
     }
 
@@ -620,7 +626,11 @@ impl App {
     /// The open orders and those overdue, for the tabs.
     pub fn tab_counts(&self) -> (usize, usize) {
         if self.open_held {
-            let late = self.open.iter().filter(|r| r.late > 0).count();
+            let late = self
+                .open
+                .iter()
+                .filter(|r| r.order.is_late(self.now))
+                .count();
             (self.open.len(), late)
         } else {
             self.counts
@@ -809,27 +819,21 @@ impl App {
     pub fn overdue_of(&self, unit: &str) -> Vec<String> {
         self.open
             .iter()
-            .filter(|r| r.late > 0 && r.order.unit.as_deref() == Some(unit))
+            .filter(|r| r.order.is_late(self.now) && r.order.unit.as_deref() == Some(unit))
             .map(|r| r.order.order_no.clone())
             .collect()
     }
 
-    /// Find a unit by exact name, then by prefix / pinyin (the best rank, if unique).
-    pub fn find_unit(&self, q: &str) -> Result<String, Vec<String>> {
-        let q = q.trim();
-        if let Some(u) = self.units.iter().find(|u| u.unit.name == q) {
-            return Ok(u.unit.name.clone());
-        }
-        let best = self.units.iter().filter_map(|u| u.rank(q)).min();
-        let hits: Vec<String> = self
-            .units
-            .iter()
-            .filter(|u| best.is_some() && u.rank(q) == best)
-            .map(|u| u.unit.name.clone())
-            .collect();
-        match hits.len() {
-            1 => Ok(hits[0].clone()),
-            _ => Err(hits),
+    /// The unit a typed name means, by the CLI's `--unit` rule (`domain::units::resolve`).
+    pub fn find_unit(&self, q: &str) -> Result<String, units::Refusal> {
+        units::resolve(self.units.iter().map(UnitEntry::candidate), q).map(str::to_string)
+    }
+
+    /// A message in this screen's language.
+    pub fn say_msg(&self, m: &crate::error::Msg) -> String {
+        match self.lang {
+            Lang::Zh => m.zh.clone().unwrap_or_else(|| m.en.clone()),
+            Lang::En => m.en.clone(),
         }
     }
 
@@ -891,7 +895,7 @@ impl App {
             let open: BTreeSet<&str> = self
                 .open
                 .iter()
-                .filter(|r| r.late > 0)
+                .filter(|r| r.order.is_late(self.now))
                 .map(|r| r.order.order_no.as_str())
                 .collect();
             self.marks.retain(|m| open.contains(m.as_str()));

@@ -254,8 +254,6 @@ strings! {
     NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
     AllowedKeys => "可按：{}", "Keys: {}";
     UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :period …, :q";
-    UnitNotFound => "没有单位“{}”", "No unit \"{}\"";
-    UnitAmbiguous => "“{}”匹配多个单位：{}", "\"{}\" matches several units: {}";
     OrderNotFound => "没有工单“{}”", "No order \"{}\"";
     NeedArg => "命令 :{} 需要参数", "Command :{} needs an argument";
     BadPeriod => "统计期写法：:period all | this | last | 起 止（YYYY-MM-DD）", "Period: :period all | this | last | FROM TO (YYYY-MM-DD)";

@@ -7,14 +7,13 @@
 //! sort keys, from indexes where possible), kept here, and the UI gets the count and the
 //! window of whole orders around its selection (`app::Window`).
 
-use super::app::{Detail, ListId, OrderRow, Query, Window, pinyin_of};
-use super::i18n::S;
+use super::app::{Detail, Held, ListId, OrderRow, Query, Window, pinyin_of};
+use crate::domain::query::{OrderSource, Page, Sort, page_start};
 use crate::domain::scorecard::{Period, Scorecard};
 use crate::domain::{Role, Unit};
 use crate::error::{Error, Result};
 use crate::store::{ListKey, OpenScan, OrderFilter, Store, StoredEvent, day_num};
 use chrono::{NaiveDate, NaiveDateTime};
-use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -146,9 +145,9 @@ pub struct Lists {
     loaded: HashMap<ListId, (u64, HashMap<i64, crate::domain::Order>)>,
 }
 
-/// Orders whose deadline is before `today` (open, late).
+/// Orders past their deadline on `today` (YYYYMMDD): the domain's rule on the key.
 fn late(k: &ListKey, today: i32) -> bool {
-    k.open && k.deadline != 0 && k.deadline < today
+    crate::domain::order::late_on(k.open, (k.deadline != 0).then_some(k.deadline), today)
 }
 
 impl Lists {
@@ -282,14 +281,15 @@ impl Lists {
         }
     }
 
-    /// Units whose pinyin initials start with the filter (`zjj` → 住建局).
-    fn pinyin_units(&self, q: &str) -> Vec<i64> {
-        if q.is_empty() || !q.chars().all(|c| c.is_ascii_lowercase()) {
+    /// Units the filter names by their pinyin initials (`zj` → 住建局, see
+    /// `OrderQuery::names_by_initials`).
+    fn pinyin_units(&self, q: &Query) -> Vec<i64> {
+        if q.text.is_empty() {
             return Vec::new();
         }
         self.units
             .iter()
-            .filter(|u| pinyin_of(&u.name).0.starts_with(q))
+            .filter(|u| q.names_by_initials(&pinyin_of(&u.name).0))
             .map(|u| u.id)
             .collect()
     }
@@ -330,8 +330,8 @@ impl Lists {
         let start = match kept {
             Some(at) => at.saturating_sub(super::app::MARGIN),
             None => start,
-        }
-        .min(total.saturating_sub(len));
+        };
+        let start = page_start(start, len, total);
         let end = (start + len).min(total);
         let ids = &scan.ids[start..end];
         let mut had = match self.loaded.remove(&id) {
@@ -379,22 +379,19 @@ impl Lists {
         hold: usize,
     ) -> Result<std::result::Result<Scan, Answer>> {
         let today = now.date();
-        let sort = id.sorts().get(query.sort).copied();
-        let by_no = sort == Some(S::SortOrderNo);
-        let units_or = self.pinyin_units(&query.filter);
-        let text = (!query.filter.is_empty()).then(|| query.filter.clone());
+        let sort = query.sort;
+        let by_no = sort == Sort::OrderNo;
+        let units_or = self.pinyin_units(query);
+        let text = (!query.text.is_empty()).then(|| query.text.clone());
         let t = day_num(today);
+        let wanted = |k: &ListKey| (!query.open_only || k.open) && (!query.late_only || late(k, t));
         // The open orders in the store's own order: the ids as scanned, nothing to sort.
-        if id != ListId::UnitOrders
+        if query.unit.is_none()
             && text.is_none()
-            && matches!(sort, None | Some(S::SortUrgency) | Some(S::SortDaysOver))
+            && (sort == Sort::Urgency || (sort == Sort::DaysOver && query.late_only))
         {
             let base = self.base(store, stamp)?;
-            let mut ids: Vec<i64> = base
-                .iter()
-                .filter(|k| id != ListId::Overdue || late(k, t))
-                .map(|k| k.id)
-                .collect();
+            let mut ids: Vec<i64> = base.iter().filter(|k| wanted(k)).map(|k| k.id).collect();
             let unfiltered = ids.len();
             if query.reverse {
                 ids.reverse();
@@ -408,17 +405,14 @@ impl Lists {
                 unfiltered,
             }));
         }
-        let (mut keys, unfiltered) = match id {
-            ListId::UnitOrders => {
-                let Some(unit) = query.unit.clone() else {
-                    return Ok(Ok(Scan::empty(query, stamp, today)));
-                };
+        let (mut keys, unfiltered) = match query.unit.clone() {
+            Some(unit) => {
                 let visible = self.role.only_unit().is_none_or(|u| u == unit);
                 let uid = store.unit_id(&unit)?.filter(|_| visible);
                 let Some(uid) = uid else {
                     return Ok(Ok(Scan::empty(query, stamp, today)));
                 };
-                let full = sort.is_some_and(|s| s != S::SortUrgency);
+                let full = sort != Sort::Urgency;
                 let mut keys = store.unit_keys(uid, full, by_no)?;
                 if keys.len() <= hold {
                     let ids: Vec<i64> = keys.iter().map(|k| k.id).collect();
@@ -429,14 +423,17 @@ impl Lists {
                         .collect();
                     return Ok(Err(Answer::Held { unit, rows }));
                 }
+                keys.retain(wanted);
                 let all = keys.len();
                 if text.is_some() {
-                    let hits = store.unit_matching(uid, query.filter.as_str(), &units_or)?;
+                    let hits = store.unit_matching(uid, &query.text, &units_or)?;
                     keys.retain(|k| hits.contains(&k.id));
                 }
                 (keys, all)
             }
-            _ => {
+            // Closed orders are listed by unit only (the Unit screen).
+            None if !query.open_only => return Ok(Ok(Scan::empty(query, stamp, today))),
+            None => {
                 let base_len = self.base(store, stamp)?.len();
                 // Typing on: the new filter contains the old one, so only the old matches
                 // can match (when they are few enough for looking at each to pay).
@@ -447,8 +444,9 @@ impl Lists {
                         !by_no
                             && p.stamp == stamp
                             && p.today == today
-                            && !p.query.filter.is_empty()
-                            && query.filter.starts_with(&p.query.filter)
+                            && p.query.late_only == query.late_only
+                            && !p.query.text.is_empty()
+                            && query.text.starts_with(&p.query.text)
                             && p.ids.len() <= base_len / 2
                     })
                     .map(|p| p.ids.clone());
@@ -456,7 +454,7 @@ impl Lists {
                     self.base(store, stamp)?.to_vec()
                 } else if let Some(before) = narrowing {
                     let hits: std::collections::HashSet<i64> = store
-                        .matching_among(&before, &query.filter, &units_or)?
+                        .matching_among(&before, &query.text, &units_or)?
                         .into_iter()
                         .collect();
                     let base = self.base(store, stamp)?;
@@ -475,12 +473,12 @@ impl Lists {
                 };
                 let mut keys = keys;
                 let mut unfiltered = base_len;
-                if id == ListId::Overdue {
-                    keys.retain(|k| late(k, t));
+                if query.late_only {
+                    keys.retain(wanted);
                     unfiltered = self
                         .base(store, stamp)?
                         .iter()
-                        .filter(|k| late(k, t))
+                        .filter(|k| wanted(k))
                         .count();
                 }
                 (keys, unfiltered)
@@ -492,11 +490,14 @@ impl Lists {
             .enumerate()
             .map(|(i, u)| (u.id, i))
             .collect();
-        sort_keys(&mut keys, sort, t, &rank);
-        if query.reverse {
-            keys.reverse();
-        }
-        let groups = if id == ListId::Overdue && sort == Some(S::SortUnit) {
+        let unit_pos = |k: &ListKey| {
+            k.unit_id
+                .and_then(|u| rank.get(&u).copied())
+                .unwrap_or(usize::MAX)
+        };
+        query.sort(&mut keys, |k| k, t, unit_pos);
+        // Grouped by unit: the overdue list sorted by unit (`App::grouped`).
+        let groups = if query.late_only && sort == Sort::Unit {
             let names: HashMap<i64, &str> =
                 self.units.iter().map(|u| (u.id, u.name.as_str())).collect();
             let mut groups: Vec<(Option<i64>, usize)> = Vec::new();
@@ -537,29 +538,49 @@ impl Scan {
     }
 }
 
-/// Sort a list's keys as `App` sorts the rows it holds (stable: ties keep the store's
-/// order). `today` is YYYYMMDD; `rank` the units' order (the bulletin's).
-pub fn sort_keys(keys: &mut [ListKey], sort: Option<S>, today: i32, rank: &HashMap<i64, usize>) {
-    // Most days overdue first ⇔ the earliest deadline among late orders; others tie.
-    let late_key = |k: &ListKey| if late(k, today) { k.deadline } else { i32::MAX };
-    match sort {
-        Some(S::SortReceived) => keys.sort_by_key(|k| Reverse(k.received)),
-        Some(S::SortUnit) => {
-            let unit = |k: &ListKey| {
-                k.unit_id
-                    .and_then(|u| rank.get(&u).copied())
-                    .unwrap_or(usize::MAX)
-            };
-            keys.sort_by(|a, b| {
-                unit(a)
-                    .cmp(&unit(b))
-                    .then(late_key(a).cmp(&late_key(b)))
-                    .then(a.deadline.cmp(&b.deadline))
-            })
+/// A list too long to hold: the store scanned by the worker's `Lists` (ids and sort keys),
+/// its pages read by id. Answers a query as `app::Held` does.
+pub struct Windowed<'a> {
+    pub lists: &'a mut Lists,
+    pub store: &'a Store,
+    /// The data generation (a scan is kept for its generation, query and day).
+    pub stamp: u64,
+    pub now: NaiveDateTime,
+    /// The list whose scan is kept.
+    pub id: ListId,
+}
+
+impl OrderSource for Windowed<'_> {
+    type Row = OrderRow;
+    type Error = Error;
+    fn page(&mut self, q: &Query, offset: usize, limit: usize) -> Result<Page<OrderRow>> {
+        let answer = self.lists.list(
+            self.store,
+            self.stamp,
+            self.id,
+            q,
+            self.now,
+            (offset, limit, 0, None),
+        )?;
+        match answer {
+            Answer::Window { window, .. } => Ok(Page {
+                total: window.total,
+                start: window.start,
+                rows: window.rows,
+            }),
+            // A unit's orders, held whole (hold 0: only when it has none).
+            Answer::Held { rows, .. } => {
+                let names = self.lists.units.iter().map(|u| u.name.as_str());
+                let mut held = Held::new(&rows, self.now, names);
+                let Ok(p) = held.page(q, offset, limit);
+                Ok(Page {
+                    total: p.total,
+                    start: p.start,
+                    rows: p.rows.into_iter().cloned().collect(),
+                })
+            }
+            _ => Err(Error::Store("a list answered with something else".into())),
         }
-        Some(S::SortOrderNo) => keys.sort_by(|a, b| a.order_no.cmp(&b.order_no)),
-        Some(S::SortDaysOver) => keys.sort_by_key(late_key),
-        _ => {}
     }
 }
 

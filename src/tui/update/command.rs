@@ -30,13 +30,8 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
         "unit" | "u" if arg.is_empty() => need_arg(app),
         "unit" | "u" => match app.find_unit(arg) {
             Ok(unit) => vec![Effect::OpenUnit(unit)],
-            Err(many) if many.is_empty() => {
-                let t = fill(app.t(S::UnitNotFound), &[&arg]);
-                say(app, Level::Error, t);
-                Vec::new()
-            }
-            Err(many) => {
-                let t = fill(app.t(S::UnitAmbiguous), &[&arg, &many.join("、")]);
+            Err(refusal) => {
+                let t = app.say_msg(&refusal.msg());
                 say(app, Level::Error, t);
                 Vec::new()
             }

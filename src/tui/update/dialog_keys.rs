@@ -110,14 +110,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// Active units matching the picker's text, best matches first.
 pub fn picker_units(app: &App, q: &str) -> Vec<String> {
-    let mut v: Vec<(u8, &str)> = app
-        .units
-        .iter()
-        .filter(|u| u.unit.active)
-        .filter_map(|u| u.rank(q).map(|r| (r, u.unit.name.as_str())))
-        .collect();
-    v.sort_by_key(|(r, _)| *r);
-    v.into_iter().map(|(_, n)| n.to_string()).collect()
+    let active = app.units.iter().filter(|u| u.unit.active);
+    crate::domain::units::ranked(active.map(|u| u.candidate()), q)
+        .into_iter()
+        .map(|(_, n)| n.to_string())
+        .collect()
 }
 
 /// Fields skipped when the check box they depend on is off.

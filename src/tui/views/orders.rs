@@ -105,7 +105,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         (ListId::UnitOrders, _) if app.unit_held => app.unit_orders.len(),
         (ListId::Pending, _) if app.open_held => app.tab_counts().0,
         (ListId::Overdue, _) if app.open_held => app.tab_counts().1,
-        (_, Some(w)) if w.query.as_ref().is_some_and(|q| q.filter.is_empty()) => w.total,
+        (_, Some(w)) if w.query.as_ref().is_some_and(|q| q.text.is_empty()) => w.total,
         (_, Some(w)) => w.unfiltered,
         _ => n,
     };

@@ -1,0 +1,301 @@
+//! Naming a unit by what an operator types: the one rule the CLI's `--unit` and the TUI's
+//! `:unit` and unit picker share. Operators without a Chinese input method type pinyin
+//! (`zjj`, `zhujianju`) or the start of a name, so a unit is found by, best first:
+//!
+//! 1. its exact name;
+//! 2. the whole of its name (any case), of its pinyin initials or of its full spelling;
+//! 3. the start of one of those;
+//! 4. a part of one of those.
+//!
+//! The best tier any unit reaches decides: one unit there is the answer, several are an
+//! ambiguity naming them all (in the units' order), none is "unknown unit". An empty query is
+//! its own refusal. The refusals are worded here, once, in English and Chinese.
+
+use super::lang::Msg;
+use super::text::pinyin_of;
+
+/// How well a typed query names a unit; the smaller the better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// Its exact name.
+    Exact,
+    /// The whole name in any case, the whole initials or the whole spelling.
+    Whole,
+    /// The start of the name, the initials or the spelling.
+    Prefix,
+    /// A part of the name, the initials or the spelling (and every unit, for an empty query).
+    Contained,
+}
+
+/// A unit's name with its pinyin, as the rule compares it.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a> {
+    pub name: &'a str,
+    /// 住建局 → zjj.
+    pub initials: &'a str,
+    /// 住建局 → zhujianju.
+    pub spelled: &'a str,
+}
+
+/// How well `query` names this unit (None: not at all). An empty query matches every unit
+/// at the lowest rank (the picker then lists them all).
+pub fn rank(c: Candidate, query: &str) -> Option<Rank> {
+    let raw = query.trim();
+    if raw.is_empty() {
+        return Some(Rank::Contained);
+    }
+    if c.name == raw {
+        return Some(Rank::Exact);
+    }
+    let q = raw.to_lowercase();
+    let name = c.name.to_lowercase();
+    let fields = [name.as_str(), c.initials, c.spelled];
+    if fields.contains(&q.as_str()) {
+        Some(Rank::Whole)
+    } else if fields.iter().any(|f| f.starts_with(&q)) {
+        Some(Rank::Prefix)
+    } else if fields.iter().any(|f| f.contains(&q)) {
+        Some(Rank::Contained)
+    } else {
+        None
+    }
+}
+
+/// Why a query names no single unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Nothing was typed.
+    Empty,
+    /// No unit matches; `near` are the units whose names the query contains (住建局长 → 住建局).
+    Unknown { query: String, near: Vec<String> },
+    /// Several units match equally well.
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+}
+
+impl Refusal {
+    /// The refusal in English and Chinese.
+    pub fn msg(&self) -> Msg {
+        match self {
+            Refusal::Empty => Msg::both(
+                "no unit given: type a unit's name or its pinyin initials (zjj for 住建局)".into(),
+                "未给出单位：请输入单位名称或其拼音首字母（住建局：zjj）".into(),
+            ),
+            Refusal::Unknown { query, near } if near.is_empty() => Msg::both(
+                format!(
+                    "unknown unit '{query}': type a unit's name or its pinyin initials (zjj for 住建局)"
+                ),
+                format!("没有单位“{query}”：请输入单位名称或其拼音首字母（住建局：zjj）"),
+            ),
+            Refusal::Unknown { query, near } => Msg::both(
+                format!("unknown unit '{query}': did you mean {}?", near.join(", ")),
+                format!("没有单位“{query}”：是否指{}？", near.join("、")),
+            ),
+            Refusal::Ambiguous { query, candidates } => Msg::both(
+                format!(
+                    "'{query}' could be any of {}: type more of the unit's name",
+                    candidates.join(", ")
+                ),
+                format!(
+                    "“{query}”匹配多个单位：{}；请输入更完整的单位名称",
+                    candidates.join("、")
+                ),
+            ),
+        }
+    }
+}
+
+/// The units `query` names, best first, with their rank (the picker's list); ties keep the
+/// units' order.
+pub fn ranked<'a>(
+    units: impl IntoIterator<Item = Candidate<'a>>,
+    query: &str,
+) -> Vec<(Rank, &'a str)> {
+    let mut v: Vec<(Rank, &'a str)> = units
+        .into_iter()
+        .filter_map(|c| rank(c, query).map(|r| (r, c.name)))
+        .collect();
+    v.sort_by_key(|(r, _)| *r);
+    v
+}
+
+/// The one unit `query` names (see the module's rule).
+pub fn resolve<'a>(
+    units: impl IntoIterator<Item = Candidate<'a>>,
+    query: &str,
+) -> Result<&'a str, Refusal> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err(Refusal::Empty);
+    }
+    let units: Vec<Candidate<'a>> = units.into_iter().collect();
+    let hits = ranked(units.iter().copied(), q);
+    let Some(best) = hits.first().map(|(r, _)| *r) else {
+        let near = units
+            .iter()
+            .filter(|c| q.contains(c.name))
+            .map(|c| c.name.to_string())
+            .collect();
+        return Err(Refusal::Unknown {
+            query: q.to_string(),
+            near,
+        });
+    };
+    let mut top = hits.iter().take_while(|(r, _)| *r == best).map(|(_, n)| *n);
+    match (top.next(), top.next()) {
+        (Some(one), None) => Ok(one),
+        _ => Err(Refusal::Ambiguous {
+            query: q.to_string(),
+            candidates: hits
+                .iter()
+                .take_while(|(r, _)| *r == best)
+                .map(|(_, n)| n.to_string())
+                .collect(),
+        }),
+    }
+}
+
+/// `resolve` over plain names (their pinyin spelled here).
+pub fn resolve_names<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    query: &str,
+) -> Result<String, Refusal> {
+    let spelled: Vec<(&str, String, String)> = names
+        .into_iter()
+        .map(|n| {
+            let (i, s) = pinyin_of(n);
+            (n, i, s)
+        })
+        .collect();
+    resolve(
+        spelled.iter().map(|(name, initials, spelled)| Candidate {
+            name,
+            initials,
+            spelled,
+        }),
+        query,
+    )
+    .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UNITS: [&str; 8] = [
+        "住建局",
+        "海城镇",
+        "海城供电公司",
+        "关桥乡",
+        "关庄乡",
+        "中介局",
+        "住建局派出所",
+        "Ab局",
+    ];
+
+    fn r(q: &str) -> Result<String, Refusal> {
+        resolve_names(UNITS, q)
+    }
+
+    fn ambiguous(q: &str) -> Vec<String> {
+        match r(q) {
+            Err(Refusal::Ambiguous { candidates, .. }) => candidates,
+            other => panic!("{q}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_exact_name_wins_over_every_other_match() {
+        // 住建局 is also the start of 住建局派出所.
+        assert_eq!(r("住建局").unwrap(), "住建局");
+        assert_eq!(r("  住建局 ").unwrap(), "住建局");
+    }
+
+    #[test]
+    fn whole_initials_or_spelling_win_over_prefixes() {
+        // zjj is 住建局's and 中介局's initials entirely, and the start of 住建局派出所's.
+        assert_eq!(ambiguous("zjj"), ["住建局", "中介局"]);
+        assert_eq!(r("zhujianju").unwrap(), "住建局");
+        assert_eq!(r("ZhuJianJu").unwrap(), "住建局");
+        assert_eq!(r("AB局").unwrap(), "Ab局");
+        assert_eq!(r("gqx").unwrap(), "关桥乡");
+    }
+
+    #[test]
+    fn a_unique_prefix_names_the_unit() {
+        assert_eq!(r("gq").unwrap(), "关桥乡");
+        assert_eq!(r("住建局派").unwrap(), "住建局派出所");
+        assert_eq!(r("zhongj").unwrap(), "中介局");
+        assert_eq!(r("海城供").unwrap(), "海城供电公司");
+        // Prefixes of several: all of them, in the units' order.
+        assert_eq!(ambiguous("hc"), ["海城镇", "海城供电公司"]);
+    }
+
+    #[test]
+    fn a_part_counts_when_nothing_starts_so() {
+        assert_eq!(r("供电").unwrap(), "海城供电公司");
+        assert_eq!(r("派出").unwrap(), "住建局派出所");
+        // 乡 is in two names: ambiguous, both named.
+        assert_eq!(ambiguous("乡"), ["关桥乡", "关庄乡"]);
+        // A prefix match beats a part match: `gz` starts 关庄乡's initials (gzx) and is
+        // nowhere else.
+        assert_eq!(r("gz").unwrap(), "关庄乡");
+    }
+
+    #[test]
+    fn unknown_and_empty_are_refused_in_both_languages() {
+        assert_eq!(r(" "), Err(Refusal::Empty));
+        let e = r("").unwrap_err().msg();
+        assert!(e.en.contains("no unit given"), "{e:?}");
+        assert!(e.zh.as_deref().is_some_and(|z| z.contains("未给出单位")));
+
+        let unknown = r("火星局").unwrap_err();
+        assert_eq!(
+            unknown,
+            Refusal::Unknown {
+                query: "火星局".into(),
+                near: vec![]
+            }
+        );
+        let m = unknown.msg();
+        assert!(m.en.starts_with("unknown unit '火星局': "), "{m:?}");
+        assert!(
+            m.zh.as_deref()
+                .is_some_and(|z| z.starts_with("没有单位“火星局”"))
+        );
+
+        // A query that contains a unit's name suggests it.
+        let m = r("住建局长").unwrap_err().msg();
+        assert_eq!(m.en, "unknown unit '住建局长': did you mean 住建局?");
+        assert_eq!(m.zh.as_deref(), Some("没有单位“住建局长”：是否指住建局？"));
+
+        let m = r("hc").unwrap_err().msg();
+        assert!(
+            m.en.starts_with("'hc' could be any of 海城镇, 海城供电公司"),
+            "{m:?}"
+        );
+        assert!(
+            m.zh.as_deref()
+                .is_some_and(|z| z.starts_with("“hc”匹配多个单位：海城镇、海城供电公司"))
+        );
+    }
+
+    #[test]
+    fn the_picker_lists_best_first_and_everything_for_nothing() {
+        let spelled: Vec<(String, String)> = UNITS.iter().map(|n| pinyin_of(n)).collect();
+        let cands = || {
+            UNITS.iter().zip(&spelled).map(|(name, (i, s))| Candidate {
+                name,
+                initials: i,
+                spelled: s,
+            })
+        };
+        let names =
+            |q: &str| -> Vec<&str> { ranked(cands(), q).into_iter().map(|x| x.1).collect() };
+        assert_eq!(names("").len(), UNITS.len());
+        assert_eq!(names("zjj"), ["住建局", "中介局", "住建局派出所"]);
+        assert_eq!(names("xyz"), Vec::<&str>::new());
+    }
+}
