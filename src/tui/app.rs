@@ -5,7 +5,7 @@
 use super::action::Tab;
 use super::dialog::Dialog;
 use super::i18n::S;
-use super::keymap::Ctx;
+use super::keymap::{Ctx, Keymap};
 use super::theme::Theme;
 use crate::cli::args::Lang;
 use crate::domain::scorecard::{Scorecard, UnitRow};
@@ -267,6 +267,8 @@ pub struct Message {
 pub struct App {
     pub lang: Lang,
     pub theme: Theme,
+    /// The key bindings in force (the defaults, or with the user's keys.toml applied).
+    pub keymap: Keymap,
     pub now: NaiveDateTime,
     pub operator: String,
     /// What the OS user may do in this database (a unit account sees its own orders only).
@@ -330,6 +332,7 @@ impl App {
         App {
             lang,
             theme,
+            keymap: Keymap::default(),
             now,
             operator,
             role: Role::Admin,

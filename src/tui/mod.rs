@@ -81,11 +81,13 @@ pub fn resolve_demo(g: &mut Global, demo: bool) -> Result<()> {
 }
 
 pub fn run(g: &Global, demo: bool, path: &Path, args: TuiArgs) -> Result<()> {
-    // A missing or unreadable database fails here, with the store's message, before the
-    // terminal is touched.
+    // A bad keys.toml, a missing or unreadable database fail here, with their message, before
+    // the terminal is touched (a keymap is never half applied).
+    let keymap = keymap::Keymap::load_user(g.lang)?;
     let store = Store::open(path)?;
     let theme = Theme::from_env(args.ascii);
     let mut session = Session::open(store, g.clone(), theme, demo)?;
+    session.app.keymap = keymap;
     match &args.keys {
         Some(file) => {
             let text = if file.as_os_str() == "-" {

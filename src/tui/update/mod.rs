@@ -12,7 +12,6 @@ pub use open::urge_these;
 use super::action::{Cmd, Effect, Tab};
 use super::app::{App, InputLine, Level, ListId, Message, Screen};
 use super::dialog::{Dialog, input_paste};
-use super::keymap;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use tui_input::backend::crossterm::to_input_request;
 
@@ -42,7 +41,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.input.is_some() {
         return input_key(app, key);
     }
-    match keymap::lookup(&app.contexts(), &key) {
+    match app.keymap.lookup(&app.contexts(), &key) {
         Some(cmd) => command(app, cmd),
         None => Vec::new(),
     }
@@ -95,7 +94,7 @@ fn set_filter(app: &mut App, v: String) {
 }
 
 fn input_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let cmd = keymap::lookup(&app.contexts(), &key);
+    let cmd = app.keymap.lookup(&app.contexts(), &key);
     let Some(line) = app.input.as_mut() else {
         return Vec::new();
     };

@@ -4,7 +4,7 @@
 use super::super::action::{Cmd, Op};
 use super::super::app::{App, OrderRow};
 use super::super::i18n::{self, S, fill};
-use super::super::keymap::{self, Ctx};
+use super::super::keymap::Ctx;
 use super::{frame, wrapped};
 use crate::domain::text::{mask_name, mask_phone, one_line, pad, sanitize, vague_reply, width};
 use crate::domain::workflow::permitted;
@@ -132,7 +132,9 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
         .iter()
         .filter(|a| app.role.refuses(**a, o).is_none())
         .filter_map(|a| {
-            let k = keymap::key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
+            let k = app
+                .keymap
+                .key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
             Some(format!("{k} {}", i18n::action(app.lang, *a)))
         })
         .collect();

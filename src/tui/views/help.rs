@@ -2,7 +2,7 @@
 
 use super::super::app::App;
 use super::super::i18n::S;
-use super::super::keymap::{BINDINGS, Binding, Ctx};
+use super::super::keymap::{Binding, Ctx};
 use super::{centered, wrapped};
 use crate::domain::text::{pad, width};
 use ratatui::Frame;
@@ -19,7 +19,9 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
     for l in wrapped(app.t(S::HelpCommands), w) {
         out.push(Line::from(Span::styled(l, app.theme.dim())));
     }
-    let key_w = BINDINGS
+    let key_w = app
+        .keymap
+        .bindings()
         .iter()
         .map(|b| width(&b.keys_name()))
         .max()
@@ -27,7 +29,12 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
         .min(16)
         + 2;
     for ctx in Ctx::HELP_ORDER {
-        let items: Vec<&Binding> = BINDINGS.iter().filter(|b| b.ctx == ctx).collect();
+        let items: Vec<&Binding> = app
+            .keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.ctx == ctx)
+            .collect();
         if items.is_empty() {
             continue;
         }

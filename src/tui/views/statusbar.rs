@@ -128,8 +128,11 @@ pub fn hints(app: &App, f: &mut Frame, area: Rect) {
         }),
         _ => true,
     };
-    let (on, off): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
-        keymap::hints(&ctxs).into_iter().partition(|b| enabled(b));
+    let (on, off): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) = app
+        .keymap
+        .hints(&ctxs)
+        .into_iter()
+        .partition(|b| enabled(b));
     let mut spans = Vec::new();
     let mut used = 0;
     for (b, enabled) in on
