@@ -3,7 +3,8 @@
 use super::super::app::App;
 use super::super::i18n::S;
 use super::super::keymap::{Binding, Ctx};
-use super::{centered, wrapped};
+use super::centered;
+use crate::domain::text::wrap;
 use crate::domain::text::{pad, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,10 +14,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 /// The help text for a width: generated from the keymap, so it never drifts from the keys.
 pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
     let mut out = Vec::new();
-    for l in wrapped(app.t(S::HelpIntro), w) {
+    for l in wrap(app.t(S::HelpIntro), usize::from(w)) {
         out.push(Line::from(Span::styled(l, app.theme.dim())));
     }
-    for l in wrapped(app.t(S::HelpCommands), w) {
+    for l in wrap(app.t(S::HelpCommands), usize::from(w)) {
         out.push(Line::from(Span::styled(l, app.theme.dim())));
     }
     let key_w = app
@@ -60,7 +61,7 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
                 text = format!("{text}{}{}", app.t(S::Colon), app.t(m));
             }
             let rest = (w as usize).saturating_sub(key_w + 2).max(10) as u16;
-            for (i, part) in wrapped(&text, rest).into_iter().enumerate() {
+            for (i, part) in wrap(&text, usize::from(rest)).into_iter().enumerate() {
                 let k = if i == 0 { keys.clone() } else { String::new() };
                 out.push(Line::from(vec![
                     Span::raw("  "),
