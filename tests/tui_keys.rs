@@ -637,3 +637,29 @@ fn a_reply_in_the_detail_never_puts_closing_punctuation_at_a_line_start() {
     // The break moved one character down with the comma rather than leave it alone.
     assert!(rows[at + 1].starts_with("路，"), "{screen}");
 }
+
+#[test]
+fn below_the_minimum_size_no_key_acts_but_quit() {
+    let (_d, mut s) = session();
+    let before = s.store().events(FIRST_OVERDUE).unwrap().len();
+    // At 70x20 only the note shows; urging by keys records nothing and opens nothing.
+    let screen = run_script(&mut s, &keys("2 u \"请今日回复\" <Enter>"), 70, 20).unwrap();
+    assert!(screen.contains("终端太小"), "{screen}");
+    assert!(screen.contains("q 退出"), "{screen}");
+    assert_eq!(s.store().events(FIRST_OVERDUE).unwrap().len(), before);
+    assert!(s.app.dialog.is_none());
+    assert_eq!(s.app.tab, Tab::Pending, "2 did not switch tabs either");
+    // Enlarged, the same keys work.
+    run(&mut s, "2 u \"请今日回复\" <Enter>");
+    assert_eq!(s.store().events(FIRST_OVERDUE).unwrap().len(), before + 1);
+    // A dialog open when the window shrinks keeps its text; quit waits for a larger window.
+    run(&mut s, "u \"草稿\"");
+    let screen = run_script(&mut s, &keys("q <Esc> <Esc>"), 70, 20).unwrap();
+    assert!(!s.app.quit && s.app.dialog.is_some(), "{screen}");
+    assert!(screen.contains("保留"), "{screen}");
+    run(&mut s, "<Esc> <Esc>");
+    assert!(s.app.dialog.is_none());
+    // Quit works at any size.
+    run_script(&mut s, &keys("q"), 70, 20).unwrap();
+    assert!(s.app.quit);
+}

@@ -50,6 +50,10 @@ impl OrderRow {
     }
 }
 
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
 /// Lists of at most this many orders are held whole: filters and sorts then run here, at
 /// once. Longer ones are windows of the store's answer (see `Window`).
 pub const HOLD: usize = 3000;
@@ -324,6 +328,9 @@ pub struct App {
     pub earliest: Option<NaiveDate>,
     /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
     pub chart: bool,
+    /// The terminal's size at the last frame or resize (None before the first): below
+    /// `MIN_WIDTH` × `MIN_HEIGHT` only the "too small" note shows, and keys do not act.
+    pub size: Cell<Option<(u16, u16)>>,
     pub quit: bool,
 }
 
@@ -371,8 +378,16 @@ impl App {
             period: PeriodChoice::All,
             earliest: None,
             chart: false,
+            size: Cell::new(None),
             quit: false,
         }
+    }
+
+    /// Whether the terminal is below the minimum size (the screen shows only a note).
+    pub fn too_small(&self) -> bool {
+        self.size
+            .get()
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
     }
 
     pub fn t(&self, s: S) -> &'static str {

@@ -27,7 +27,8 @@ strings! {
     TabActivity => "动态", "Activity";
     DetailTitle => "工单详情", "Order";
     UnitOrdersTitle => "{}的工单", "Orders of {}";
-    TooSmall => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window.";
+    TooSmall => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口（在此之前按键不起作用，{} 退出）。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window (until then keys do nothing; {} quits).";
+    TooSmallDialog => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口（在此之前按键不起作用，已输入的内容保留）。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window (until then keys do nothing; what you typed is kept).";
     Count => "{} 件", "{} orders";
     FilterShown => "筛选“{}”：{}/{}", "filter \"{}\": {}/{}";
     SortedBy => "排序：{}", "sort: {}";

@@ -10,31 +10,40 @@ mod statusbar;
 pub mod table;
 mod units;
 
-use super::action::Tab;
+use super::action::{Cmd, Tab};
 use super::app::{App, Screen};
 use super::i18n::{S, fill};
+use super::keymap::Ctx;
+use crate::domain::text::wrap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-/// The smallest terminal the layout is made for.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(app: &App, f: &mut Frame) {
     let area = f.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    app.size.set(Some((area.width, area.height)));
+    if app.too_small() {
+        // Keys do not act at this size (see `update::on_key`), but quitting: say which.
+        let quit = app
+            .keymap
+            .key_for(Ctx::Global, Cmd::Quit)
+            .unwrap_or_default();
         let text = fill(
-            app.t(S::TooSmall),
-            &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height],
+            app.t(if app.dialog.is_some() {
+                S::TooSmallDialog
+            } else {
+                S::TooSmall
+            }),
+            &[&MIN_WIDTH, &MIN_HEIGHT, &area.width, &area.height, &quit],
         );
-        f.render_widget(
-            Paragraph::new(text)
-                .style(app.theme.warning())
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        let lines: Vec<Line> = wrap(&text, usize::from(area.width))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        f.render_widget(Paragraph::new(lines).style(app.theme.warning()), area);
         return;
     }
     let msg_lines = statusbar::message_height(app, area.width);
