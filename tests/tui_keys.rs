@@ -592,3 +592,75 @@ fn office_work_is_refused_to_a_unit_account_before_anything_is_typed() {
         "{m}"
     );
 }
+
+#[test]
+fn a_reply_in_the_detail_never_puts_closing_punctuation_at_a_line_start() {
+    let (_d, mut s) = session();
+    // 38 characters fill the detail's 76 columns at 80 wide: the comma that follows would start
+    // the next line if lines broke between any two characters.
+    let first = "经核实，该路段路灯线路老化导致故障，我单位已于十二月五日安排维修人员更换线路";
+    assert_eq!(first.chars().count(), 38);
+    let reply = format!(
+        "{first}，已于次日恢复照明。请您再次确认，谢谢！如仍有问题，请拨打电话联系我们：我们将在三个工作日内答复；"
+    );
+    run(&mut s, &format!("2 r \"{reply}\" <C-s>"));
+    assert_eq!(
+        s.store()
+            .order(FIRST_OVERDUE)
+            .unwrap()
+            .unwrap()
+            .reply
+            .as_deref(),
+        Some(reply.as_str())
+    );
+    let screen = run_script(&mut s, &keys("<Enter>"), 80, 60).unwrap();
+    let rows: Vec<&str> = screen
+        .lines()
+        .map(|l| l.trim_start_matches('│').trim_end_matches('│').trim())
+        .collect();
+    let at = rows
+        .iter()
+        .position(|r| r.starts_with("经核实"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let mut shown = String::new();
+    for r in &rows[at..] {
+        if r.is_empty() {
+            break;
+        }
+        let c = r.chars().next().unwrap();
+        assert!(
+            !"。，、）：；！？".contains(c),
+            "a line starts with {c}: {r}\n{screen}"
+        );
+        shown.push_str(r);
+    }
+    assert_eq!(shown, reply, "{screen}");
+    // The break moved one character down with the comma rather than leave it alone.
+    assert!(rows[at + 1].starts_with("路，"), "{screen}");
+}
+
+#[test]
+fn below_the_minimum_size_no_key_acts_but_quit() {
+    let (_d, mut s) = session();
+    let before = s.store().events(FIRST_OVERDUE).unwrap().len();
+    // At 70x20 only the note shows; urging by keys records nothing and opens nothing.
+    let screen = run_script(&mut s, &keys("2 u \"请今日回复\" <Enter>"), 70, 20).unwrap();
+    assert!(screen.contains("终端太小"), "{screen}");
+    assert!(screen.contains("q 退出"), "{screen}");
+    assert_eq!(s.store().events(FIRST_OVERDUE).unwrap().len(), before);
+    assert!(s.app.dialog.is_none());
+    assert_eq!(s.app.tab, Tab::Pending, "2 did not switch tabs either");
+    // Enlarged, the same keys work.
+    run(&mut s, "2 u \"请今日回复\" <Enter>");
+    assert_eq!(s.store().events(FIRST_OVERDUE).unwrap().len(), before + 1);
+    // A dialog open when the window shrinks keeps its text; quit waits for a larger window.
+    run(&mut s, "u \"草稿\"");
+    let screen = run_script(&mut s, &keys("q <Esc> <Esc>"), 70, 20).unwrap();
+    assert!(!s.app.quit && s.app.dialog.is_some(), "{screen}");
+    assert!(screen.contains("保留"), "{screen}");
+    run(&mut s, "<Esc> <Esc>");
+    assert!(s.app.dialog.is_none());
+    // Quit works at any size.
+    run_script(&mut s, &keys("q"), 70, 20).unwrap();
+    assert!(s.app.quit);
+}

@@ -2,7 +2,8 @@
 //! phone numbers and names are masked, and widths are display widths (a Chinese character
 //! takes two columns), never bytes or chars.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Characters that could steer a terminal or reorder text: C0 controls (ESC, BEL, CR…) except
 /// newline and tab, DEL, C1 controls (0x80–0x9F, e.g. CSI, OSC), and the bidi overrides and
@@ -65,18 +66,26 @@ pub fn mask_name(name: &str) -> String {
     }
 }
 
-/// Display width in terminal columns: the sum of the characters' widths (control characters
-/// count 0, the same rule `truncate` and `wrap` use, so they always agree).
+/// Display width in terminal columns, as ratatui lays text into its buffer: the sum over
+/// grapheme clusters of unicode-width's `UnicodeWidthStr::width` (an emoji sequence such as
+/// 👨‍👩‍👧 is one cluster, two columns — a per-character sum says six), a cluster with a control
+/// character counting 0 (ratatui drops it). `truncate`, `pad` and `wrap` measure by the same
+/// clusters, so they always agree with each other and with the screen.
 pub fn width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    s.graphemes(true).map(cluster_width).sum()
 }
 
-fn char_width(c: char) -> usize {
-    c.width().unwrap_or(0)
+fn cluster_width(g: &str) -> usize {
+    if g.chars().any(char::is_control) {
+        0
+    } else {
+        g.width()
+    }
 }
 
-/// Cut `s` to at most `max` columns, ending in `…` when cut. A wide character is never split:
-/// if it does not fit whole, it is left out (and the cell padded by the caller).
+/// Cut `s` to at most `max` columns, ending in `…` when cut. A wide character (or an emoji
+/// sequence) is never split: if it does not fit whole, it is left out (and the cell padded by
+/// the caller).
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_string();
@@ -86,13 +95,13 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut w = 0;
-    for c in s.chars() {
-        let cw = char_width(c);
-        if w + cw > max - 1 {
+    for g in s.graphemes(true) {
+        let gw = cluster_width(g);
+        if w + gw > max - 1 {
             break;
         }
-        out.push(c);
-        w += cw;
+        out.push_str(g);
+        w += gw;
     }
     out.push('…');
     out
@@ -112,25 +121,127 @@ pub fn pad_left(s: &str, w: usize) -> String {
     format!("{}{t}", " ".repeat(n))
 }
 
-/// Wrap text to `w` columns by display width (hard breaks at newlines).
+/// Wrap text to `w` columns (at least 2) by display width, breaking lines where the Unicode
+/// line breaking algorithm (UAX #14, the `unicode-linebreak` crate) allows: between any two
+/// Chinese characters, after a space, never inside a number or an English word (it moves whole
+/// to the next line), and never before closing punctuation — a line does not start with `。`,
+/// `，`, `、`, `）`, `：`, `；`, `！` or `？`. Newlines are hard breaks; spaces at a break are
+/// dropped. Only a run with no break opportunity that is longer than the line is cut inside
+/// (between grapheme clusters), and even then not before closing punctuation when the line can
+/// give it a character to lean on.
+///
+/// The fitting itself (first fit over the crate's break opportunities) is written here because
+/// `textwrap`, the crate that does it, measures by a per-character sum that disagrees with the
+/// screen on emoji sequences (see `width`).
 pub fn wrap(s: &str, w: usize) -> Vec<String> {
     let w = w.max(2);
     let mut lines = Vec::new();
     for para in s.split('\n') {
-        let mut line = String::new();
-        let mut lw = 0;
-        for c in para.chars() {
-            let cw = char_width(c);
-            if lw + cw > w {
-                lines.push(std::mem::take(&mut line));
-                lw = 0;
+        let mut line = Line::default();
+        let mut start = 0;
+        for (end, op) in unicode_linebreak::linebreaks(para) {
+            let seg = &para[start..end];
+            start = end;
+            let full = width(seg);
+            let core = width(seg.trim_end());
+            if line.width + core > w {
+                line.finish(&mut lines);
             }
-            line.push(c);
-            lw += cw;
+            if core > w {
+                line.cut_in(seg, w, &mut lines);
+            } else {
+                line.text.push_str(seg);
+                line.width += full;
+            }
+            if op == unicode_linebreak::BreakOpportunity::Mandatory && end < para.len() {
+                line.finish(&mut lines);
+            }
         }
-        lines.push(line);
+        lines.push(line.text.trim_end().to_string());
     }
     lines
+}
+
+/// The line `wrap` is filling; `width` counts its trailing spaces too.
+#[derive(Default)]
+struct Line {
+    text: String,
+    width: usize,
+}
+
+impl Line {
+    /// Emit the line (without trailing spaces; a line of spaces only is dropped) and start anew.
+    fn finish(&mut self, lines: &mut Vec<String>) {
+        let t = self.text.trim_end();
+        if !t.is_empty() {
+            lines.push(t.to_string());
+        }
+        self.text.clear();
+        self.width = 0;
+    }
+
+    /// A run longer than a line, cut between grapheme clusters (a cluster wider than the line,
+    /// such as a long Hangul jamo sequence, between its characters).
+    fn cut_in(&mut self, seg: &str, w: usize, lines: &mut Vec<String>) {
+        let pieces = seg.graphemes(true).flat_map(|g| {
+            if cluster_width(g) > w {
+                g.char_indices()
+                    .map(|(i, c)| &g[i..i + c.len_utf8()])
+                    .collect::<Vec<_>>()
+            } else {
+                vec![g]
+            }
+        });
+        for g in pieces {
+            let gw = width(g);
+            if self.width + gw > w {
+                if g.trim().is_empty() {
+                    continue; // a space at the break goes
+                }
+                // Closing punctuation takes the line's last character that may start a line
+                // along (with any punctuation after it) rather than start the next line.
+                let carry = if no_line_start(g) {
+                    self.text
+                        .grapheme_indices(true)
+                        .rev()
+                        .take_while(|(i, _)| width(&self.text[*i..]) + gw <= w)
+                        .find(|(i, c)| *i > 0 && !no_line_start(c))
+                        .map(|(i, _)| i)
+                } else {
+                    None
+                };
+                let carry = carry.map(|i| {
+                    let c = self.text[i..].to_string();
+                    self.text.truncate(i);
+                    c
+                });
+                self.finish(lines);
+                if let Some(c) = carry {
+                    self.width = width(&c);
+                    self.text = c;
+                }
+            }
+            self.text.push_str(g);
+            self.width += gw;
+        }
+    }
+}
+
+/// Whether UAX #14 forbids a line to start with this cluster: closing punctuation and
+/// brackets, `!`/`?`, infix separators and non-starters (`。，、）：；！？` and the like).
+fn no_line_start(g: &str) -> bool {
+    use unicode_linebreak::BreakClass as B;
+    g.chars().next().is_some_and(|c| {
+        matches!(
+            unicode_linebreak::break_property(c as u32),
+            B::ClosePunctuation
+                | B::CloseParenthesis
+                | B::Exclamation
+                | B::InfixSeparator
+                | B::NonStarter
+                | B::ConditionalJapaneseStarter
+        )
+    })
 }
 
 /// Phrases that mark a reply as vague (the bulletin's named failures).
@@ -218,6 +329,92 @@ mod tests {
         let lines = wrap("一二三四五", 4);
         assert_eq!(lines, vec!["一二", "三四", "五"]);
         assert!(lines.iter().all(|l| width(l) <= 4));
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+        assert_eq!(wrap("", 10), vec![""]);
+    }
+
+    #[test]
+    fn chinese_fills_its_lines_and_english_breaks_at_spaces() {
+        let zh = "不能签收工单 201710270002：它处于“办理中”状态；现在可以：回复、退单、延期申请";
+        let lines = wrap(zh, 40);
+        assert!(lines.iter().all(|l| width(l) <= 40), "{lines:?}");
+        // Not "不能签收工单" alone on the first line: Chinese may break anywhere.
+        assert!(width(&lines[0]) >= 38, "{lines:?}");
+        assert!(lines[0].contains("201710270002"), "{lines:?}");
+        assert_eq!(lines.concat(), zh);
+        // A number is not cut when it would straddle the edge: it starts the next line.
+        let lines = wrap(
+            "不能签收工单，已超期三十五个工作日 201710270002：它处于",
+            40,
+        );
+        assert!(lines[1].starts_with("201710270002"), "{lines:?}");
+        let en = "cannot accept (签收) order 201710270002: it is handling (办理中)";
+        let lines = wrap(en, 30);
+        assert_eq!(lines[0], "cannot accept (签收) order");
+        assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
+        // An English word moves whole.
+        assert_eq!(
+            wrap("已联系 Haiyuan County", 12),
+            vec!["已联系", "Haiyuan", "County"]
+        );
+    }
+
+    /// What Chinese typesetting (and UAX #14) forbids at the start of a line.
+    const NO_START: &[char] = &[
+        '。', '，', '、', '）', '：', '；', '！', '？', '」', '』', '》', '〉', '】', '〕', '．',
+        ',', '.', ')', ':', ';', '!', '?',
+    ];
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation_at_any_width() {
+        let texts = [
+            "经核实，该路段路灯已于12月5日修复。请您再次确认，谢谢！如有问题，请拨打12345：我们将（在三个工作日内）回复；另，“办理中”的说法不具体、不准确。",
+            "一二三。四五六，七八九、十一二）三四：五六；七八！九十？",
+            "真的吗？！已经处理了……好的。（已回访）。”",
+            "（括号）（括号）（括号）【方括号】《书名号》「引号」",
+            "Fixed on Dec 5. Please call 12345, thanks! (Really.) Next: check; done?",
+        ];
+        for text in texts {
+            // From the widest run without a break opportunity (吗？！, （已 …) up.
+            for w in 6..=60 {
+                let lines = wrap(text, w);
+                for (i, l) in lines.iter().enumerate() {
+                    assert!(width(l) <= w, "width {w}: {lines:?}");
+                    let first = l.chars().next();
+                    assert!(
+                        i == 0 || !first.is_some_and(|c| NO_START.contains(&c)),
+                        "width {w}, line {i} starts with {first:?}: {lines:?}"
+                    );
+                }
+                // Nothing lost but the spaces at breaks.
+                let strip = |s: &str| s.replace(' ', "");
+                assert_eq!(strip(&lines.concat()), strip(text), "width {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn widths_are_the_screens_for_emoji_sequences() {
+        // One family emoji: three people joined by zero-width joiners, two columns on screen
+        // (a per-character sum says six).
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(width(family), 2);
+        assert_eq!(width("❤\u{fe0f}"), 2);
+        assert_eq!(width("🇨🇳"), 2);
+        assert_eq!(width("e\u{301}"), 1);
+        // Never split: cut whole or kept whole.
+        assert_eq!(truncate(&format!("ab{family}cd"), 4), "ab…");
+        assert_eq!(
+            truncate(&format!("ab{family}cd"), 5),
+            format!("ab{family}…")
+        );
+        assert_eq!(width(&pad(&format!("{family}x"), 6)), 6);
+        let lines = wrap(&format!("{family}{family}{family}"), 4);
+        assert_eq!(lines, vec![format!("{family}{family}"), family.to_string()]);
+        // A cluster wider than the line (a Hangul jamo run) is cut between its characters.
+        for l in wrap("\u{1100}\u{1100}\u{1100}", 2) {
+            assert!(width(&l) <= 2, "{l:?}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::action::Tab;
 use super::dialog::Dialog;
 use super::i18n::S;
-use super::keymap::Ctx;
+use super::keymap::{Ctx, Keymap};
 use super::theme::Theme;
 use crate::domain::Lang;
 use crate::domain::query::{OrderSource, Page, Sort, page_start};
@@ -55,6 +55,10 @@ impl OrderRow {
         }
     }
 }
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
 
 /// Lists of at most this many orders are held whole: filters and sorts then run here, at
 /// once. Longer ones are windows of the store's answer (see `Window`).
@@ -331,6 +335,8 @@ pub struct Message {
 pub struct App {
     pub lang: Lang,
     pub theme: Theme,
+    /// The key bindings in force (the defaults, or with the user's keys.toml applied).
+    pub keymap: Keymap,
     pub now: NaiveDateTime,
     pub operator: String,
     /// What the OS user may do in this database (a unit account sees its own orders only).
@@ -386,6 +392,9 @@ pub struct App {
     pub earliest: Option<NaiveDate>,
     /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
     pub chart: bool,
+    /// The terminal's size at the last frame or resize (None before the first): below
+    /// `MIN_WIDTH` × `MIN_HEIGHT` only the "too small" note shows, and keys do not act.
+    pub size: Cell<Option<(u16, u16)>>,
     pub quit: bool,
 }
 
@@ -394,6 +403,7 @@ impl App {
         App {
             lang,
             theme,
+            keymap: Keymap::default(),
             now,
             operator,
             role: Role::Admin,
@@ -432,8 +442,16 @@ impl App {
             period: PeriodChoice::All,
             earliest: None,
             chart: false,
+            size: Cell::new(None),
             quit: false,
         }
+    }
+
+    /// Whether the terminal is below the minimum size (the screen shows only a note).
+    pub fn too_small(&self) -> bool {
+        self.size
+            .get()
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
     }
 
     pub fn t(&self, s: S) -> &'static str {

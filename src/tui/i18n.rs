@@ -27,7 +27,8 @@ strings! {
     TabActivity => "动态", "Activity";
     DetailTitle => "工单详情", "Order";
     UnitOrdersTitle => "{}的工单", "Orders of {}";
-    TooSmall => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window.";
+    TooSmall => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口（在此之前按键不起作用，{} 退出）。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window (until then keys do nothing; {} quits).";
+    TooSmallDialog => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口（在此之前按键不起作用，已输入的内容保留）。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window (until then keys do nothing; what you typed is kept).";
     Count => "{} 件", "{} orders";
     FilterShown => "筛选“{}”：{}/{}", "filter \"{}\": {}/{}";
     SortedBy => "排序：{}", "sort: {}";
@@ -195,6 +196,18 @@ strings! {
     HelpTitle => "帮助：按键（由按键表生成）", "Help: keys (generated from the key map)";
     HelpIntro => "灰色的操作键表示当前工单状态不允许。超期=过了办理时限仍未办结；剩余工日按法定工作日计算。", "Greyed action keys are not allowed in the order's current state. Overdue = past the deadline and not closed; days left count working days.";
     HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :period all|this|last|FROM TO  :q quit";
+
+    // keys.toml (README, "Custom keys").
+    KmRead => "无法读取按键配置 {}：{}", "cannot read the key bindings file {}: {}";
+    KmAt => "按键配置 {} 第 {} 行：{}", "key bindings {} line {}: {}";
+    KmSyntax => "TOML 语法错误：{}（格式见 README“自定义按键”）", "TOML syntax error: {} (README, Custom keys, shows the format)";
+    KmNotSection => "“{}”不在节内：动作须写在节下，例如 [orders] 下一行写 urge = \"x\"；可用的节：{}", "'{}' is not in a section: write actions under one, e.g. urge = \"x\" on a line after [orders]; sections: {}";
+    KmUnknownContext => "没有 [{}] 这一节；可用的节：{}", "there is no section [{}]; sections: {}";
+    KmUnknownAction => "[{}] 中没有“{}”这个动作；该节的动作：{}", "[{}] has no action '{}'; its actions: {}";
+    KmNotKeys => "[{}] {} 的值须是一个键（\"x\"）或键的列表（[\"x\", \"C-x\"]）", "[{}] {}: the value must be a key (\"x\") or a list of keys ([\"x\", \"C-x\"])";
+    KmBadKey => "[{}] {}：认不出键“{}”；可写一个字符（x、X、?）、C-x（Ctrl）、A-x（Alt）、Enter、Esc、Tab、S-Tab、Space、Up、Down、Left、Right、PgUp、PgDn、Home、End、BS、Del、F1…F12", "[{}] {}: '{}' is not a key; write one character (x, X, ?), C-x (Ctrl), A-x (Alt), Enter, Esc, Tab, S-Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, BS, Del or F1…F12";
+    KmTyped => "[{}] {}：这里的普通字符“{}”要用来输入文字，请改用 C-x、A-x 或 Enter 这类键", "[{}] {}: a plain '{}' is typed as text there; use C-x, A-x or a named key such as Enter";
+    KmConflict => "[{}] 中的键 {} 同时给了 {} 和 {}；请只留给其中一个（或在同一节里给 {} 另换键）", "[{}]: the key {} is given to both {} and {}; keep it for one of them (or give {} another key in the same section)";
 
     // Dialogs.
     DlgUrge => "催办 {}", "Urge {}";

@@ -51,11 +51,13 @@ pub struct Options {
 }
 
 pub fn run(g: &context::Options, demo: bool, path: &Path, args: Options) -> Result<()> {
-    // A missing or unreadable database fails here, with the store's message, before the
-    // terminal is touched.
+    // A bad keys.toml, a missing or unreadable database fail here, with their message, before
+    // the terminal is touched (a keymap is never half applied).
+    let keymap = keymap::Keymap::load_user(g.lang)?;
     let store = Store::open(path)?;
     let theme = Theme::from_env(args.ascii);
     let mut session = Session::open(store, g.clone(), theme, demo)?;
+    session.app.keymap = keymap;
     match &args.keys {
         Some(file) => {
             let text = if file.as_os_str() == "-" {

@@ -18,8 +18,8 @@ fn char_key(c: char) -> KeyEvent {
     key(KeyCode::Char(c), mods)
 }
 
-/// A `<…>` name, without the brackets.
-fn special(name: &str) -> Option<KeyEvent> {
+/// A `<…>` name, without the brackets (keys.toml spells keys the same way).
+pub(crate) fn named_key(name: &str) -> Option<KeyEvent> {
     let mut mods = KeyModifiers::NONE;
     let mut rest = name;
     loop {
@@ -134,7 +134,7 @@ pub fn parse(text: &str) -> Result<Vec<KeyEvent>, String> {
                 match end {
                     Some(e) => {
                         let name: String = chars[i + 1..e].iter().collect();
-                        out.push(special(&name).ok_or_else(|| {
+                        out.push(named_key(&name).ok_or_else(|| {
                             at(format!(
                                 "unknown key <{name}> (try <Enter> <Esc> <Tab> <S-Tab> <Space> <BS> <Up> <PageDown> <C-d> <F1> <lt>)"
                             ))

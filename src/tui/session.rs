@@ -408,7 +408,10 @@ impl Session {
     /// A terminal event. True when the screen may have changed.
     pub fn handle(&mut self, ev: &Event) -> bool {
         match ev {
-            Event::Resize(..) => true,
+            Event::Resize(w, h) => {
+                self.app.size.set(Some((*w, *h)));
+                true
+            }
             Event::Key(_) | Event::Paste(_) => {
                 let effects = update::on_event(&mut self.app, ev);
                 for e in effects {

@@ -6,14 +6,13 @@ use super::super::action::{Cmd, Effect, Submit};
 use super::super::app::{App, PeriodChoice};
 use super::super::dialog::{Dialog, Field, Form, Purpose, Value};
 use super::super::i18n::{S, fill};
-use super::super::keymap;
 use crate::domain::time::parse_date;
 use crate::domain::{Action, CallbackResult, OnSite};
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::to_input_request;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let cmd = keymap::lookup(&app.contexts(), &key);
+    let cmd = app.keymap.lookup(&app.contexts(), &key);
     let Some(dialog) = app.dialog.as_mut() else {
         return Vec::new();
     };

@@ -12,7 +12,7 @@ pub use open::urge_these;
 use super::action::{Cmd, Effect, Tab};
 use super::app::{App, InputLine, Level, ListId, Message, Screen};
 use super::dialog::{Dialog, input_paste};
-use super::keymap;
+use super::keymap::Ctx;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use tui_input::backend::crossterm::to_input_request;
 
@@ -30,6 +30,15 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind != KeyEventKind::Press {
         return Vec::new();
     }
+    // Below the minimum size only a note shows: a key must not act on what cannot be seen.
+    // Quitting still works (not from a dialog, whose typed text would be lost unasked).
+    if app.too_small() {
+        let quit = app.keymap.lookup(&[Ctx::Global], &key) == Some(Cmd::Quit);
+        if quit && app.dialog.is_none() {
+            app.quit = true;
+        }
+        return Vec::new();
+    }
     // A message stays until the next key, as in vim.
     app.message = None;
     if app.help.is_some() {
@@ -42,7 +51,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.input.is_some() {
         return input_key(app, key);
     }
-    match keymap::lookup(&app.contexts(), &key) {
+    match app.keymap.lookup(&app.contexts(), &key) {
         Some(cmd) => command(app, cmd),
         None => Vec::new(),
     }
@@ -50,6 +59,9 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// Bracketed paste: the text goes to whatever has the cursor, as typed text would.
 pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    if app.too_small() {
+        return Vec::new();
+    }
     if let Some(d) = app.dialog.as_mut() {
         match d {
             Dialog::Editor(e) => e.paste(text),
@@ -95,7 +107,7 @@ fn set_filter(app: &mut App, v: String) {
 }
 
 fn input_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let cmd = keymap::lookup(&app.contexts(), &key);
+    let cmd = app.keymap.lookup(&app.contexts(), &key);
     let Some(line) = app.input.as_mut() else {
         return Vec::new();
     };

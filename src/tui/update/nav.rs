@@ -2,7 +2,6 @@
 
 use super::super::action::Cmd;
 use super::super::app::{App, ListId};
-use super::super::keymap;
 use ratatui::crossterm::event::KeyEvent;
 
 /// The new position for a movement in a list of `len` rows seen `page` rows at a time.
@@ -39,7 +38,7 @@ pub fn movement(app: &mut App, cmd: Cmd) {
 }
 
 pub fn help_key(app: &mut App, key: KeyEvent) {
-    let Some(cmd) = keymap::lookup(&app.contexts(), &key) else {
+    let Some(cmd) = app.keymap.lookup(&app.contexts(), &key) else {
         return;
     };
     let at = app.help.unwrap_or(0);

@@ -5,7 +5,7 @@ use super::super::action::{Cmd, Effect, Op};
 use super::super::app::{App, Level, OrderRow};
 use super::super::dialog::{Choice, Confirm, Dialog, Editor, Field, Form, Picker, Purpose};
 use super::super::i18n::{self, S, fill};
-use super::super::keymap::{self, Ctx};
+use super::super::keymap::Ctx;
 use super::say;
 use crate::domain::text::{one_line, vague_reply};
 use crate::domain::workflow::{WorkflowError, permitted};
@@ -38,7 +38,9 @@ fn refuse(app: &mut App, row: &OrderRow, op: Op) {
     let keys: Vec<String> = allowed
         .iter()
         .filter_map(|a| {
-            let key = keymap::key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
+            let key = app
+                .keymap
+                .key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
             Some(format!("{key} {}", i18n::action(app.lang, *a)))
         })
         .collect();

@@ -4,8 +4,9 @@
 use super::super::action::{Cmd, Op};
 use super::super::app::{App, OrderRow};
 use super::super::i18n::{self, S, fill};
-use super::super::keymap::{self, Ctx};
-use super::{frame, wrapped};
+use super::super::keymap::Ctx;
+use super::frame;
+use crate::domain::text::wrap;
 use crate::domain::text::{mask_name, mask_phone, one_line, pad, sanitize, vague_reply, width};
 use crate::domain::workflow::permitted;
 use ratatui::Frame;
@@ -114,7 +115,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
     let value_w = (w as usize).saturating_sub(label_w).max(10) as u16;
     let mut out = Vec::new();
     for (label, value, style) in fields {
-        for (i, part) in wrapped(&value, value_w).into_iter().enumerate() {
+        for (i, part) in wrap(&value, usize::from(value_w)).into_iter().enumerate() {
             let l = if i == 0 {
                 pad(t(label), label_w)
             } else {
@@ -132,7 +133,9 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
         .iter()
         .filter(|a| app.role.refuses(**a, o).is_none())
         .filter_map(|a| {
-            let k = keymap::key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
+            let k = app
+                .keymap
+                .key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
             Some(format!("{k} {}", i18n::action(app.lang, *a)))
         })
         .collect();
@@ -149,7 +152,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
 
     section(&mut out, t(S::FContent).to_string());
     out.extend(
-        wrapped(sanitize(&o.content).trim(), body_w)
+        wrap(sanitize(&o.content).trim(), usize::from(body_w))
             .into_iter()
             .map(indent),
     );
@@ -167,7 +170,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
             )));
         }
         out.extend(
-            wrapped(sanitize(reply).trim(), body_w)
+            wrap(sanitize(reply).trim(), usize::from(body_w))
                 .into_iter()
                 .map(indent),
         );
@@ -207,7 +210,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
         if !text.is_empty() {
             let w6 = w.saturating_sub(6);
             out.extend(
-                wrapped(text, w6)
+                wrap(text, usize::from(w6))
                     .into_iter()
                     .map(|s| Line::from(format!("      {s}"))),
             );

@@ -5,7 +5,8 @@ use super::super::app::App;
 use super::super::dialog::{Choice, Confirm, Dialog, Editor, Form, Picker, Value};
 use super::super::i18n::{S, fill};
 use super::super::update::picker_units;
-use super::{centered, wrapped};
+use super::centered;
+use crate::domain::text::wrap;
 use crate::domain::text::{one_line, pad, sanitize, vague_reply, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -31,7 +32,7 @@ fn popup(app: &App, f: &mut Frame, area: Rect, title: &str) -> Rect {
 
 fn text_lines<'a>(text: &[String], w: u16, style: Style) -> Vec<Line<'a>> {
     text.iter()
-        .flat_map(|t| wrapped(sanitize(t).trim_end(), w))
+        .flat_map(|t| wrap(sanitize(t).trim_end(), usize::from(w)))
         .map(|l| Line::from(Span::styled(l, style)))
         .collect()
 }

@@ -2,8 +2,9 @@
 
 use super::super::app::App;
 use super::super::i18n::S;
-use super::super::keymap::{BINDINGS, Binding, Ctx};
-use super::{centered, wrapped};
+use super::super::keymap::{Binding, Ctx};
+use super::centered;
+use crate::domain::text::wrap;
 use crate::domain::text::{pad, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,13 +14,15 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 /// The help text for a width: generated from the keymap, so it never drifts from the keys.
 pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
     let mut out = Vec::new();
-    for l in wrapped(app.t(S::HelpIntro), w) {
+    for l in wrap(app.t(S::HelpIntro), usize::from(w)) {
         out.push(Line::from(Span::styled(l, app.theme.dim())));
     }
-    for l in wrapped(app.t(S::HelpCommands), w) {
+    for l in wrap(app.t(S::HelpCommands), usize::from(w)) {
         out.push(Line::from(Span::styled(l, app.theme.dim())));
     }
-    let key_w = BINDINGS
+    let key_w = app
+        .keymap
+        .bindings()
         .iter()
         .map(|b| width(&b.keys_name()))
         .max()
@@ -27,7 +30,12 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
         .min(16)
         + 2;
     for ctx in Ctx::HELP_ORDER {
-        let items: Vec<&Binding> = BINDINGS.iter().filter(|b| b.ctx == ctx).collect();
+        let items: Vec<&Binding> = app
+            .keymap
+            .bindings()
+            .iter()
+            .filter(|b| b.ctx == ctx)
+            .collect();
         if items.is_empty() {
             continue;
         }
@@ -53,7 +61,7 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
                 text = format!("{text}{}{}", app.t(S::Colon), app.t(m));
             }
             let rest = (w as usize).saturating_sub(key_w + 2).max(10) as u16;
-            for (i, part) in wrapped(&text, rest).into_iter().enumerate() {
+            for (i, part) in wrap(&text, usize::from(rest)).into_iter().enumerate() {
                 let k = if i == 0 { keys.clone() } else { String::new() };
                 out.push(Line::from(vec![
                     Span::raw("  "),

@@ -5,7 +5,7 @@ use super::super::action::{Cmd, Op, Tab};
 use super::super::app::{App, InputLine, Level};
 use super::super::i18n::S;
 use super::super::keymap;
-use super::wrapped;
+use crate::domain::text::wrap;
 use crate::domain::text::{one_line, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -60,7 +60,11 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
 pub fn message_height(app: &App, w: u16) -> u16 {
     match &app.message {
         Some(m) if app.input.is_none() => {
-            let n: usize = m.text.lines().map(|l| wrapped(&one_line(l), w).len()).sum();
+            let n: usize = m
+                .text
+                .lines()
+                .map(|l| wrap(&one_line(l), usize::from(w)).len())
+                .sum();
             (n as u16).clamp(1, MAX_MESSAGE_LINES)
         }
         _ => 1,
@@ -107,7 +111,7 @@ pub fn message(app: &App, f: &mut Frame, area: Rect) {
     let lines: Vec<Line> = m
         .text
         .lines()
-        .flat_map(|l| wrapped(&one_line(l), area.width))
+        .flat_map(|l| wrap(&one_line(l), usize::from(area.width)))
         .take(area.height as usize)
         .map(|l| Line::from(Span::styled(l, style)))
         .collect();
@@ -129,8 +133,11 @@ pub fn hints(app: &App, f: &mut Frame, area: Rect) {
         }),
         _ => true,
     };
-    let (on, off): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) =
-        keymap::hints(&ctxs).into_iter().partition(|b| enabled(b));
+    let (on, off): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) = app
+        .keymap
+        .hints(&ctxs)
+        .into_iter()
+        .partition(|b| enabled(b));
     let mut spans = Vec::new();
     let mut used = 0;
     for (b, enabled) in on
