@@ -415,7 +415,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 rep.integrity,
                 rep.orders,
                 rep.events,
-                yes(rep.problems.iter().all(|p| p.contains("running sums"))),
+                yes(rep.replay_agrees()),
                 yes(rep.tallies_agree)
             );
             for p in &rep.problems {

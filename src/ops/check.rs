@@ -3,21 +3,89 @@
 use crate::domain::workflow;
 use crate::error::Result;
 use crate::store::Store;
+use std::fmt;
 
 #[derive(Debug, Default)]
 pub struct CheckReport {
     pub integrity: String,
     pub orders: u64,
     pub events: u64,
-    /// One line per order whose stored state differs from the replay of its events.
-    pub problems: Vec<String>,
-    /// Whether the scorecard's running sums equal the sums recomputed from the events.
+    /// Every disagreement found: orders whose state is not the replay of their events, and the
+    /// running sums.
+    pub problems: Vec<Problem>,
+    /// Whether the scorecard's running sums (and their month rollups) equal the sums
+    /// recomputed from the events.
     pub tallies_agree: bool,
 }
 
 impl CheckReport {
     pub fn ok(&self) -> bool {
         self.integrity == "ok" && self.problems.is_empty() && self.tallies_agree
+    }
+
+    /// Whether every order's stored state is the replay of its events.
+    pub fn replay_agrees(&self) -> bool {
+        !self.problems.iter().any(Problem::is_replay)
+    }
+}
+
+/// One thing `check` found wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The order's stored state differs from the replay of its events.
+    StateDiffers { order_no: String, events: usize },
+    /// The order's events cannot be replayed (no events, or one the workflow refuses).
+    ReplayFails { order_no: String, reason: String },
+    /// The running sums by day differ from the sums recomputed from the events, in this many
+    /// (unit or category, day) rows.
+    SumsDiffer { rows: usize },
+    /// The month rollups differ from the sums of their days.
+    RollupsDiffer,
+}
+
+impl Problem {
+    /// About one order's state and its events (not about the running sums).
+    pub fn is_replay(&self) -> bool {
+        matches!(
+            self,
+            Problem::StateDiffers { .. } | Problem::ReplayFails { .. }
+        )
+    }
+
+    /// The message in Chinese (`Display` gives the English).
+    pub fn zh(&self) -> String {
+        match self {
+            Problem::StateDiffers { order_no, events } => {
+                format!("工单 {order_no}：存储的状态与其 {events} 条事件重放的结果不一致")
+            }
+            Problem::ReplayFails { order_no, reason } => {
+                format!("工单 {order_no}：事件无法重放（{reason}）")
+            }
+            Problem::SumsDiffer { rows } => {
+                format!("统计的累计数与事件不一致：{rows} 个按日的行")
+            }
+            Problem::RollupsDiffer => "统计的月汇总与其各日之和不一致".to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::StateDiffers { order_no, events } => write!(
+                f,
+                "order {order_no}: stored state differs from the replay of its {events} events"
+            ),
+            // The workflow's message names the order already.
+            Problem::ReplayFails { reason, .. } => f.write_str(reason),
+            Problem::SumsDiffer { rows } => write!(
+                f,
+                "the scorecard's running sums differ from the events in {rows} day rows"
+            ),
+            Problem::RollupsDiffer => {
+                f.write_str("the scorecard's month rollups differ from the sums of their days")
+            }
+        }
     }
 }
 
@@ -31,20 +99,21 @@ pub fn check(store: &Store) -> Result<CheckReport> {
         rep.orders += 1;
         match workflow::replay(&stored.order_no, events) {
             Ok(replayed) if replayed == *stored => {}
-            Ok(_) => rep.problems.push(format!(
-                "order {}: stored state differs from the replay of its {} events",
-                stored.order_no,
-                events.len()
-            )),
-            Err(e) => rep.problems.push(e),
+            Ok(_) => rep.problems.push(Problem::StateDiffers {
+                order_no: stored.order_no.clone(),
+                events: events.len(),
+            }),
+            Err(reason) => rep.problems.push(Problem::ReplayFails {
+                order_no: stored.order_no.clone(),
+                reason,
+            }),
         }
         Ok(())
     })?;
     let stored = store.stored_tally()?;
     let replayed = store.replayed_tally()?;
-    rep.tallies_agree = stored == replayed && store.month_rollups_agree()?;
-    if !rep.tallies_agree {
-        let diff = replayed
+    if stored != replayed {
+        let rows = replayed
             .units
             .iter()
             .filter(|(k, v)| stored.units.get(*k) != Some(*v))
@@ -58,10 +127,20 @@ pub fn check(store: &Store) -> Result<CheckReport> {
                 .units
                 .keys()
                 .filter(|k| !replayed.units.contains_key(*k))
+                .count()
+            + stored
+                .totals
+                .keys()
+                .filter(|k| !replayed.totals.contains_key(*k))
                 .count();
-        rep.problems.push(format!(
-            "the scorecard's running sums differ from the events in {diff} day rows"
-        ));
+        rep.problems.push(Problem::SumsDiffer { rows });
     }
+    if !store.month_rollups_agree()? {
+        rep.problems.push(Problem::RollupsDiffer);
+    }
+    rep.tallies_agree = !rep
+        .problems
+        .iter()
+        .any(|p| matches!(p, Problem::SumsDiffer { .. } | Problem::RollupsDiffer));
     Ok(rep)
 }

@@ -7,12 +7,11 @@
 
 use super::Store;
 use crate::domain::scorecard::{
-    self, Contribution, Counted, CountedEvent, Period, Tallies, TotalTally,
+    self, Contribution, Counted, CountedEvent, Period, Tallies, TotalTally, UnitTally,
 };
 use crate::domain::{Event, EventKind, Order};
 use crate::error::{Error, Result};
 use chrono::{Datelike, NaiveDate};
-use rusqlite::params;
 use std::collections::BTreeMap;
 
 /// The counted kind of an event, if it is one the scorecard counts.
@@ -31,23 +30,102 @@ pub(crate) fn counted(e: &Event) -> Option<CountedEvent> {
     })
 }
 
+/// A row of running sums whose fields *are* the table's columns: the struct, its column list,
+/// its SQL parameters and its reading from a row are generated from one list of names, so no
+/// two places must agree on positions.
+macro_rules! sums {
+    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+        pub struct $name {
+            $($(#[$fmeta])* pub $field: i64,)+
+        }
+
+        impl $name {
+            /// The columns of the table, named as the fields.
+            pub const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            fn merge(&mut self, other: &Self) {
+                $(self.$field += other.$field;)+
+            }
+
+            fn is_zero(&self) -> bool {
+                *self == Self::default()
+            }
+
+            /// The values as named SQL parameters (`:assigned`, …).
+            fn params(&self) -> Vec<(&'static str, i64)> {
+                vec![$((concat!(":", stringify!($field)), self.$field)),+]
+            }
+
+            /// Read from a row whose columns are named as the fields (`sum(x) AS x`).
+            fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+                Ok(Self { $($field: r.get(stringify!($field))?,)+ })
+            }
+        }
+    };
+}
+
+sums! {
+    /// A unit's sums for a day (`unit_tally`) or a month (`unit_tally_month`): its orders by the
+    /// day they were assigned there, its counted events by their own day.
+    UnitSums {
+        assigned,
+        closed,
+        closed_on_time,
+        closed_late30,
+        urges,
+        supervisions,
+        redos,
+        callbacks_reached,
+        satisfied,
+    }
+}
+
+sums! {
+    /// A category's sums for a day (`total_tally`) or a month: its orders by the day received.
+    TotalSums {
+        received,
+        closed,
+        closed_late30,
+        redone,
+        unassigned,
+    }
+}
+
+impl UnitSums {
+    /// Into the scorecard's tally (negative sums, which a sound table never has, count 0).
+    fn add_to(&self, u: &mut UnitTally) {
+        let n = |x: i64| u64::try_from(x).unwrap_or(0);
+        u.assigned += n(self.assigned);
+        u.closed += n(self.closed);
+        u.closed_on_time += n(self.closed_on_time);
+        u.closed_late30 += n(self.closed_late30);
+        u.urges += n(self.urges);
+        u.supervisions += n(self.supervisions);
+        u.redos += n(self.redos);
+        u.callbacks_reached += n(self.callbacks_reached);
+        u.satisfied += n(self.satisfied);
+    }
+}
+
 /// Keyed sums, as stored: for comparing the tables with a replay.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct TallyRows {
-    pub units: BTreeMap<(String, String), [i64; 9]>,
-    pub totals: BTreeMap<(String, String), [i64; 5]>,
+    /// (unit, day) → sums
+    pub units: BTreeMap<(String, String), UnitSums>,
+    /// (day, category) → sums
+    pub totals: BTreeMap<(String, String), TotalSums>,
 }
 
 impl TallyRows {
     /// Add `other`'s changes to these.
     pub fn merge(&mut self, other: TallyRows) {
         for (k, v) in other.units {
-            let r = self.units.entry(k).or_default();
-            r.iter_mut().zip(v).for_each(|(a, b)| *a += b);
+            self.units.entry(k).or_default().merge(&v);
         }
         for (k, v) in other.totals {
-            let r = self.totals.entry(k).or_default();
-            r.iter_mut().zip(v).for_each(|(a, b)| *a += b);
+            self.totals.entry(k).or_default().merge(&v);
         }
     }
 
@@ -57,20 +135,20 @@ impl TallyRows {
                 .units
                 .entry((unit.clone(), day.to_string()))
                 .or_default();
-            r[0] += sign;
-            r[1] += sign * i64::from(c.closed);
-            r[2] += sign * i64::from(c.closed_on_time);
-            r[3] += sign * i64::from(c.closed_late30);
+            r.assigned += sign;
+            r.closed += sign * i64::from(c.closed);
+            r.closed_on_time += sign * i64::from(c.closed_on_time);
+            r.closed_late30 += sign * i64::from(c.closed_late30);
         }
         let t = self
             .totals
             .entry((c.received_day.to_string(), c.category.code().to_string()))
             .or_default();
-        t[0] += sign;
-        t[1] += sign * i64::from(c.closed);
-        t[2] += sign * i64::from(c.closed_late30);
-        t[3] += sign * i64::from(c.redone);
-        t[4] += sign * i64::from(c.unassigned);
+        t.received += sign;
+        t.closed += sign * i64::from(c.closed);
+        t.closed_late30 += sign * i64::from(c.closed_late30);
+        t.redone += sign * i64::from(c.redone);
+        t.unassigned += sign * i64::from(c.unassigned);
     }
 
     pub fn add_event(&mut self, e: &CountedEvent) {
@@ -80,41 +158,38 @@ impl TallyRows {
             .entry((unit.clone(), e.at.date().to_string()))
             .or_default();
         match e.what {
-            Counted::Urge => r[4] += 1,
-            Counted::Supervision => r[5] += 1,
-            Counted::Redo => r[6] += 1,
+            Counted::Urge => r.urges += 1,
+            Counted::Supervision => r.supervisions += 1,
+            Counted::Redo => r.redos += 1,
             Counted::Callback(res) => {
-                r[7] += i64::from(res.reached());
-                r[8] += i64::from(res.reached() && res.satisfied());
+                r.callbacks_reached += i64::from(res.reached());
+                r.satisfied += i64::from(res.reached() && res.satisfied());
             }
         }
     }
 
     fn without_zeros(mut self) -> Self {
-        self.units.retain(|_, v| v.iter().any(|x| *x != 0));
-        self.totals.retain(|_, v| v.iter().any(|x| *x != 0));
+        self.units.retain(|_, v| !v.is_zero());
+        self.totals.retain(|_, v| !v.is_zero());
         self
     }
 }
 
-const UNIT_COLS: [&str; 9] = [
-    "assigned",
-    "closed",
-    "closed_on_time",
-    "closed_late30",
-    "urges",
-    "supervisions",
-    "redos",
-    "callbacks_reached",
-    "satisfied",
-];
-const TOTAL_COLS: [&str; 5] = [
-    "received",
-    "closed",
-    "closed_late30",
-    "redone",
-    "unassigned",
-];
+/// `cols` as `a, b, c` with each wrapped by `f`.
+fn column_list(cols: &[&str], f: impl Fn(&str) -> String) -> String {
+    cols.iter().map(|c| f(c)).collect::<Vec<_>>().join(", ")
+}
+
+/// `execute` with these named parameters (the key's, then the sums').
+fn execute_named(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    key: &[(&str, &dyn rusqlite::ToSql)],
+    sums: &[(&'static str, i64)],
+) -> rusqlite::Result<usize> {
+    let mut p: Vec<(&str, &dyn rusqlite::ToSql)> = key.to_vec();
+    p.extend(sums.iter().map(|(n, v)| (*n, v as &dyn rusqlite::ToSql)));
+    stmt.execute(p.as_slice())
+}
 
 /// Split `[from, to]` into the whole months inside it (read from the month rollups) and the
 /// leftover days at either end (read from the day rows): (unit table, total table, first key,
@@ -169,49 +244,49 @@ fn tally_ranges(
 impl Store {
     /// Add the deltas to the tables, day rows and their month rollups. Call inside `write`.
     pub(crate) fn apply_tally(&self, rows: &TallyRows) -> Result<()> {
+        let upsert = |table: &str, key: &str, cols: &[&str]| {
+            format!(
+                "INSERT INTO {table}({key}, {cols}) VALUES ({key_params}, {params})
+                 ON CONFLICT({key}) DO UPDATE SET {set}",
+                cols = cols.join(", "),
+                key_params = column_list(&key.split(", ").collect::<Vec<_>>(), |c| format!(":{c}")),
+                params = column_list(cols, |c| format!(":{c}")),
+                set = column_list(cols, |c| format!("{c} = {c} + excluded.{c}")),
+            )
+        };
         for (table, key_len) in [("unit_tally", 10), ("unit_tally_month", 7)] {
-            let set: Vec<String> = UNIT_COLS
-                .iter()
-                .map(|c| format!("{c} = {c} + excluded.{c}"))
-                .collect();
-            let sql = format!(
-                "INSERT INTO {table}(unit_id, day, {cols}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT(unit_id, day) DO UPDATE SET {set}",
-                cols = UNIT_COLS.join(", "),
-                set = set.join(", ")
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut stmt =
+                self.conn
+                    .prepare_cached(&upsert(table, "unit_id, day", UnitSums::COLUMNS))?;
             for ((unit, day), v) in &rows.units {
-                if v.iter().all(|x| *x == 0) {
+                if v.is_zero() {
                     continue;
                 }
                 let key = &day[..key_len.min(day.len())];
                 let Some(unit_id) = self.unit_id(unit)? else {
                     return Err(Error::NotFound(format!("unknown unit '{unit}'")));
                 };
-                stmt.execute(params![
-                    unit_id, key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]
-                ])?;
+                execute_named(
+                    &mut stmt,
+                    &[(":unit_id", &unit_id), (":day", &key)],
+                    &v.params(),
+                )?;
             }
         }
         for (table, key_len) in [("total_tally", 10), ("total_tally_month", 7)] {
-            let set: Vec<String> = TOTAL_COLS
-                .iter()
-                .map(|c| format!("{c} = {c} + excluded.{c}"))
-                .collect();
-            let sql = format!(
-                "INSERT INTO {table}(day, category, {cols}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT(day, category) DO UPDATE SET {set}",
-                cols = TOTAL_COLS.join(", "),
-                set = set.join(", ")
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut stmt =
+                self.conn
+                    .prepare_cached(&upsert(table, "day, category", TotalSums::COLUMNS))?;
             for ((day, cat), v) in &rows.totals {
-                if v.iter().all(|x| *x == 0) {
+                if v.is_zero() {
                     continue;
                 }
                 let key = &day[..key_len.min(day.len())];
-                stmt.execute(params![key, cat, v[0], v[1], v[2], v[3], v[4]])?;
+                execute_named(
+                    &mut stmt,
+                    &[(":day", &key), (":category", cat)],
+                    &v.params(),
+                )?;
             }
         }
         Ok(())
@@ -219,26 +294,19 @@ impl Store {
 
     /// Do the month rollups equal the sums of their days? (Part of `check`.)
     pub fn month_rollups_agree(&self) -> Result<bool> {
-        let cols = |cols: &[&str], p: &str| {
-            cols.iter()
-                .map(|c| format!("{p}{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let sums = |cols: &[&str]| {
-            cols.iter()
-                .map(|c| format!("sum({c})"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         let mut bad = 0i64;
         for (day, month, key, c) in [
-            ("unit_tally", "unit_tally_month", "unit_id", &UNIT_COLS[..]),
+            (
+                "unit_tally",
+                "unit_tally_month",
+                "unit_id",
+                UnitSums::COLUMNS,
+            ),
             (
                 "total_tally",
                 "total_tally_month",
                 "category",
-                &TOTAL_COLS[..],
+                TotalSums::COLUMNS,
             ),
         ] {
             let sql = format!(
@@ -249,8 +317,8 @@ impl Store {
                    SELECT {key}, day, {plain} FROM {month}
                    EXCEPT SELECT {key}, substr(day, 1, 7), {sums} FROM {day} GROUP BY 1, 2
                  )",
-                sums = sums(c),
-                plain = cols(c, ""),
+                sums = column_list(c, |c| format!("sum({c})")),
+                plain = c.join(", "),
             );
             let mut stmt = self.conn.prepare(&sql)?;
             let mut q = stmt.query([])?;
@@ -303,29 +371,22 @@ impl Store {
         let mut out = TallyRows::default();
         let sql = format!(
             "SELECT u.name, t.day, {} FROM unit_tally t JOIN units u ON u.id = t.unit_id",
-            UNIT_COLS.join(", ")
+            column_list(UnitSums::COLUMNS, |c| format!("t.{c} AS {c}"))
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut q = stmt.query([])?;
         while let Some(r) = q.next()? {
-            let mut v = [0i64; 9];
-            for (i, x) in v.iter_mut().enumerate() {
-                *x = r.get(2 + i)?;
-            }
-            out.units.insert((r.get(0)?, r.get(1)?), v);
+            out.units.insert((r.get(0)?, r.get(1)?), UnitSums::read(r)?);
         }
         let sql = format!(
             "SELECT day, category, {} FROM total_tally",
-            TOTAL_COLS.join(", ")
+            TotalSums::COLUMNS.join(", ")
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut q = stmt.query([])?;
         while let Some(r) = q.next()? {
-            let mut v = [0i64; 5];
-            for (i, x) in v.iter_mut().enumerate() {
-                *x = r.get(2 + i)?;
-            }
-            out.totals.insert((r.get(0)?, r.get(1)?), v);
+            out.totals
+                .insert((r.get(0)?, r.get(1)?), TotalSums::read(r)?);
         }
         Ok(out.without_zeros())
     }
@@ -417,51 +478,38 @@ impl Store {
         let sql = format!(
             "SELECT u.name, {} FROM {table} t JOIN units u ON u.id = t.unit_id
              WHERE t.day >= ?1 AND t.day <= ?2 GROUP BY t.unit_id",
-            UNIT_COLS
-                .iter()
-                .map(|c| format!("sum(t.{c})"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            column_list(UnitSums::COLUMNS, |c| format!("sum(t.{c}) AS {c}"))
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut q = stmt.query([a, b])?;
         while let Some(r) = q.next()? {
-            let g = |i: usize| -> rusqlite::Result<u64> { Ok(r.get::<_, i64>(i)?.max(0) as u64) };
-            let u = t.units.entry(r.get(0)?).or_default();
-            u.assigned += g(1)?;
-            u.closed += g(2)?;
-            u.closed_on_time += g(3)?;
-            u.closed_late30 += g(4)?;
-            u.urges += g(5)?;
-            u.supervisions += g(6)?;
-            u.redos += g(7)?;
-            u.callbacks_reached += g(8)?;
-            u.satisfied += g(9)?;
+            UnitSums::read(r)?.add_to(t.units.entry(r.get(0)?).or_default());
         }
         Ok(())
     }
 
     fn sum_total_rows(&self, table: &str, a: &str, b: &str, tt: &mut TotalTally) -> Result<()> {
         let sql = format!(
-            "SELECT category, sum(received), sum(closed), sum(closed_late30), sum(redone), sum(unassigned)
-             FROM {table} WHERE day >= ?1 AND day <= ?2 GROUP BY category"
+            "SELECT category, {} FROM {table} WHERE day >= ?1 AND day <= ?2 GROUP BY category",
+            column_list(TotalSums::COLUMNS, |c| format!("sum({c}) AS {c}"))
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut q = stmt.query([a, b])?;
         while let Some(r) = q.next()? {
-            let g = |i: usize| -> rusqlite::Result<u64> { Ok(r.get::<_, i64>(i)?.max(0) as u64) };
             let cat: String = r.get(0)?;
-            let received = g(1)?;
+            let v = TotalSums::read(r)?;
+            let n = |x: i64| u64::try_from(x).unwrap_or(0);
+            let received = n(v.received);
             match cat.as_str() {
                 "inquiry" => tt.inquiry += received,
                 "suggestion" => tt.suggestion += received,
                 _ => tt.request += received,
             }
             tt.received += received;
-            tt.closed += g(2)?;
-            tt.closed_late30 += g(3)?;
-            tt.redone += g(4)?;
-            tt.unassigned += g(5)?;
+            tt.closed += n(v.closed);
+            tt.closed_late30 += n(v.closed_late30);
+            tt.redone += n(v.redone);
+            tt.unassigned += n(v.unassigned);
         }
         Ok(())
     }
@@ -480,6 +528,33 @@ mod tests {
             .into_iter()
             .map(|(u, _, a, b)| (format!("{u}:{a}"), b))
             .collect()
+    }
+
+    /// The sums' fields are the tables' columns besides the key: every one, in any order.
+    #[test]
+    fn the_sums_fields_are_the_tables_columns() {
+        let s = Store::in_memory().unwrap();
+        for (table, key, cols) in [
+            ("unit_tally", ["unit_id", "day"], UnitSums::COLUMNS),
+            ("unit_tally_month", ["unit_id", "day"], UnitSums::COLUMNS),
+            ("total_tally", ["day", "category"], TotalSums::COLUMNS),
+            ("total_tally_month", ["day", "category"], TotalSums::COLUMNS),
+        ] {
+            let mut stmt = s
+                .conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .unwrap();
+            let mut have: Vec<String> = stmt
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            have.retain(|c| !key.contains(&c.as_str()));
+            have.sort();
+            let mut want: Vec<String> = cols.iter().map(|c| c.to_string()).collect();
+            want.sort();
+            assert_eq!(have, want, "{table}");
+        }
     }
 
     #[test]
