@@ -69,3 +69,29 @@ fn an_unclosed_quote_is_one_clear_error_naming_the_line() {
         "{err}"
     );
 }
+
+#[test]
+fn a_bad_line_says_what_clap_found_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.db");
+    ok(&db, NOW, &["init"]);
+    let file = dir.path().join("bad.txt");
+    // A missing order number and an unknown option: each named the way main names them.
+    std::fs::write(&file, "urge --not 快点\nurge\n").unwrap();
+    let out = cmd(&db, NOW, &["batch", "--keep-going"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("bad.txt:1: unexpected argument '--not' found: did you mean '--note'?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.txt:2: the following required arguments were not provided: <ORDER_NO>"),
+        "{err}"
+    );
+    // No line of clap's multi-line help text leaks through.
+    assert!(!err.contains("Usage:") && !err.contains("tip:"), "{err}");
+}

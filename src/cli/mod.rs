@@ -2,10 +2,12 @@
 //! No rules live here; every action goes through `ops`.
 
 pub mod args;
+mod clap_error;
 mod output;
 
 pub use args::Cli;
 use args::{Command, ListFormat, OperatorCmd, OrderCmd, ReportFormat, ShowFormat, UnitCmd};
+pub use clap_error::{command_path, what_is_wrong};
 
 use crate::context::{Options, os_user};
 use crate::domain::time::{parse_date, parse_datetime};
@@ -487,9 +489,8 @@ fn batch(store: &Store, ctx: &Ctx, file: &Path, keep_going: bool) -> Result<()> 
         let result = split_words(line)
             .map_err(Error::Input)
             .and_then(|words| {
-                Cli::try_parse_from(std::iter::once("hotline".to_string()).chain(words)).map_err(
-                    |e| Error::Input(e.to_string().lines().next().unwrap_or("").to_string()),
-                )
+                Cli::try_parse_from(std::iter::once("hotline".to_string()).chain(words))
+                    .map_err(|e| Error::Input(what_is_wrong(&e)))
             })
             .and_then(|cli| match cli.command {
                 Some(
