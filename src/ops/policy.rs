@@ -88,7 +88,7 @@ pub fn require_action(ctx: &Ctx, order: &Order, action: ActionName) -> Result<()
 
 /// May the acting operator see `order`? (A unit account sees its own unit's orders only.)
 pub fn require_see(ctx: &Ctx, order: &Order) -> Result<()> {
-    if ctx.role.may_see(order) {
+    if may_read(&ctx.role, order) {
         return Ok(());
     }
     Err(Error::Denied(Msg::both(
@@ -103,10 +103,22 @@ pub fn require_see(ctx: &Ctx, order: &Order) -> Result<()> {
     )))
 }
 
+/// The unit whose orders alone `role` may read, if it is limited to one (a unit account): what
+/// every reader (the TUI's worker, the CLI's lists) filters by.
+pub fn reads_only_unit(role: &Role) -> Option<&str> {
+    role.only_unit()
+}
+
+/// May `role` read `order`? (The reading side of `require_see`, for a screen that skips what
+/// it may not show rather than refusing.)
+pub fn may_read(role: &Role, order: &Order) -> bool {
+    role.may_see(order)
+}
+
 /// The unit a list of orders is limited to: the one asked for, or a unit account's own (a
 /// unit account asking for another unit is refused).
 pub fn list_scope(ctx: &Ctx, asked: Option<String>) -> Result<Option<String>> {
-    match ctx.role.only_unit() {
+    match reads_only_unit(&ctx.role) {
         Some(own) if asked.as_deref().is_some_and(|u| u != own) => Err(Error::Denied(Msg::both(
             format!(
                 "{} ({}) may see only {own}'s orders",

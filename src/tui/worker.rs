@@ -176,7 +176,7 @@ impl Lists {
     }
 
     fn only_unit_id(&self, store: &Store) -> Result<Option<i64>> {
-        match self.role.only_unit() {
+        match crate::ops::policy::reads_only_unit(&self.role) {
             // A unit that does not exist sees nothing: -1 matches no order.
             Some(u) => Ok(Some(store.unit_id(u)?.unwrap_or(-1))),
             None => Ok(None),
@@ -218,7 +218,7 @@ impl Lists {
                 let held = if counts.0 <= *hold {
                     let rows = store.list_orders(&OrderFilter {
                         open_only: true,
-                        unit: self.role.only_unit().map(str::to_string),
+                        unit: crate::ops::policy::reads_only_unit(&self.role).map(str::to_string),
                         ..Default::default()
                     })?;
                     Some(rows.into_iter().map(|o| OrderRow::new(o, *now)).collect())
@@ -227,7 +227,7 @@ impl Lists {
                 };
                 let units = self.units(store, stamp)?.to_vec();
                 let mut activity = store.recent_events(ACTIVITY)?;
-                if let Some(own) = self.role.only_unit() {
+                if let Some(own) = crate::ops::policy::reads_only_unit(&self.role) {
                     activity.retain(|e| e.event.unit.as_deref() == Some(own));
                 }
                 Ok(Answer::Base {
@@ -258,7 +258,10 @@ impl Lists {
                 store, *period,
             )?))),
             Request::Detail { no, now, open } => {
-                let detail = match store.order(no)?.filter(|o| self.role.may_see(o)) {
+                let detail = match store
+                    .order(no)?
+                    .filter(|o| crate::ops::policy::may_read(&self.role, o))
+                {
                     Some(o) => {
                         let events = store.events(no)?;
                         Some(Box::new(Detail {
@@ -407,7 +410,8 @@ impl Lists {
         }
         let (mut keys, unfiltered) = match query.unit.clone() {
             Some(unit) => {
-                let visible = self.role.only_unit().is_none_or(|u| u == unit);
+                let visible =
+                    crate::ops::policy::reads_only_unit(&self.role).is_none_or(|u| u == unit);
                 let uid = store.unit_id(&unit)?.filter(|_| visible);
                 let Some(uid) = uid else {
                     return Ok(Ok(Scan::empty(query, stamp, today)));
