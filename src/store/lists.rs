@@ -57,7 +57,11 @@ impl crate::domain::query::SortFields for ListKey {
 /// order's unit is one of `units` (those the text names by pinyin initials). Its parameters
 /// are pushed onto `args` and numbered after those already there. The same rule as
 /// `OrderQuery::text_matches`.
-fn text_filter(text: &str, units: &[i64], args: &mut Vec<rusqlite::types::Value>) -> String {
+pub(super) fn text_filter(
+    text: &str,
+    units: &[i64],
+    args: &mut Vec<rusqlite::types::Value>,
+) -> String {
     args.push(like_pattern(text).into());
     let n = args.len();
     args.push(
@@ -76,7 +80,7 @@ fn text_filter(text: &str, units: &[i64], args: &mut Vec<rusqlite::types::Value>
 
 /// The SQL of a late order (`domain::order::late_on`) for `orders o`, today being parameter
 /// `today` (YYYY-MM-DD): open, with a deadline before today (no deadline: never late).
-fn late_sql(today: usize) -> String {
+pub(super) fn late_sql(today: usize) -> String {
     format!("(o.status <> 'closed' AND o.deadline < ?{today})")
 }
 

@@ -396,18 +396,18 @@ impl Store {
         }
         if let Some(d) = f.overdue_on {
             args.push(Box::new(d.to_string()));
-            sql.push_str(&format!(
-                " AND o.status <> 'closed' AND o.deadline < ?{}",
-                args.len()
-            ));
+            sql.push_str(&format!(" AND {}", super::lists::late_sql(args.len())));
         }
         if let Some(t) = f.text.as_ref().filter(|t| !t.is_empty()) {
-            args.push(Box::new(format!("%{}%", t.replace(['%', '_'], ""))));
-            let n = args.len();
-            sql.push_str(&format!(
-                " AND (o.order_no LIKE ?{n} OR o.title LIKE ?{n} OR o.content LIKE ?{n}
-                  OR o.citizen LIKE ?{n} OR o.address LIKE ?{n} OR u.name LIKE ?{n})"
-            ));
+            // The lists' one text filter (`lists::text_filter`), numbered after these args.
+            let mut vals = vec![rusqlite::types::Value::Null; args.len()];
+            let clause = super::lists::text_filter(t, &[], &mut vals);
+            args.extend(
+                vals.into_iter()
+                    .skip(args.len())
+                    .map(|v| Box::new(v) as Box<dyn rusqlite::ToSql>),
+            );
+            sql.push_str(&format!(" AND {clause}"));
         }
         sql.push_str(match f.sort {
             // Open orders by deadline walk the partial index in order (with the office first:
