@@ -33,7 +33,8 @@ impl Options {
             .unwrap_or_else(|| PathBuf::from("hotline.db"))
     }
 
-    /// `--operator`, else the OS user name: the name recorded in events.
+    /// `--operator`, else the OS account: the name shown for the operator in events. It is a
+    /// display name only: each event also records the account itself (`store::Stamp`).
     pub fn operator(&self) -> String {
         self.operator
             .clone()
@@ -58,10 +59,21 @@ impl Options {
         Ok(now.with_nanosecond(0).unwrap_or(now))
     }
 
+    /// Whether "now" is given rather than the system clock's: `--now`, `HOTLINE_NOW`, or the
+    /// database's own clock. Recording at a given time is a back-entry (补录), an admin's right
+    /// where access control is on (`ops::policy::require_clock`).
+    pub fn clock_given(&self, store: Option<&Store>) -> Result<bool> {
+        Ok(self.now.is_some()
+            || std::env::var_os("HOTLINE_NOW").is_some()
+            || store.map(|s| s.clock()).transpose()?.flatten().is_some())
+    }
+
     /// The acting context on `store`: now, the operator, and the OS user's role.
     pub fn ctx(&self, store: &Store) -> Result<Ctx> {
-        Ok(Ctx::new(self.now(Some(store))?, &self.operator())
-            .with_role(policy::role_of(store, &os_user())?))
+        let mut ctx = Ctx::new(self.now(Some(store))?, &self.operator())
+            .with_role(policy::role_of(store, &os_user())?);
+        ctx.clock_given = self.clock_given(Some(store))?;
+        Ok(ctx)
     }
 
     /// Open the database with the acting context.
@@ -79,34 +91,10 @@ pub fn demo_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("hotline-demo.db"))
 }
 
-/// The OS user running the program: `USER`, else `LOGNAME`, else the account of this
-/// process's uid (`getpwuid_r`). Roles are looked up by this name (never by `--operator`).
+/// The OS account running the program (`store::os_account`: the real uid's account, never
+/// `USER` or a flag). Roles are looked up by it; every event records it.
 pub fn os_user() -> String {
-    if let Some(u) = ["USER", "LOGNAME"]
-        .iter()
-        .filter_map(|k| std::env::var(k).ok())
-        .find(|s| !s.trim().is_empty())
-    {
-        return u;
-    }
-    uid_name().unwrap_or_else(|| "unknown".to_string())
-}
-
-/// The account name of this process's real uid, from the system's user database (NSS: files,
-/// LDAP, …), not by reading /etc/passwd ourselves.
-fn uid_name() -> Option<String> {
-    let uid = unsafe { libc::getuid() };
-    let mut buf = vec![0 as libc::c_char; 4096];
-    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
-    let mut out: *mut libc::passwd = std::ptr::null_mut();
-    // SAFETY: every pointer points at memory we own, sized as passed; `out` is null or `&pwd`.
-    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut out) };
-    if rc != 0 || out.is_null() || pwd.pw_name.is_null() {
-        return None;
-    }
-    // SAFETY: getpwuid_r succeeded, so pw_name is a NUL-terminated string inside `buf`.
-    let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
-    name.to_str().ok().map(str::to_string)
+    crate::store::os_account()
 }
 
 #[cfg(test)]
@@ -114,9 +102,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_uid_has_a_name() {
-        // Whatever the environment says, the process's uid has an account name.
-        assert!(uid_name().is_some_and(|n| !n.is_empty()));
+    fn the_account_is_the_uid_s_not_the_environment_s() {
+        // USER is what anyone can set; the account is the uid's. (The test process's uid has
+        // an account: root in CI.)
+        let account = os_user();
+        assert!(
+            !account.is_empty() && !account.starts_with("uid "),
+            "{account}"
+        );
+        // SAFETY: setting an environment variable in a single-threaded test of this module.
+        unsafe { std::env::set_var("USER", "someone-else-entirely") };
+        assert_eq!(os_user(), account);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! from a city platform with a user's mapping, re-import, --skip-bad, --dry-run, unknown
 //! units, and a corpus of broken files that each give one clear error and change nothing.
 
+mod common;
+
 use hotline::domain::scorecard::Period;
 use hotline::domain::time::parse_datetime;
 use hotline::domain::{Order, Status};
@@ -648,56 +650,59 @@ fn every_broken_file_gives_one_clear_error_and_changes_nothing() {
 
 #[test]
 fn only_the_office_imports_and_only_an_admin_adds_units() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("roles.db");
-    let as_user = |user: &str, args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_hotline"))
-            .arg("--db")
-            .arg(&db)
-            .args(["--now", NOW])
-            .args(args)
-            .env("USER", user)
-            .env_remove("HOTLINE_DB")
-            .env_remove("HOTLINE_NOW")
-            .output()
-            .unwrap()
+    // Real OS accounts: the role comes from the process's account (see tests/common/accounts.rs).
+    let Some(a) = common::accounts::Accounts::new("import::only_the_office_imports") else {
+        return;
     };
+    let db = a.path("roles.db");
+    let file = a.path("bad-dates.csv");
+    std::fs::copy("tests/fixtures/import/broken/bad-dates.csv", &file).unwrap();
+    let file = file.to_str().unwrap().to_string();
     let run = |user: &str, args: &[&str]| {
-        let out = as_user(user, args);
+        let out = a.run(user, &db, args);
         (
             out.status.success(),
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
     };
-    assert!(run("boss", &["init"]).0);
-    assert!(run("boss", &["operator", "add", "clerk", "--role", "operator"]).0);
-    assert!(run("boss", &["operator", "add", "leader", "--role", "viewer"]).0);
-    let file = "tests/fixtures/import/broken/bad-dates.csv";
-    let (ok1, err) = run("leader", &["import", file]);
+    assert!(run("hl-boss", &["init"]).0);
+    assert!(
+        run(
+            "hl-boss",
+            &["operator", "add", "hl-clerk", "--role", "operator"]
+        )
+        .0
+    );
+    assert!(
+        run(
+            "hl-boss",
+            &["operator", "add", "hl-leader", "--role", "viewer"]
+        )
+        .0
+    );
+    let (ok1, err) = run("hl-leader", &["import", &file]);
     assert!(!ok1 && err.contains("may not import orders"), "{err}");
-    let (ok2, err) = run("clerk", &["import", file, "--create-units"]);
+    let (ok2, err) = run("hl-clerk", &["import", &file, "--create-units"]);
     assert!(!ok2 && err.contains("may not add units"), "{err}");
-    let out = dir.path().join("x.csv");
-    let (ok3, err) = run("leader", &["export", "--out", out.to_str().unwrap()]);
+    let out = a.path("x.csv");
+    let (ok3, err) = run("hl-leader", &["export", "--out", out.to_str().unwrap()]);
     assert!(!ok3 && err.contains("may not export orders"), "{err}");
+    let rejects = a.path("r.csv");
     let (ok4, err) = run(
-        "boss",
+        "hl-boss",
         &[
             "import",
-            file,
+            &file,
             "--create-units",
             "--skip-bad",
-            dir.path().join("r.csv").to_str().unwrap(),
+            rejects.to_str().unwrap(),
         ],
     );
     assert!(ok4, "{err}");
+    let bulletin = a.path("b.md");
     let (ok5, err) = run(
-        "leader",
-        &[
-            "bulletin",
-            "--out",
-            dir.path().join("b.md").to_str().unwrap(),
-        ],
+        "hl-leader",
+        &["bulletin", "--out", bulletin.to_str().unwrap()],
     );
     assert!(ok5, "a viewer reads the bulletin: {err}");
 }

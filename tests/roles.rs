@@ -1,20 +1,25 @@
-//! Operators and roles through the real binary: the OS user (USER) decides the role; every
+//! Operators and roles through the real binary, run as real OS accounts: the account of the
+//! process's uid decides the role (USER does not); every
 //! refusal says why and changes nothing.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use common::accounts::Accounts;
+use std::path::Path;
+use std::process::Output;
+use std::sync::OnceLock;
+
+/// The folder and binary every account may use (one per test binary).
+fn accounts() -> Option<&'static Accounts> {
+    static A: OnceLock<Option<Accounts>> = OnceLock::new();
+    A.get_or_init(|| Accounts::new("roles (real OS accounts)"))
+        .as_ref()
+}
+
+/// The binary run as OS account `user` (the role comes from the account, never from USER).
 fn run(db: &Path, user: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hotline"))
-        .arg("--db")
-        .arg(db)
-        .args(["--now", "2017-11-02T10:00:00"])
-        .args(args)
-        .env("USER", user)
-        .env_remove("HOTLINE_DB")
-        .env_remove("HOTLINE_NOW")
-        .output()
-        .unwrap()
+    let a = accounts().expect("checked by the test");
+    a.run(user, db, args)
 }
 
 fn ok(db: &Path, user: &str, args: &[&str]) -> String {
@@ -37,13 +42,13 @@ fn denied(db: &Path, user: &str, args: &[&str], why: &str) {
 
 #[test]
 fn each_role_can_do_what_it_should_and_nothing_else() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("h.db");
+    let Some(a) = accounts() else { return };
+    let db = a.path(&format!("{}.db", line!()));
     // The first init makes its user admin.
-    assert!(ok(&db, "boss", &["init"]).contains("boss is its admin"));
+    assert!(ok(&db, "hl-boss", &["init"]).contains("hl-boss is its admin"));
     let no = ok(
         &db,
-        "boss",
+        "hl-boss",
         &[
             "order",
             "add",
@@ -59,10 +64,10 @@ fn each_role_can_do_what_it_should_and_nothing_else() {
     )
     .trim()
     .to_string();
-    ok(&db, "boss", &["dispatch", &no, "--unit", "住建局"]);
+    ok(&db, "hl-boss", &["dispatch", &no, "--unit", "住建局"]);
     let other = ok(
         &db,
-        "boss",
+        "hl-boss",
         &[
             "order",
             "add",
@@ -74,115 +79,130 @@ fn each_role_can_do_what_it_should_and_nothing_else() {
     )
     .trim()
     .to_string();
-    ok(&db, "boss", &["dispatch", &other, "--unit", "贾塘乡"]);
+    ok(&db, "hl-boss", &["dispatch", &other, "--unit", "贾塘乡"]);
 
     // Unknown users get nothing, not even reading.
     denied(
         &db,
-        "stranger",
+        "hl-stranger",
         &["order", "list"],
         "not an operator of this database",
     );
     denied(
         &db,
-        "stranger",
+        "hl-stranger",
         &["report"],
-        "hotline operator add stranger",
+        "hotline operator add hl-stranger",
     );
 
     ok(
         &db,
-        "boss",
-        &["operator", "add", "clerk", "--role", "operator"],
+        "hl-boss",
+        &["operator", "add", "hl-clerk", "--role", "operator"],
     );
     ok(
         &db,
-        "boss",
-        &["operator", "add", "leader", "--role", "viewer"],
+        "hl-boss",
+        &["operator", "add", "hl-leader", "--role", "viewer"],
     );
     ok(
         &db,
-        "boss",
+        "hl-boss",
         &[
             "operator",
             "add",
-            "zjj",
+            "hl-zjj",
             "--role",
             "unit",
             "--unit",
             "住建局",
         ],
     );
-    let list = ok(&db, "boss", &["operator", "list"]);
+    let list = ok(&db, "hl-boss", &["operator", "list"]);
     assert!(
-        list.contains("zjj\tunit (住建局)") && list.contains("leader\tviewer"),
+        list.contains("hl-zjj\tunit (住建局)") && list.contains("hl-leader\tviewer"),
         "{list}"
     );
 
     // Viewer: reads, never writes.
-    assert!(ok(&db, "leader", &["order", "list"]).contains("2 orders"));
-    ok(&db, "leader", &["report"]);
-    denied(&db, "leader", &["urge", &no], "viewer account is read-only");
+    assert!(ok(&db, "hl-leader", &["order", "list"]).contains("2 orders"));
+    ok(&db, "hl-leader", &["report"]);
     denied(
         &db,
-        "leader",
+        "hl-leader",
+        &["urge", &no],
+        "viewer account is read-only",
+    );
+    denied(
+        &db,
+        "hl-leader",
         &["order", "add", "--category", "request", "--title", "x"],
         "office's work",
     );
     denied(
         &db,
-        "leader",
+        "hl-leader",
         &["operator", "add", "x", "--role", "admin"],
         "ask an admin",
     );
 
     // Operator: every action, but not operators or units.
-    ok(&db, "clerk", &["urge", &no, "--note", "请尽快"]);
+    ok(&db, "hl-clerk", &["urge", &no, "--note", "请尽快"]);
     denied(
         &db,
-        "clerk",
+        "hl-clerk",
         &["unit", "add", "--name", "新单位", "--kind", "department"],
         "may not add units",
     );
     denied(
         &db,
-        "clerk",
-        &["operator", "remove", "boss"],
+        "hl-clerk",
+        &["operator", "remove", "hl-boss"],
         "ask an admin",
     );
 
     // A unit account: its own orders only, and only the unit's actions.
-    let mine = ok(&db, "zjj", &["order", "list"]);
+    let mine = ok(&db, "hl-zjj", &["order", "list"]);
     assert!(
         mine.contains(&no) && !mine.contains(&other) && mine.contains("1 orders"),
         "{mine}"
     );
-    denied(&db, "zjj", &["order", "show", &other], "may not see order");
     denied(
         &db,
-        "zjj",
+        "hl-zjj",
+        &["order", "show", &other],
+        "may not see order",
+    );
+    denied(
+        &db,
+        "hl-zjj",
         &["order", "list", "--unit", "贾塘乡"],
         "may see only 住建局's orders",
     );
-    ok(&db, "zjj", &["accept", &no]);
+    ok(&db, "hl-zjj", &["accept", &no]);
     ok(
         &db,
-        "zjj",
+        "hl-zjj",
         &["reply", &no, "--text", "已于11月2日安排维修人员更换阀门。"],
     );
     denied(
         &db,
-        "zjj",
+        "hl-zjj",
         &["urge", &no],
         "may accept, return, ask for an extension and reply, not urge",
     );
-    denied(&db, "zjj", &["accept", &other], "only on 住建局's orders");
-    denied(&db, "zjj", &["review", &no, "--accept"], "not review");
+    denied(
+        &db,
+        "hl-zjj",
+        &["accept", &other],
+        "only on 住建局's orders",
+    );
+    denied(&db, "hl-zjj", &["review", &no, "--accept"], "not review");
 
     // Nothing the refusals touched changed: the order has intake, dispatch, urge, accept, reply.
     let v: serde_json::Value = serde_json::from_str(&ok(
         &db,
-        "boss",
+        "hl-boss",
         &["order", "show", &no, "--format", "json"],
     ))
     .unwrap();
@@ -197,20 +217,25 @@ fn each_role_can_do_what_it_should_and_nothing_else() {
         ["received", "dispatched", "urged", "accepted", "replied"]
     );
     // Events record the acting operator.
-    assert_eq!(v["events"][3]["operator"], "zjj");
+    assert_eq!(v["events"][3]["operator"], "hl-zjj");
 
     // The last admin cannot be removed.
-    denied(&db, "boss", &["operator", "remove", "boss"], "last admin");
+    denied(
+        &db,
+        "hl-boss",
+        &["operator", "remove", "hl-boss"],
+        "last admin",
+    );
 }
 
 #[test]
 fn contact_is_masked_unless_revealed_and_revealing_is_recorded() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("h.db");
-    ok(&db, "boss", &["init"]);
+    let Some(a) = accounts() else { return };
+    let db = a.path(&format!("{}.db", line!()));
+    ok(&db, "hl-boss", &["init"]);
     let no = ok(
         &db,
-        "boss",
+        "hl-boss",
         &[
             "order",
             "add",
@@ -226,15 +251,169 @@ fn contact_is_masked_unless_revealed_and_revealing_is_recorded() {
     )
     .trim()
     .to_string();
-    let masked = ok(&db, "boss", &["order", "show", &no]);
+    let masked = ok(&db, "hl-boss", &["order", "show", &no]);
     assert!(
         masked.contains("马** 138****5678") && !masked.contains("13812345678"),
         "{masked}"
     );
-    let list = ok(&db, "boss", &["order", "list", "--format", "json"]);
+    let list = ok(&db, "hl-boss", &["order", "list", "--format", "json"]);
     assert!(!list.contains("13812345678") && !list.contains("马建国"));
-    let shown = ok(&db, "boss", &["order", "show", &no, "--reveal"]);
+    let shown = ok(&db, "hl-boss", &["order", "show", &no, "--reveal"]);
     assert!(shown.contains("马建国 13812345678"), "{shown}");
     assert!(shown.contains("查看联系方式"), "{shown}");
-    assert!(ok(&db, "boss", &["check"]).contains("replay = stored state: yes"));
+    assert!(ok(&db, "hl-boss", &["check"]).contains("replay = stored state: yes"));
+}
+
+/// Issue 16, defect 1: no flag or environment variable lets an account record an event under
+/// another account or at another time; an admin's `--now` is a back-entry that keeps both times.
+#[test]
+fn nobody_can_back_date_or_impersonate() {
+    let Some(a) = accounts() else { return };
+    let db = a.path("forge.db");
+    ok(&db, "hl-boss", &["init"]);
+    ok(
+        &db,
+        "hl-boss",
+        &[
+            "operator",
+            "add",
+            "hl-zjj",
+            "--role",
+            "unit",
+            "--unit",
+            "住建局",
+        ],
+    );
+    ok(
+        &db,
+        "hl-boss",
+        &["operator", "add", "hl-clerk", "--role", "operator"],
+    );
+    let no = ok(
+        &db,
+        "hl-boss",
+        &[
+            "order",
+            "add",
+            "--category",
+            "request",
+            "--title",
+            "路灯不亮",
+        ],
+    )
+    .trim()
+    .to_string();
+    ok(&db, "hl-boss", &["dispatch", &no, "--unit", "住建局"]);
+    let events = |db: &Path| -> serde_json::Value {
+        let v: serde_json::Value = serde_json::from_str(&ok(
+            db,
+            "hl-boss",
+            &["order", "show", &no, "--format", "json"],
+        ))
+        .unwrap();
+        v["events"].clone()
+    };
+    let before = events(&db);
+
+    // A unit account may not choose the time: by flag, by environment, for any action.
+    denied(
+        &db,
+        "hl-zjj",
+        &["--now", "2017-01-01T09:00:00", "accept", &no],
+        "may not record at a time of their choosing",
+    );
+    let out = a
+        .cmd("hl-zjj", &db, &["accept", &no])
+        .env("HOTLINE_NOW", "2017-01-01T09:00:00")
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "HOTLINE_NOW must be refused to a unit account"
+    );
+    // Nor may an operator (the office): back-entries are an admin's.
+    denied(
+        &db,
+        "hl-clerk",
+        &["--now", "2099-12-31T00:00:00", "urge", &no],
+        "back-entries (补录) are an admin's",
+    );
+    // Reading as of another time stays open.
+    ok(
+        &db,
+        "hl-clerk",
+        &["--now", "2017-12-31T00:00:00", "order", "list"],
+    );
+    assert_eq!(
+        events(&db),
+        before,
+        "a refused back-dating recorded something"
+    );
+
+    // USER does not make an account someone else: hl-zjj claiming to be hl-boss is still a
+    // unit account (no operator administration) and is recorded as hl-zjj.
+    let out = a
+        .cmd(
+            "hl-zjj",
+            &db,
+            &["operator", "add", "hl-zjj", "--role", "admin"],
+        )
+        .env("USER", "hl-boss")
+        .env("LOGNAME", "hl-boss")
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "USER=hl-boss made a unit account an admin"
+    );
+    let out = a
+        .cmd("hl-zjj", &db, &["--operator", "hl-boss", "accept", &no])
+        .env("USER", "hl-boss")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ev = events(&db);
+    let accepted = ev.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(accepted["kind"], "accepted");
+    // --operator is the name shown; the account is the one that acted.
+    assert_eq!(accepted["operator"], "hl-boss");
+    assert_eq!(accepted["account"], "hl-zjj");
+    assert_eq!(accepted["back_entry"], false);
+    let text = ok(&db, "hl-boss", &["order", "show", &no]);
+    assert!(text.contains("recorded by account hl-zjj"), "{text}");
+
+    // An admin's --now is accepted and recorded as a back-entry with both times and who.
+    // (Later than the last event: an order's history never goes back in time.)
+    let claimed = (chrono::Local::now().naive_local() + chrono::Duration::days(2))
+        .format("%Y-%m-%dT09:00:00")
+        .to_string();
+    ok(
+        &db,
+        "hl-boss",
+        &["--now", &claimed, "urge", &no, "--note", "补录的催办"],
+    );
+    let ev = events(&db);
+    let urged = ev.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(urged["kind"], "urged");
+    assert_eq!(urged["at"], claimed.as_str());
+    assert_eq!(urged["account"], "hl-boss");
+    assert_eq!(urged["back_entry"], true);
+    let recorded = urged["recorded_at"].as_str().unwrap_or("");
+    let wall = chrono::Local::now()
+        .naive_local()
+        .format("%Y-%m-%d")
+        .to_string();
+    assert!(
+        recorded.starts_with(&wall),
+        "recorded_at {recorded} is not today's wall clock"
+    );
+    let text = ok(&db, "hl-boss", &["order", "show", &no]);
+    assert!(
+        text.contains("补录 back-entry: recorded by account hl-boss at"),
+        "{text}"
+    );
 }

@@ -222,7 +222,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             if reveal {
                 o = ops::act(store, ctx, &order_no, &Action::RevealContact, None)?;
             }
-            let events = store.events(&order_no)?;
+            let events = store.history(&order_no)?;
             match format {
                 ShowFormat::Text => {
                     print!("{}", output::order_text(&o, &events, ctx.now, reveal))

@@ -2,8 +2,9 @@
 
 use crate::domain::text::{mask_name, mask_phone, one_line, pad, pad_left};
 use crate::domain::time::fmt;
-use crate::domain::{Event, Order, Unit};
+use crate::domain::{Order, Unit};
 use crate::ops::calendar;
+use crate::store::StoredEvent;
 use chrono::NaiveDateTime;
 use serde_json::json;
 
@@ -103,20 +104,40 @@ pub fn orders_csv(orders: &[Order], now: NaiveDateTime) -> String {
         .unwrap_or_default()
 }
 
-fn event_json(e: &Event) -> serde_json::Value {
+fn event_json(s: &StoredEvent) -> serde_json::Value {
+    let e = &s.event;
     json!({
         "at": fmt(e.at),
         "operator": e.operator,
         "kind": e.kind.code(),
         "unit": e.unit,
         "text": e.kind.text(),
+        "account": (!s.stamp.account.is_empty()).then_some(&s.stamp.account),
+        "recorded_at": s.stamp.recorded_at.map(fmt),
+        "back_entry": s.stamp.back_entry(e.at),
     })
+}
+
+/// The line under an event that says who recorded it and when, where that is news: the
+/// account differs from the name shown, or it was entered after the fact (补录).
+fn stamp_line(s: &StoredEvent) -> Option<String> {
+    let back = s.stamp.back_entry(s.event.at);
+    let other = !s.stamp.account.is_empty() && s.stamp.account != s.event.operator;
+    if !back && !other {
+        return None;
+    }
+    let when = s.stamp.recorded_at.map(fmt).unwrap_or_default();
+    Some(format!(
+        "      {}recorded by account {} at {when}",
+        if back { "补录 back-entry: " } else { "" },
+        one_line(&s.stamp.account)
+    ))
 }
 
 /// Order JSON: citizen's name and phone masked unless `reveal` (an audited action).
 pub fn order_value(
     o: &Order,
-    events: Option<&[Event]>,
+    events: Option<&[StoredEvent]>,
     now: NaiveDateTime,
     reveal: bool,
 ) -> serde_json::Value {
@@ -152,7 +173,7 @@ pub fn order_value(
     v
 }
 
-pub fn order_json(o: &Order, events: &[Event], now: NaiveDateTime, reveal: bool) -> String {
+pub fn order_json(o: &Order, events: &[StoredEvent], now: NaiveDateTime, reveal: bool) -> String {
     serde_json::to_string_pretty(&order_value(o, Some(events), now, reveal)).unwrap_or_default()
 }
 
@@ -173,7 +194,7 @@ pub fn orders_json(orders: &[Order], now: NaiveDateTime) -> String {
     serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
-pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime, reveal: bool) -> String {
+pub fn order_text(o: &Order, events: &[StoredEvent], now: NaiveDateTime, reveal: bool) -> String {
     let (citizen, phone) = contact(o, reveal);
     let mut s = String::new();
     let line = |s: &mut String, k: &str, v: String| s.push_str(&format!("{} {}\n", pad(k, 12), v));
@@ -213,7 +234,8 @@ pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime, reveal: bool)
         crate::domain::text::sanitize(&o.content)
     ));
     s.push_str("\n办理过程 history:\n");
-    for e in events {
+    for stored in events {
+        let e = &stored.event;
         s.push_str(&format!(
             "  {}  {}  {}  {}  {}\n",
             fmt(e.at),
@@ -222,6 +244,10 @@ pub fn order_text(o: &Order, events: &[Event], now: NaiveDateTime, reveal: bool)
             pad(&one_line(&e.operator), 16),
             one_line(&e.kind.text())
         ));
+        if let Some(l) = stamp_line(stored) {
+            s.push_str(&l);
+            s.push('\n');
+        }
     }
     s
 }

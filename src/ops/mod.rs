@@ -25,6 +25,10 @@ pub struct Ctx {
     /// What the operator may do; checked by every operation here.
     pub role: Role,
     pub limits: TimeLimits,
+    /// `now` was given (`--now`, `HOTLINE_NOW`, the database's clock) rather than read from
+    /// the system clock: recording then is a back-entry, an admin's right
+    /// (`policy::require_clock`).
+    pub clock_given: bool,
 }
 
 impl Ctx {
@@ -34,6 +38,7 @@ impl Ctx {
             operator: operator.to_string(),
             role: Role::Admin,
             limits: TimeLimits::shipped(),
+            clock_given: false,
         }
     }
     pub fn with_role(self, role: Role) -> Ctx {
@@ -176,6 +181,7 @@ pub fn intake(store: &Store, ctx: &Ctx, new: &NewOrder) -> Result<Order> {
 /// plans whole histories in memory with this and `decide`, then writes them in bulk.)
 pub fn first_event(ctx: &Ctx, order_no: &str, new: &NewOrder) -> Result<(Order, Event)> {
     policy::require(ctx, Work::Intake)?;
+    policy::require_clock(ctx)?;
     let intake = clean_intake(&new.intake);
     let received_at = new.received_at.unwrap_or(ctx.now);
     let event = workflow::intake(intake, received_at, ctx.now, &ctx.operator)
@@ -259,6 +265,7 @@ pub fn step(
     unit: impl FnOnce(&str) -> Result<Unit>,
 ) -> Result<(Event, Order)> {
     let action = clean_action(action);
+    policy::require_clock(ctx)?;
     policy::require_action(ctx, order, action.name())?;
     if let Action::Dispatch { unit: name, .. } = &action {
         let u = unit(name)?;
@@ -345,6 +352,7 @@ pub fn supervise_unit(
     on_site: Option<OnSite>,
 ) -> Result<Event> {
     policy::require(ctx, Work::SuperviseUnit)?;
+    policy::require_clock(ctx)?;
     let u = store.require_unit(unit)?;
     let action = clean_action(&Action::Supervise {
         note: note.to_string(),

@@ -56,6 +56,26 @@ pub fn require(ctx: &Ctx, work: Work) -> Result<()> {
     }
 }
 
+/// Recording at a time other than the system clock's (`Ctx::clock_given`: `--now`,
+/// `HOTLINE_NOW`, the database's clock) is a back-entry (补录): an admin's right where access
+/// control is on. Reading as of another time stays open to all. Whoever records, the event
+/// keeps the OS account and the wall-clock time of the recording beside the time it claims.
+pub fn require_clock(ctx: &Ctx) -> Result<()> {
+    if !ctx.clock_given || ctx.role == Role::Admin {
+        return Ok(());
+    }
+    Err(Error::Denied(Msg::both(
+        format!(
+            "{} ({}) may not record at a time of their choosing (--now, HOTLINE_NOW or the database's clock): run without --now, the system clock dates it; back-entries (补录) are an admin's",
+            ctx.operator, ctx.role
+        ),
+        format!(
+            "{}（{}）不能以自定的时间记录（--now、HOTLINE_NOW 或数据库时钟）：请去掉 --now，由系统时钟记时；补录须由管理员进行",
+            ctx.operator, ctx.role
+        ),
+    )))
+}
+
 /// The refusal of workflow action `action` on `order` to `role`, if it is refused.
 pub fn action_refusal(
     operator: &str,

@@ -119,6 +119,11 @@ const STEPS: &[&str] = &[
         ON orders(deadline, unit_id, assigned_at, received_at, status) WHERE status <> 'closed';
     INSERT INTO settings(key, value) VALUES ('tally_rebuild', '1')
         ON CONFLICT(key) DO UPDATE SET value = '1';",
+    // 4: who recorded each event and when, as observed by the program (never by a flag): the
+    // OS account of the process and SQLite's wall clock at the insert. Older events have ''
+    // and NULL (not known).
+    "ALTER TABLE events ADD COLUMN account TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN recorded_at TEXT;",
 ];
 
 pub const LATEST: i64 = STEPS.len() as i64;

@@ -12,7 +12,7 @@ mod tally;
 pub use tally::TallyRows;
 mod units;
 
-pub use orders::{OrderFilter, OrderSort, StoredEvent};
+pub use orders::{OrderFilter, OrderSort, Stamp, StoredEvent};
 
 use crate::error::{Error, Result};
 use rusqlite::Connection;
@@ -32,6 +32,30 @@ fn log_slow_statement(event: rusqlite::trace::TraceEvent<'_>) {
     }
 }
 
+/// The account of this process's real uid, from the system's user database (NSS: files,
+/// LDAP, …) through `getpwuid_r`. Not `USER` or `LOGNAME`, which anyone can set: this is who
+/// the record says did something, and who the operators table gives a role. A uid without an
+/// account is `uid N`.
+pub fn os_account() -> String {
+    // SAFETY: getuid cannot fail.
+    let uid = unsafe { libc::getuid() };
+    let mut buf = vec![0 as libc::c_char; 16 * 1024];
+    // SAFETY: an all-zero passwd is a valid value to be overwritten.
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut out: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer points at memory we own, sized as passed; `out` is null or `&pwd`.
+    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut out) };
+    if rc != 0 || out.is_null() || pwd.pw_name.is_null() {
+        return format!("uid {uid}");
+    }
+    // SAFETY: getpwuid_r succeeded, so pw_name is a NUL-terminated string inside `buf`.
+    let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
+    match name.to_str() {
+        Ok(n) if !n.is_empty() => n.to_string(),
+        _ => format!("uid {uid}"),
+    }
+}
+
 /// How long a writer waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -46,6 +70,8 @@ pub struct Store {
     depth: Cell<u32>,
     /// Unit name → id (see `unit_id`).
     unit_ids: std::cell::RefCell<std::collections::HashMap<String, i64>>,
+    /// The OS account of this process (`os_account`), recorded with every event it writes.
+    account: String,
     /// While `batch_tally` runs: the running sums' changes, summed and applied once at its end
     /// (a bulk urge of 1,000 orders writes the few day rows once, not 1,000 times).
     tally_batch: std::cell::RefCell<Option<TallyRows>>,
@@ -89,6 +115,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             depth: Cell::new(0),
             unit_ids: Default::default(),
+            account: os_account(),
             tally_batch: Default::default(),
         };
         store
@@ -114,6 +141,7 @@ impl Store {
             path: None,
             depth: Cell::new(0),
             unit_ids: Default::default(),
+            account: os_account(),
             tally_batch: Default::default(),
         };
         store.setup()?;
@@ -231,6 +259,11 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// The OS account this store records events under (`os_account`).
+    pub fn account(&self) -> &str {
+        &self.account
     }
 
     /// The database's own clock (the demo's 2017-12-31), if it keeps one: the `now` of every

@@ -41,6 +41,25 @@ pub struct StoredEvent {
     pub id: i64,
     pub order_no: Option<String>,
     pub event: Event,
+    /// Who recorded it and when, as the program observed (see `Stamp`).
+    pub stamp: Stamp,
+}
+
+/// Who recorded an event and when, as the program observed it at the insert: the OS account
+/// of the process and the wall clock. Empty for events recorded before schema 4.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stamp {
+    pub account: String,
+    pub recorded_at: Option<chrono::NaiveDateTime>,
+}
+
+impl Stamp {
+    /// Entered after the fact (补录): recorded more than a minute away from the time the event
+    /// claims (an admin's `--now`, an import of a history, the demo's and `gen`'s clocks).
+    pub fn back_entry(&self, at: chrono::NaiveDateTime) -> bool {
+        self.recorded_at
+            .is_some_and(|r| (r - at).num_seconds().abs() > 60)
+    }
 }
 
 pub(super) const ORDER_COLUMNS: &str =
@@ -144,6 +163,19 @@ pub(super) fn event_from_row(r: &Row, first: usize) -> rusqlite::Result<Event> {
     })
 }
 
+/// id, order_no, then `event_from_row`'s four columns, then account and recorded_at.
+fn stored_event_from_row(r: &Row) -> rusqlite::Result<StoredEvent> {
+    Ok(StoredEvent {
+        id: r.get(0)?,
+        order_no: r.get(1)?,
+        event: event_from_row(r, 2)?,
+        stamp: Stamp {
+            account: r.get(6)?,
+            recorded_at: get_ts_opt(r, 7)?,
+        },
+    })
+}
+
 impl Store {
     fn order_id(&self, order_no: &str) -> Result<i64> {
         self.conn
@@ -200,17 +232,25 @@ impl Store {
     /// The latest events of all orders (and unit supervisions), newest first.
     pub fn recent_events(&self, limit: usize) -> Result<Vec<StoredEvent>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, o.order_no, e.at, e.operator, u.name, e.data FROM events e
+            "SELECT e.id, o.order_no, e.at, e.operator, u.name, e.data, e.account, e.recorded_at
+             FROM events e
              LEFT JOIN orders o ON o.id = e.order_id LEFT JOIN units u ON u.id = e.unit_id
              ORDER BY e.at DESC, e.id DESC LIMIT ?1",
         )?;
-        let rows = stmt.query_map([limit as i64], |r| {
-            Ok(StoredEvent {
-                id: r.get(0)?,
-                order_no: r.get(1)?,
-                event: event_from_row(r, 2)?,
-            })
-        })?;
+        let rows = stmt.query_map([limit as i64], stored_event_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The order's history with who recorded each event and when (`Stamp`), oldest first.
+    pub fn history(&self, order_no: &str) -> Result<Vec<StoredEvent>> {
+        let id = self.order_id(order_no)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, o.order_no, e.at, e.operator, u.name, e.data, e.account, e.recorded_at
+             FROM events e
+             LEFT JOIN orders o ON o.id = e.order_id LEFT JOIN units u ON u.id = e.unit_id
+             WHERE e.order_id = ?1 ORDER BY e.id",
+        )?;
+        let rows = stmt.query_map([id], stored_event_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -232,8 +272,12 @@ impl Store {
             .map_err(|err| Error::Store(format!("cannot encode event: {err}")))?;
         self.conn
             .prepare_cached(
-                "INSERT INTO events(order_id, unit_id, at, operator, kind, text, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                // `account` and `recorded_at` are observed here, never taken from the caller:
+                // the process's OS account and SQLite's own wall clock.
+                "INSERT INTO events(order_id, unit_id, at, operator, kind, text, data, account,
+                                    recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                         strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))",
             )?
             .execute(params![
                 order_id,
@@ -244,7 +288,8 @@ impl Store {
                 // A short summary for people reading the table with sqlite3; the event itself
                 // is `data`.
                 crate::domain::text::truncate(&crate::domain::text::one_line(&e.kind.text()), 40),
-                data
+                data,
+                self.account
             ])?;
         Ok(())
     }

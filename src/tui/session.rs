@@ -127,8 +127,11 @@ impl Session {
     }
 
     fn ctx(&self) -> Result<Ctx> {
-        Ok(Ctx::new(self.g.now(Some(&self.store))?, &self.app.operator)
-            .with_role(self.app.role.clone()))
+        let mut ctx = Ctx::new(self.g.now(Some(&self.store))?, &self.app.operator)
+            .with_role(self.app.role.clone());
+        // A given clock makes every write a back-entry: the policy asks (an admin's right).
+        ctx.clock_given = self.g.clock_given(Some(&self.store))?;
+        Ok(ctx)
     }
 
     /// The data changed (or the minute did): everything shown is loaded again, lazily —

@@ -1,3 +1,4 @@
+pub mod accounts;
 pub mod cli;
 pub mod pty;
 pub mod tools;
