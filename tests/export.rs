@@ -3,6 +3,7 @@
 //! the report is the same figure for figure; and the report workbook reads back with the
 //! bulletin's layout and the scorecard's numbers.
 
+use hotline::domain::EventKind;
 use hotline::domain::UnitKind;
 use hotline::domain::scorecard::{Period, Scorecard};
 use hotline::domain::time::{parse_date, parse_datetime};
@@ -79,6 +80,8 @@ fn all_events(db: &Path) -> Vec<String> {
         .recent_events(1 << 40)
         .unwrap()
         .into_iter()
+        // An export's audit record belongs to the database it was made from, not to the history.
+        .filter(|e| !matches!(e.event.kind, EventKind::Exported { .. }))
         .map(|e| {
             format!(
                 "{:?} {} {} {:?} {}",
@@ -336,4 +339,84 @@ fn report_workbook_reads_back_like_the_bulletin() {
             .collect::<Vec<_>>(),
     );
     assert!(String::from_utf8_lossy(&e.stderr).contains("--out"));
+}
+
+/// Issue 16: an export without --mask wrote every phone and recorded nothing. Every export is
+/// now in the record: who, when, how many, masked or not.
+#[test]
+fn an_export_is_in_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.db");
+    ok(&db, &["--now", "2017-11-01T08:00:00", "init"]);
+    for t in ["路灯不亮", "噪音扰民"] {
+        ok(
+            &db,
+            &[
+                "--now",
+                "2017-11-02T09:00:00",
+                "order",
+                "add",
+                "--category",
+                "request",
+                "--title",
+                t,
+                "--phone",
+                "13912345678",
+            ],
+        );
+    }
+    let out = dir.path().join("o.csv");
+    ok(
+        &db,
+        &["--now", "2017-11-03T10:00:00", "export", "--out", s(&out)],
+    );
+    ok(
+        &db,
+        &[
+            "--now",
+            "2017-11-03T11:00:00",
+            "export",
+            "--mask",
+            "--out",
+            s(&out),
+        ],
+    );
+    let store = Store::open(&db).unwrap();
+    let exports: Vec<_> = store
+        .recent_events(100)
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.event.kind {
+            EventKind::Exported { orders, masked } => Some((
+                e.event.at.to_string(),
+                e.event.operator,
+                orders,
+                masked,
+                e.stamp.account,
+            )),
+            _ => None,
+        })
+        .collect();
+    let account = hotline::store::os_account();
+    assert_eq!(
+        exports,
+        [
+            (
+                "2017-11-03 11:00:00".to_string(),
+                "测试员".to_string(),
+                2,
+                true,
+                account.clone()
+            ),
+            (
+                "2017-11-03 10:00:00".to_string(),
+                "测试员".to_string(),
+                2,
+                false,
+                account
+            ),
+        ]
+    );
+    // It belongs to no order: the orders' histories and `check` are untouched by it.
+    assert!(ok(&db, &["check"]).contains("replay = stored state: yes"));
 }

@@ -85,6 +85,12 @@ pub enum EventKind {
     },
     /// The citizen's full phone number and name were shown to an operator (privacy audit).
     ContactRevealed,
+    /// 导出工单: orders were written to a file (privacy audit: who, when, how many, and whether
+    /// the citizens' names and phones were masked). Belongs to no order.
+    Exported {
+        orders: u64,
+        masked: bool,
+    },
 }
 
 impl EventKind {
@@ -106,6 +112,7 @@ impl EventKind {
             EventKind::Redone { .. } => "redone",
             EventKind::Closed { .. } => "closed",
             EventKind::ContactRevealed => "contact_revealed",
+            EventKind::Exported { .. } => "exported",
         }
     }
 
@@ -131,6 +138,7 @@ impl EventKind {
             EventKind::Redone { .. } => "重办",
             EventKind::Closed { .. } => "办结",
             EventKind::ContactRevealed => "查看联系方式",
+            EventKind::Exported { .. } => "导出工单",
         }
     }
 
@@ -155,6 +163,7 @@ impl EventKind {
             EventKind::Redone { .. } => "redo",
             EventKind::Closed { .. } => "close",
             EventKind::ContactRevealed => "contact shown",
+            EventKind::Exported { .. } => "orders exported",
         }
     }
 
@@ -179,6 +188,14 @@ impl EventKind {
             },
             EventKind::CalledBack { result } => result.zh().to_string(),
             EventKind::Redone { reason, deadline } => format!("{reason} ({deadline})"),
+            EventKind::Exported { orders, masked } => format!(
+                "{orders} 件，{}",
+                if *masked {
+                    "姓名电话已遮挡"
+                } else {
+                    "含完整姓名电话"
+                }
+            ),
             EventKind::Accepted
             | EventKind::ExtensionApproved
             | EventKind::ReviewAccepted
@@ -189,7 +206,10 @@ impl EventKind {
     /// Does the event change what an operator composing a decision relies on? (Showing the
     /// contact does not, so it never causes a conflict.)
     pub fn is_material(&self) -> bool {
-        !matches!(self, EventKind::ContactRevealed)
+        !matches!(
+            self,
+            EventKind::ContactRevealed | EventKind::Exported { .. }
+        )
     }
 
     pub fn category(&self) -> Option<Category> {

@@ -540,6 +540,17 @@ pub fn decide_unit(
     })
 }
 
+/// The audit event of an export: `orders` written to a file, `masked` or with every name and
+/// phone. Belongs to no order.
+pub fn export_event(orders: u64, masked: bool, at: NaiveDateTime, operator: &str) -> Event {
+    Event {
+        at,
+        operator: operator.to_string(),
+        unit: None,
+        kind: EventKind::Exported { orders, masked },
+    }
+}
+
 /// The first event of an order.
 pub fn intake(
     intake: Intake,
@@ -677,6 +688,11 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             o.extension = None;
         }
         EventKind::ContactRevealed => {}
+        EventKind::Exported { .. } => {
+            return Err(format!(
+                "order {order_no}: an export event belongs to no order"
+            ));
+        }
     }
     o.version += 1;
     o.updated_at = at;

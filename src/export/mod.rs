@@ -77,6 +77,13 @@ pub fn run(g: &Global, args: Request) -> Result<()> {
         .iter()
         .filter(|r| matches!(&r[2], orders::Value::Text(s) if s == "单位督办"))
         .count();
+    // Who exported how many, and whether the names and phones were masked: in the record.
+    // A file whose export cannot be recorded is not left behind.
+    if let Err(e) = crate::ops::record_export(&store, &ctx, (rows.len() - units) as u64, args.mask)
+    {
+        let _ = std::fs::remove_file(&args.out);
+        return Err(e);
+    }
     println!(
         "wrote {} orders{} to {}",
         rows.len() - units,

@@ -362,3 +362,13 @@ pub fn supervise_unit(
     store.write(|s| s.append_unit_event(&event))?;
     Ok(event)
 }
+
+/// Record that `orders` orders were exported (`masked` or with the citizens' full names and
+/// phones): who, when, how many. The office's work; its own transaction.
+pub fn record_export(store: &Store, ctx: &Ctx, orders: u64, masked: bool) -> Result<Event> {
+    policy::require(ctx, Work::Export)?;
+    policy::require_clock(ctx)?;
+    let event = workflow::export_event(orders, masked, ctx.now, &ctx.operator);
+    store.write(|s| s.append_unit_event(&event))?;
+    Ok(event)
+}

@@ -333,7 +333,8 @@ impl Store {
         self.tally_event(Some(prev), Some(o), e)
     }
 
-    /// A supervision of a unit as a whole (督办 not tied to one order). Call inside `write`.
+    /// An event of no order: a supervision of a unit as a whole (督办 not tied to one order), an
+    /// export's audit record. Call inside `write`.
     pub(crate) fn append_unit_event(&self, e: &Event) -> Result<()> {
         self.insert_event(None, e)?;
         self.tally_event(None, None, e)
