@@ -442,7 +442,7 @@ fn reply_needs_handling_then_review_warns_when_vague() {
 /// Another operator, on another connection to the same file, urges an order.
 fn urge_elsewhere(s: &Session, no: &str, note: &str) {
     let other = Store::open(s.store().path().unwrap()).unwrap();
-    let ctx = hotline::ops::Ctx::new(s.app.now, "另一人");
+    let ctx = hotline::ops::Ctx::new(s.app.env.now, "另一人");
     let urge = Action::Urge { note: note.into() };
     hotline::ops::act(&other, &ctx, no, &urge, None).unwrap();
 }
@@ -575,7 +575,7 @@ fn the_last_unit_brings_its_tables_total_row_into_view() {
 #[test]
 fn office_work_is_refused_to_a_unit_account_before_anything_is_typed() {
     let (_d, mut s) = session();
-    s.app.role = hotline::domain::Role::Unit("住建局".into());
+    s.app.env.role = hotline::domain::Role::Unit("住建局".into());
     for keys in ["2 U", "3 U", "3 s"] {
         s.app.dialog = None;
         s.app.message = None;

@@ -100,7 +100,7 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     );
 
     // The overdue tab's count is `order list --overdue`'s.
-    let today = s.app.now.date();
+    let today = s.app.env.now.date();
     let overdue = s
         .store()
         .list_orders(&OrderFilter {
@@ -131,7 +131,7 @@ fn marks_are_kept_by_order_number_across_pages() {
 #[test]
 fn bulk_urge_of_a_unit_asks_the_store_for_the_numbers() {
     let mut s = session(0);
-    let today = s.app.now.date();
+    let today = s.app.env.now.date();
     run(&mut s, "3");
     let unit = s.app.selected_unit().unwrap().unit.clone();
     let expected: Vec<String> = s
@@ -228,7 +228,7 @@ fn windows_show_what_held_lists_show() {
 fn open_counts_equal_the_order_lists() {
     let s = session(0);
     let store = s.store();
-    let today = s.app.now.date();
+    let today = s.app.env.now.date();
     let count = |unit: Option<String>, overdue: bool| {
         store
             .list_orders(&OrderFilter {

@@ -332,7 +332,9 @@ pub struct Message {
     pub level: Level,
 }
 
-pub struct App {
+/// Who works, in which language, with which keys and theme, at what time, on what size of
+/// terminal: the same for every screen.
+pub struct Env {
     pub lang: Lang,
     pub theme: Theme,
     /// The key bindings in force (the defaults, or with the user's keys.toml applied).
@@ -342,6 +344,62 @@ pub struct App {
     /// What the OS user may do in this database (a unit account sees its own orders only).
     pub role: Role,
     pub demo: bool,
+    /// The terminal's size at the last frame or resize (None before the first): below
+    /// `MIN_WIDTH` × `MIN_HEIGHT` only the "too small" note shows, and keys do not act.
+    pub size: Cell<Option<(u16, u16)>>,
+}
+
+impl Env {
+    pub fn new(lang: Lang, theme: Theme, now: NaiveDateTime, operator: String) -> Env {
+        Env {
+            lang,
+            theme,
+            keymap: Keymap::default(),
+            now,
+            operator,
+            role: Role::Admin,
+            demo: false,
+            size: Cell::new(None),
+        }
+    }
+
+    /// Whether the terminal is below the minimum size (the screen shows only a note).
+    pub fn too_small(&self) -> bool {
+        self.size
+            .get()
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+    }
+
+    pub fn t(&self, s: S) -> &'static str {
+        s.get(self.lang)
+    }
+
+    /// An error as this screen's language says it (refusals and conflicts have Chinese
+    /// wording; other errors are in English).
+    pub fn error_text(&self, e: &crate::error::Error) -> String {
+        match self.lang {
+            crate::domain::Lang::Zh => e.zh(),
+            crate::domain::Lang::En => e.to_string(),
+        }
+    }
+
+    /// A message in this screen's language.
+    pub fn say_msg(&self, m: &crate::error::Msg) -> String {
+        match self.lang {
+            Lang::Zh => m.zh.clone().unwrap_or_else(|| m.en.clone()),
+            Lang::En => m.en.clone(),
+        }
+    }
+
+    /// Whether the current user may take `action` on `order` now (workflow state and role).
+    pub fn allows(&self, order: &Order, action: ActionName) -> bool {
+        crate::domain::workflow::permitted(order).contains(&action)
+            && self.role.refuses(action, order).is_none()
+    }
+}
+
+pub struct App {
+    pub env: Env,
     pub tab: Tab,
     /// Screens over the tabs, innermost last (Esc pops).
     pub stack: Vec<Screen>,
@@ -392,22 +450,13 @@ pub struct App {
     pub earliest: Option<NaiveDate>,
     /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
     pub chart: bool,
-    /// The terminal's size at the last frame or resize (None before the first): below
-    /// `MIN_WIDTH` × `MIN_HEIGHT` only the "too small" note shows, and keys do not act.
-    pub size: Cell<Option<(u16, u16)>>,
     pub quit: bool,
 }
 
 impl App {
     pub fn new(lang: Lang, theme: Theme, now: NaiveDateTime, operator: String) -> App {
         App {
-            lang,
-            theme,
-            keymap: Keymap::default(),
-            now,
-            operator,
-            role: Role::Admin,
-            demo: false,
+            env: Env::new(lang, theme, now, operator),
             tab: Tab::Pending,
             stack: Vec::new(),
             open: Vec::new(),
@@ -442,28 +491,7 @@ impl App {
             period: PeriodChoice::All,
             earliest: None,
             chart: false,
-            size: Cell::new(None),
             quit: false,
-        }
-    }
-
-    /// Whether the terminal is below the minimum size (the screen shows only a note).
-    pub fn too_small(&self) -> bool {
-        self.size
-            .get()
-            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
-    }
-
-    pub fn t(&self, s: S) -> &'static str {
-        s.get(self.lang)
-    }
-
-    /// An error as this screen's language says it (refusals and conflicts have Chinese
-    /// wording; other errors are in English).
-    pub fn error_text(&self, e: &crate::error::Error) -> String {
-        match self.lang {
-            crate::domain::Lang::Zh => e.zh(),
-            crate::domain::Lang::En => e.to_string(),
         }
     }
 
@@ -531,18 +559,12 @@ impl App {
         }
     }
 
-    /// Whether the current user may take `action` on `order` now (workflow state and role).
-    pub fn allows(&self, order: &Order, action: ActionName) -> bool {
-        crate::domain::workflow::permitted(order).contains(&action)
-            && self.role.refuses(action, order).is_none()
-    }
-
     // ---- Derived rows -------------------------------------------------------------------
 
     fn order_rows<'a>(&'a self, id: ListId, source: &'a [OrderRow]) -> Vec<&'a OrderRow> {
         Held::new(
             source,
-            self.now,
+            self.env.now,
             self.units.iter().map(|u| u.unit.name.as_str()),
         )
         .all(&self.query(id))
@@ -647,7 +669,7 @@ impl App {
             let late = self
                 .open
                 .iter()
-                .filter(|r| r.order.is_late(self.now))
+                .filter(|r| r.order.is_late(self.env.now))
                 .count();
             (self.open.len(), late)
         } else {
@@ -837,7 +859,7 @@ impl App {
     pub fn overdue_of(&self, unit: &str) -> Vec<String> {
         self.open
             .iter()
-            .filter(|r| r.order.is_late(self.now) && r.order.unit.as_deref() == Some(unit))
+            .filter(|r| r.order.is_late(self.env.now) && r.order.unit.as_deref() == Some(unit))
             .map(|r| r.order.order_no.clone())
             .collect()
     }
@@ -845,14 +867,6 @@ impl App {
     /// The unit a typed name means, by the CLI's `--unit` rule (`domain::units::resolve`).
     pub fn find_unit(&self, q: &str) -> Result<String, units::Refusal> {
         units::resolve(self.units.iter().map(UnitEntry::candidate), q).map(str::to_string)
-    }
-
-    /// A message in this screen's language.
-    pub fn say_msg(&self, m: &crate::error::Msg) -> String {
-        match self.lang {
-            Lang::Zh => m.zh.clone().unwrap_or_else(|| m.en.clone()),
-            Lang::En => m.en.clone(),
-        }
     }
 
     // ---- Keeping the selection across reloads --------------------------------------------
@@ -913,7 +927,7 @@ impl App {
             let open: BTreeSet<&str> = self
                 .open
                 .iter()
-                .filter(|r| r.order.is_late(self.now))
+                .filter(|r| r.order.is_late(self.env.now))
                 .map(|r| r.order.order_no.as_str())
                 .collect();
             self.marks.retain(|m| open.contains(m.as_str()));

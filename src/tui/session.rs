@@ -84,18 +84,18 @@ impl Session {
     fn start(store: Store, g: Global, theme: Theme, demo: bool, card: bool) -> Result<Session> {
         let now = g.now(Some(&store))?;
         let mut app = App::new(g.lang, theme, now, g.operator());
-        app.demo = demo;
+        app.env.demo = demo;
         app.eager_card = card;
         // An OS user who is not an operator of this database is refused here, before the
         // terminal is touched, with the store's own message.
-        app.role = crate::ops::policy::role_of(&store, &context::os_user())?;
+        app.env.role = crate::ops::policy::role_of(&store, &context::os_user())?;
         let reader = match store.path().map(Store::open) {
-            Some(Ok(own)) => match worker::spawn(own, app.role.clone()) {
+            Some(Ok(own)) => match worker::spawn(own, app.env.role.clone()) {
                 Ok(t) => Reader::Thread(t),
-                Err(_) => Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new()),
+                Err(_) => Reader::Inline(Box::new(Lists::new(app.env.role.clone())), Vec::new()),
             },
             Some(Err(e)) => return Err(e),
-            None => Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new()),
+            None => Reader::Inline(Box::new(Lists::new(app.env.role.clone())), Vec::new()),
         };
         let mut s = Session {
             app,
@@ -127,20 +127,22 @@ impl Session {
     }
 
     fn ctx(&self) -> Result<Ctx> {
-        Ok(Ctx::new(self.g.now(Some(&self.store))?, &self.app.operator)
-            .with_role(self.app.role.clone()))
+        Ok(
+            Ctx::new(self.g.now(Some(&self.store))?, &self.app.env.operator)
+                .with_role(self.app.env.role.clone()),
+        )
     }
 
     /// The data changed (or the minute did): everything shown is loaded again, lazily —
     /// the screen's lists, counts and detail now, the scorecard when its tab shows.
     pub fn reload(&mut self) -> Result<()> {
-        self.app.now = self.g.now(Some(&self.store))?;
+        self.app.env.now = self.g.now(Some(&self.store))?;
         self.app.stamp += 1;
         self.sync()
     }
 
     fn request(&self, need: &Need) -> Request {
-        let now = self.app.now;
+        let now = self.app.env.now;
         match need {
             Need::Base => Request::Base {
                 now,
@@ -357,7 +359,7 @@ impl Session {
                     }
                 }
                 None if open => {
-                    let t = fill(app.t(S::OrderNotFound), &[&no]);
+                    let t = fill(app.env.t(S::OrderNotFound), &[&no]);
                     update::say(app, Level::Error, t);
                 }
                 None => app.detail_stamp = stamp,
@@ -397,7 +399,7 @@ impl Session {
         let v = self.store.data_version()?;
         let now = self.g.now(Some(&self.store))?;
         let minute = |t: NaiveDateTime| t.format("%Y%m%d%H%M").to_string();
-        if v == self.version && minute(now) == minute(self.app.now) {
+        if v == self.version && minute(now) == minute(self.app.env.now) {
             return Ok(false);
         }
         self.version = v;
@@ -409,7 +411,7 @@ impl Session {
     pub fn handle(&mut self, ev: &Event) -> bool {
         match ev {
             Event::Resize(w, h) => {
-                self.app.size.set(Some((*w, *h)));
+                self.app.env.size.set(Some((*w, *h)));
                 true
             }
             Event::Key(_) | Event::Paste(_) => {
@@ -431,7 +433,7 @@ impl Session {
     }
 
     fn fail(&mut self, e: &Error) {
-        let t = self.app.error_text(e);
+        let t = self.app.env.error_text(e);
         update::say(&mut self.app, Level::Error, t);
     }
 
@@ -439,14 +441,14 @@ impl Session {
         match effect {
             Effect::OpenDetail(no) => self.send(Request::Detail {
                 no: no.trim().to_string(),
-                now: self.app.now,
+                now: self.app.env.now,
                 open: true,
             }),
             Effect::OpenUnit(unit) => self.open_unit(unit),
             Effect::Scorecard => self.app.card_stamp = 0,
             Effect::UrgeUnit(unit) => self.send(Request::OverdueOf {
                 unit,
-                today: self.app.now.date(),
+                today: self.app.env.now.date(),
             }),
             Effect::Submit(s) => self.submit(s),
         }
@@ -501,7 +503,7 @@ impl Session {
                         *v = o.version;
                     }
                 }
-                let text = self.app.error_text(&e);
+                let text = self.app.env.error_text(&e);
                 match self.app.dialog.as_mut() {
                     Some(d) => d.set_error(Some(text)),
                     None => self.fail(&e),
@@ -511,7 +513,7 @@ impl Session {
     }
 
     fn perform(&self, ctx: &Ctx, s: &Submit) -> Result<String> {
-        let lang = self.app.lang;
+        let lang = self.app.env.lang;
         let t = |x: S| x.get(lang);
         match s {
             Submit::Act {

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::to_input_request;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let cmd = app.keymap.lookup(&app.contexts(), &key);
+    let cmd = app.env.keymap.lookup(&app.contexts(), &key);
     let Some(dialog) = app.dialog.as_mut() else {
         return Vec::new();
     };
@@ -59,7 +59,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                         })];
                     }
                     None => {
-                        let e = app.t(S::DlgNoMatch).to_string();
+                        let e = app.env.t(S::DlgNoMatch).to_string();
                         if let Some(d) = app.dialog.as_mut() {
                             d.set_error(Some(e));
                         }
@@ -80,7 +80,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     return Vec::new();
                 };
                 if text.trim().is_empty() {
-                    e.error = Some(fill(S::Required.get(app.lang), &[&S::FReply.get(app.lang)]));
+                    e.error = Some(fill(
+                        S::Required.get(app.env.lang),
+                        &[&S::FReply.get(app.env.lang)],
+                    ));
                     return Vec::new();
                 }
                 return vec![act(no, version, Action::Reply { text })];
@@ -90,7 +93,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     app.dialog = None;
                 } else {
                     e.armed = true;
-                    e.error = Some(S::DlgDiscard.get(app.lang).to_string());
+                    e.error = Some(S::DlgDiscard.get(app.env.lang).to_string());
                 }
             }
             _ => {
@@ -98,7 +101,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 e.area.input(key);
             }
         },
-        Dialog::Form(f) => match form_key(app.lang, f, cmd, key) {
+        Dialog::Form(f) => match form_key(app.env.lang, f, cmd, key) {
             FormOutcome::Stay => {}
             FormOutcome::Cancel => app.dialog = None,
             FormOutcome::Submit(p) => return submit_form(app, p),
@@ -205,7 +208,7 @@ fn error(app: &mut App, text: String) -> Vec<Effect> {
 
 /// A confirmation or a choice made (`pick` is the chosen option).
 fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Effect> {
-    let t = |s: S| s.get(app.lang);
+    let t = |s: S| s.get(app.env.lang);
     match (purpose, pick) {
         (Purpose::Accept { no, version }, _) => vec![act(no, version, Action::Accept)],
         (Purpose::DecideExtension { no, version }, Some(0)) => {
@@ -270,7 +273,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
 
 fn date(app: &mut App, f: &Form, label: S) -> Result<chrono::NaiveDate, Vec<Effect>> {
     parse_date(&f.field(label)).map_err(|e| {
-        let msg = format!("{}: {e}", label.get(app.lang));
+        let msg = format!("{}: {e}", label.get(app.env.lang));
         error(app, msg)
     })
 }
@@ -359,7 +362,10 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 days,
             })],
             _ => {
-                let msg = fill(S::BadNumber.get(app.lang), &[&S::DlgDays.get(app.lang)]);
+                let msg = fill(
+                    S::BadNumber.get(app.env.lang),
+                    &[&S::DlgDays.get(app.env.lang)],
+                );
                 error(app, msg)
             }
         },
@@ -380,7 +386,7 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 Err(e) => return e,
             };
             if from > to {
-                let msg = fill(S::FromAfterTo.get(app.lang), &[&from, &to]);
+                let msg = fill(S::FromAfterTo.get(app.env.lang), &[&from, &to]);
                 return error(app, msg);
             }
             app.period = PeriodChoice::Custom(from, to);

@@ -32,8 +32,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     // Below the minimum size only a note shows: a key must not act on what cannot be seen.
     // Quitting still works (not from a dialog, whose typed text would be lost unasked).
-    if app.too_small() {
-        let quit = app.keymap.lookup(&[Ctx::Global], &key) == Some(Cmd::Quit);
+    if app.env.too_small() {
+        let quit = app.env.keymap.lookup(&[Ctx::Global], &key) == Some(Cmd::Quit);
         if quit && app.dialog.is_none() {
             app.quit = true;
         }
@@ -51,7 +51,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.input.is_some() {
         return input_key(app, key);
     }
-    match app.keymap.lookup(&app.contexts(), &key) {
+    match app.env.keymap.lookup(&app.contexts(), &key) {
         Some(cmd) => command(app, cmd),
         None => Vec::new(),
     }
@@ -59,7 +59,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// Bracketed paste: the text goes to whatever has the cursor, as typed text would.
 pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
-    if app.too_small() {
+    if app.env.too_small() {
         return Vec::new();
     }
     if let Some(d) = app.dialog.as_mut() {
@@ -107,7 +107,7 @@ fn set_filter(app: &mut App, v: String) {
 }
 
 fn input_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let cmd = app.keymap.lookup(&app.contexts(), &key);
+    let cmd = app.env.keymap.lookup(&app.contexts(), &key);
     let Some(line) = app.input.as_mut() else {
         return Vec::new();
     };
@@ -225,13 +225,13 @@ fn back(app: &mut App) {
         && !app.list(id).filter.is_empty()
     {
         set_filter(app, String::new());
-        let t = app.t(S::FilterCleared).to_string();
+        let t = app.env.t(S::FilterCleared).to_string();
         say(app, Level::Info, t);
         return;
     }
     if app.current_list() == Some(ListId::Overdue) && !app.marks.is_empty() {
         app.marks.clear();
-        let t = app.t(S::MarkedCleared).to_string();
+        let t = app.env.t(S::MarkedCleared).to_string();
         say(app, Level::Info, t);
         return;
     }

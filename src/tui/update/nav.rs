@@ -38,7 +38,7 @@ pub fn movement(app: &mut App, cmd: Cmd) {
 }
 
 pub fn help_key(app: &mut App, key: KeyEvent) {
-    let Some(cmd) = app.keymap.lookup(&app.contexts(), &key) else {
+    let Some(cmd) = app.env.keymap.lookup(&app.contexts(), &key) else {
         return;
     };
     let at = app.help.unwrap_or(0);
