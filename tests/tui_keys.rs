@@ -383,6 +383,7 @@ fn urging_by_keys_records_the_event_and_the_units_tab_counts_it() {
     let (_d, mut s) = session();
     let before = s
         .app
+        .data
         .card
         .as_ref()
         .unwrap()
@@ -406,6 +407,7 @@ fn urging_by_keys_records_the_event_and_the_units_tab_counts_it() {
     let screen = run(&mut s, "3");
     let after = s
         .app
+        .data
         .card
         .as_ref()
         .unwrap()
@@ -474,7 +476,7 @@ fn another_process_change_is_picked_up_by_poll() {
     let no = s.app.overdue_rows()[1].order.order_no.clone();
     urge_elsewhere(&s, &no, "第二个进程");
     assert!(s.poll().unwrap());
-    let top = &s.app.activity[0];
+    let top = &s.app.data.activity[0];
     assert_eq!(top.order_no.as_deref(), Some(no.as_str()));
     assert_eq!(top.event.operator, "另一人");
     assert!(!s.poll().unwrap(), "nothing new the second time");
@@ -483,16 +485,16 @@ fn another_process_change_is_picked_up_by_poll() {
 #[test]
 fn period_selector_recomputes_the_scorecard() {
     let (_d, mut s) = session();
-    let all = s.app.card.as_ref().unwrap().period;
+    let all = s.app.data.card.as_ref().unwrap().period;
     run(&mut s, "3 p 2");
-    let month = s.app.card.as_ref().unwrap().period;
+    let month = s.app.data.card.as_ref().unwrap().period;
     assert_eq!(month.from.to_string(), "2017-12-01");
     assert!(month.from > all.from);
     run(
         &mut s,
         "p 4 <C-u> \"2017-11-01\" <Tab> <C-u> \"2017-11-30\" <Enter>",
     );
-    let custom = s.app.card.as_ref().unwrap().period;
+    let custom = s.app.data.card.as_ref().unwrap().period;
     assert_eq!(
         (custom.from.to_string(), custom.to.to_string()),
         ("2017-11-01".into(), "2017-11-30".into())
@@ -504,7 +506,7 @@ fn unit_screen_lists_the_units_orders_most_urgent_first() {
     let (_d, mut s) = session();
     run(&mut s, "3 <Enter>");
     assert_eq!(s.app.screen(), Screen::Unit);
-    assert_eq!(s.app.unit.as_deref(), Some("住建局"));
+    assert_eq!(s.app.data.unit.as_deref(), Some("住建局"));
     let rows = s.app.unit_order_rows();
     assert!(
         rows.iter()
@@ -552,7 +554,7 @@ fn the_last_unit_brings_its_tables_total_row_into_view() {
         .rev()
         .find(|l| l.contains("合计"))
         .unwrap_or_else(|| panic!("no 合计 row after G:\n{screen}"));
-    let card = s.app.card.as_ref().unwrap();
+    let card = s.app.data.card.as_ref().unwrap();
     let total = card
         .table_total(hotline::domain::UnitKind::Township)
         .unwrap();

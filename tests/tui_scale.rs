@@ -50,7 +50,7 @@ fn session(hold: usize) -> Session {
         ascii: false,
     };
     let mut s = Session::new(Store::open(path).unwrap(), g, theme, false).unwrap();
-    s.app.hold = hold;
+    s.app.data.hold = hold;
     s.reload().unwrap();
     s
 }
@@ -66,7 +66,7 @@ fn selected_no(s: &Session) -> String {
 #[test]
 fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     let mut s = session(0);
-    assert!(!s.app.open_held, "a window, not the whole list");
+    assert!(!s.app.data.open_held, "a window, not the whole list");
     let all = s
         .store()
         .list_orders(&OrderFilter {
@@ -77,7 +77,7 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     let n = s.app.len(ListId::Pending);
     assert_eq!(n, all.len());
     assert!(n > 200, "{n}");
-    let loaded = s.app.window(ListId::Pending).unwrap().rows.len();
+    let loaded = s.app.data.window(ListId::Pending).unwrap().rows.len();
     assert!(loaded < n, "only a window is loaded: {loaded} of {n}");
 
     let screen = run(&mut s, "G");
@@ -209,7 +209,7 @@ fn windows_show_what_held_lists_show() {
         let keys = format!("g {keys}");
         let a = run(&mut held, &keys);
         let b = run(&mut windowed, &keys);
-        assert!(held.app.open_held && !windowed.app.open_held);
+        assert!(held.app.data.open_held && !windowed.app.data.open_held);
         if a != b {
             let diff: Vec<String> = a
                 .lines()
@@ -255,7 +255,7 @@ fn open_counts_equal_the_order_lists() {
     );
     assert!(open > 0 && late > 0 && late < open, "{open} {late}");
     // And the app's counts, read that way at the start, agree with the windows' lengths.
-    assert_eq!(s.app.counts.0, s.app.len(ListId::Pending));
+    assert_eq!(s.app.data.counts.0, s.app.len(ListId::Pending));
 }
 
 /// The two sources of a list answer every query alike, through the one trait: the orders held

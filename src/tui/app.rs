@@ -398,17 +398,17 @@ impl Env {
     }
 }
 
-pub struct App {
-    pub env: Env,
-    pub tab: Tab,
-    /// Screens over the tabs, innermost last (Esc pops).
-    pub stack: Vec<Screen>,
+/// What the session and its worker loaded for the screens, and which data generation each
+/// part shows. Views read it; only the session writes it (update reads it to decide).
+pub struct Data {
     /// Every open order, most urgent first (the store's order), when `open_held`.
     pub open: Vec<OrderRow>,
     /// The open orders are few enough to hold (`hold`): Pending and Overdue are derived here.
     pub open_held: bool,
     /// Lists of at most this many orders are held whole (`HOLD`; tests lower it).
     pub hold: usize,
+    /// The first day with an order (the start of “all orders”).
+    pub earliest: Option<NaiveDate>,
     /// Load the scorecard at the start too (`Session::new`), not only when its tab shows.
     pub eager_card: bool,
     /// The lists too long to hold: Pending, Overdue, a unit's orders.
@@ -430,35 +430,11 @@ pub struct App {
     pub unit: Option<String>,
     pub unit_orders: Vec<OrderRow>,
     pub unit_held: bool,
-    pub detail: Option<Detail>,
-    pub detail_scroll: usize,
-    pub detail_height: Cell<usize>,
-    /// The furthest the detail can scroll (set by drawing).
-    pub detail_max: Cell<usize>,
-    pub lists: [ListState; 5],
-    pub input: Option<InputLine>,
-    pub dialog: Option<Dialog>,
-    /// The help screen, with its scroll.
-    pub help: Option<usize>,
-    pub help_height: Cell<usize>,
-    pub help_max: Cell<usize>,
-    pub message: Option<Message>,
-    /// Overdue orders marked for bulk urging.
-    pub marks: BTreeSet<String>,
-    pub period: PeriodChoice,
-    /// The first day with an order (the start of “all orders”).
-    pub earliest: Option<NaiveDate>,
-    /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
-    pub chart: bool,
-    pub quit: bool,
 }
 
-impl App {
-    pub fn new(lang: Lang, theme: Theme, now: NaiveDateTime, operator: String) -> App {
-        App {
-            env: Env::new(lang, theme, now, operator),
-            tab: Tab::Pending,
-            stack: Vec::new(),
+impl Data {
+    pub fn new() -> Data {
+        Data {
             open: Vec::new(),
             open_held: false,
             hold: HOLD,
@@ -476,6 +452,74 @@ impl App {
             unit: None,
             unit_orders: Vec::new(),
             unit_held: false,
+            earliest: None,
+        }
+    }
+
+    /// Whether a list of orders is held whole (else it is a window of the store's answer).
+    pub fn held(&self, id: ListId) -> bool {
+        match id {
+            ListId::Pending | ListId::Overdue => self.open_held,
+            ListId::UnitOrders => self.unit_held,
+            _ => true,
+        }
+    }
+
+    /// The window of a long list.
+    pub fn window(&self, id: ListId) -> Option<&Window> {
+        id.w().map(|w| &self.windows[w])
+    }
+    pub fn window_mut(&mut self, id: ListId) -> Option<&mut Window> {
+        id.w().map(|w| &mut self.windows[w])
+    }
+
+    /// The unit a typed name means, by the CLI's `--unit` rule (`domain::units::resolve`).
+    pub fn find_unit(&self, q: &str) -> Result<String, units::Refusal> {
+        units::resolve(self.units.iter().map(UnitEntry::candidate), q).map(str::to_string)
+    }
+}
+
+impl Default for Data {
+    fn default() -> Data {
+        Data::new()
+    }
+}
+
+pub struct App {
+    pub env: Env,
+    pub tab: Tab,
+    /// Screens over the tabs, innermost last (Esc pops).
+    pub stack: Vec<Screen>,
+    /// What the session and its worker loaded.
+    pub data: Data,
+    pub detail: Option<Detail>,
+    pub detail_scroll: usize,
+    pub detail_height: Cell<usize>,
+    /// The furthest the detail can scroll (set by drawing).
+    pub detail_max: Cell<usize>,
+    pub lists: [ListState; 5],
+    pub input: Option<InputLine>,
+    pub dialog: Option<Dialog>,
+    /// The help screen, with its scroll.
+    pub help: Option<usize>,
+    pub help_height: Cell<usize>,
+    pub help_max: Cell<usize>,
+    pub message: Option<Message>,
+    /// Overdue orders marked for bulk urging.
+    pub marks: BTreeSet<String>,
+    pub period: PeriodChoice,
+    /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
+    pub chart: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang, theme: Theme, now: NaiveDateTime, operator: String) -> App {
+        App {
+            env: Env::new(lang, theme, now, operator),
+            data: Data::new(),
+            tab: Tab::Pending,
+            stack: Vec::new(),
             detail: None,
             detail_scroll: 0,
             detail_height: Cell::new(10),
@@ -489,7 +533,6 @@ impl App {
             message: None,
             marks: BTreeSet::new(),
             period: PeriodChoice::All,
-            earliest: None,
             chart: false,
             quit: false,
         }
@@ -565,7 +608,7 @@ impl App {
         Held::new(
             source,
             self.env.now,
-            self.units.iter().map(|u| u.unit.name.as_str()),
+            self.data.units.iter().map(|u| u.unit.name.as_str()),
         )
         .all(&self.query(id))
     }
@@ -573,11 +616,15 @@ impl App {
     /// A list's rows: all of them when held, else the loaded window's.
     pub fn rows_of(&self, id: ListId) -> Vec<&OrderRow> {
         match id {
-            ListId::Pending | ListId::Overdue if self.open_held => self.order_rows(id, &self.open),
-            ListId::UnitOrders if self.unit_held => self.order_rows(id, &self.unit_orders),
+            ListId::Pending | ListId::Overdue if self.data.open_held => {
+                self.order_rows(id, &self.data.open)
+            }
+            ListId::UnitOrders if self.data.unit_held => {
+                self.order_rows(id, &self.data.unit_orders)
+            }
             _ => id
                 .w()
-                .map(|w| self.windows[w].rows.iter().collect())
+                .map(|w| self.data.windows[w].rows.iter().collect())
                 .unwrap_or_default(),
         }
     }
@@ -591,23 +638,6 @@ impl App {
         self.rows_of(ListId::UnitOrders)
     }
 
-    /// Whether a list of orders is held whole (else it is a window of the store's answer).
-    pub fn held(&self, id: ListId) -> bool {
-        match id {
-            ListId::Pending | ListId::Overdue => self.open_held,
-            ListId::UnitOrders => self.unit_held,
-            _ => true,
-        }
-    }
-
-    /// The window of a long list.
-    pub fn window(&self, id: ListId) -> Option<&Window> {
-        id.w().map(|w| &self.windows[w])
-    }
-    pub fn window_mut(&mut self, id: ListId) -> Option<&mut Window> {
-        id.w().map(|w| &mut self.windows[w])
-    }
-
     /// What a list shows now (filter, sort, unit).
     pub fn query(&self, id: ListId) -> Query {
         let st = self.list(id);
@@ -615,7 +645,7 @@ impl App {
             sort: id.order_sort(st.sort),
             reverse: st.reverse,
             unit: (id == ListId::UnitOrders)
-                .then(|| self.unit.clone())
+                .then(|| self.data.unit.clone())
                 .flatten(),
             open_only: id != ListId::UnitOrders,
             late_only: id == ListId::Overdue,
@@ -625,25 +655,26 @@ impl App {
 
     /// A long list waits for the store (its query or the data changed since it loaded).
     pub fn loading(&self, id: ListId) -> bool {
-        !self.held(id)
-            && self
-                .window(id)
-                .is_some_and(|w| w.query.as_ref() != Some(&self.query(id)) || w.stamp != self.stamp)
+        !self.data.held(id)
+            && self.data.window(id).is_some_and(|w| {
+                w.query.as_ref() != Some(&self.query(id)) || w.stamp != self.data.stamp
+            })
     }
 
     /// Entry `i` of a list of orders, if loaded.
     pub fn order_at(&self, id: ListId, i: usize) -> Option<&OrderRow> {
-        if self.held(id) {
+        if self.data.held(id) {
             self.rows_of(id).get(i).copied()
         } else {
-            self.window(id).and_then(|w| w.get(i))
+            self.data.window(id).and_then(|w| w.get(i))
         }
     }
 
     /// Sorted by unit: each unit's name and number of rows, in list order.
     pub fn groups(&self, id: ListId) -> Vec<(Option<String>, usize)> {
-        if !self.held(id) {
+        if !self.data.held(id) {
             return self
+                .data
                 .window(id)
                 .map(|w| w.groups.clone())
                 .unwrap_or_default();
@@ -665,15 +696,16 @@ impl App {
 
     /// The open orders and those overdue, for the tabs.
     pub fn tab_counts(&self) -> (usize, usize) {
-        if self.open_held {
+        if self.data.open_held {
             let late = self
+                .data
                 .open
                 .iter()
                 .filter(|r| r.order.is_late(self.env.now))
                 .count();
-            (self.open.len(), late)
+            (self.data.open.len(), late)
         } else {
-            self.counts
+            self.data.counts
         }
     }
 
@@ -681,18 +713,19 @@ impl App {
     /// session after every key and every answer.
     pub fn needs(&self) -> Vec<Need> {
         let mut out = Vec::new();
-        if self.base_stamp != self.stamp {
+        if self.data.base_stamp != self.data.stamp {
             out.push(Need::Base);
         }
         if self.screen() == Screen::Detail
-            && self.detail_stamp != self.stamp
+            && self.data.detail_stamp != self.data.stamp
             && let Some(d) = &self.detail
         {
             out.push(Need::Detail(d.row.order.order_no.clone()));
         }
         // The scorecard while its tab shows (and at the start when `eager_card`).
         let units_tab = self.screen() == Screen::Tabs && self.tab == Tab::Units;
-        if (self.card.is_none() && self.eager_card) || (units_tab && self.card_stamp != self.stamp)
+        if (self.data.card.is_none() && self.data.eager_card)
+            || (units_tab && self.data.card_stamp != self.data.stamp)
         {
             out.push(Need::Card);
         }
@@ -708,16 +741,17 @@ impl App {
         let Some(id) = id else {
             return out;
         };
-        let unit_stale = id == ListId::UnitOrders && self.unit_stamp != self.stamp;
-        if (id != ListId::UnitOrders && (self.open_held || self.base_stamp != self.stamp))
-            || (id == ListId::UnitOrders && self.unit_held && !unit_stale)
-            || (id == ListId::UnitOrders && self.unit.is_none())
+        let unit_stale = id == ListId::UnitOrders && self.data.unit_stamp != self.data.stamp;
+        if (id != ListId::UnitOrders
+            && (self.data.open_held || self.data.base_stamp != self.data.stamp))
+            || (id == ListId::UnitOrders && self.data.unit_held && !unit_stale)
+            || (id == ListId::UnitOrders && self.data.unit.is_none())
         {
             return out;
         }
         let st = self.list(id);
         let query = self.query(id);
-        let Some(w) = self.window(id) else {
+        let Some(w) = self.data.window(id) else {
             return out;
         };
         let page = st.page();
@@ -731,7 +765,7 @@ impl App {
                 len: to - from,
                 keep: st.keep.clone(),
             });
-        } else if w.stamp != self.stamp || unit_stale {
+        } else if w.stamp != self.data.stamp || unit_stale {
             // New data: the same entries again, keeping the selected order selected.
             let keep = w.get(st.selected).map(|r| r.order.order_no.clone());
             out.push(Need::List {
@@ -755,7 +789,8 @@ impl App {
 
     pub fn activity_rows(&self) -> Vec<&StoredEvent> {
         let q = self.list(ListId::Activity).filter.trim().to_lowercase();
-        self.activity
+        self.data
+            .activity
             .iter()
             .filter(|e| {
                 q.is_empty() || {
@@ -772,7 +807,7 @@ impl App {
 
     /// The scorecard's rows of one table, filtered and sorted (the 合计 row is separate).
     pub fn unit_table(&self, kind: UnitKind) -> Vec<&UnitRow> {
-        let Some(card) = &self.card else {
+        let Some(card) = &self.data.card else {
             return Vec::new();
         };
         let st = self.list(ListId::Units);
@@ -782,6 +817,7 @@ impl App {
             .filter(|r| {
                 q.is_empty()
                     || self
+                        .data
                         .units
                         .iter()
                         .find(|u| u.unit.name == r.unit)
@@ -822,8 +858,8 @@ impl App {
         match id {
             ListId::Units => self.unit_rows().len(),
             ListId::Activity => self.activity_rows().len(),
-            _ if self.held(id) => self.rows_of(id).len(),
-            _ => self.window(id).map_or(0, |w| w.total),
+            _ if self.data.held(id) => self.rows_of(id).len(),
+            _ => self.data.window(id).map_or(0, |w| w.total),
         }
     }
 
@@ -857,16 +893,12 @@ impl App {
     /// Open orders of a unit past their deadline, among the held open orders (none when
     /// they are not held: the session asks the store then, see `update::urge_these`).
     pub fn overdue_of(&self, unit: &str) -> Vec<String> {
-        self.open
+        self.data
+            .open
             .iter()
             .filter(|r| r.order.is_late(self.env.now) && r.order.unit.as_deref() == Some(unit))
             .map(|r| r.order.order_no.clone())
             .collect()
-    }
-
-    /// The unit a typed name means, by the CLI's `--unit` rule (`domain::units::resolve`).
-    pub fn find_unit(&self, q: &str) -> Result<String, units::Refusal> {
-        units::resolve(self.units.iter().map(UnitEntry::candidate), q).map(str::to_string)
     }
 
     // ---- Keeping the selection across reloads --------------------------------------------
@@ -913,7 +945,7 @@ impl App {
     /// stays at the top when it was there, so that new events come into view.
     pub fn restore_selection(&mut self, keys: Vec<(ListId, Option<String>)>) {
         for (id, key) in keys {
-            if !self.held(id) {
+            if !self.data.held(id) {
                 // A long list's selection is kept by the store's answer (`Need::List`).
                 continue;
             }
@@ -923,8 +955,9 @@ impl App {
             }
             self.clamp(id);
         }
-        if self.open_held {
+        if self.data.open_held {
             let open: BTreeSet<&str> = self
+                .data
                 .open
                 .iter()
                 .filter(|r| r.order.is_late(self.env.now))

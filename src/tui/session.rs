@@ -85,7 +85,7 @@ impl Session {
         let now = g.now(Some(&store))?;
         let mut app = App::new(g.lang, theme, now, g.operator());
         app.env.demo = demo;
-        app.eager_card = card;
+        app.data.eager_card = card;
         // An OS user who is not an operator of this database is refused here, before the
         // terminal is touched, with the store's own message.
         app.env.role = crate::ops::policy::role_of(&store, &context::os_user())?;
@@ -137,7 +137,7 @@ impl Session {
     /// the screen's lists, counts and detail now, the scorecard when its tab shows.
     pub fn reload(&mut self) -> Result<()> {
         self.app.env.now = self.g.now(Some(&self.store))?;
-        self.app.stamp += 1;
+        self.app.data.stamp += 1;
         self.sync()
     }
 
@@ -146,7 +146,7 @@ impl Session {
         match need {
             Need::Base => Request::Base {
                 now,
-                hold: self.app.hold,
+                hold: self.app.data.hold,
             },
             Need::List {
                 id,
@@ -161,10 +161,10 @@ impl Session {
                 start: *start,
                 len: *len,
                 keep: keep.clone(),
-                hold: self.app.hold,
+                hold: self.app.data.hold,
             },
             Need::Card => Request::Card {
-                period: period_for(self.app.period, now, self.app.earliest),
+                period: period_for(self.app.period, now, self.app.data.earliest),
             },
             Need::Detail(no) => Request::Detail {
                 no: no.clone(),
@@ -176,7 +176,7 @@ impl Session {
 
     fn send(&mut self, req: Request) {
         self.seq += 1;
-        let stamp = self.app.stamp;
+        let stamp = self.app.data.stamp;
         let slot = req.slot();
         self.waiting.insert(slot, (self.seq, stamp, req.clone()));
         let env = Envelope {
@@ -206,7 +206,7 @@ impl Session {
             let asked = self
                 .waiting
                 .get(&req.slot())
-                .is_some_and(|(_, stamp, r)| *r == req && *stamp == self.app.stamp);
+                .is_some_and(|(_, stamp, r)| *r == req && *stamp == self.app.data.stamp);
             if !asked {
                 self.send(req);
             }
@@ -292,29 +292,29 @@ impl Session {
                 activity,
             } => {
                 let keys = app.selection_keys();
-                app.base_stamp = stamp;
-                app.counts = counts;
+                app.data.base_stamp = stamp;
+                app.data.counts = counts;
                 match held {
                     Some(rows) => {
-                        app.open = rows;
-                        app.open_held = true;
+                        app.data.open = rows;
+                        app.data.open_held = true;
                     }
                     None => {
-                        app.open = Vec::new();
-                        app.open_held = false;
+                        app.data.open = Vec::new();
+                        app.data.open_held = false;
                     }
                 }
-                app.units = units.into_iter().map(super::app::UnitEntry::new).collect();
-                app.earliest = earliest;
-                app.activity = activity;
+                app.data.units = units.into_iter().map(super::app::UnitEntry::new).collect();
+                app.data.earliest = earliest;
+                app.data.activity = activity;
                 app.restore_selection(keys);
             }
             Answer::Held { unit, rows } => {
-                if app.unit.as_deref() == Some(unit.as_str()) {
+                if app.data.unit.as_deref() == Some(unit.as_str()) {
                     let keys = app.selection_keys();
-                    app.unit_orders = rows;
-                    app.unit_held = true;
-                    app.unit_stamp = stamp;
+                    app.data.unit_orders = rows;
+                    app.data.unit_held = true;
+                    app.data.unit_stamp = stamp;
                     app.restore_selection(keys);
                 }
             }
@@ -324,15 +324,16 @@ impl Session {
                 selected,
             } => {
                 if id == ListId::UnitOrders {
-                    if window.query.as_ref().and_then(|q| q.unit.as_ref()) != app.unit.as_ref() {
+                    if window.query.as_ref().and_then(|q| q.unit.as_ref()) != app.data.unit.as_ref()
+                    {
                         return Ok(());
                     }
-                    app.unit_held = false;
-                    app.unit_orders = Vec::new();
-                    app.unit_stamp = stamp;
+                    app.data.unit_held = false;
+                    app.data.unit_orders = Vec::new();
+                    app.data.unit_stamp = stamp;
                 }
                 let total = window.total;
-                if let Some(w) = app.window_mut(id) {
+                if let Some(w) = app.data.window_mut(id) {
                     *w = window;
                 }
                 let st = app.list_mut(id);
@@ -343,14 +344,14 @@ impl Session {
                 st.selected = st.selected.min(total.saturating_sub(1));
             }
             Answer::Card(card) => {
-                app.card = Some(*card);
-                app.card_stamp = stamp;
+                app.data.card = Some(*card);
+                app.data.card_stamp = stamp;
                 app.clamp(ListId::Units);
             }
             Answer::Detail { no, detail, open } => match detail {
                 Some(d) => {
                     app.detail = Some(*d);
-                    app.detail_stamp = stamp;
+                    app.data.detail_stamp = stamp;
                     if open {
                         app.detail_scroll = 0;
                         if app.screen() != Screen::Detail {
@@ -362,7 +363,7 @@ impl Session {
                     let t = fill(app.env.t(S::OrderNotFound), &[&no]);
                     update::say(app, Level::Error, t);
                 }
-                None => app.detail_stamp = stamp,
+                None => app.data.detail_stamp = stamp,
             },
             Answer::OverdueOf { unit, nos } => update::urge_these(app, &unit, nos),
         }
@@ -373,13 +374,13 @@ impl Session {
     fn settle_failed(&mut self, req: &Request, stamp: u64) {
         let app = &mut self.app;
         match req {
-            Request::Base { .. } => app.base_stamp = stamp,
+            Request::Base { .. } => app.data.base_stamp = stamp,
             Request::List { id, query, .. } => {
                 if *id == ListId::UnitOrders {
-                    app.unit_held = false;
-                    app.unit_stamp = stamp;
+                    app.data.unit_held = false;
+                    app.data.unit_stamp = stamp;
                 }
-                if let Some(w) = app.window_mut(*id) {
+                if let Some(w) = app.data.window_mut(*id) {
                     *w = super::app::Window {
                         query: Some(query.clone()),
                         stamp,
@@ -387,8 +388,8 @@ impl Session {
                     };
                 }
             }
-            Request::Card { .. } => app.card_stamp = stamp,
-            Request::Detail { .. } => app.detail_stamp = stamp,
+            Request::Card { .. } => app.data.card_stamp = stamp,
+            Request::Detail { .. } => app.data.detail_stamp = stamp,
             Request::OverdueOf { .. } => {}
         }
     }
@@ -445,7 +446,7 @@ impl Session {
                 open: true,
             }),
             Effect::OpenUnit(unit) => self.open_unit(unit),
-            Effect::Scorecard => self.app.card_stamp = 0,
+            Effect::Scorecard => self.app.data.card_stamp = 0,
             Effect::UrgeUnit(unit) => self.send(Request::OverdueOf {
                 unit,
                 today: self.app.env.now.date(),
@@ -455,11 +456,11 @@ impl Session {
     }
 
     fn open_unit(&mut self, unit: String) {
-        self.app.unit = Some(unit);
-        self.app.unit_orders = Vec::new();
-        self.app.unit_held = false;
-        self.app.unit_stamp = 0;
-        if let Some(w) = self.app.window_mut(ListId::UnitOrders) {
+        self.app.data.unit = Some(unit);
+        self.app.data.unit_orders = Vec::new();
+        self.app.data.unit_held = false;
+        self.app.data.unit_stamp = 0;
+        if let Some(w) = self.app.data.window_mut(ListId::UnitOrders) {
             *w = Default::default();
         }
         let st = self.app.list_mut(ListId::UnitOrders);

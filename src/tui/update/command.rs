@@ -28,7 +28,7 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
             Vec::new()
         }
         "unit" | "u" if arg.is_empty() => need_arg(app),
-        "unit" | "u" => match app.find_unit(arg) {
+        "unit" | "u" => match app.data.find_unit(arg) {
             Ok(unit) => vec![Effect::OpenUnit(unit)],
             Err(refusal) => {
                 let t = app.env.say_msg(&refusal.msg());

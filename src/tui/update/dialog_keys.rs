@@ -112,7 +112,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// Active units matching the picker's text, best matches first.
 pub fn picker_units(app: &App, q: &str) -> Vec<String> {
-    let active = app.units.iter().filter(|u| u.unit.active);
+    let active = app.data.units.iter().filter(|u| u.unit.active);
     crate::domain::units::ranked(active.map(|u| u.candidate()), q)
         .into_iter()
         .map(|(_, n)| n.to_string())
@@ -253,6 +253,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
         }
         (Purpose::Period, _) => {
             let (from, to) = app
+                .data
                 .card
                 .as_ref()
                 .map(|c| (c.period.from.to_string(), c.period.to.to_string()))

@@ -60,7 +60,7 @@ pub fn sort(app: &mut App, reverse: bool) {
     }
     let keys = app.selection_keys();
     // A long list keeps its selected order through the store's answer.
-    let keep = (!app.held(id))
+    let keep = (!app.data.held(id))
         .then(|| app.current_order().map(|r| r.order.order_no.clone()))
         .flatten();
     let st = app.list_mut(id);

@@ -274,7 +274,7 @@ fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
 /// Every overdue order of a unit: known here when the open orders are held, else the
 /// store is asked for the numbers (never the loaded rows of a window).
 fn urge_all_of(app: &mut App, unit: &str) -> Vec<Effect> {
-    if !app.open_held {
+    if !app.data.open_held {
         return vec![Effect::UrgeUnit(unit.to_string())];
     }
     let nos = app.overdue_of(unit);

@@ -16,12 +16,12 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         " {}{}{} ",
         app.env.t(S::TabActivity),
         app.env.theme.dot(),
-        fill(app.env.t(S::ActivityTitle), &[&app.activity.len()])
+        fill(app.env.t(S::ActivityTitle), &[&app.data.activity.len()])
     );
     if !st.filter.is_empty() {
         let f = fill(
             app.env.t(S::FilterShown),
-            &[&st.filter, &rows.len(), &app.activity.len()],
+            &[&st.filter, &rows.len(), &app.data.activity.len()],
         );
         title = format!("{}{}{f} ", title.trim_end(), app.env.theme.dot());
     }

@@ -227,6 +227,7 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
     }
     for (i, name) in units.iter().enumerate().skip(off).take(list_h) {
         let py = app
+            .data
             .units
             .iter()
             .find(|u| &u.unit.name == name)

@@ -102,12 +102,12 @@ impl Groups {
 }
 
 fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
-    let held = app.held(id).then(|| app.rows_of(id));
+    let held = app.data.held(id).then(|| app.rows_of(id));
     let n = app.len(id);
-    let total = match (id, app.window(id)) {
-        (ListId::UnitOrders, _) if app.unit_held => app.unit_orders.len(),
-        (ListId::Pending, _) if app.open_held => app.tab_counts().0,
-        (ListId::Overdue, _) if app.open_held => app.tab_counts().1,
+    let total = match (id, app.data.window(id)) {
+        (ListId::UnitOrders, _) if app.data.unit_held => app.data.unit_orders.len(),
+        (ListId::Pending, _) if app.data.open_held => app.tab_counts().0,
+        (ListId::Overdue, _) if app.data.open_held => app.tab_counts().1,
         (_, Some(w)) if w.query.as_ref().is_some_and(|q| q.text.is_empty()) => w.total,
         (_, Some(w)) => w.unfiltered,
         _ => n,
@@ -161,6 +161,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     let loaded: Vec<&OrderRow> = match &held {
         Some(rows) => rows.clone(),
         None => app
+            .data
             .window(id)
             .map(|w| w.rows.iter().collect())
             .unwrap_or_default(),
@@ -169,6 +170,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     // longest unit's name (not the rows loaded: the columns stay put while paging), within
     // bounds that leave the title room.
     let unit_w = app
+        .data
         .units
         .iter()
         .map(|u| width(&one_line(&u.unit.name)))
@@ -320,7 +322,7 @@ pub fn overdue(app: &App, f: &mut Frame, area: Rect) {
 }
 
 pub fn unit_orders(app: &App, f: &mut Frame, area: Rect) {
-    let unit = app.unit.as_deref().map(one_line).unwrap_or_default();
+    let unit = app.data.unit.as_deref().map(one_line).unwrap_or_default();
     let name = fill(app.env.t(S::UnitOrdersTitle), &[&unit]);
     draw_list(app, f, area, ListId::UnitOrders, name);
 }

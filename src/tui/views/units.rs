@@ -43,7 +43,7 @@ fn period_label(app: &App) -> String {
         PeriodChoice::LastMonth => S::PeriodLast,
         PeriodChoice::Custom(..) => S::PeriodCustom,
     };
-    match &app.card {
+    match &app.data.card {
         Some(c) => fill(
             app.env.t(S::PeriodShown),
             &[
@@ -102,7 +102,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
 }
 
 fn draw_tables(app: &App, f: &mut Frame, area: Rect) {
-    let Some(card) = &app.card else {
+    let Some(card) = &app.data.card else {
         return;
     };
     let st = app.list(ListId::Units);
@@ -175,7 +175,7 @@ fn draw_tables(app: &App, f: &mut Frame, area: Rect) {
 }
 
 fn draw_chart(app: &App, f: &mut Frame, area: Rect) {
-    let Some(card) = &app.card else {
+    let Some(card) = &app.data.card else {
         return;
     };
     let mut bars: Vec<&UnitRow> = card.units.iter().filter(|r| r.overdue_30d > 0).collect();
