@@ -81,7 +81,7 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     assert!(loaded < n, "only a window is loaded: {loaded} of {n}");
 
     let screen = run(&mut s, "G");
-    assert_eq!(s.app.list(ListId::Pending).selected, n - 1);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, n - 1);
     assert_eq!(selected_no(&s), all[n - 1].order_no);
     assert!(screen.contains(&format!(" {n}/{n} ")), "{screen}");
     assert!(screen.contains(&all[n - 1].order_no));
@@ -89,9 +89,9 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     run(&mut s, "g");
     assert_eq!(selected_no(&s), all[0].order_no);
     let screen = run(&mut s, "<PageDown> <PageDown> <PageDown> j");
-    let page = s.app.list(ListId::Pending).page();
+    let page = s.app.tabs.list(ListId::Pending).page();
     let at = 3 * page + 1;
-    assert_eq!(s.app.list(ListId::Pending).selected, at);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, at);
     assert_eq!(selected_no(&s), all[at].order_no);
     let waiting = |l: &str| l.trim_matches(['│', ' ']) == "…";
     assert!(
@@ -117,12 +117,12 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
 fn marks_are_kept_by_order_number_across_pages() {
     let mut s = session(0);
     run(&mut s, "2 <Space> <Space>");
-    let marked: Vec<String> = s.app.marks.iter().cloned().collect();
+    let marked: Vec<String> = s.app.tabs.marks.iter().cloned().collect();
     assert_eq!(marked.len(), 2);
     run(&mut s, "G k <Space> g");
-    assert_eq!(s.app.marks.len(), 3);
+    assert_eq!(s.app.tabs.marks.len(), 3);
     for m in &marked {
-        assert!(s.app.marks.contains(m));
+        assert!(s.app.tabs.marks.contains(m));
     }
     let screen = run(&mut s, "");
     assert!(screen.contains("已选 3 件"), "{screen}");
@@ -147,7 +147,7 @@ fn bulk_urge_of_a_unit_asks_the_store_for_the_numbers() {
         .collect();
     assert!(!expected.is_empty());
     run(&mut s, "U");
-    let Some(hotline::tui::dialog::Dialog::Form(f)) = &s.app.dialog else {
+    let Some(hotline::tui::dialog::Dialog::Form(f)) = &s.app.overlay.dialog else {
         panic!("{:?}", s.app.message)
     };
     let hotline::tui::dialog::Purpose::BulkUrge { nos } = &f.purpose else {
@@ -197,9 +197,9 @@ fn windows_show_what_held_lists_show() {
         for s in [&mut held, &mut windowed] {
             // From the top of the Pending tab, default sorts, no filter.
             s.app.stack.clear();
-            s.app.tab = hotline::tui::action::Tab::Pending;
+            s.app.tabs.tab = hotline::tui::action::Tab::Pending;
             for id in ListId::ALL {
-                let st = s.app.list_mut(id);
+                let st = s.app.tabs.list_mut(id);
                 st.sort = 0;
                 st.reverse = false;
                 st.filter.clear();

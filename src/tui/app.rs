@@ -1,6 +1,11 @@
 //! The UI state: what is loaded, what is selected, which screen and dialog are open. Rows for
 //! each list are derived here (filter, sort) so that key handling and drawing see the same
 //! order. No I/O: `session` fills the data in.
+//!
+//! `App` is made of parts, each with the methods that read only it: `Env` (who works, the
+//! language, keys, clock and terminal size), `Data` (what was loaded), `TabsState` (every
+//! list's selection, filter and sort), `DetailState`, `Overlay` (help, dialog, input line).
+//! What needs several parts (a list's rows: data, query, clock) is a method of `App`.
 
 use super::action::Tab;
 use super::dialog::Dialog;
@@ -485,31 +490,103 @@ impl Default for Data {
     }
 }
 
-pub struct App {
-    pub env: Env,
+/// The tabs, and the selection, scroll, filter and sort of every list (the Unit screen's
+/// too), with the marks for bulk urging and the Units tab's period and chart.
+#[derive(Debug)]
+pub struct TabsState {
     pub tab: Tab,
-    /// Screens over the tabs, innermost last (Esc pops).
-    pub stack: Vec<Screen>,
-    /// What the session and its worker loaded.
-    pub data: Data,
-    pub detail: Option<Detail>,
-    pub detail_scroll: usize,
-    pub detail_height: Cell<usize>,
-    /// The furthest the detail can scroll (set by drawing).
-    pub detail_max: Cell<usize>,
     pub lists: [ListState; 5],
+    /// Overdue orders marked for bulk urging.
+    pub marks: BTreeSet<String>,
+    pub period: PeriodChoice,
+    /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
+    pub chart: bool,
+}
+
+impl Default for TabsState {
+    fn default() -> TabsState {
+        TabsState {
+            tab: Tab::Pending,
+            lists: Default::default(),
+            marks: BTreeSet::new(),
+            period: PeriodChoice::All,
+            chart: false,
+        }
+    }
+}
+
+impl TabsState {
+    pub fn list(&self, id: ListId) -> &ListState {
+        &self.lists[id.i()]
+    }
+    pub fn list_mut(&mut self, id: ListId) -> &mut ListState {
+        &mut self.lists[id.i()]
+    }
+
+    /// Whether a list is shown in groups by unit (the overdue list sorted by unit).
+    pub fn grouped(&self, id: ListId) -> bool {
+        id == ListId::Overdue && id.sorts().get(self.list(id).sort) == Some(&S::SortUnit)
+    }
+}
+
+/// The detail screen: the order shown (with its history) and its scroll.
+#[derive(Debug)]
+pub struct DetailState {
+    pub shown: Option<Detail>,
+    pub scroll: usize,
+    pub height: Cell<usize>,
+    /// The furthest the detail can scroll (set by drawing).
+    pub max: Cell<usize>,
+}
+
+impl Default for DetailState {
+    fn default() -> DetailState {
+        DetailState {
+            shown: None,
+            scroll: 0,
+            height: Cell::new(10),
+            max: Cell::new(0),
+        }
+    }
+}
+
+/// What is drawn over the screens and takes the keys first: the help screen, a dialog, the
+/// filter or command line.
+#[derive(Debug)]
+pub struct Overlay {
     pub input: Option<InputLine>,
     pub dialog: Option<Dialog>,
     /// The help screen, with its scroll.
     pub help: Option<usize>,
     pub help_height: Cell<usize>,
     pub help_max: Cell<usize>,
+}
+
+impl Default for Overlay {
+    fn default() -> Overlay {
+        Overlay {
+            input: None,
+            dialog: None,
+            help: None,
+            help_height: Cell::new(10),
+            help_max: Cell::new(0),
+        }
+    }
+}
+
+/// The whole UI state, by part: `env` (who, language, keys, clock, size), `data` (what was
+/// loaded), `tabs` (lists and their selections), `detail`, `overlay` (help, dialog, input
+/// line); and the screen stack, the status message, whether to quit.
+pub struct App {
+    pub env: Env,
+    /// What the session and its worker loaded.
+    pub data: Data,
+    pub tabs: TabsState,
+    pub detail: DetailState,
+    pub overlay: Overlay,
+    /// Screens over the tabs, innermost last (Esc pops).
+    pub stack: Vec<Screen>,
     pub message: Option<Message>,
-    /// Overdue orders marked for bulk urging.
-    pub marks: BTreeSet<String>,
-    pub period: PeriodChoice,
-    /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
-    pub chart: bool,
     pub quit: bool,
 }
 
@@ -518,22 +595,11 @@ impl App {
         App {
             env: Env::new(lang, theme, now, operator),
             data: Data::new(),
-            tab: Tab::Pending,
+            tabs: TabsState::default(),
+            detail: DetailState::default(),
+            overlay: Overlay::default(),
             stack: Vec::new(),
-            detail: None,
-            detail_scroll: 0,
-            detail_height: Cell::new(10),
-            detail_max: Cell::new(0),
-            lists: Default::default(),
-            input: None,
-            dialog: None,
-            help: None,
-            help_height: Cell::new(10),
-            help_max: Cell::new(0),
             message: None,
-            marks: BTreeSet::new(),
-            period: PeriodChoice::All,
-            chart: false,
             quit: false,
         }
     }
@@ -542,19 +608,12 @@ impl App {
         self.stack.last().copied().unwrap_or(Screen::Tabs)
     }
 
-    pub fn list(&self, id: ListId) -> &ListState {
-        &self.lists[id.i()]
-    }
-    pub fn list_mut(&mut self, id: ListId) -> &mut ListState {
-        &mut self.lists[id.i()]
-    }
-
     /// The list on screen, if the screen is a list.
     pub fn current_list(&self) -> Option<ListId> {
         match self.screen() {
             Screen::Detail => None,
             Screen::Unit => Some(ListId::UnitOrders),
-            Screen::Tabs => Some(match self.tab {
+            Screen::Tabs => Some(match self.tabs.tab {
                 Tab::Pending => ListId::Pending,
                 Tab::Overdue => ListId::Overdue,
                 Tab::Units => ListId::Units,
@@ -565,10 +624,10 @@ impl App {
 
     /// The keymap contexts in force, most specific first.
     pub fn contexts(&self) -> Vec<Ctx> {
-        if self.help.is_some() {
+        if self.overlay.help.is_some() {
             return vec![Ctx::Help];
         }
-        if let Some(d) = &self.dialog {
+        if let Some(d) = &self.overlay.dialog {
             return vec![match d {
                 Dialog::Confirm(_) => Ctx::Confirm,
                 Dialog::Form(_) => Ctx::Form,
@@ -577,7 +636,7 @@ impl App {
                 Dialog::Editor(_) => Ctx::Editor,
             }];
         }
-        if self.input.is_some() {
+        if self.overlay.input.is_some() {
             return vec![Ctx::Input];
         }
         let orders = [
@@ -640,7 +699,7 @@ impl App {
 
     /// What a list shows now (filter, sort, unit).
     pub fn query(&self, id: ListId) -> Query {
-        let st = self.list(id);
+        let st = self.tabs.list(id);
         Query {
             sort: id.order_sort(st.sort),
             reverse: st.reverse,
@@ -689,11 +748,6 @@ impl App {
         out
     }
 
-    /// Whether a list is shown in groups by unit (the overdue list sorted by unit).
-    pub fn grouped(&self, id: ListId) -> bool {
-        id == ListId::Overdue && id.sorts().get(self.list(id).sort) == Some(&S::SortUnit)
-    }
-
     /// The open orders and those overdue, for the tabs.
     pub fn tab_counts(&self) -> (usize, usize) {
         if self.data.open_held {
@@ -718,12 +772,12 @@ impl App {
         }
         if self.screen() == Screen::Detail
             && self.data.detail_stamp != self.data.stamp
-            && let Some(d) = &self.detail
+            && let Some(d) = &self.detail.shown
         {
             out.push(Need::Detail(d.row.order.order_no.clone()));
         }
         // The scorecard while its tab shows (and at the start when `eager_card`).
-        let units_tab = self.screen() == Screen::Tabs && self.tab == Tab::Units;
+        let units_tab = self.screen() == Screen::Tabs && self.tabs.tab == Tab::Units;
         if (self.data.card.is_none() && self.data.eager_card)
             || (units_tab && self.data.card_stamp != self.data.stamp)
         {
@@ -732,7 +786,7 @@ impl App {
         // The list on screen, or under the detail.
         let id = match self.stack.iter().rev().find(|s| **s != Screen::Detail) {
             Some(Screen::Unit) => Some(ListId::UnitOrders),
-            _ => match self.tab {
+            _ => match self.tabs.tab {
                 Tab::Pending => Some(ListId::Pending),
                 Tab::Overdue => Some(ListId::Overdue),
                 _ => None,
@@ -749,7 +803,7 @@ impl App {
         {
             return out;
         }
-        let st = self.list(id);
+        let st = self.tabs.list(id);
         let query = self.query(id);
         let Some(w) = self.data.window(id) else {
             return out;
@@ -788,7 +842,12 @@ impl App {
     }
 
     pub fn activity_rows(&self) -> Vec<&StoredEvent> {
-        let q = self.list(ListId::Activity).filter.trim().to_lowercase();
+        let q = self
+            .tabs
+            .list(ListId::Activity)
+            .filter
+            .trim()
+            .to_lowercase();
         self.data
             .activity
             .iter()
@@ -810,7 +869,7 @@ impl App {
         let Some(card) = &self.data.card else {
             return Vec::new();
         };
-        let st = self.list(ListId::Units);
+        let st = self.tabs.list(ListId::Units);
         let q = st.filter.trim().to_lowercase();
         let mut rows: Vec<&UnitRow> = card
             .table(kind)
@@ -866,27 +925,27 @@ impl App {
     fn selected_order_in(&self, id: ListId) -> Option<&OrderRow> {
         match id {
             ListId::Units | ListId::Activity => None,
-            _ => self.order_at(id, self.list(id).selected),
+            _ => self.order_at(id, self.tabs.list(id).selected),
         }
     }
 
     /// The order the action keys act on: the detail's, or the selected row's.
     pub fn current_order(&self) -> Option<&OrderRow> {
         match self.current_list() {
-            None => self.detail.as_ref().map(|d| &d.row),
+            None => self.detail.shown.as_ref().map(|d| &d.row),
             Some(id) => self.selected_order_in(id),
         }
     }
 
     pub fn selected_unit(&self) -> Option<&UnitRow> {
         self.unit_rows()
-            .get(self.list(ListId::Units).selected)
+            .get(self.tabs.list(ListId::Units).selected)
             .copied()
     }
 
     pub fn selected_event(&self) -> Option<&StoredEvent> {
         self.activity_rows()
-            .get(self.list(ListId::Activity).selected)
+            .get(self.tabs.list(ListId::Activity).selected)
             .copied()
     }
 
@@ -949,9 +1008,9 @@ impl App {
                 // A long list's selection is kept by the store's answer (`Need::List`).
                 continue;
             }
-            let keep_top = id == ListId::Activity && self.list(id).selected == 0;
+            let keep_top = id == ListId::Activity && self.tabs.list(id).selected == 0;
             if !keep_top && let Some(i) = key.and_then(|k| self.index_of(id, &k)) {
-                self.list_mut(id).selected = i;
+                self.tabs.list_mut(id).selected = i;
             }
             self.clamp(id);
         }
@@ -963,13 +1022,13 @@ impl App {
                 .filter(|r| r.order.is_late(self.env.now))
                 .map(|r| r.order.order_no.as_str())
                 .collect();
-            self.marks.retain(|m| open.contains(m.as_str()));
+            self.tabs.marks.retain(|m| open.contains(m.as_str()));
         }
     }
 
     pub fn clamp(&mut self, id: ListId) {
         let n = self.len(id);
-        let st = self.list_mut(id);
+        let st = self.tabs.list_mut(id);
         st.selected = st.selected.min(n.saturating_sub(1));
     }
 }

@@ -164,7 +164,7 @@ impl Session {
                 hold: self.app.data.hold,
             },
             Need::Card => Request::Card {
-                period: period_for(self.app.period, now, self.app.data.earliest),
+                period: period_for(self.app.tabs.period, now, self.app.data.earliest),
             },
             Need::Detail(no) => Request::Detail {
                 no: no.clone(),
@@ -336,7 +336,7 @@ impl Session {
                 if let Some(w) = app.data.window_mut(id) {
                     *w = window;
                 }
-                let st = app.list_mut(id);
+                let st = app.tabs.list_mut(id);
                 if let Some(i) = selected {
                     st.selected = i;
                 }
@@ -350,10 +350,10 @@ impl Session {
             }
             Answer::Detail { no, detail, open } => match detail {
                 Some(d) => {
-                    app.detail = Some(*d);
+                    app.detail.shown = Some(*d);
                     app.data.detail_stamp = stamp;
                     if open {
-                        app.detail_scroll = 0;
+                        app.detail.scroll = 0;
                         if app.screen() != Screen::Detail {
                             app.stack.push(Screen::Detail);
                         }
@@ -463,14 +463,14 @@ impl Session {
         if let Some(w) = self.app.data.window_mut(ListId::UnitOrders) {
             *w = Default::default();
         }
-        let st = self.app.list_mut(ListId::UnitOrders);
+        let st = self.app.tabs.list_mut(ListId::UnitOrders);
         st.selected = 0;
         st.filter.clear();
         st.keep = None;
         // From the detail, `:unit` replaces it; otherwise the unit screen goes on top.
         if self.app.screen() == Screen::Detail {
             self.app.stack.pop();
-            self.app.detail = None;
+            self.app.detail.shown = None;
         }
         if self.app.screen() != Screen::Unit {
             self.app.stack.push(Screen::Unit);
@@ -484,9 +484,9 @@ impl Session {
         let result = self.ctx().and_then(|ctx| self.perform(&ctx, &s));
         match result {
             Ok(msg) => {
-                self.app.dialog = None;
+                self.app.overlay.dialog = None;
                 if matches!(s, Submit::UrgeMany { .. }) {
-                    self.app.marks.clear();
+                    self.app.tabs.marks.clear();
                 }
                 if let Err(e) = self.reload() {
                     return self.fail(&e);
@@ -497,7 +497,7 @@ impl Session {
                 let conflict = matches!(e, Error::Conflict(_));
                 if conflict {
                     let _ = self.reload();
-                    if let (Some(no), Some(d)) = (s.order_no(), self.app.dialog.as_mut())
+                    if let (Some(no), Some(d)) = (s.order_no(), self.app.overlay.dialog.as_mut())
                         && let Ok(Some(o)) = self.store.order(no)
                         && let Some((_, v)) = d.purpose_mut().order_mut()
                     {
@@ -505,7 +505,7 @@ impl Session {
                     }
                 }
                 let text = self.app.env.error_text(&e);
-                match self.app.dialog.as_mut() {
+                match self.app.overlay.dialog.as_mut() {
                     Some(d) => d.set_error(Some(text)),
                     None => self.fail(&e),
                 }

@@ -24,7 +24,7 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
             Vec::new()
         }
         "h" | "help" => {
-            app.help = Some(0);
+            app.overlay.help = Some(0);
             Vec::new()
         }
         "unit" | "u" if arg.is_empty() => need_arg(app),
@@ -57,9 +57,9 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
             };
             match choice {
                 Some(c) => {
-                    app.period = c;
+                    app.tabs.period = c;
                     app.stack.clear();
-                    app.tab = super::super::action::Tab::Units;
+                    app.tabs.tab = super::super::action::Tab::Units;
                     vec![Effect::Scorecard]
                 }
                 None => {

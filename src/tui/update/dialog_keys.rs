@@ -13,7 +13,7 @@ use tui_input::backend::crossterm::to_input_request;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let cmd = app.env.keymap.lookup(&app.contexts(), &key);
-    let Some(dialog) = app.dialog.as_mut() else {
+    let Some(dialog) = app.overlay.dialog.as_mut() else {
         return Vec::new();
     };
     match dialog {
@@ -22,7 +22,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 let p = c.purpose.clone();
                 return submit_plain(app, p, None);
             }
-            Some(Cmd::No) => app.dialog = None,
+            Some(Cmd::No) => app.overlay.dialog = None,
             _ => {}
         },
         Dialog::Choice(c) => match cmd {
@@ -37,13 +37,13 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 let (p, i) = (c.purpose.clone(), c.selected);
                 return submit_plain(app, p, Some(i));
             }
-            Some(Cmd::Cancel) => app.dialog = None,
+            Some(Cmd::Cancel) => app.overlay.dialog = None,
             _ => {}
         },
         Dialog::Picker(p) => match cmd {
             Some(Cmd::Down) => p.selected += 1,
             Some(Cmd::Up) => p.selected = p.selected.saturating_sub(1),
-            Some(Cmd::Cancel) => app.dialog = None,
+            Some(Cmd::Cancel) => app.overlay.dialog = None,
             Some(Cmd::Submit) => {
                 let (q, sel) = (p.input.value().to_string(), p.selected);
                 let Purpose::Dispatch { no, version } = p.purpose.clone() else {
@@ -60,7 +60,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     }
                     None => {
                         let e = app.env.t(S::DlgNoMatch).to_string();
-                        if let Some(d) = app.dialog.as_mut() {
+                        if let Some(d) = app.overlay.dialog.as_mut() {
                             d.set_error(Some(e));
                         }
                     }
@@ -90,7 +90,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Some(Cmd::Cancel) => {
                 if e.area.is_empty() || e.armed {
-                    app.dialog = None;
+                    app.overlay.dialog = None;
                 } else {
                     e.armed = true;
                     e.error = Some(S::DlgDiscard.get(app.env.lang).to_string());
@@ -103,7 +103,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         },
         Dialog::Form(f) => match form_key(app.env.lang, f, cmd, key) {
             FormOutcome::Stay => {}
-            FormOutcome::Cancel => app.dialog = None,
+            FormOutcome::Cancel => app.overlay.dialog = None,
             FormOutcome::Submit(p) => return submit_form(app, p),
         },
     }
@@ -200,7 +200,7 @@ fn act(order_no: String, version: u32, action: Action) -> Effect {
 }
 
 fn error(app: &mut App, text: String) -> Vec<Effect> {
-    if let Some(d) = app.dialog.as_mut() {
+    if let Some(d) = app.overlay.dialog.as_mut() {
         d.set_error(Some(text));
     }
     Vec::new()
@@ -216,7 +216,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
         }
         (Purpose::DecideExtension { no, version }, _) => {
             let title = fill(t(S::DlgRefuseTitle), &[&no]);
-            app.dialog = Some(Dialog::Form(Form::new(
+            app.overlay.dialog = Some(Dialog::Form(Form::new(
                 title,
                 Purpose::RefuseExtension { no, version },
                 vec![Field::text(S::DlgReasonOptional, "", false)],
@@ -231,7 +231,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
             let reason = vague
                 .map(|v| fill(t(S::DlgVagueReason), &[&v]))
                 .unwrap_or_default();
-            app.dialog = Some(Dialog::Form(Form::new(
+            app.overlay.dialog = Some(Dialog::Form(Form::new(
                 title,
                 Purpose::Reject { no, version },
                 vec![Field::text(S::DlgReason, &reason, true)],
@@ -243,12 +243,12 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
             vec![act(no, version, Action::Callback { result })]
         }
         (Purpose::Period, Some(i)) if i < 3 => {
-            app.period = [
+            app.tabs.period = [
                 PeriodChoice::All,
                 PeriodChoice::ThisMonth,
                 PeriodChoice::LastMonth,
             ][i];
-            app.dialog = None;
+            app.overlay.dialog = None;
             vec![Effect::Scorecard]
         }
         (Purpose::Period, _) => {
@@ -258,7 +258,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
                 .as_ref()
                 .map(|c| (c.period.from.to_string(), c.period.to.to_string()))
                 .unwrap_or_default();
-            app.dialog = Some(Dialog::Form(Form::new(
+            app.overlay.dialog = Some(Dialog::Form(Form::new(
                 t(S::DlgCustomPeriod).to_string(),
                 Purpose::CustomPeriod,
                 vec![
@@ -280,7 +280,7 @@ fn date(app: &mut App, f: &Form, label: S) -> Result<chrono::NaiveDate, Vec<Effe
 }
 
 fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
-    let Some(Dialog::Form(f)) = app.dialog.clone() else {
+    let Some(Dialog::Form(f)) = app.overlay.dialog.clone() else {
         return Vec::new();
     };
     let text = |s: S| f.field(s);
@@ -390,8 +390,8 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 let msg = fill(S::FromAfterTo.get(app.env.lang), &[&from, &to]);
                 return error(app, msg);
             }
-            app.period = PeriodChoice::Custom(from, to);
-            app.dialog = None;
+            app.tabs.period = PeriodChoice::Custom(from, to);
+            app.overlay.dialog = None;
             vec![Effect::Scorecard]
         }
         _ => Vec::new(),

@@ -205,7 +205,7 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
         }),
         Op::BulkUrge => return,
     };
-    app.dialog = Some(dialog);
+    app.overlay.dialog = Some(dialog);
 }
 
 fn supervise_form(app: &App, title: String, purpose: Purpose, body: Vec<String>) -> Form {
@@ -230,7 +230,7 @@ fn bulk_form(app: &mut App, nos: Vec<String>, label: String) {
     let shown: Vec<&str> = nos.iter().take(6).map(String::as_str).collect();
     let more = if nos.len() > shown.len() { " …" } else { "" };
     let body = vec![format!("{}{more}", shown.join(" "))];
-    app.dialog = Some(Dialog::Form(
+    app.overlay.dialog = Some(Dialog::Form(
         Form::new(
             title,
             Purpose::BulkUrge { nos },
@@ -257,8 +257,8 @@ fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
     if office_refused(app, crate::domain::Work::BulkUrge) {
         return Vec::new();
     }
-    if !app.marks.is_empty() {
-        let nos: Vec<String> = app.marks.iter().cloned().collect();
+    if !app.tabs.marks.is_empty() {
+        let nos: Vec<String> = app.tabs.marks.iter().cloned().collect();
         let label = app.env.t(S::DlgBulkMarked).to_string();
         bulk_form(app, nos, label);
         return Vec::new();
@@ -316,19 +316,19 @@ pub fn supervise_unit(app: &mut App) {
     }
     let title = fill(app.env.t(S::DlgSuperviseUnit), &[&unit]);
     let form = supervise_form(app, title, Purpose::SuperviseUnit { unit }, Vec::new());
-    app.dialog = Some(Dialog::Form(form));
+    app.overlay.dialog = Some(Dialog::Form(form));
 }
 
 pub fn period(app: &mut App) {
     use super::super::app::PeriodChoice as P;
-    let selected = match app.period {
+    let selected = match app.tabs.period {
         P::All => 0,
         P::ThisMonth => 1,
         P::LastMonth => 2,
         P::Custom(..) => 3,
     };
     let t = |s: S| s.get(app.env.lang).to_string();
-    app.dialog = Some(Dialog::Choice(Choice {
+    app.overlay.dialog = Some(Dialog::Choice(Choice {
         title: t(S::DlgPeriod),
         body: Vec::new(),
         warn: None,

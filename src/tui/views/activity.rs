@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let st = app.list(ListId::Activity);
+    let st = app.tabs.list(ListId::Activity);
     let rows = app.activity_rows();
     let mut title = format!(
         " {}{}{} ",

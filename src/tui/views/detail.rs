@@ -233,7 +233,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
 }
 
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let Some(d) = &app.detail else {
+    let Some(d) = &app.detail.shown else {
         return;
     };
     let o = &d.row.order;
@@ -250,9 +250,9 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let lines = lines(app, &d.row, &d.events, inner.width);
     let h = inner.height as usize;
     let max = lines.len().saturating_sub(h);
-    app.detail_height.set(h.max(1));
-    app.detail_max.set(max);
-    let scroll = app.detail_scroll.min(max);
+    app.detail.height.set(h.max(1));
+    app.detail.max.set(max);
+    let scroll = app.detail.scroll.min(max);
     // The history is usually below the fold: say how to get there.
     if max > 0 {
         let shown = (scroll + h).min(lines.len());

@@ -62,7 +62,7 @@ fn input_spans(input: &Input, w: usize, style: Style) -> (Span<'static>, u16) {
 }
 
 pub fn draw(app: &App, f: &mut Frame, body: Rect) {
-    let Some(d) = &app.dialog else {
+    let Some(d) = &app.overlay.dialog else {
         return;
     };
     match d {

@@ -99,8 +99,8 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let lines = lines(app, inner.width);
     let h = inner.height as usize;
     let max = lines.len().saturating_sub(h);
-    app.help_height.set(h.max(1));
-    app.help_max.set(max);
-    let scroll = app.help.unwrap_or(0).min(max);
+    app.overlay.help_height.set(h.max(1));
+    app.overlay.help_max.set(max);
+    let scroll = app.overlay.help.unwrap_or(0).min(max);
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }

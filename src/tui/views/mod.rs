@@ -33,7 +33,7 @@ pub fn draw(app: &App, f: &mut Frame) {
             .key_for(Ctx::Global, Cmd::Quit)
             .unwrap_or_default();
         let text = fill(
-            app.env.t(if app.dialog.is_some() {
+            app.env.t(if app.overlay.dialog.is_some() {
                 S::TooSmallDialog
             } else {
                 S::TooSmall
@@ -60,7 +60,7 @@ pub fn draw(app: &App, f: &mut Frame) {
     match app.screen() {
         Screen::Detail => detail::draw(app, f, body),
         Screen::Unit => orders::unit_orders(app, f, body),
-        Screen::Tabs => match app.tab {
+        Screen::Tabs => match app.tabs.tab {
             Tab::Pending => orders::pending(app, f, body),
             Tab::Overdue => orders::overdue(app, f, body),
             Tab::Units => units::draw(app, f, body),
@@ -69,10 +69,10 @@ pub fn draw(app: &App, f: &mut Frame) {
     }
     statusbar::message(app, f, msg);
     statusbar::hints(app, f, hints);
-    if app.dialog.is_some() {
+    if app.overlay.dialog.is_some() {
         dialogs::draw(app, f, body);
     }
-    if app.help.is_some() {
+    if app.overlay.help.is_some() {
         help::draw(app, f, area);
     }
 }

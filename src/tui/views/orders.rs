@@ -31,7 +31,7 @@ fn unit_name(app: &App, r: &OrderRow) -> String {
 
 /// The title of a list's frame: name, count, filter and sort.
 fn title<'a>(app: &App, id: ListId, name: String, shown: usize, total: usize) -> Vec<Span<'a>> {
-    let st = app.list(id);
+    let st = app.tabs.list(id);
     let mut parts = vec![name];
     if st.filter.is_empty() {
         parts.push(fill(app.env.t(S::Count), &[&total]));
@@ -44,8 +44,8 @@ fn title<'a>(app: &App, id: ListId, name: String, shown: usize, total: usize) ->
     if let Some(s) = id.sorts().get(st.sort) {
         parts.push(fill(app.env.t(S::SortedBy), &[&app.env.t(*s)]));
     }
-    if id == ListId::Overdue && !app.marks.is_empty() {
-        parts.push(fill(app.env.t(S::Marked), &[&app.marks.len()]));
+    if id == ListId::Overdue && !app.tabs.marks.is_empty() {
+        parts.push(fill(app.env.t(S::Marked), &[&app.tabs.marks.len()]));
     }
     vec![Span::styled(
         format!(" {} ", parts.join(app.env.theme.dot())),
@@ -119,10 +119,10 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
             app.env.theme.dim(),
         ));
     }
-    let block = frame(app, title).title_bottom(super::position(app.list(id).selected, n));
+    let block = frame(app, title).title_bottom(super::position(app.tabs.list(id).selected, n));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let st = app.list(id);
+    let st = app.tabs.list(id);
     let sorted = |s: S| id.sorts().get(st.sort) == Some(&s);
     let t = |s: S| app.env.t(s);
     let wide = inner.width >= 110;
@@ -220,7 +220,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         let o = &r.order;
         let mut cells = Vec::new();
         if overdue {
-            let marked = app.marks.contains(&o.order_no);
+            let marked = app.tabs.marks.contains(&o.order_no);
             cells.push(cell(if marked { "*" } else { " " }, app.env.theme.marked()));
             let over30 = if r.late > OVERDUE_DAYS {
                 t(S::Over30Mark)
@@ -256,7 +256,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         cells.push(one_line(&o.order_no).into());
         cells.push(one_line(&o.title).into());
         let row = Row::new(cells);
-        if overdue && app.marks.contains(&o.order_no) {
+        if overdue && app.tabs.marks.contains(&o.order_no) {
             row.styled(app.env.theme.marked())
         } else {
             row
@@ -265,7 +265,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     // Not loaded yet: a dim line where the entry will be.
     let waiting = || Row::banner("…".to_string(), app.env.theme.dim());
     // Sorted by unit, the overdue list is grouped: a line per unit with its count.
-    let groups = app.grouped(id).then(|| app.groups(id));
+    let groups = app.tabs.grouped(id).then(|| app.groups(id));
     let groups = groups.filter(|g| g.iter().map(|(_, k)| k).sum::<usize>() == n);
     match groups {
         Some(g) => {

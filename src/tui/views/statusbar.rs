@@ -35,7 +35,7 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
             Some(n) => format!(" {} {} {n} ", i + 1, app.env.t(*name)),
             None => format!(" {} {} ", i + 1, app.env.t(*name)),
         };
-        let style = if *tab == app.tab {
+        let style = if *tab == app.tabs.tab {
             app.env.theme.tab_active()
         } else {
             Style::new()
@@ -62,7 +62,7 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
 /// Rows the message needs (wrapped), at least one.
 pub fn message_height(app: &App, w: u16) -> u16 {
     match &app.message {
-        Some(m) if app.input.is_none() => {
+        Some(m) if app.overlay.input.is_none() => {
             let n: usize = m
                 .text
                 .lines()
@@ -75,7 +75,7 @@ pub fn message_height(app: &App, w: u16) -> u16 {
 }
 
 pub fn message(app: &App, f: &mut Frame, area: Rect) {
-    if let Some(line) = &app.input {
+    if let Some(line) = &app.overlay.input {
         let (prefix, input) = match line {
             InputLine::Filter(i) => ("/", i),
             InputLine::Command(i) => (":", i),

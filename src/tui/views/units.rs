@@ -37,7 +37,7 @@ fn cells(app: &App, r: &UnitRow) -> Vec<table::Cell> {
 }
 
 fn period_label(app: &App) -> String {
-    let name = match app.period {
+    let name = match app.tabs.period {
         PeriodChoice::All => S::PeriodAll,
         PeriodChoice::ThisMonth => S::PeriodThis,
         PeriodChoice::LastMonth => S::PeriodLast,
@@ -58,7 +58,7 @@ fn period_label(app: &App) -> String {
 }
 
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let st = app.list(ListId::Units);
+    let st = app.tabs.list(ListId::Units);
     let sort = ListId::Units.sorts().get(st.sort).copied();
     let mut title = format!(
         " {}{}{} ",
@@ -88,7 +88,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             .spacing(1)
             .areas(inner);
         (Some(a), Some(b))
-    } else if app.chart {
+    } else if app.tabs.chart {
         (None, Some(inner))
     } else {
         (Some(inner), None)
@@ -105,7 +105,7 @@ fn draw_tables(app: &App, f: &mut Frame, area: Rect) {
     let Some(card) = &app.data.card else {
         return;
     };
-    let st = app.list(ListId::Units);
+    let st = app.tabs.list(ListId::Units);
     let sorted = |s: S| ListId::Units.sorts().get(st.sort) == Some(&s) && st.sort > 0;
     let t = |s: S| app.env.t(s);
     let col = |s: S, w: usize| Col::right(sort_title(app, t(s), sorted(s), st.reverse), w);
