@@ -78,17 +78,17 @@ const FIRST_OVERDUE: &str = "201710270002"; // 住建局, handling, the most ove
 #[test]
 fn number_keys_and_tab_switch_tabs() {
     let (_d, mut s) = session();
-    assert_eq!(s.app.tab, Tab::Pending);
+    assert_eq!(s.app.tabs.tab, Tab::Pending);
     feed(&mut s, "3");
-    assert_eq!(s.app.tab, Tab::Units);
+    assert_eq!(s.app.tabs.tab, Tab::Units);
     feed(&mut s, "<Tab>");
-    assert_eq!(s.app.tab, Tab::Activity);
+    assert_eq!(s.app.tabs.tab, Tab::Activity);
     feed(&mut s, "<Tab>");
-    assert_eq!(s.app.tab, Tab::Pending);
+    assert_eq!(s.app.tabs.tab, Tab::Pending);
     feed(&mut s, "<S-Tab>");
-    assert_eq!(s.app.tab, Tab::Activity);
+    assert_eq!(s.app.tabs.tab, Tab::Activity);
     feed(&mut s, "2");
-    assert_eq!(s.app.tab, Tab::Overdue);
+    assert_eq!(s.app.tabs.tab, Tab::Overdue);
 }
 
 #[test]
@@ -97,22 +97,22 @@ fn movement_stays_in_bounds() {
     let n = s.app.len(ListId::Pending);
     assert!(n > 100);
     feed(&mut s, "k k");
-    assert_eq!(s.app.list(ListId::Pending).selected, 0);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, 0);
     feed(&mut s, "j j <Down>");
-    assert_eq!(s.app.list(ListId::Pending).selected, 3);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, 3);
     feed(&mut s, "G");
-    assert_eq!(s.app.list(ListId::Pending).selected, n - 1);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, n - 1);
     feed(&mut s, "j");
-    assert_eq!(s.app.list(ListId::Pending).selected, n - 1);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, n - 1);
     feed(&mut s, "g");
-    assert_eq!(s.app.list(ListId::Pending).selected, 0);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, 0);
     // Pages are as tall as the list drawn last; before any drawing, a page is one row.
     run(&mut s, "");
-    let page = s.app.list(ListId::Pending).page();
+    let page = s.app.tabs.list(ListId::Pending).page();
     feed(&mut s, "<PageDown>");
-    assert_eq!(s.app.list(ListId::Pending).selected, page);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, page);
     feed(&mut s, "<C-u>");
-    assert_eq!(s.app.list(ListId::Pending).selected, page - page / 2);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, page - page / 2);
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn key_release_events_are_ignored() {
     let mut k = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     k.kind = KeyEventKind::Release;
     update::on_key(&mut s.app, k);
-    assert_eq!(s.app.list(ListId::Pending).selected, 0);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, 0);
 }
 
 #[test]
@@ -138,8 +138,8 @@ fn filter_as_you_type_then_escape_clears() {
                 || r.order.content.contains("住建局"))
     );
     feed(&mut s, "<Enter>");
-    assert!(s.app.input.is_none());
-    assert_eq!(s.app.list(ListId::Pending).filter, "住建局");
+    assert!(s.app.overlay.input.is_none());
+    assert_eq!(s.app.tabs.list(ListId::Pending).filter, "住建局");
     feed(&mut s, "<Esc>");
     assert_eq!(s.app.len(ListId::Pending), all);
 }
@@ -164,10 +164,10 @@ fn enter_opens_the_selected_order_and_escape_goes_back() {
     run(&mut s, "<Enter>");
     assert_eq!(s.app.screen(), Screen::Detail);
     assert_eq!(
-        s.app.detail.as_ref().unwrap().row.order.order_no,
+        s.app.detail.shown.as_ref().unwrap().row.order.order_no,
         FIRST_OVERDUE
     );
-    assert!(s.app.detail.as_ref().unwrap().events.len() >= 5);
+    assert!(s.app.detail.shown.as_ref().unwrap().events.len() >= 5);
     feed(&mut s, "<Esc>");
     assert_eq!(s.app.screen(), Screen::Tabs);
 }
@@ -178,7 +178,7 @@ fn urge_opens_a_note_and_enter_submits_with_the_version_seen() {
     feed(&mut s, "2");
     let version = s.app.current_order().unwrap().order.version;
     feed(&mut s, "u");
-    assert!(matches!(s.app.dialog, Some(Dialog::Form(_))));
+    assert!(matches!(s.app.overlay.dialog, Some(Dialog::Form(_))));
     let fx = feed(&mut s, "\"请尽快\" <Enter>");
     assert_eq!(
         fx,
@@ -196,7 +196,10 @@ fn urge_opens_a_note_and_enter_submits_with_the_version_seen() {
 fn a_refused_action_quotes_the_workflow_and_names_the_keys_that_work() {
     let (_d, mut s) = session();
     feed(&mut s, "2 a");
-    assert!(s.app.dialog.is_none(), "no dialog for a refused action");
+    assert!(
+        s.app.overlay.dialog.is_none(),
+        "no dialog for a refused action"
+    );
     let m = s.app.message.clone().unwrap().text;
     assert!(m.contains("不能签收工单 201710270002"), "{m}");
     assert!(m.contains("现在可以：回复"), "{m}");
@@ -213,7 +216,7 @@ fn a_refused_action_quotes_the_workflow_and_names_the_keys_that_work() {
 fn reply_editor_takes_chinese_and_ctrl_s_submits() {
     let (_d, mut s) = session();
     feed(&mut s, "2 r");
-    assert!(matches!(s.app.dialog, Some(Dialog::Editor(_))));
+    assert!(matches!(s.app.overlay.dialog, Some(Dialog::Editor(_))));
     // Empty: refused in the dialog, nothing to record.
     assert!(feed(&mut s, "<C-s>").is_empty());
     let fx = feed(&mut s, "\"已安排维修\" <Enter> \"次日修复\" <C-s>");
@@ -232,9 +235,9 @@ fn reply_editor_takes_chinese_and_ctrl_s_submits() {
 fn escape_in_the_editor_asks_before_discarding_text() {
     let (_d, mut s) = session();
     feed(&mut s, "2 r \"草稿\" <Esc>");
-    assert!(s.app.dialog.is_some(), "first Esc only warns");
+    assert!(s.app.overlay.dialog.is_some(), "first Esc only warns");
     feed(&mut s, "<Esc>");
-    assert!(s.app.dialog.is_none());
+    assert!(s.app.overlay.dialog.is_none());
 }
 
 #[test]
@@ -242,7 +245,7 @@ fn pasted_text_is_cleaned_of_control_characters() {
     let (_d, mut s) = session();
     feed(&mut s, "2 r");
     update::on_paste(&mut s.app, "维修\u{1b}[31m完成\u{202e}\r\n第二行");
-    let Some(Dialog::Editor(e)) = &s.app.dialog else {
+    let Some(Dialog::Editor(e)) = &s.app.overlay.dialog else {
         panic!()
     };
     assert_eq!(e.text(), "维修[31m完成\n第二行");
@@ -252,10 +255,10 @@ fn pasted_text_is_cleaned_of_control_characters() {
 fn space_marks_and_bulk_urge_confirms_how_many() {
     let (_d, mut s) = session();
     feed(&mut s, "2 <Space> <Space> <Space>");
-    assert_eq!(s.app.marks.len(), 3);
+    assert_eq!(s.app.tabs.marks.len(), 3);
     feed(&mut s, "U");
-    let Some(Dialog::Form(f)) = &s.app.dialog else {
-        panic!("{:?}", s.app.dialog)
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
     };
     assert!(f.title.contains("3 件工单"), "{}", f.title);
     let Purpose::BulkUrge { nos } = f.purpose.clone() else {
@@ -279,7 +282,7 @@ fn units_tab_urges_every_overdue_order_of_the_unit() {
     let expected = s.app.overdue_of("住建局");
     assert!(expected.len() > 10);
     feed(&mut s, "U");
-    let Some(Dialog::Form(f)) = &s.app.dialog else {
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
         panic!()
     };
     assert!(
@@ -330,7 +333,7 @@ fn sort_key_cycles_and_keeps_the_selection() {
     feed(&mut s, "2 j j");
     let no = s.app.current_order().unwrap().order.order_no.clone();
     feed(&mut s, "o");
-    assert_eq!(s.app.list(ListId::Overdue).sort, 1);
+    assert_eq!(s.app.tabs.list(ListId::Overdue).sort, 1);
     assert_eq!(s.app.current_order().unwrap().order.order_no, no);
     let units: Vec<String> = s
         .app
@@ -350,7 +353,7 @@ fn sort_key_cycles_and_keeps_the_selection() {
 fn help_and_hint_bar_come_from_the_keymap() {
     let (_d, mut s) = session();
     let screen = run(&mut s, "?");
-    assert!(s.app.help.is_some());
+    assert!(s.app.overlay.help.is_some());
     // Every context's bindings are in the help text (at a width where nothing wraps).
     let help = hotline::tui::views::help_text(&s.app, 200);
     for b in BINDINGS {
@@ -364,7 +367,7 @@ fn help_and_hint_bar_come_from_the_keymap() {
     }
     assert!(screen.contains("帮助"));
     feed(&mut s, "<Esc>");
-    assert!(s.app.help.is_none());
+    assert!(s.app.overlay.help.is_none());
 }
 
 #[test]
@@ -383,6 +386,7 @@ fn urging_by_keys_records_the_event_and_the_units_tab_counts_it() {
     let (_d, mut s) = session();
     let before = s
         .app
+        .data
         .card
         .as_ref()
         .unwrap()
@@ -392,7 +396,7 @@ fn urging_by_keys_records_the_event_and_the_units_tab_counts_it() {
         .unwrap()
         .urges;
     run(&mut s, "2 u \"请今日回复\" <Enter>");
-    assert!(s.app.dialog.is_none());
+    assert!(s.app.overlay.dialog.is_none());
     assert!(s.app.message.as_ref().unwrap().text.contains("催办"));
     let events = s.store().events(FIRST_OVERDUE).unwrap();
     let last = events.last().unwrap();
@@ -406,6 +410,7 @@ fn urging_by_keys_records_the_event_and_the_units_tab_counts_it() {
     let screen = run(&mut s, "3");
     let after = s
         .app
+        .data
         .card
         .as_ref()
         .unwrap()
@@ -428,8 +433,8 @@ fn reply_needs_handling_then_review_warns_when_vague() {
     );
     // Review: the vague reply is flagged and rejecting is preselected.
     run(&mut s, "<Enter> v");
-    let Some(Dialog::Choice(c)) = &s.app.dialog else {
-        panic!("{:?}", s.app.dialog)
+    let Some(Dialog::Choice(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
     };
     assert!(c.warn.as_deref().unwrap().contains("正在办理中"));
     assert_eq!(c.selected, 1);
@@ -442,7 +447,7 @@ fn reply_needs_handling_then_review_warns_when_vague() {
 /// Another operator, on another connection to the same file, urges an order.
 fn urge_elsewhere(s: &Session, no: &str, note: &str) {
     let other = Store::open(s.store().path().unwrap()).unwrap();
-    let ctx = hotline::ops::Ctx::new(s.app.now, "另一人");
+    let ctx = hotline::ops::Ctx::new(s.app.env.now, "另一人");
     let urge = Action::Urge { note: note.into() };
     hotline::ops::act(&other, &ctx, no, &urge, None).unwrap();
 }
@@ -455,14 +460,14 @@ fn a_change_by_someone_else_is_a_conflict_and_the_text_is_kept() {
     // Another operator urges the same order meanwhile.
     urge_elsewhere(&s, FIRST_OVERDUE, "x");
     run(&mut s, "<Enter>");
-    let Some(Dialog::Form(f)) = &s.app.dialog else {
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
         panic!("the dialog stays open")
     };
     assert!(f.error.as_deref().unwrap().contains("在您打开后已被改动"));
     assert_eq!(f.field(hotline::tui::i18n::S::DlgNoteOptional), "我的说明");
     // Having seen it, submitting again records it.
     run(&mut s, "<Enter>");
-    assert!(s.app.dialog.is_none());
+    assert!(s.app.overlay.dialog.is_none());
     let n = s.store().order(FIRST_OVERDUE).unwrap().unwrap().urges;
     assert_eq!(n, before + 2);
 }
@@ -474,7 +479,7 @@ fn another_process_change_is_picked_up_by_poll() {
     let no = s.app.overdue_rows()[1].order.order_no.clone();
     urge_elsewhere(&s, &no, "第二个进程");
     assert!(s.poll().unwrap());
-    let top = &s.app.activity[0];
+    let top = &s.app.data.activity[0];
     assert_eq!(top.order_no.as_deref(), Some(no.as_str()));
     assert_eq!(top.event.operator, "另一人");
     assert!(!s.poll().unwrap(), "nothing new the second time");
@@ -483,16 +488,16 @@ fn another_process_change_is_picked_up_by_poll() {
 #[test]
 fn period_selector_recomputes_the_scorecard() {
     let (_d, mut s) = session();
-    let all = s.app.card.as_ref().unwrap().period;
+    let all = s.app.data.card.as_ref().unwrap().period;
     run(&mut s, "3 p 2");
-    let month = s.app.card.as_ref().unwrap().period;
+    let month = s.app.data.card.as_ref().unwrap().period;
     assert_eq!(month.from.to_string(), "2017-12-01");
     assert!(month.from > all.from);
     run(
         &mut s,
         "p 4 <C-u> \"2017-11-01\" <Tab> <C-u> \"2017-11-30\" <Enter>",
     );
-    let custom = s.app.card.as_ref().unwrap().period;
+    let custom = s.app.data.card.as_ref().unwrap().period;
     assert_eq!(
         (custom.from.to_string(), custom.to.to_string()),
         ("2017-11-01".into(), "2017-11-30".into())
@@ -504,7 +509,7 @@ fn unit_screen_lists_the_units_orders_most_urgent_first() {
     let (_d, mut s) = session();
     run(&mut s, "3 <Enter>");
     assert_eq!(s.app.screen(), Screen::Unit);
-    assert_eq!(s.app.unit.as_deref(), Some("住建局"));
+    assert_eq!(s.app.data.unit.as_deref(), Some("住建局"));
     let rows = s.app.unit_order_rows();
     assert!(
         rows.iter()
@@ -531,7 +536,7 @@ fn ctrl_s_submits_a_form_from_any_field_and_on_site_needs_its_fields() {
     let (_d, mut s) = session();
     let fx = feed(&mut s, "2 s <Tab> <Space> <C-s>");
     assert!(fx.is_empty());
-    let Some(Dialog::Form(f)) = &s.app.dialog else {
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
         panic!()
     };
     assert!(
@@ -552,7 +557,7 @@ fn the_last_unit_brings_its_tables_total_row_into_view() {
         .rev()
         .find(|l| l.contains("合计"))
         .unwrap_or_else(|| panic!("no 合计 row after G:\n{screen}"));
-    let card = s.app.card.as_ref().unwrap();
+    let card = s.app.data.card.as_ref().unwrap();
     let total = card
         .table_total(hotline::domain::UnitKind::Township)
         .unwrap();
@@ -566,7 +571,7 @@ fn the_last_unit_brings_its_tables_total_row_into_view() {
     let up = "k ".repeat(townships);
     let screen = run(&mut s, up.trim());
     assert_eq!(
-        s.app.list(hotline::tui::app::ListId::Units).selected,
+        s.app.tabs.list(hotline::tui::app::ListId::Units).selected,
         departments - 1
     );
     assert!(screen.contains("合计"), "{screen}");
@@ -575,12 +580,12 @@ fn the_last_unit_brings_its_tables_total_row_into_view() {
 #[test]
 fn office_work_is_refused_to_a_unit_account_before_anything_is_typed() {
     let (_d, mut s) = session();
-    s.app.role = hotline::domain::Role::Unit("住建局".into());
+    s.app.env.role = hotline::domain::Role::Unit("住建局".into());
     for keys in ["2 U", "3 U", "3 s"] {
-        s.app.dialog = None;
+        s.app.overlay.dialog = None;
         s.app.message = None;
         feed(&mut s, keys);
-        assert!(s.app.dialog.is_none(), "{keys}: a dialog opened");
+        assert!(s.app.overlay.dialog.is_none(), "{keys}: a dialog opened");
         let m = s.app.message.clone().unwrap().text;
         assert!(m.contains("这是热线办的工作"), "{keys}: {m}");
     }
@@ -648,18 +653,18 @@ fn below_the_minimum_size_no_key_acts_but_quit() {
     assert!(screen.contains("终端太小"), "{screen}");
     assert!(screen.contains("q 退出"), "{screen}");
     assert_eq!(s.store().events(FIRST_OVERDUE).unwrap().len(), before);
-    assert!(s.app.dialog.is_none());
-    assert_eq!(s.app.tab, Tab::Pending, "2 did not switch tabs either");
+    assert!(s.app.overlay.dialog.is_none());
+    assert_eq!(s.app.tabs.tab, Tab::Pending, "2 did not switch tabs either");
     // Enlarged, the same keys work.
     run(&mut s, "2 u \"请今日回复\" <Enter>");
     assert_eq!(s.store().events(FIRST_OVERDUE).unwrap().len(), before + 1);
     // A dialog open when the window shrinks keeps its text; quit waits for a larger window.
     run(&mut s, "u \"草稿\"");
     let screen = run_script(&mut s, &keys("q <Esc> <Esc>"), 70, 20).unwrap();
-    assert!(!s.app.quit && s.app.dialog.is_some(), "{screen}");
+    assert!(!s.app.quit && s.app.overlay.dialog.is_some(), "{screen}");
     assert!(screen.contains("保留"), "{screen}");
     run(&mut s, "<Esc> <Esc>");
-    assert!(s.app.dialog.is_none());
+    assert!(s.app.overlay.dialog.is_none());
     // Quit works at any size.
     run_script(&mut s, &keys("q"), 70, 20).unwrap();
     assert!(s.app.quit);

@@ -50,7 +50,7 @@ fn session(hold: usize) -> Session {
         ascii: false,
     };
     let mut s = Session::new(Store::open(path).unwrap(), g, theme, false).unwrap();
-    s.app.hold = hold;
+    s.app.data.hold = hold;
     s.reload().unwrap();
     s
 }
@@ -66,7 +66,7 @@ fn selected_no(s: &Session) -> String {
 #[test]
 fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     let mut s = session(0);
-    assert!(!s.app.open_held, "a window, not the whole list");
+    assert!(!s.app.data.open_held, "a window, not the whole list");
     let all = s
         .store()
         .list_orders(&OrderFilter {
@@ -77,11 +77,11 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     let n = s.app.len(ListId::Pending);
     assert_eq!(n, all.len());
     assert!(n > 200, "{n}");
-    let loaded = s.app.window(ListId::Pending).unwrap().rows.len();
+    let loaded = s.app.data.window(ListId::Pending).unwrap().rows.len();
     assert!(loaded < n, "only a window is loaded: {loaded} of {n}");
 
     let screen = run(&mut s, "G");
-    assert_eq!(s.app.list(ListId::Pending).selected, n - 1);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, n - 1);
     assert_eq!(selected_no(&s), all[n - 1].order_no);
     assert!(screen.contains(&format!(" {n}/{n} ")), "{screen}");
     assert!(screen.contains(&all[n - 1].order_no));
@@ -89,9 +89,9 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     run(&mut s, "g");
     assert_eq!(selected_no(&s), all[0].order_no);
     let screen = run(&mut s, "<PageDown> <PageDown> <PageDown> j");
-    let page = s.app.list(ListId::Pending).page();
+    let page = s.app.tabs.list(ListId::Pending).page();
     let at = 3 * page + 1;
-    assert_eq!(s.app.list(ListId::Pending).selected, at);
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, at);
     assert_eq!(selected_no(&s), all[at].order_no);
     let waiting = |l: &str| l.trim_matches(['│', ' ']) == "…";
     assert!(
@@ -100,7 +100,7 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     );
 
     // The overdue tab's count is `order list --overdue`'s.
-    let today = s.app.now.date();
+    let today = s.app.env.now.date();
     let overdue = s
         .store()
         .list_orders(&OrderFilter {
@@ -117,12 +117,12 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
 fn marks_are_kept_by_order_number_across_pages() {
     let mut s = session(0);
     run(&mut s, "2 <Space> <Space>");
-    let marked: Vec<String> = s.app.marks.iter().cloned().collect();
+    let marked: Vec<String> = s.app.tabs.marks.iter().cloned().collect();
     assert_eq!(marked.len(), 2);
     run(&mut s, "G k <Space> g");
-    assert_eq!(s.app.marks.len(), 3);
+    assert_eq!(s.app.tabs.marks.len(), 3);
     for m in &marked {
-        assert!(s.app.marks.contains(m));
+        assert!(s.app.tabs.marks.contains(m));
     }
     let screen = run(&mut s, "");
     assert!(screen.contains("已选 3 件"), "{screen}");
@@ -131,7 +131,7 @@ fn marks_are_kept_by_order_number_across_pages() {
 #[test]
 fn bulk_urge_of_a_unit_asks_the_store_for_the_numbers() {
     let mut s = session(0);
-    let today = s.app.now.date();
+    let today = s.app.env.now.date();
     run(&mut s, "3");
     let unit = s.app.selected_unit().unwrap().unit.clone();
     let expected: Vec<String> = s
@@ -147,7 +147,7 @@ fn bulk_urge_of_a_unit_asks_the_store_for_the_numbers() {
         .collect();
     assert!(!expected.is_empty());
     run(&mut s, "U");
-    let Some(hotline::tui::dialog::Dialog::Form(f)) = &s.app.dialog else {
+    let Some(hotline::tui::dialog::Dialog::Form(f)) = &s.app.overlay.dialog else {
         panic!("{:?}", s.app.message)
     };
     let hotline::tui::dialog::Purpose::BulkUrge { nos } = &f.purpose else {
@@ -197,9 +197,9 @@ fn windows_show_what_held_lists_show() {
         for s in [&mut held, &mut windowed] {
             // From the top of the Pending tab, default sorts, no filter.
             s.app.stack.clear();
-            s.app.tab = hotline::tui::action::Tab::Pending;
+            s.app.tabs.tab = hotline::tui::action::Tab::Pending;
             for id in ListId::ALL {
-                let st = s.app.list_mut(id);
+                let st = s.app.tabs.list_mut(id);
                 st.sort = 0;
                 st.reverse = false;
                 st.filter.clear();
@@ -209,7 +209,7 @@ fn windows_show_what_held_lists_show() {
         let keys = format!("g {keys}");
         let a = run(&mut held, &keys);
         let b = run(&mut windowed, &keys);
-        assert!(held.app.open_held && !windowed.app.open_held);
+        assert!(held.app.data.open_held && !windowed.app.data.open_held);
         if a != b {
             let diff: Vec<String> = a
                 .lines()
@@ -228,7 +228,7 @@ fn windows_show_what_held_lists_show() {
 fn open_counts_equal_the_order_lists() {
     let s = session(0);
     let store = s.store();
-    let today = s.app.now.date();
+    let today = s.app.env.now.date();
     let count = |unit: Option<String>, overdue: bool| {
         store
             .list_orders(&OrderFilter {
@@ -255,7 +255,7 @@ fn open_counts_equal_the_order_lists() {
     );
     assert!(open > 0 && late > 0 && late < open, "{open} {late}");
     // And the app's counts, read that way at the start, agree with the windows' lengths.
-    assert_eq!(s.app.counts.0, s.app.len(ListId::Pending));
+    assert_eq!(s.app.data.counts.0, s.app.len(ListId::Pending));
 }
 
 /// The two sources of a list answer every query alike, through the one trait: the orders held

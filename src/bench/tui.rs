@@ -154,7 +154,7 @@ pub fn tui_rows(db: &Path, size: u64, runs: usize) -> Result<Vec<Row>> {
     let mut s = open(db)?;
     let mut t = term()?;
     draw(&s, &mut t)?;
-    let held = s.app.open_held;
+    let held = s.app.data.open_held;
     let how = if held {
         "open orders held whole"
     } else {

@@ -1,5 +1,23 @@
 //! What a key means (`Cmd`, from the keymap) and what the pure update asks the outside world
 //! to do (`Effect`, run by the session: the only code that reaches the store and `ops`).
+//!
+//! The path of a key press to the store, and each type's one job:
+//!
+//! 1. key → `Cmd` (`keymap`): what the key means where it was pressed. Operations on an
+//!    order are `Cmd::Op(Op)`: the keys' names for workflow actions.
+//! 2. `Op` → `domain::ActionName` (`OP_ACTIONS`, the one table both ways): what
+//!    `workflow::permitted` and `ops::policy` speak of, asked before a dialog opens (and
+//!    for the "keys that work now" hint). `Op::BulkUrge` has no action name: each order is
+//!    checked by `ops::urge_many`.
+//! 3. (`update`) a dialog opens with its `dialog::Purpose`: what it will record once filled
+//!    in, with the order version the operator saw.
+//! 4. the dialog submitted → `Effect::Submit(Submit)`: the operation with its arguments,
+//!    typed text included (`Submit::Act` carries a `domain::Action`, the workflow's action
+//!    with its arguments; dispatch, redo, bulk urging and unit supervision have their own
+//!    `ops` entry points). Other `Effect`s ask the session to load something.
+//! 5. `session` runs the effect through `ops` (`act`, `dispatch`, `redo`, `urge_many`,
+//!    `supervise_unit`), which decides it with `workflow::decide` and stores the event. Done,
+//!    the dialog closes; refused (or a conflict), the message shows in it, text kept.
 
 use crate::domain::{Action, ActionName, OnSite};
 
@@ -36,44 +54,57 @@ pub enum Op {
     Close,
 }
 
+/// The one table between the keys' operations and the workflow's actions: `Op::action_name`
+/// and `Op::for_action` both read it. 延期 (`e`) is one key for two workflow actions: asking
+/// for an extension, and deciding one that is pending. Bulk urging has no row (it is checked
+/// per order by `ops::urge_many`), nor has revealing a contact (`hotline order show --reveal`).
+pub const OP_ACTIONS: [(Op, ActionName); 12] = [
+    (Op::Dispatch, ActionName::Dispatch),
+    (Op::Accept, ActionName::Accept),
+    (Op::Return, ActionName::Return),
+    (Op::Extension, ActionName::RequestExtension),
+    (Op::Extension, ActionName::DecideExtension),
+    (Op::Reply, ActionName::Reply),
+    (Op::Review, ActionName::Review),
+    (Op::Urge, ActionName::Urge),
+    (Op::Supervise, ActionName::Supervise),
+    (Op::Callback, ActionName::Callback),
+    (Op::Redo, ActionName::Redo),
+    (Op::Close, ActionName::Close),
+];
+
 impl Op {
-    /// The workflow's name for it: what `workflow::permitted` speaks of. `None` for bulk urging
-    /// (checked per order by `ops::urge_many`).
+    pub const ALL: [Op; 12] = [
+        Op::Dispatch,
+        Op::Accept,
+        Op::Return,
+        Op::Extension,
+        Op::Reply,
+        Op::Review,
+        Op::Urge,
+        Op::BulkUrge,
+        Op::Supervise,
+        Op::Callback,
+        Op::Redo,
+        Op::Close,
+    ];
+
+    /// The workflow's name for it (`OP_ACTIONS`): what `workflow::permitted` speaks of. The
+    /// extension key decides a pending extension, else asks for one. `None` for bulk urging.
     pub fn action_name(self, extension_pending: bool) -> Option<ActionName> {
-        Some(match self {
-            Op::Dispatch => ActionName::Dispatch,
-            Op::Accept => ActionName::Accept,
-            Op::Return => ActionName::Return,
-            Op::Extension if extension_pending => ActionName::DecideExtension,
-            Op::Extension => ActionName::RequestExtension,
-            Op::Reply => ActionName::Reply,
-            Op::Review => ActionName::Review,
-            Op::Urge => ActionName::Urge,
-            Op::BulkUrge => return None,
-            Op::Supervise => ActionName::Supervise,
-            Op::Callback => ActionName::Callback,
-            Op::Redo => ActionName::Redo,
-            Op::Close => ActionName::Close,
-        })
+        OP_ACTIONS
+            .iter()
+            .filter(|(op, _)| *op == self)
+            .map(|(_, a)| *a)
+            .find(|a| {
+                self != Op::Extension || (*a == ActionName::DecideExtension) == extension_pending
+            })
     }
 
-    /// The key operation that performs a workflow action (for “press X to …” hints).
+    /// The key operation that performs a workflow action (`OP_ACTIONS`), for “press X to …”
+    /// hints.
     pub fn for_action(a: ActionName) -> Option<Op> {
-        Some(match a {
-            ActionName::Dispatch => Op::Dispatch,
-            ActionName::Accept => Op::Accept,
-            ActionName::Return => Op::Return,
-            ActionName::RequestExtension | ActionName::DecideExtension => Op::Extension,
-            ActionName::Reply => Op::Reply,
-            ActionName::Review => Op::Review,
-            ActionName::Urge => Op::Urge,
-            ActionName::Supervise => Op::Supervise,
-            ActionName::Callback => Op::Callback,
-            ActionName::Redo => Op::Redo,
-            ActionName::Close => Op::Close,
-            // Shown with `hotline order show --reveal`; not a key of its own here.
-            ActionName::RevealContact => return None,
-        })
+        OP_ACTIONS.iter().find(|(_, x)| *x == a).map(|(op, _)| *op)
     }
 }
 
@@ -175,4 +206,37 @@ pub enum Effect {
     /// Ask the store for a unit's overdue orders, then confirm urging them all.
     UrgeUnit(String),
     Submit(Submit),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_but_reveal_has_one_key_op_and_back() {
+        assert_eq!(Op::for_action(ActionName::RevealContact), None);
+        for a in ActionName::ALL {
+            let op = Op::for_action(a);
+            assert!(op.is_some(), "{a:?} has no key");
+            if let Some(op) = op {
+                let pending = a == ActionName::DecideExtension;
+                assert_eq!(op.action_name(pending), Some(a), "{a:?}");
+            }
+        }
+        for op in Op::ALL {
+            let names: Vec<_> = [false, true].map(|p| op.action_name(p)).into();
+            assert_eq!(names[0].is_none(), op == Op::BulkUrge, "{op:?}");
+            for n in names.into_iter().flatten() {
+                assert_eq!(Op::for_action(n), Some(op), "{op:?}");
+            }
+        }
+        assert_eq!(
+            Op::Extension.action_name(false),
+            Some(ActionName::RequestExtension)
+        );
+        assert_eq!(
+            Op::Extension.action_name(true),
+            Some(ActionName::DecideExtension)
+        );
+    }
 }

@@ -1,6 +1,11 @@
 //! The UI state: what is loaded, what is selected, which screen and dialog are open. Rows for
 //! each list are derived here (filter, sort) so that key handling and drawing see the same
 //! order. No I/O: `session` fills the data in.
+//!
+//! `App` is made of parts, each with the methods that read only it: `Env` (who works, the
+//! language, keys, clock and terminal size), `Data` (what was loaded), `TabsState` (every
+//! list's selection, filter and sort), `DetailState`, `Overlay` (help, dialog, input line).
+//! What needs several parts (a list's rows: data, query, clock) is a method of `App`.
 
 use super::action::Tab;
 use super::dialog::Dialog;
@@ -332,7 +337,9 @@ pub struct Message {
     pub level: Level,
 }
 
-pub struct App {
+/// Who works, in which language, with which keys and theme, at what time, on what size of
+/// terminal: the same for every screen.
+pub struct Env {
     pub lang: Lang,
     pub theme: Theme,
     /// The key bindings in force (the defaults, or with the user's keys.toml applied).
@@ -342,65 +349,14 @@ pub struct App {
     /// What the OS user may do in this database (a unit account sees its own orders only).
     pub role: Role,
     pub demo: bool,
-    pub tab: Tab,
-    /// Screens over the tabs, innermost last (Esc pops).
-    pub stack: Vec<Screen>,
-    /// Every open order, most urgent first (the store's order), when `open_held`.
-    pub open: Vec<OrderRow>,
-    /// The open orders are few enough to hold (`hold`): Pending and Overdue are derived here.
-    pub open_held: bool,
-    /// Lists of at most this many orders are held whole (`HOLD`; tests lower it).
-    pub hold: usize,
-    /// Load the scorecard at the start too (`Session::new`), not only when its tab shows.
-    pub eager_card: bool,
-    /// The lists too long to hold: Pending, Overdue, a unit's orders.
-    pub windows: [Window; 3],
-    /// Open orders and those past their deadline (the tabs' figures), unfiltered.
-    pub counts: (usize, usize),
-    /// The data generation: bumped by the session whenever the database (or the minute)
-    /// changed. `base_stamp`, `card_stamp`, `unit_stamp`, `detail_stamp` and each window's
-    /// stamp say which generation they show.
-    pub stamp: u64,
-    pub base_stamp: u64,
-    pub card_stamp: u64,
-    pub unit_stamp: u64,
-    pub detail_stamp: u64,
-    pub units: Vec<UnitEntry>,
-    pub card: Option<Scorecard>,
-    pub activity: Vec<StoredEvent>,
-    /// The unit shown by the Unit screen, and its orders (open first) when `unit_held`.
-    pub unit: Option<String>,
-    pub unit_orders: Vec<OrderRow>,
-    pub unit_held: bool,
-    pub detail: Option<Detail>,
-    pub detail_scroll: usize,
-    pub detail_height: Cell<usize>,
-    /// The furthest the detail can scroll (set by drawing).
-    pub detail_max: Cell<usize>,
-    pub lists: [ListState; 5],
-    pub input: Option<InputLine>,
-    pub dialog: Option<Dialog>,
-    /// The help screen, with its scroll.
-    pub help: Option<usize>,
-    pub help_height: Cell<usize>,
-    pub help_max: Cell<usize>,
-    pub message: Option<Message>,
-    /// Overdue orders marked for bulk urging.
-    pub marks: BTreeSet<String>,
-    pub period: PeriodChoice,
-    /// The first day with an order (the start of “all orders”).
-    pub earliest: Option<NaiveDate>,
-    /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
-    pub chart: bool,
     /// The terminal's size at the last frame or resize (None before the first): below
     /// `MIN_WIDTH` × `MIN_HEIGHT` only the "too small" note shows, and keys do not act.
     pub size: Cell<Option<(u16, u16)>>,
-    pub quit: bool,
 }
 
-impl App {
-    pub fn new(lang: Lang, theme: Theme, now: NaiveDateTime, operator: String) -> App {
-        App {
+impl Env {
+    pub fn new(lang: Lang, theme: Theme, now: NaiveDateTime, operator: String) -> Env {
+        Env {
             lang,
             theme,
             keymap: Keymap::default(),
@@ -408,42 +364,7 @@ impl App {
             operator,
             role: Role::Admin,
             demo: false,
-            tab: Tab::Pending,
-            stack: Vec::new(),
-            open: Vec::new(),
-            open_held: false,
-            hold: HOLD,
-            eager_card: true,
-            windows: Default::default(),
-            counts: (0, 0),
-            stamp: 1,
-            base_stamp: 0,
-            card_stamp: 0,
-            unit_stamp: 0,
-            detail_stamp: 0,
-            units: Vec::new(),
-            card: None,
-            activity: Vec::new(),
-            unit: None,
-            unit_orders: Vec::new(),
-            unit_held: false,
-            detail: None,
-            detail_scroll: 0,
-            detail_height: Cell::new(10),
-            detail_max: Cell::new(0),
-            lists: Default::default(),
-            input: None,
-            dialog: None,
-            help: None,
-            help_height: Cell::new(10),
-            help_max: Cell::new(0),
-            message: None,
-            marks: BTreeSet::new(),
-            period: PeriodChoice::All,
-            earliest: None,
-            chart: false,
             size: Cell::new(None),
-            quit: false,
         }
     }
 
@@ -467,10 +388,134 @@ impl App {
         }
     }
 
-    pub fn screen(&self) -> Screen {
-        self.stack.last().copied().unwrap_or(Screen::Tabs)
+    /// A message in this screen's language.
+    pub fn say_msg(&self, m: &crate::error::Msg) -> String {
+        match self.lang {
+            Lang::Zh => m.zh.clone().unwrap_or_else(|| m.en.clone()),
+            Lang::En => m.en.clone(),
+        }
     }
 
+    /// Whether the current user may take `action` on `order` now (workflow state and role).
+    pub fn allows(&self, order: &Order, action: ActionName) -> bool {
+        crate::domain::workflow::permitted(order).contains(&action)
+            && self.role.refuses(action, order).is_none()
+    }
+}
+
+/// What the session and its worker loaded for the screens, and which data generation each
+/// part shows. Views read it; only the session writes it (update reads it to decide).
+pub struct Data {
+    /// Every open order, most urgent first (the store's order), when `open_held`.
+    pub open: Vec<OrderRow>,
+    /// The open orders are few enough to hold (`hold`): Pending and Overdue are derived here.
+    pub open_held: bool,
+    /// Lists of at most this many orders are held whole (`HOLD`; tests lower it).
+    pub hold: usize,
+    /// The first day with an order (the start of “all orders”).
+    pub earliest: Option<NaiveDate>,
+    /// Load the scorecard at the start too (`Session::new`), not only when its tab shows.
+    pub eager_card: bool,
+    /// The lists too long to hold: Pending, Overdue, a unit's orders.
+    pub windows: [Window; 3],
+    /// Open orders and those past their deadline (the tabs' figures), unfiltered.
+    pub counts: (usize, usize),
+    /// The data generation: bumped by the session whenever the database (or the minute)
+    /// changed. `base_stamp`, `card_stamp`, `unit_stamp`, `detail_stamp` and each window's
+    /// stamp say which generation they show.
+    pub stamp: u64,
+    pub base_stamp: u64,
+    pub card_stamp: u64,
+    pub unit_stamp: u64,
+    pub detail_stamp: u64,
+    pub units: Vec<UnitEntry>,
+    pub card: Option<Scorecard>,
+    pub activity: Vec<StoredEvent>,
+    /// The unit shown by the Unit screen, and its orders (open first) when `unit_held`.
+    pub unit: Option<String>,
+    pub unit_orders: Vec<OrderRow>,
+    pub unit_held: bool,
+}
+
+impl Data {
+    pub fn new() -> Data {
+        Data {
+            open: Vec::new(),
+            open_held: false,
+            hold: HOLD,
+            eager_card: true,
+            windows: Default::default(),
+            counts: (0, 0),
+            stamp: 1,
+            base_stamp: 0,
+            card_stamp: 0,
+            unit_stamp: 0,
+            detail_stamp: 0,
+            units: Vec::new(),
+            card: None,
+            activity: Vec::new(),
+            unit: None,
+            unit_orders: Vec::new(),
+            unit_held: false,
+            earliest: None,
+        }
+    }
+
+    /// Whether a list of orders is held whole (else it is a window of the store's answer).
+    pub fn held(&self, id: ListId) -> bool {
+        match id {
+            ListId::Pending | ListId::Overdue => self.open_held,
+            ListId::UnitOrders => self.unit_held,
+            _ => true,
+        }
+    }
+
+    /// The window of a long list.
+    pub fn window(&self, id: ListId) -> Option<&Window> {
+        id.w().map(|w| &self.windows[w])
+    }
+    pub fn window_mut(&mut self, id: ListId) -> Option<&mut Window> {
+        id.w().map(|w| &mut self.windows[w])
+    }
+
+    /// The unit a typed name means, by the CLI's `--unit` rule (`domain::units::resolve`).
+    pub fn find_unit(&self, q: &str) -> Result<String, units::Refusal> {
+        units::resolve(self.units.iter().map(UnitEntry::candidate), q).map(str::to_string)
+    }
+}
+
+impl Default for Data {
+    fn default() -> Data {
+        Data::new()
+    }
+}
+
+/// The tabs, and the selection, scroll, filter and sort of every list (the Unit screen's
+/// too), with the marks for bulk urging and the Units tab's period and chart.
+#[derive(Debug)]
+pub struct TabsState {
+    pub tab: Tab,
+    pub lists: [ListState; 5],
+    /// Overdue orders marked for bulk urging.
+    pub marks: BTreeSet<String>,
+    pub period: PeriodChoice,
+    /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
+    pub chart: bool,
+}
+
+impl Default for TabsState {
+    fn default() -> TabsState {
+        TabsState {
+            tab: Tab::Pending,
+            lists: Default::default(),
+            marks: BTreeSet::new(),
+            period: PeriodChoice::All,
+            chart: false,
+        }
+    }
+}
+
+impl TabsState {
     pub fn list(&self, id: ListId) -> &ListState {
         &self.lists[id.i()]
     }
@@ -478,12 +523,97 @@ impl App {
         &mut self.lists[id.i()]
     }
 
+    /// Whether a list is shown in groups by unit (the overdue list sorted by unit).
+    pub fn grouped(&self, id: ListId) -> bool {
+        id == ListId::Overdue && id.sorts().get(self.list(id).sort) == Some(&S::SortUnit)
+    }
+}
+
+/// The detail screen: the order shown (with its history) and its scroll.
+#[derive(Debug)]
+pub struct DetailState {
+    pub shown: Option<Detail>,
+    pub scroll: usize,
+    pub height: Cell<usize>,
+    /// The furthest the detail can scroll (set by drawing).
+    pub max: Cell<usize>,
+}
+
+impl Default for DetailState {
+    fn default() -> DetailState {
+        DetailState {
+            shown: None,
+            scroll: 0,
+            height: Cell::new(10),
+            max: Cell::new(0),
+        }
+    }
+}
+
+/// What is drawn over the screens and takes the keys first: the help screen, a dialog, the
+/// filter or command line.
+#[derive(Debug)]
+pub struct Overlay {
+    pub input: Option<InputLine>,
+    pub dialog: Option<Dialog>,
+    /// The help screen, with its scroll.
+    pub help: Option<usize>,
+    pub help_height: Cell<usize>,
+    pub help_max: Cell<usize>,
+}
+
+impl Default for Overlay {
+    fn default() -> Overlay {
+        Overlay {
+            input: None,
+            dialog: None,
+            help: None,
+            help_height: Cell::new(10),
+            help_max: Cell::new(0),
+        }
+    }
+}
+
+/// The whole UI state, by part: `env` (who, language, keys, clock, size), `data` (what was
+/// loaded), `tabs` (lists and their selections), `detail`, `overlay` (help, dialog, input
+/// line); and the screen stack, the status message, whether to quit.
+pub struct App {
+    pub env: Env,
+    /// What the session and its worker loaded.
+    pub data: Data,
+    pub tabs: TabsState,
+    pub detail: DetailState,
+    pub overlay: Overlay,
+    /// Screens over the tabs, innermost last (Esc pops).
+    pub stack: Vec<Screen>,
+    pub message: Option<Message>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(lang: Lang, theme: Theme, now: NaiveDateTime, operator: String) -> App {
+        App {
+            env: Env::new(lang, theme, now, operator),
+            data: Data::new(),
+            tabs: TabsState::default(),
+            detail: DetailState::default(),
+            overlay: Overlay::default(),
+            stack: Vec::new(),
+            message: None,
+            quit: false,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.stack.last().copied().unwrap_or(Screen::Tabs)
+    }
+
     /// The list on screen, if the screen is a list.
     pub fn current_list(&self) -> Option<ListId> {
         match self.screen() {
             Screen::Detail => None,
             Screen::Unit => Some(ListId::UnitOrders),
-            Screen::Tabs => Some(match self.tab {
+            Screen::Tabs => Some(match self.tabs.tab {
                 Tab::Pending => ListId::Pending,
                 Tab::Overdue => ListId::Overdue,
                 Tab::Units => ListId::Units,
@@ -494,10 +624,10 @@ impl App {
 
     /// The keymap contexts in force, most specific first.
     pub fn contexts(&self) -> Vec<Ctx> {
-        if self.help.is_some() {
+        if self.overlay.help.is_some() {
             return vec![Ctx::Help];
         }
-        if let Some(d) = &self.dialog {
+        if let Some(d) = &self.overlay.dialog {
             return vec![match d {
                 Dialog::Confirm(_) => Ctx::Confirm,
                 Dialog::Form(_) => Ctx::Form,
@@ -506,7 +636,7 @@ impl App {
                 Dialog::Editor(_) => Ctx::Editor,
             }];
         }
-        if self.input.is_some() {
+        if self.overlay.input.is_some() {
             return vec![Ctx::Input];
         }
         let orders = [
@@ -531,19 +661,13 @@ impl App {
         }
     }
 
-    /// Whether the current user may take `action` on `order` now (workflow state and role).
-    pub fn allows(&self, order: &Order, action: ActionName) -> bool {
-        crate::domain::workflow::permitted(order).contains(&action)
-            && self.role.refuses(action, order).is_none()
-    }
-
     // ---- Derived rows -------------------------------------------------------------------
 
     fn order_rows<'a>(&'a self, id: ListId, source: &'a [OrderRow]) -> Vec<&'a OrderRow> {
         Held::new(
             source,
-            self.now,
-            self.units.iter().map(|u| u.unit.name.as_str()),
+            self.env.now,
+            self.data.units.iter().map(|u| u.unit.name.as_str()),
         )
         .all(&self.query(id))
     }
@@ -551,11 +675,15 @@ impl App {
     /// A list's rows: all of them when held, else the loaded window's.
     pub fn rows_of(&self, id: ListId) -> Vec<&OrderRow> {
         match id {
-            ListId::Pending | ListId::Overdue if self.open_held => self.order_rows(id, &self.open),
-            ListId::UnitOrders if self.unit_held => self.order_rows(id, &self.unit_orders),
+            ListId::Pending | ListId::Overdue if self.data.open_held => {
+                self.order_rows(id, &self.data.open)
+            }
+            ListId::UnitOrders if self.data.unit_held => {
+                self.order_rows(id, &self.data.unit_orders)
+            }
             _ => id
                 .w()
-                .map(|w| self.windows[w].rows.iter().collect())
+                .map(|w| self.data.windows[w].rows.iter().collect())
                 .unwrap_or_default(),
         }
     }
@@ -569,31 +697,14 @@ impl App {
         self.rows_of(ListId::UnitOrders)
     }
 
-    /// Whether a list of orders is held whole (else it is a window of the store's answer).
-    pub fn held(&self, id: ListId) -> bool {
-        match id {
-            ListId::Pending | ListId::Overdue => self.open_held,
-            ListId::UnitOrders => self.unit_held,
-            _ => true,
-        }
-    }
-
-    /// The window of a long list.
-    pub fn window(&self, id: ListId) -> Option<&Window> {
-        id.w().map(|w| &self.windows[w])
-    }
-    pub fn window_mut(&mut self, id: ListId) -> Option<&mut Window> {
-        id.w().map(|w| &mut self.windows[w])
-    }
-
     /// What a list shows now (filter, sort, unit).
     pub fn query(&self, id: ListId) -> Query {
-        let st = self.list(id);
+        let st = self.tabs.list(id);
         Query {
             sort: id.order_sort(st.sort),
             reverse: st.reverse,
             unit: (id == ListId::UnitOrders)
-                .then(|| self.unit.clone())
+                .then(|| self.data.unit.clone())
                 .flatten(),
             open_only: id != ListId::UnitOrders,
             late_only: id == ListId::Overdue,
@@ -603,25 +714,26 @@ impl App {
 
     /// A long list waits for the store (its query or the data changed since it loaded).
     pub fn loading(&self, id: ListId) -> bool {
-        !self.held(id)
-            && self
-                .window(id)
-                .is_some_and(|w| w.query.as_ref() != Some(&self.query(id)) || w.stamp != self.stamp)
+        !self.data.held(id)
+            && self.data.window(id).is_some_and(|w| {
+                w.query.as_ref() != Some(&self.query(id)) || w.stamp != self.data.stamp
+            })
     }
 
     /// Entry `i` of a list of orders, if loaded.
     pub fn order_at(&self, id: ListId, i: usize) -> Option<&OrderRow> {
-        if self.held(id) {
+        if self.data.held(id) {
             self.rows_of(id).get(i).copied()
         } else {
-            self.window(id).and_then(|w| w.get(i))
+            self.data.window(id).and_then(|w| w.get(i))
         }
     }
 
     /// Sorted by unit: each unit's name and number of rows, in list order.
     pub fn groups(&self, id: ListId) -> Vec<(Option<String>, usize)> {
-        if !self.held(id) {
+        if !self.data.held(id) {
             return self
+                .data
                 .window(id)
                 .map(|w| w.groups.clone())
                 .unwrap_or_default();
@@ -636,22 +748,18 @@ impl App {
         out
     }
 
-    /// Whether a list is shown in groups by unit (the overdue list sorted by unit).
-    pub fn grouped(&self, id: ListId) -> bool {
-        id == ListId::Overdue && id.sorts().get(self.list(id).sort) == Some(&S::SortUnit)
-    }
-
     /// The open orders and those overdue, for the tabs.
     pub fn tab_counts(&self) -> (usize, usize) {
-        if self.open_held {
+        if self.data.open_held {
             let late = self
+                .data
                 .open
                 .iter()
-                .filter(|r| r.order.is_late(self.now))
+                .filter(|r| r.order.is_late(self.env.now))
                 .count();
-            (self.open.len(), late)
+            (self.data.open.len(), late)
         } else {
-            self.counts
+            self.data.counts
         }
     }
 
@@ -659,25 +767,26 @@ impl App {
     /// session after every key and every answer.
     pub fn needs(&self) -> Vec<Need> {
         let mut out = Vec::new();
-        if self.base_stamp != self.stamp {
+        if self.data.base_stamp != self.data.stamp {
             out.push(Need::Base);
         }
         if self.screen() == Screen::Detail
-            && self.detail_stamp != self.stamp
-            && let Some(d) = &self.detail
+            && self.data.detail_stamp != self.data.stamp
+            && let Some(d) = &self.detail.shown
         {
             out.push(Need::Detail(d.row.order.order_no.clone()));
         }
         // The scorecard while its tab shows (and at the start when `eager_card`).
-        let units_tab = self.screen() == Screen::Tabs && self.tab == Tab::Units;
-        if (self.card.is_none() && self.eager_card) || (units_tab && self.card_stamp != self.stamp)
+        let units_tab = self.screen() == Screen::Tabs && self.tabs.tab == Tab::Units;
+        if (self.data.card.is_none() && self.data.eager_card)
+            || (units_tab && self.data.card_stamp != self.data.stamp)
         {
             out.push(Need::Card);
         }
         // The list on screen, or under the detail.
         let id = match self.stack.iter().rev().find(|s| **s != Screen::Detail) {
             Some(Screen::Unit) => Some(ListId::UnitOrders),
-            _ => match self.tab {
+            _ => match self.tabs.tab {
                 Tab::Pending => Some(ListId::Pending),
                 Tab::Overdue => Some(ListId::Overdue),
                 _ => None,
@@ -686,16 +795,17 @@ impl App {
         let Some(id) = id else {
             return out;
         };
-        let unit_stale = id == ListId::UnitOrders && self.unit_stamp != self.stamp;
-        if (id != ListId::UnitOrders && (self.open_held || self.base_stamp != self.stamp))
-            || (id == ListId::UnitOrders && self.unit_held && !unit_stale)
-            || (id == ListId::UnitOrders && self.unit.is_none())
+        let unit_stale = id == ListId::UnitOrders && self.data.unit_stamp != self.data.stamp;
+        if (id != ListId::UnitOrders
+            && (self.data.open_held || self.data.base_stamp != self.data.stamp))
+            || (id == ListId::UnitOrders && self.data.unit_held && !unit_stale)
+            || (id == ListId::UnitOrders && self.data.unit.is_none())
         {
             return out;
         }
-        let st = self.list(id);
+        let st = self.tabs.list(id);
         let query = self.query(id);
-        let Some(w) = self.window(id) else {
+        let Some(w) = self.data.window(id) else {
             return out;
         };
         let page = st.page();
@@ -709,7 +819,7 @@ impl App {
                 len: to - from,
                 keep: st.keep.clone(),
             });
-        } else if w.stamp != self.stamp || unit_stale {
+        } else if w.stamp != self.data.stamp || unit_stale {
             // New data: the same entries again, keeping the selected order selected.
             let keep = w.get(st.selected).map(|r| r.order.order_no.clone());
             out.push(Need::List {
@@ -732,8 +842,14 @@ impl App {
     }
 
     pub fn activity_rows(&self) -> Vec<&StoredEvent> {
-        let q = self.list(ListId::Activity).filter.trim().to_lowercase();
-        self.activity
+        let q = self
+            .tabs
+            .list(ListId::Activity)
+            .filter
+            .trim()
+            .to_lowercase();
+        self.data
+            .activity
             .iter()
             .filter(|e| {
                 q.is_empty() || {
@@ -750,16 +866,17 @@ impl App {
 
     /// The scorecard's rows of one table, filtered and sorted (the 合计 row is separate).
     pub fn unit_table(&self, kind: UnitKind) -> Vec<&UnitRow> {
-        let Some(card) = &self.card else {
+        let Some(card) = &self.data.card else {
             return Vec::new();
         };
-        let st = self.list(ListId::Units);
+        let st = self.tabs.list(ListId::Units);
         let q = st.filter.trim().to_lowercase();
         let mut rows: Vec<&UnitRow> = card
             .table(kind)
             .filter(|r| {
                 q.is_empty()
                     || self
+                        .data
                         .units
                         .iter()
                         .find(|u| u.unit.name == r.unit)
@@ -800,59 +917,47 @@ impl App {
         match id {
             ListId::Units => self.unit_rows().len(),
             ListId::Activity => self.activity_rows().len(),
-            _ if self.held(id) => self.rows_of(id).len(),
-            _ => self.window(id).map_or(0, |w| w.total),
+            _ if self.data.held(id) => self.rows_of(id).len(),
+            _ => self.data.window(id).map_or(0, |w| w.total),
         }
     }
 
     fn selected_order_in(&self, id: ListId) -> Option<&OrderRow> {
         match id {
             ListId::Units | ListId::Activity => None,
-            _ => self.order_at(id, self.list(id).selected),
+            _ => self.order_at(id, self.tabs.list(id).selected),
         }
     }
 
     /// The order the action keys act on: the detail's, or the selected row's.
     pub fn current_order(&self) -> Option<&OrderRow> {
         match self.current_list() {
-            None => self.detail.as_ref().map(|d| &d.row),
+            None => self.detail.shown.as_ref().map(|d| &d.row),
             Some(id) => self.selected_order_in(id),
         }
     }
 
     pub fn selected_unit(&self) -> Option<&UnitRow> {
         self.unit_rows()
-            .get(self.list(ListId::Units).selected)
+            .get(self.tabs.list(ListId::Units).selected)
             .copied()
     }
 
     pub fn selected_event(&self) -> Option<&StoredEvent> {
         self.activity_rows()
-            .get(self.list(ListId::Activity).selected)
+            .get(self.tabs.list(ListId::Activity).selected)
             .copied()
     }
 
     /// Open orders of a unit past their deadline, among the held open orders (none when
     /// they are not held: the session asks the store then, see `update::urge_these`).
     pub fn overdue_of(&self, unit: &str) -> Vec<String> {
-        self.open
+        self.data
+            .open
             .iter()
-            .filter(|r| r.order.is_late(self.now) && r.order.unit.as_deref() == Some(unit))
+            .filter(|r| r.order.is_late(self.env.now) && r.order.unit.as_deref() == Some(unit))
             .map(|r| r.order.order_no.clone())
             .collect()
-    }
-
-    /// The unit a typed name means, by the CLI's `--unit` rule (`domain::units::resolve`).
-    pub fn find_unit(&self, q: &str) -> Result<String, units::Refusal> {
-        units::resolve(self.units.iter().map(UnitEntry::candidate), q).map(str::to_string)
-    }
-
-    /// A message in this screen's language.
-    pub fn say_msg(&self, m: &crate::error::Msg) -> String {
-        match self.lang {
-            Lang::Zh => m.zh.clone().unwrap_or_else(|| m.en.clone()),
-            Lang::En => m.en.clone(),
-        }
     }
 
     // ---- Keeping the selection across reloads --------------------------------------------
@@ -899,30 +1004,31 @@ impl App {
     /// stays at the top when it was there, so that new events come into view.
     pub fn restore_selection(&mut self, keys: Vec<(ListId, Option<String>)>) {
         for (id, key) in keys {
-            if !self.held(id) {
+            if !self.data.held(id) {
                 // A long list's selection is kept by the store's answer (`Need::List`).
                 continue;
             }
-            let keep_top = id == ListId::Activity && self.list(id).selected == 0;
+            let keep_top = id == ListId::Activity && self.tabs.list(id).selected == 0;
             if !keep_top && let Some(i) = key.and_then(|k| self.index_of(id, &k)) {
-                self.list_mut(id).selected = i;
+                self.tabs.list_mut(id).selected = i;
             }
             self.clamp(id);
         }
-        if self.open_held {
+        if self.data.open_held {
             let open: BTreeSet<&str> = self
+                .data
                 .open
                 .iter()
-                .filter(|r| r.order.is_late(self.now))
+                .filter(|r| r.order.is_late(self.env.now))
                 .map(|r| r.order.order_no.as_str())
                 .collect();
-            self.marks.retain(|m| open.contains(m.as_str()));
+            self.tabs.marks.retain(|m| open.contains(m.as_str()));
         }
     }
 
     pub fn clamp(&mut self, id: ListId) {
         let n = self.len(id);
-        let st = self.list_mut(id);
+        let st = self.tabs.list_mut(id);
         st.selected = st.selected.min(n.saturating_sub(1));
     }
 }

@@ -57,7 +57,7 @@ pub fn run(g: &context::Options, demo: bool, path: &Path, args: Options) -> Resu
     let store = Store::open(path)?;
     let theme = Theme::from_env(args.ascii);
     let mut session = Session::open(store, g.clone(), theme, demo)?;
-    session.app.keymap = keymap;
+    session.app.env.keymap = keymap;
     match &args.keys {
         Some(file) => {
             let text = if file.as_os_str() == "-" {

@@ -84,18 +84,18 @@ impl Session {
     fn start(store: Store, g: Global, theme: Theme, demo: bool, card: bool) -> Result<Session> {
         let now = g.now(Some(&store))?;
         let mut app = App::new(g.lang, theme, now, g.operator());
-        app.demo = demo;
-        app.eager_card = card;
+        app.env.demo = demo;
+        app.data.eager_card = card;
         // An OS user who is not an operator of this database is refused here, before the
         // terminal is touched, with the store's own message.
-        app.role = crate::ops::policy::role_of(&store, &context::os_user())?;
+        app.env.role = crate::ops::policy::role_of(&store, &context::os_user())?;
         let reader = match store.path().map(Store::open) {
-            Some(Ok(own)) => match worker::spawn(own, app.role.clone()) {
+            Some(Ok(own)) => match worker::spawn(own, app.env.role.clone()) {
                 Ok(t) => Reader::Thread(t),
-                Err(_) => Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new()),
+                Err(_) => Reader::Inline(Box::new(Lists::new(app.env.role.clone())), Vec::new()),
             },
             Some(Err(e)) => return Err(e),
-            None => Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new()),
+            None => Reader::Inline(Box::new(Lists::new(app.env.role.clone())), Vec::new()),
         };
         let mut s = Session {
             app,
@@ -127,8 +127,8 @@ impl Session {
     }
 
     fn ctx(&self) -> Result<Ctx> {
-        let mut ctx = Ctx::new(self.g.now(Some(&self.store))?, &self.app.operator)
-            .with_role(self.app.role.clone());
+        let mut ctx = Ctx::new(self.g.now(Some(&self.store))?, &self.app.env.operator)
+            .with_role(self.app.env.role.clone());
         // A given clock makes every write a back-entry: the policy asks (an admin's right).
         ctx.clock_given = self.g.clock_given(Some(&self.store))?;
         Ok(ctx)
@@ -137,17 +137,17 @@ impl Session {
     /// The data changed (or the minute did): everything shown is loaded again, lazily —
     /// the screen's lists, counts and detail now, the scorecard when its tab shows.
     pub fn reload(&mut self) -> Result<()> {
-        self.app.now = self.g.now(Some(&self.store))?;
-        self.app.stamp += 1;
+        self.app.env.now = self.g.now(Some(&self.store))?;
+        self.app.data.stamp += 1;
         self.sync()
     }
 
     fn request(&self, need: &Need) -> Request {
-        let now = self.app.now;
+        let now = self.app.env.now;
         match need {
             Need::Base => Request::Base {
                 now,
-                hold: self.app.hold,
+                hold: self.app.data.hold,
             },
             Need::List {
                 id,
@@ -162,10 +162,10 @@ impl Session {
                 start: *start,
                 len: *len,
                 keep: keep.clone(),
-                hold: self.app.hold,
+                hold: self.app.data.hold,
             },
             Need::Card => Request::Card {
-                period: period_for(self.app.period, now, self.app.earliest),
+                period: period_for(self.app.tabs.period, now, self.app.data.earliest),
             },
             Need::Detail(no) => Request::Detail {
                 no: no.clone(),
@@ -177,7 +177,7 @@ impl Session {
 
     fn send(&mut self, req: Request) {
         self.seq += 1;
-        let stamp = self.app.stamp;
+        let stamp = self.app.data.stamp;
         let slot = req.slot();
         self.waiting.insert(slot, (self.seq, stamp, req.clone()));
         let env = Envelope {
@@ -207,7 +207,7 @@ impl Session {
             let asked = self
                 .waiting
                 .get(&req.slot())
-                .is_some_and(|(_, stamp, r)| *r == req && *stamp == self.app.stamp);
+                .is_some_and(|(_, stamp, r)| *r == req && *stamp == self.app.data.stamp);
             if !asked {
                 self.send(req);
             }
@@ -293,29 +293,29 @@ impl Session {
                 activity,
             } => {
                 let keys = app.selection_keys();
-                app.base_stamp = stamp;
-                app.counts = counts;
+                app.data.base_stamp = stamp;
+                app.data.counts = counts;
                 match held {
                     Some(rows) => {
-                        app.open = rows;
-                        app.open_held = true;
+                        app.data.open = rows;
+                        app.data.open_held = true;
                     }
                     None => {
-                        app.open = Vec::new();
-                        app.open_held = false;
+                        app.data.open = Vec::new();
+                        app.data.open_held = false;
                     }
                 }
-                app.units = units.into_iter().map(super::app::UnitEntry::new).collect();
-                app.earliest = earliest;
-                app.activity = activity;
+                app.data.units = units.into_iter().map(super::app::UnitEntry::new).collect();
+                app.data.earliest = earliest;
+                app.data.activity = activity;
                 app.restore_selection(keys);
             }
             Answer::Held { unit, rows } => {
-                if app.unit.as_deref() == Some(unit.as_str()) {
+                if app.data.unit.as_deref() == Some(unit.as_str()) {
                     let keys = app.selection_keys();
-                    app.unit_orders = rows;
-                    app.unit_held = true;
-                    app.unit_stamp = stamp;
+                    app.data.unit_orders = rows;
+                    app.data.unit_held = true;
+                    app.data.unit_stamp = stamp;
                     app.restore_selection(keys);
                 }
             }
@@ -325,18 +325,19 @@ impl Session {
                 selected,
             } => {
                 if id == ListId::UnitOrders {
-                    if window.query.as_ref().and_then(|q| q.unit.as_ref()) != app.unit.as_ref() {
+                    if window.query.as_ref().and_then(|q| q.unit.as_ref()) != app.data.unit.as_ref()
+                    {
                         return Ok(());
                     }
-                    app.unit_held = false;
-                    app.unit_orders = Vec::new();
-                    app.unit_stamp = stamp;
+                    app.data.unit_held = false;
+                    app.data.unit_orders = Vec::new();
+                    app.data.unit_stamp = stamp;
                 }
                 let total = window.total;
-                if let Some(w) = app.window_mut(id) {
+                if let Some(w) = app.data.window_mut(id) {
                     *w = window;
                 }
-                let st = app.list_mut(id);
+                let st = app.tabs.list_mut(id);
                 if let Some(i) = selected {
                     st.selected = i;
                 }
@@ -344,26 +345,26 @@ impl Session {
                 st.selected = st.selected.min(total.saturating_sub(1));
             }
             Answer::Card(card) => {
-                app.card = Some(*card);
-                app.card_stamp = stamp;
+                app.data.card = Some(*card);
+                app.data.card_stamp = stamp;
                 app.clamp(ListId::Units);
             }
             Answer::Detail { no, detail, open } => match detail {
                 Some(d) => {
-                    app.detail = Some(*d);
-                    app.detail_stamp = stamp;
+                    app.detail.shown = Some(*d);
+                    app.data.detail_stamp = stamp;
                     if open {
-                        app.detail_scroll = 0;
+                        app.detail.scroll = 0;
                         if app.screen() != Screen::Detail {
                             app.stack.push(Screen::Detail);
                         }
                     }
                 }
                 None if open => {
-                    let t = fill(app.t(S::OrderNotFound), &[&no]);
+                    let t = fill(app.env.t(S::OrderNotFound), &[&no]);
                     update::say(app, Level::Error, t);
                 }
-                None => app.detail_stamp = stamp,
+                None => app.data.detail_stamp = stamp,
             },
             Answer::OverdueOf { unit, nos } => update::urge_these(app, &unit, nos),
         }
@@ -374,13 +375,13 @@ impl Session {
     fn settle_failed(&mut self, req: &Request, stamp: u64) {
         let app = &mut self.app;
         match req {
-            Request::Base { .. } => app.base_stamp = stamp,
+            Request::Base { .. } => app.data.base_stamp = stamp,
             Request::List { id, query, .. } => {
                 if *id == ListId::UnitOrders {
-                    app.unit_held = false;
-                    app.unit_stamp = stamp;
+                    app.data.unit_held = false;
+                    app.data.unit_stamp = stamp;
                 }
-                if let Some(w) = app.window_mut(*id) {
+                if let Some(w) = app.data.window_mut(*id) {
                     *w = super::app::Window {
                         query: Some(query.clone()),
                         stamp,
@@ -388,8 +389,8 @@ impl Session {
                     };
                 }
             }
-            Request::Card { .. } => app.card_stamp = stamp,
-            Request::Detail { .. } => app.detail_stamp = stamp,
+            Request::Card { .. } => app.data.card_stamp = stamp,
+            Request::Detail { .. } => app.data.detail_stamp = stamp,
             Request::OverdueOf { .. } => {}
         }
     }
@@ -400,7 +401,7 @@ impl Session {
         let v = self.store.data_version()?;
         let now = self.g.now(Some(&self.store))?;
         let minute = |t: NaiveDateTime| t.format("%Y%m%d%H%M").to_string();
-        if v == self.version && minute(now) == minute(self.app.now) {
+        if v == self.version && minute(now) == minute(self.app.env.now) {
             return Ok(false);
         }
         self.version = v;
@@ -412,7 +413,7 @@ impl Session {
     pub fn handle(&mut self, ev: &Event) -> bool {
         match ev {
             Event::Resize(w, h) => {
-                self.app.size.set(Some((*w, *h)));
+                self.app.env.size.set(Some((*w, *h)));
                 true
             }
             Event::Key(_) | Event::Paste(_) => {
@@ -434,7 +435,7 @@ impl Session {
     }
 
     fn fail(&mut self, e: &Error) {
-        let t = self.app.error_text(e);
+        let t = self.app.env.error_text(e);
         update::say(&mut self.app, Level::Error, t);
     }
 
@@ -442,35 +443,35 @@ impl Session {
         match effect {
             Effect::OpenDetail(no) => self.send(Request::Detail {
                 no: no.trim().to_string(),
-                now: self.app.now,
+                now: self.app.env.now,
                 open: true,
             }),
             Effect::OpenUnit(unit) => self.open_unit(unit),
-            Effect::Scorecard => self.app.card_stamp = 0,
+            Effect::Scorecard => self.app.data.card_stamp = 0,
             Effect::UrgeUnit(unit) => self.send(Request::OverdueOf {
                 unit,
-                today: self.app.now.date(),
+                today: self.app.env.now.date(),
             }),
             Effect::Submit(s) => self.submit(s),
         }
     }
 
     fn open_unit(&mut self, unit: String) {
-        self.app.unit = Some(unit);
-        self.app.unit_orders = Vec::new();
-        self.app.unit_held = false;
-        self.app.unit_stamp = 0;
-        if let Some(w) = self.app.window_mut(ListId::UnitOrders) {
+        self.app.data.unit = Some(unit);
+        self.app.data.unit_orders = Vec::new();
+        self.app.data.unit_held = false;
+        self.app.data.unit_stamp = 0;
+        if let Some(w) = self.app.data.window_mut(ListId::UnitOrders) {
             *w = Default::default();
         }
-        let st = self.app.list_mut(ListId::UnitOrders);
+        let st = self.app.tabs.list_mut(ListId::UnitOrders);
         st.selected = 0;
         st.filter.clear();
         st.keep = None;
         // From the detail, `:unit` replaces it; otherwise the unit screen goes on top.
         if self.app.screen() == Screen::Detail {
             self.app.stack.pop();
-            self.app.detail = None;
+            self.app.detail.shown = None;
         }
         if self.app.screen() != Screen::Unit {
             self.app.stack.push(Screen::Unit);
@@ -484,9 +485,9 @@ impl Session {
         let result = self.ctx().and_then(|ctx| self.perform(&ctx, &s));
         match result {
             Ok(msg) => {
-                self.app.dialog = None;
+                self.app.overlay.dialog = None;
                 if matches!(s, Submit::UrgeMany { .. }) {
-                    self.app.marks.clear();
+                    self.app.tabs.marks.clear();
                 }
                 if let Err(e) = self.reload() {
                     return self.fail(&e);
@@ -497,15 +498,15 @@ impl Session {
                 let conflict = matches!(e, Error::Conflict(_));
                 if conflict {
                     let _ = self.reload();
-                    if let (Some(no), Some(d)) = (s.order_no(), self.app.dialog.as_mut())
+                    if let (Some(no), Some(d)) = (s.order_no(), self.app.overlay.dialog.as_mut())
                         && let Ok(Some(o)) = self.store.order(no)
                         && let Some((_, v)) = d.purpose_mut().order_mut()
                     {
                         *v = o.version;
                     }
                 }
-                let text = self.app.error_text(&e);
-                match self.app.dialog.as_mut() {
+                let text = self.app.env.error_text(&e);
+                match self.app.overlay.dialog.as_mut() {
                     Some(d) => d.set_error(Some(text)),
                     None => self.fail(&e),
                 }
@@ -514,7 +515,7 @@ impl Session {
     }
 
     fn perform(&self, ctx: &Ctx, s: &Submit) -> Result<String> {
-        let lang = self.app.lang;
+        let lang = self.app.env.lang;
         let t = |x: S| x.get(lang);
         match s {
             Submit::Act {

@@ -13,7 +13,7 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
         .map(|(a, b)| (a, b.trim()))
         .unwrap_or((line, ""));
     let need_arg = |app: &mut App| {
-        let t = fill(app.t(S::NeedArg), &[&name]);
+        let t = fill(app.env.t(S::NeedArg), &[&name]);
         say(app, Level::Error, t);
         Vec::new()
     };
@@ -24,14 +24,14 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
             Vec::new()
         }
         "h" | "help" => {
-            app.help = Some(0);
+            app.overlay.help = Some(0);
             Vec::new()
         }
         "unit" | "u" if arg.is_empty() => need_arg(app),
-        "unit" | "u" => match app.find_unit(arg) {
+        "unit" | "u" => match app.data.find_unit(arg) {
             Ok(unit) => vec![Effect::OpenUnit(unit)],
             Err(refusal) => {
-                let t = app.say_msg(&refusal.msg());
+                let t = app.env.say_msg(&refusal.msg());
                 say(app, Level::Error, t);
                 Vec::new()
             }
@@ -47,7 +47,7 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
                 [from, to] => match (parse_date(from), parse_date(to)) {
                     (Ok(f), Ok(t)) if f <= t => Some(PeriodChoice::Custom(f, t)),
                     (Ok(f), Ok(t)) => {
-                        let m = fill(app.t(S::FromAfterTo), &[&f, &t]);
+                        let m = fill(app.env.t(S::FromAfterTo), &[&f, &t]);
                         say(app, Level::Error, m);
                         return Vec::new();
                     }
@@ -57,20 +57,20 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
             };
             match choice {
                 Some(c) => {
-                    app.period = c;
+                    app.tabs.period = c;
                     app.stack.clear();
-                    app.tab = super::super::action::Tab::Units;
+                    app.tabs.tab = super::super::action::Tab::Units;
                     vec![Effect::Scorecard]
                 }
                 None => {
-                    let t = app.t(S::BadPeriod).to_string();
+                    let t = app.env.t(S::BadPeriod).to_string();
                     say(app, Level::Error, t);
                     Vec::new()
                 }
             }
         }
         other => {
-            let t = fill(app.t(S::UnknownCommand), &[&other]);
+            let t = fill(app.env.t(S::UnknownCommand), &[&other]);
             say(app, Level::Error, t);
             Vec::new()
         }

@@ -12,8 +12,8 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::to_input_request;
 
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let cmd = app.keymap.lookup(&app.contexts(), &key);
-    let Some(dialog) = app.dialog.as_mut() else {
+    let cmd = app.env.keymap.lookup(&app.contexts(), &key);
+    let Some(dialog) = app.overlay.dialog.as_mut() else {
         return Vec::new();
     };
     match dialog {
@@ -22,7 +22,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 let p = c.purpose.clone();
                 return submit_plain(app, p, None);
             }
-            Some(Cmd::No) => app.dialog = None,
+            Some(Cmd::No) => app.overlay.dialog = None,
             _ => {}
         },
         Dialog::Choice(c) => match cmd {
@@ -37,13 +37,13 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 let (p, i) = (c.purpose.clone(), c.selected);
                 return submit_plain(app, p, Some(i));
             }
-            Some(Cmd::Cancel) => app.dialog = None,
+            Some(Cmd::Cancel) => app.overlay.dialog = None,
             _ => {}
         },
         Dialog::Picker(p) => match cmd {
             Some(Cmd::Down) => p.selected += 1,
             Some(Cmd::Up) => p.selected = p.selected.saturating_sub(1),
-            Some(Cmd::Cancel) => app.dialog = None,
+            Some(Cmd::Cancel) => app.overlay.dialog = None,
             Some(Cmd::Submit) => {
                 let (q, sel) = (p.input.value().to_string(), p.selected);
                 let Purpose::Dispatch { no, version } = p.purpose.clone() else {
@@ -59,8 +59,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                         })];
                     }
                     None => {
-                        let e = app.t(S::DlgNoMatch).to_string();
-                        if let Some(d) = app.dialog.as_mut() {
+                        let e = app.env.t(S::DlgNoMatch).to_string();
+                        if let Some(d) = app.overlay.dialog.as_mut() {
                             d.set_error(Some(e));
                         }
                     }
@@ -80,17 +80,20 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     return Vec::new();
                 };
                 if text.trim().is_empty() {
-                    e.error = Some(fill(S::Required.get(app.lang), &[&S::FReply.get(app.lang)]));
+                    e.error = Some(fill(
+                        S::Required.get(app.env.lang),
+                        &[&S::FReply.get(app.env.lang)],
+                    ));
                     return Vec::new();
                 }
                 return vec![act(no, version, Action::Reply { text })];
             }
             Some(Cmd::Cancel) => {
                 if e.area.is_empty() || e.armed {
-                    app.dialog = None;
+                    app.overlay.dialog = None;
                 } else {
                     e.armed = true;
-                    e.error = Some(S::DlgDiscard.get(app.lang).to_string());
+                    e.error = Some(S::DlgDiscard.get(app.env.lang).to_string());
                 }
             }
             _ => {
@@ -98,9 +101,9 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 e.area.input(key);
             }
         },
-        Dialog::Form(f) => match form_key(app.lang, f, cmd, key) {
+        Dialog::Form(f) => match form_key(app.env.lang, f, cmd, key) {
             FormOutcome::Stay => {}
-            FormOutcome::Cancel => app.dialog = None,
+            FormOutcome::Cancel => app.overlay.dialog = None,
             FormOutcome::Submit(p) => return submit_form(app, p),
         },
     }
@@ -109,7 +112,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// Active units matching the picker's text, best matches first.
 pub fn picker_units(app: &App, q: &str) -> Vec<String> {
-    let active = app.units.iter().filter(|u| u.unit.active);
+    let active = app.data.units.iter().filter(|u| u.unit.active);
     crate::domain::units::ranked(active.map(|u| u.candidate()), q)
         .into_iter()
         .map(|(_, n)| n.to_string())
@@ -197,7 +200,7 @@ fn act(order_no: String, version: u32, action: Action) -> Effect {
 }
 
 fn error(app: &mut App, text: String) -> Vec<Effect> {
-    if let Some(d) = app.dialog.as_mut() {
+    if let Some(d) = app.overlay.dialog.as_mut() {
         d.set_error(Some(text));
     }
     Vec::new()
@@ -205,7 +208,7 @@ fn error(app: &mut App, text: String) -> Vec<Effect> {
 
 /// A confirmation or a choice made (`pick` is the chosen option).
 fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Effect> {
-    let t = |s: S| s.get(app.lang);
+    let t = |s: S| s.get(app.env.lang);
     match (purpose, pick) {
         (Purpose::Accept { no, version }, _) => vec![act(no, version, Action::Accept)],
         (Purpose::DecideExtension { no, version }, Some(0)) => {
@@ -213,7 +216,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
         }
         (Purpose::DecideExtension { no, version }, _) => {
             let title = fill(t(S::DlgRefuseTitle), &[&no]);
-            app.dialog = Some(Dialog::Form(Form::new(
+            app.overlay.dialog = Some(Dialog::Form(Form::new(
                 title,
                 Purpose::RefuseExtension { no, version },
                 vec![Field::text(S::DlgReasonOptional, "", false)],
@@ -228,7 +231,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
             let reason = vague
                 .map(|v| fill(t(S::DlgVagueReason), &[&v]))
                 .unwrap_or_default();
-            app.dialog = Some(Dialog::Form(Form::new(
+            app.overlay.dialog = Some(Dialog::Form(Form::new(
                 title,
                 Purpose::Reject { no, version },
                 vec![Field::text(S::DlgReason, &reason, true)],
@@ -240,21 +243,22 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
             vec![act(no, version, Action::Callback { result })]
         }
         (Purpose::Period, Some(i)) if i < 3 => {
-            app.period = [
+            app.tabs.period = [
                 PeriodChoice::All,
                 PeriodChoice::ThisMonth,
                 PeriodChoice::LastMonth,
             ][i];
-            app.dialog = None;
+            app.overlay.dialog = None;
             vec![Effect::Scorecard]
         }
         (Purpose::Period, _) => {
             let (from, to) = app
+                .data
                 .card
                 .as_ref()
                 .map(|c| (c.period.from.to_string(), c.period.to.to_string()))
                 .unwrap_or_default();
-            app.dialog = Some(Dialog::Form(Form::new(
+            app.overlay.dialog = Some(Dialog::Form(Form::new(
                 t(S::DlgCustomPeriod).to_string(),
                 Purpose::CustomPeriod,
                 vec![
@@ -270,13 +274,13 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
 
 fn date(app: &mut App, f: &Form, label: S) -> Result<chrono::NaiveDate, Vec<Effect>> {
     parse_date(&f.field(label)).map_err(|e| {
-        let msg = format!("{}: {e}", label.get(app.lang));
+        let msg = format!("{}: {e}", label.get(app.env.lang));
         error(app, msg)
     })
 }
 
 fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
-    let Some(Dialog::Form(f)) = app.dialog.clone() else {
+    let Some(Dialog::Form(f)) = app.overlay.dialog.clone() else {
         return Vec::new();
     };
     let text = |s: S| f.field(s);
@@ -359,7 +363,10 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 days,
             })],
             _ => {
-                let msg = fill(S::BadNumber.get(app.lang), &[&S::DlgDays.get(app.lang)]);
+                let msg = fill(
+                    S::BadNumber.get(app.env.lang),
+                    &[&S::DlgDays.get(app.env.lang)],
+                );
                 error(app, msg)
             }
         },
@@ -380,11 +387,11 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 Err(e) => return e,
             };
             if from > to {
-                let msg = fill(S::FromAfterTo.get(app.lang), &[&from, &to]);
+                let msg = fill(S::FromAfterTo.get(app.env.lang), &[&from, &to]);
                 return error(app, msg);
             }
-            app.period = PeriodChoice::Custom(from, to);
-            app.dialog = None;
+            app.tabs.period = PeriodChoice::Custom(from, to);
+            app.overlay.dialog = None;
             vec![Effect::Scorecard]
         }
         _ => Vec::new(),

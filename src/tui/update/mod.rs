@@ -32,26 +32,26 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     // Below the minimum size only a note shows: a key must not act on what cannot be seen.
     // Quitting still works (not from a dialog, whose typed text would be lost unasked).
-    if app.too_small() {
-        let quit = app.keymap.lookup(&[Ctx::Global], &key) == Some(Cmd::Quit);
-        if quit && app.dialog.is_none() {
+    if app.env.too_small() {
+        let quit = app.env.keymap.lookup(&[Ctx::Global], &key) == Some(Cmd::Quit);
+        if quit && app.overlay.dialog.is_none() {
             app.quit = true;
         }
         return Vec::new();
     }
     // A message stays until the next key, as in vim.
     app.message = None;
-    if app.help.is_some() {
+    if app.overlay.help.is_some() {
         nav::help_key(app, key);
         return Vec::new();
     }
-    if app.dialog.is_some() {
+    if app.overlay.dialog.is_some() {
         return dialog_keys::on_key(app, key);
     }
-    if app.input.is_some() {
+    if app.overlay.input.is_some() {
         return input_key(app, key);
     }
-    match app.keymap.lookup(&app.contexts(), &key) {
+    match app.env.keymap.lookup(&app.contexts(), &key) {
         Some(cmd) => command(app, cmd),
         None => Vec::new(),
     }
@@ -59,10 +59,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// Bracketed paste: the text goes to whatever has the cursor, as typed text would.
 pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
-    if app.too_small() {
+    if app.env.too_small() {
         return Vec::new();
     }
-    if let Some(d) = app.dialog.as_mut() {
+    if let Some(d) = app.overlay.dialog.as_mut() {
         match d {
             Dialog::Editor(e) => e.paste(text),
             Dialog::Form(f) => {
@@ -78,7 +78,7 @@ pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    match app.input.as_mut() {
+    match app.overlay.input.as_mut() {
         Some(InputLine::Filter(i)) => {
             input_paste(i, text);
             let v = i.value().to_string();
@@ -97,7 +97,7 @@ pub fn say(app: &mut App, level: Level, text: String) {
 
 fn set_filter(app: &mut App, v: String) {
     if let Some(id) = app.current_list() {
-        let st = app.list_mut(id);
+        let st = app.tabs.list_mut(id);
         if st.filter != v {
             st.filter = v;
             st.selected = 0;
@@ -107,27 +107,27 @@ fn set_filter(app: &mut App, v: String) {
 }
 
 fn input_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let cmd = app.keymap.lookup(&app.contexts(), &key);
-    let Some(line) = app.input.as_mut() else {
+    let cmd = app.env.keymap.lookup(&app.contexts(), &key);
+    let Some(line) = app.overlay.input.as_mut() else {
         return Vec::new();
     };
     match (cmd, line) {
         (Some(Cmd::Submit), InputLine::Filter(_)) => {
-            app.input = None;
+            app.overlay.input = None;
             Vec::new()
         }
         (Some(Cmd::Cancel), InputLine::Filter(_)) => {
-            app.input = None;
+            app.overlay.input = None;
             set_filter(app, String::new());
             Vec::new()
         }
         (Some(Cmd::Submit), InputLine::Command(i)) => {
             let text = i.value().to_string();
-            app.input = None;
+            app.overlay.input = None;
             command::run(app, &text)
         }
         (Some(Cmd::Cancel), InputLine::Command(_)) => {
-            app.input = None;
+            app.overlay.input = None;
             Vec::new()
         }
         (_, InputLine::Filter(i)) => {
@@ -150,17 +150,17 @@ fn input_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
     match cmd {
         Cmd::Quit => app.quit = true,
-        Cmd::Help => app.help = Some(0),
+        Cmd::Help => app.overlay.help = Some(0),
         Cmd::Filter => {
             if let Some(id) = app.current_list() {
-                let v = app.list(id).filter.clone();
-                app.input = Some(InputLine::Filter(tui_input::Input::new(v)));
+                let v = app.tabs.list(id).filter.clone();
+                app.overlay.input = Some(InputLine::Filter(tui_input::Input::new(v)));
             }
         }
-        Cmd::Command => app.input = Some(InputLine::Command(tui_input::Input::default())),
+        Cmd::Command => app.overlay.input = Some(InputLine::Command(tui_input::Input::default())),
         Cmd::Tab(t) => go_tab(app, t),
-        Cmd::NextTab => go_tab(app, Tab::ALL[(app.tab.index() + 1) % 4]),
-        Cmd::PrevTab => go_tab(app, Tab::ALL[(app.tab.index() + 3) % 4]),
+        Cmd::NextTab => go_tab(app, Tab::ALL[(app.tabs.tab.index() + 1) % 4]),
+        Cmd::PrevTab => go_tab(app, Tab::ALL[(app.tabs.tab.index() + 3) % 4]),
         Cmd::Down
         | Cmd::Up
         | Cmd::Top
@@ -174,7 +174,7 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Sort | Cmd::SortReverse => nav::sort(app, cmd == Cmd::SortReverse),
         Cmd::ToggleMark => nav::toggle_mark(app),
         Cmd::Period => open::period(app),
-        Cmd::Chart => app.chart = !app.chart,
+        Cmd::Chart => app.tabs.chart = !app.tabs.chart,
         Cmd::Op(op) => return open::order_op(app, op),
         Cmd::UrgeUnit => return open::urge_unit(app),
         Cmd::SuperviseUnit => open::supervise_unit(app),
@@ -194,7 +194,7 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
 
 fn go_tab(app: &mut App, t: Tab) {
     app.stack.clear();
-    app.tab = t;
+    app.tabs.tab = t;
 }
 
 fn open_current(app: &mut App) -> Vec<Effect> {
@@ -222,20 +222,20 @@ fn open_current(app: &mut App) -> Vec<Effect> {
 fn back(app: &mut App) {
     use super::i18n::S;
     if let Some(id) = app.current_list()
-        && !app.list(id).filter.is_empty()
+        && !app.tabs.list(id).filter.is_empty()
     {
         set_filter(app, String::new());
-        let t = app.t(S::FilterCleared).to_string();
+        let t = app.env.t(S::FilterCleared).to_string();
         say(app, Level::Info, t);
         return;
     }
-    if app.current_list() == Some(ListId::Overdue) && !app.marks.is_empty() {
-        app.marks.clear();
-        let t = app.t(S::MarkedCleared).to_string();
+    if app.current_list() == Some(ListId::Overdue) && !app.tabs.marks.is_empty() {
+        app.tabs.marks.clear();
+        let t = app.env.t(S::MarkedCleared).to_string();
         say(app, Level::Info, t);
         return;
     }
     if app.stack.pop() == Some(Screen::Detail) {
-        app.detail = None;
+        app.detail.shown = None;
     }
 }

@@ -25,26 +25,26 @@ pub fn movement(app: &mut App, cmd: Cmd) {
     match app.current_list() {
         Some(id) => {
             let len = app.len(id);
-            let st = app.list_mut(id);
+            let st = app.tabs.list_mut(id);
             st.selected = step(cmd, st.selected, len, st.page());
         }
         None => {
             // The detail scrolls by lines; drawing tells how far it can go.
-            let page = app.detail_height.get().max(1);
-            let max = app.detail_max.get();
-            app.detail_scroll = step(cmd, app.detail_scroll, max + 1, page);
+            let page = app.detail.height.get().max(1);
+            let max = app.detail.max.get();
+            app.detail.scroll = step(cmd, app.detail.scroll, max + 1, page);
         }
     }
 }
 
 pub fn help_key(app: &mut App, key: KeyEvent) {
-    let Some(cmd) = app.keymap.lookup(&app.contexts(), &key) else {
+    let Some(cmd) = app.env.keymap.lookup(&app.contexts(), &key) else {
         return;
     };
-    let at = app.help.unwrap_or(0);
-    let page = app.help_height.get().max(1);
-    let max = app.help_max.get();
-    app.help = match cmd {
+    let at = app.overlay.help.unwrap_or(0);
+    let page = app.overlay.help_height.get().max(1);
+    let max = app.overlay.help_max.get();
+    app.overlay.help = match cmd {
         Cmd::Cancel => None,
         other => Some(step(other, at, max + 1, page)),
     };
@@ -60,10 +60,10 @@ pub fn sort(app: &mut App, reverse: bool) {
     }
     let keys = app.selection_keys();
     // A long list keeps its selected order through the store's answer.
-    let keep = (!app.held(id))
+    let keep = (!app.data.held(id))
         .then(|| app.current_order().map(|r| r.order.order_no.clone()))
         .flatten();
-    let st = app.list_mut(id);
+    let st = app.tabs.list_mut(id);
     st.keep = keep;
     if reverse {
         st.reverse = !st.reverse;
@@ -81,8 +81,8 @@ pub fn toggle_mark(app: &mut App) {
     let Some(no) = app.current_order().map(|r| r.order.order_no.clone()) else {
         return;
     };
-    if !app.marks.remove(&no) {
-        app.marks.insert(no);
+    if !app.tabs.marks.remove(&no) {
+        app.tabs.marks.insert(no);
     }
     movement(app, Cmd::Down);
 }

@@ -39,19 +39,23 @@ fn refuse(app: &mut App, row: &OrderRow, op: Op) {
         .iter()
         .filter_map(|a| {
             let key = app
+                .env
                 .keymap
                 .key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
-            Some(format!("{key} {}", i18n::action(app.lang, *a)))
+            Some(format!("{key} {}", i18n::action(app.env.lang, *a)))
         })
         .collect();
-    let hint = fill(app.t(S::AllowedKeys), &[&keys.join(app.theme.dot())]);
-    let err = app.error_text(&err.into());
+    let hint = fill(
+        app.env.t(S::AllowedKeys),
+        &[&keys.join(app.env.theme.dot())],
+    );
+    let err = app.env.error_text(&err.into());
     say(app, Level::Error, format!("{err}\n{hint}"));
 }
 
 pub fn order_op(app: &mut App, op: Op) -> Vec<Effect> {
     let Some(row) = app.current_order().cloned() else {
-        let t = app.t(S::NoOrder).to_string();
+        let t = app.env.t(S::NoOrder).to_string();
         say(app, Level::Warn, t);
         return Vec::new();
     };
@@ -71,14 +75,15 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
         return refuse(app, &row, op);
     }
     // The same words `ops` would use, before anything is typed.
-    if let Some(e) = crate::ops::policy::action_refusal(&app.operator, &app.role, action, o) {
-        let t = app.error_text(&e);
+    if let Some(e) = crate::ops::policy::action_refusal(&app.env.operator, &app.env.role, action, o)
+    {
+        let t = app.env.error_text(&e);
         return say(app, Level::Error, t);
     }
     let no = o.order_no.clone();
     let version = o.version;
     let line = order_line(&row);
-    let t = |s: S| s.get(app.lang);
+    let t = |s: S| s.get(app.env.lang);
     let dialog = match op {
         Op::Urge => Dialog::Form(
             Form::new(
@@ -119,7 +124,7 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
                 purpose: Purpose::DecideExtension { no, version },
             }),
             None => {
-                let deadline = o.deadline.unwrap_or(app.now.date());
+                let deadline = o.deadline.unwrap_or(app.env.now.date());
                 let until = calendar().add_working_days(deadline, 5);
                 Dialog::Form(
                     Form::new(
@@ -163,7 +168,7 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
             warn: None,
             options: CallbackResult::ALL
                 .iter()
-                .map(|c| i18n::callback(app.lang, *c).to_string())
+                .map(|c| i18n::callback(app.env.lang, *c).to_string())
                 .collect(),
             selected: 0,
             error: None,
@@ -200,11 +205,11 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
         }),
         Op::BulkUrge => return,
     };
-    app.dialog = Some(dialog);
+    app.overlay.dialog = Some(dialog);
 }
 
 fn supervise_form(app: &App, title: String, purpose: Purpose, body: Vec<String>) -> Form {
-    let due = calendar().add_working_days(app.now.date(), 10);
+    let due = calendar().add_working_days(app.env.now.date(), 10);
     Form::new(
         title,
         purpose,
@@ -221,11 +226,11 @@ fn supervise_form(app: &App, title: String, purpose: Purpose, body: Vec<String>)
 }
 
 fn bulk_form(app: &mut App, nos: Vec<String>, label: String) {
-    let title = fill(app.t(S::DlgBulkUrge), &[&nos.len(), &label]);
+    let title = fill(app.env.t(S::DlgBulkUrge), &[&nos.len(), &label]);
     let shown: Vec<&str> = nos.iter().take(6).map(String::as_str).collect();
     let more = if nos.len() > shown.len() { " …" } else { "" };
     let body = vec![format!("{}{more}", shown.join(" "))];
-    app.dialog = Some(Dialog::Form(
+    app.overlay.dialog = Some(Dialog::Form(
         Form::new(
             title,
             Purpose::BulkUrge { nos },
@@ -237,9 +242,9 @@ fn bulk_form(app: &mut App, nos: Vec<String>, label: String) {
 
 /// Says so when the user's role may not do this office work (the same words as `ops`).
 fn office_refused(app: &mut App, work: crate::domain::Work) -> bool {
-    match crate::ops::policy::work_refusal(&app.operator, &app.role, work) {
+    match crate::ops::policy::work_refusal(&app.env.operator, &app.env.role, work) {
         Some(e) => {
-            let t = app.error_text(&e);
+            let t = app.env.error_text(&e);
             say(app, Level::Error, t);
             true
         }
@@ -252,14 +257,14 @@ fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
     if office_refused(app, crate::domain::Work::BulkUrge) {
         return Vec::new();
     }
-    if !app.marks.is_empty() {
-        let nos: Vec<String> = app.marks.iter().cloned().collect();
-        let label = app.t(S::DlgBulkMarked).to_string();
+    if !app.tabs.marks.is_empty() {
+        let nos: Vec<String> = app.tabs.marks.iter().cloned().collect();
+        let label = app.env.t(S::DlgBulkMarked).to_string();
         bulk_form(app, nos, label);
         return Vec::new();
     }
     let Some(unit) = row.order.unit.clone() else {
-        let t = fill(app.t(S::NothingOverdue), &[&app.t(S::WithOffice)]);
+        let t = fill(app.env.t(S::NothingOverdue), &[&app.env.t(S::WithOffice)]);
         say(app, Level::Warn, t);
         return Vec::new();
     };
@@ -269,7 +274,7 @@ fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
 /// Every overdue order of a unit: known here when the open orders are held, else the
 /// store is asked for the numbers (never the loaded rows of a window).
 fn urge_all_of(app: &mut App, unit: &str) -> Vec<Effect> {
-    if !app.open_held {
+    if !app.data.open_held {
         return vec![Effect::UrgeUnit(unit.to_string())];
     }
     let nos = app.overdue_of(unit);
@@ -280,10 +285,10 @@ fn urge_all_of(app: &mut App, unit: &str) -> Vec<Effect> {
 /// The confirmation for urging a unit's overdue orders `nos`.
 pub fn urge_these(app: &mut App, unit: &str, nos: Vec<String>) {
     if nos.is_empty() {
-        let t = fill(app.t(S::NothingOverdue), &[&unit]);
+        let t = fill(app.env.t(S::NothingOverdue), &[&unit]);
         return say(app, Level::Warn, t);
     }
-    let label = fill(app.t(S::DlgBulkUnit), &[&unit]);
+    let label = fill(app.env.t(S::DlgBulkUnit), &[&unit]);
     bulk_form(app, nos, label);
 }
 
@@ -294,7 +299,7 @@ pub fn urge_unit(app: &mut App) -> Vec<Effect> {
     match app.selected_unit().map(|r| r.unit.clone()) {
         Some(u) => urge_all_of(app, &u),
         None => {
-            let t = app.t(S::NoUnit).to_string();
+            let t = app.env.t(S::NoUnit).to_string();
             say(app, Level::Warn, t);
             Vec::new()
         }
@@ -303,27 +308,27 @@ pub fn urge_unit(app: &mut App) -> Vec<Effect> {
 
 pub fn supervise_unit(app: &mut App) {
     let Some(unit) = app.selected_unit().map(|r| r.unit.clone()) else {
-        let t = app.t(S::NoUnit).to_string();
+        let t = app.env.t(S::NoUnit).to_string();
         return say(app, Level::Warn, t);
     };
     if office_refused(app, crate::domain::Work::SuperviseUnit) {
         return;
     }
-    let title = fill(app.t(S::DlgSuperviseUnit), &[&unit]);
+    let title = fill(app.env.t(S::DlgSuperviseUnit), &[&unit]);
     let form = supervise_form(app, title, Purpose::SuperviseUnit { unit }, Vec::new());
-    app.dialog = Some(Dialog::Form(form));
+    app.overlay.dialog = Some(Dialog::Form(form));
 }
 
 pub fn period(app: &mut App) {
     use super::super::app::PeriodChoice as P;
-    let selected = match app.period {
+    let selected = match app.tabs.period {
         P::All => 0,
         P::ThisMonth => 1,
         P::LastMonth => 2,
         P::Custom(..) => 3,
     };
-    let t = |s: S| s.get(app.lang).to_string();
-    app.dialog = Some(Dialog::Choice(Choice {
+    let t = |s: S| s.get(app.env.lang).to_string();
+    app.overlay.dialog = Some(Dialog::Choice(Choice {
         title: t(S::DlgPeriod),
         body: Vec::new(),
         warn: None,

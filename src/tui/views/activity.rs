@@ -10,28 +10,28 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let st = app.list(ListId::Activity);
+    let st = app.tabs.list(ListId::Activity);
     let rows = app.activity_rows();
     let mut title = format!(
         " {}{}{} ",
-        app.t(S::TabActivity),
-        app.theme.dot(),
-        fill(app.t(S::ActivityTitle), &[&app.activity.len()])
+        app.env.t(S::TabActivity),
+        app.env.theme.dot(),
+        fill(app.env.t(S::ActivityTitle), &[&app.data.activity.len()])
     );
     if !st.filter.is_empty() {
         let f = fill(
-            app.t(S::FilterShown),
-            &[&st.filter, &rows.len(), &app.activity.len()],
+            app.env.t(S::FilterShown),
+            &[&st.filter, &rows.len(), &app.data.activity.len()],
         );
-        title = format!("{}{}{f} ", title.trim_end(), app.theme.dot());
+        title = format!("{}{}{f} ", title.trim_end(), app.env.theme.dot());
     }
-    let block = frame(app, vec![Span::styled(title, app.theme.title())])
+    let block = frame(app, vec![Span::styled(title, app.env.theme.title())])
         .title_bottom(super::position(st.selected, rows.len()));
     let inner = block.inner(area);
     f.render_widget(block, area);
 
     let wide = inner.width >= 110;
-    let t = |s: S| app.t(s);
+    let t = |s: S| app.env.t(s);
     let cols = vec![
         Col::new(t(S::ColTime), if wide { 16 } else { 11 }),
         Col::new(t(S::ColOperator), 12),
@@ -52,7 +52,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             Row::new(vec![
                 ev.at.format(fmt).to_string().into(),
                 one_line(&ev.operator).into(),
-                i18n::event(app.lang, &ev.kind).into(),
+                i18n::event(app.env.lang, &ev.kind).into(),
                 e.order_no
                     .as_deref()
                     .map(one_line)

@@ -25,14 +25,17 @@ fn deadline(app: &App, r: &OrderRow) -> (String, Style) {
     };
     match r.left {
         Some(n) if n < 0 => (
-            format!("{d}  {}", fill(app.t(S::OverdueDays), &[&r.late])),
-            app.theme.overdue(),
+            format!("{d}  {}", fill(app.env.t(S::OverdueDays), &[&r.late])),
+            app.env.theme.overdue(),
         ),
-        Some(0) => (format!("{d}  {}", app.t(S::DueToday)), app.theme.soon()),
+        Some(0) => (
+            format!("{d}  {}", app.env.t(S::DueToday)),
+            app.env.theme.soon(),
+        ),
         Some(n) => (
-            format!("{d}  {}", fill(app.t(S::LeftDays), &[&n])),
+            format!("{d}  {}", fill(app.env.t(S::LeftDays), &[&n])),
             if n <= 1 {
-                app.theme.soon()
+                app.env.theme.soon()
             } else {
                 Style::new()
             },
@@ -44,19 +47,19 @@ fn deadline(app: &App, r: &OrderRow) -> (String, Style) {
 /// Every line of the detail, for a width.
 fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -> Vec<Line<'a>> {
     let o = &r.order;
-    let t = |s: S| app.t(s);
+    let t = |s: S| app.env.t(s);
     let mut fields: Vec<(S, String, Style)> = vec![
         (S::FOrderNo, one_line(&o.order_no), Style::new()),
-        (S::FTitle, one_line(&o.title), app.theme.total()),
+        (S::FTitle, one_line(&o.title), app.env.theme.total()),
         (
             S::FCategory,
-            i18n::category(app.lang, o.category).into(),
+            i18n::category(app.env.lang, o.category).into(),
             Style::new(),
         ),
         (
             S::FStatus,
-            i18n::status(app.lang, o.status).into(),
-            app.theme.total(),
+            i18n::status(app.env.lang, o.status).into(),
+            app.env.theme.total(),
         ),
         (
             S::FUnit,
@@ -96,15 +99,15 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
         .iter()
         .map(|(s, n)| format!("{} {n}", t(*s)))
         .collect();
-    fields.push((S::FCounts, counts.join(app.theme.dot()), Style::new()));
+    fields.push((S::FCounts, counts.join(app.env.theme.dot()), Style::new()));
     if let Some(x) = &o.extension {
         let v = fill(t(S::ExtensionUntil), &[&x.until, &one_line(&x.reason)]);
-        fields.push((S::FExtension, v, app.theme.warning()));
+        fields.push((S::FExtension, v, app.env.theme.warning()));
     }
     if let Some(c) = o.callback {
         fields.push((
             S::FCallback,
-            i18n::callback(app.lang, c).into(),
+            i18n::callback(app.env.lang, c).into(),
             Style::new(),
         ));
     }
@@ -122,7 +125,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
                 " ".repeat(label_w)
             };
             out.push(Line::from(vec![
-                Span::styled(l, app.theme.dim()),
+                Span::styled(l, app.env.theme.dim()),
                 Span::styled(part, style),
             ]));
         }
@@ -131,21 +134,28 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
     // What can be done now, with the keys.
     let allowed: Vec<String> = permitted(o)
         .iter()
-        .filter(|a| app.role.refuses(**a, o).is_none())
+        .filter(|a| app.env.role.refuses(**a, o).is_none())
         .filter_map(|a| {
             let k = app
+                .env
                 .keymap
                 .key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
-            Some(format!("{k} {}", i18n::action(app.lang, *a)))
+            Some(format!("{k} {}", i18n::action(app.env.lang, *a)))
         })
         .collect();
-    let mut spans = vec![Span::styled(pad(t(S::FAllowed), label_w), app.theme.dim())];
-    spans.push(Span::styled(allowed.join(app.theme.dot()), app.theme.key()));
+    let mut spans = vec![Span::styled(
+        pad(t(S::FAllowed), label_w),
+        app.env.theme.dim(),
+    )];
+    spans.push(Span::styled(
+        allowed.join(app.env.theme.dot()),
+        app.env.theme.key(),
+    ));
     out.push(Line::from(spans));
 
     let section = |out: &mut Vec<Line<'a>>, title: String| {
         out.push(Line::from(""));
-        out.push(Line::from(Span::styled(title, app.theme.title())));
+        out.push(Line::from(Span::styled(title, app.env.theme.title())));
     };
     let body_w = w.saturating_sub(2);
     let indent = |s: String| Line::from(format!("  {s}"));
@@ -166,7 +176,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
         if let Some(v) = vague_reply(reply) {
             out.push(Line::from(Span::styled(
                 format!("  {}", fill(t(S::VagueWarn), &[&v])),
-                app.theme.warning(),
+                app.env.theme.warning(),
             )));
         }
         out.extend(
@@ -179,7 +189,7 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
     section(&mut out, fill(t(S::FHistory), &[&events.len()]));
     let kind_w = events
         .iter()
-        .map(|e| width(i18n::event(app.lang, &e.kind)))
+        .map(|e| width(i18n::event(app.env.lang, &e.kind)))
         .max()
         .unwrap_or(4)
         .min(18);
@@ -194,16 +204,19 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
     for e in events {
         out.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(time(e.at), app.theme.dim()),
+            Span::styled(time(e.at), app.env.theme.dim()),
             Span::raw("  "),
-            Span::styled(pad(i18n::event(app.lang, &e.kind), kind_w), app.theme.key()),
+            Span::styled(
+                pad(i18n::event(app.env.lang, &e.kind), kind_w),
+                app.env.theme.key(),
+            ),
             Span::raw("  "),
             Span::raw(pad(
                 &e.unit.as_deref().map(one_line).unwrap_or_default(),
                 unit_w,
             )),
             Span::raw("  "),
-            Span::styled(one_line(&e.operator), app.theme.dim()),
+            Span::styled(one_line(&e.operator), app.env.theme.dim()),
         ]));
         let text = sanitize(&e.kind.text());
         let text = text.trim();
@@ -220,30 +233,30 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
 }
 
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let Some(d) = &app.detail else {
+    let Some(d) = &app.detail.shown else {
         return;
     };
     let o = &d.row.order;
     let title = format!(
         " {}{}{}{}{} ",
-        app.t(S::DetailTitle),
-        app.theme.dot(),
+        app.env.t(S::DetailTitle),
+        app.env.theme.dot(),
         one_line(&o.order_no),
-        app.theme.dot(),
-        i18n::status(app.lang, o.status)
+        app.env.theme.dot(),
+        i18n::status(app.env.lang, o.status)
     );
-    let mut block = frame(app, vec![Span::styled(title, app.theme.title())]);
+    let mut block = frame(app, vec![Span::styled(title, app.env.theme.title())]);
     let inner = block.inner(area);
     let lines = lines(app, &d.row, &d.events, inner.width);
     let h = inner.height as usize;
     let max = lines.len().saturating_sub(h);
-    app.detail_height.set(h.max(1));
-    app.detail_max.set(max);
-    let scroll = app.detail_scroll.min(max);
+    app.detail.height.set(h.max(1));
+    app.detail.max.set(max);
+    let scroll = app.detail.scroll.min(max);
     // The history is usually below the fold: say how to get there.
     if max > 0 {
         let shown = (scroll + h).min(lines.len());
-        let pos = fill(app.t(S::ScrollHint), &[&shown, &lines.len()]);
+        let pos = fill(app.env.t(S::ScrollHint), &[&shown, &lines.len()]);
         block = block.title_bottom(Line::from(format!(" {pos} ")).right_aligned());
     }
     f.render_widget(block, area);

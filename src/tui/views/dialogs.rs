@@ -20,10 +20,10 @@ fn popup(app: &App, f: &mut Frame, area: Rect, title: &str) -> Rect {
     super::clear(f, area);
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_set(app.theme.border())
+        .border_set(app.env.theme.border())
         .title(Span::styled(
             format!(" {} ", one_line(title)),
-            app.theme.title(),
+            app.env.theme.title(),
         ));
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -39,7 +39,7 @@ fn text_lines<'a>(text: &[String], w: u16, style: Style) -> Vec<Line<'a>> {
 
 fn error_lines<'a>(app: &App, e: &Option<String>, w: u16) -> Vec<Line<'a>> {
     match e {
-        Some(e) => text_lines(std::slice::from_ref(e), w, app.theme.error()),
+        Some(e) => text_lines(std::slice::from_ref(e), w, app.env.theme.error()),
         None => Vec::new(),
     }
 }
@@ -62,7 +62,7 @@ fn input_spans(input: &Input, w: usize, style: Style) -> (Span<'static>, u16) {
 }
 
 pub fn draw(app: &App, f: &mut Frame, body: Rect) {
-    let Some(d) = &app.dialog else {
+    let Some(d) = &app.overlay.dialog else {
         return;
     };
     match d {
@@ -83,21 +83,21 @@ fn confirm(app: &App, f: &mut Frame, body: Rect, c: &Confirm) {
     let mut lines = text_lines(&c.text, w - 2, Style::new());
     lines.extend(error_lines(app, &c.error, w - 2));
     let area = centered(body, w, lines.len() as u16 + 2);
-    let inner = popup(app, f, area, &fill(app.t(S::CtxConfirm), &[]));
+    let inner = popup(app, f, area, &fill(app.env.t(S::CtxConfirm), &[]));
     f.render_widget(Paragraph::new(lines), inner);
 }
 
 fn form(app: &App, f: &mut Frame, body: Rect, x: &Form) {
     let w = width_for(body);
     let iw = w - 2;
-    let mut lines = text_lines(&x.body, iw, app.theme.dim());
+    let mut lines = text_lines(&x.body, iw, app.env.theme.dim());
     if !lines.is_empty() {
         lines.push(Line::from(""));
     }
     let label_w = x
         .fields
         .iter()
-        .map(|f| width(app.t(f.label)))
+        .map(|f| width(app.env.t(f.label)))
         .max()
         .unwrap_or(4)
         + 2;
@@ -106,24 +106,24 @@ fn form(app: &App, f: &mut Frame, body: Rect, x: &Form) {
     for (i, field) in x.fields.iter().enumerate() {
         let focused = i == x.focus;
         let active = !field.with_check || checked;
-        let mut label = app.t(field.label).to_string();
+        let mut label = app.env.t(field.label).to_string();
         if field.required && active {
             label.push('*');
         }
         let label_style = if active {
             Style::new()
         } else {
-            app.theme.dim()
+            app.env.theme.dim()
         };
         let mut spans = vec![Span::styled(pad(&label, label_w), label_style)];
         match &field.value {
             Value::Text(input) => {
                 let style = if focused {
-                    app.theme.selected()
+                    app.env.theme.selected()
                 } else if active {
                     Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED)
                 } else {
-                    app.theme.dim()
+                    app.env.theme.dim()
                 };
                 let fw = (iw as usize).saturating_sub(label_w);
                 let (span, cx) = input_spans(input, fw, style);
@@ -135,11 +135,11 @@ fn form(app: &App, f: &mut Frame, body: Rect, x: &Form) {
             Value::Check(on) => {
                 let mark = if *on { S::Checkbox } else { S::CheckboxOff };
                 let style = if focused {
-                    app.theme.selected()
+                    app.env.theme.selected()
                 } else {
                     Style::new()
                 };
-                spans.push(Span::styled(app.t(mark), style));
+                spans.push(Span::styled(app.env.t(mark), style));
                 if focused {
                     cursor = Some((lines.len() as u16, label_w as u16 + 1));
                 }
@@ -172,13 +172,13 @@ fn choice(app: &App, f: &mut Frame, body: Rect, c: &Choice) {
         lines.extend(text_lines(
             std::slice::from_ref(warn),
             iw,
-            app.theme.warning(),
+            app.env.theme.warning(),
         ));
     }
     lines.push(Line::from(""));
     for (i, o) in c.options.iter().enumerate() {
         let style = if i == c.selected {
-            app.theme.selected()
+            app.env.theme.selected()
         } else {
             Style::new()
         };
@@ -205,11 +205,15 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
     let area = centered(body, w, h);
     let inner = popup(app, f, area, &p.title);
     let mut lines = vec![Line::from(Span::styled(
-        app.t(S::DlgDispatchHint),
-        app.theme.dim(),
+        app.env.t(S::DlgDispatchHint),
+        app.env.theme.dim(),
     ))];
     let prompt = "> ";
-    let (span, cx) = input_spans(&p.input, iw as usize - prompt.len(), app.theme.selected());
+    let (span, cx) = input_spans(
+        &p.input,
+        iw as usize - prompt.len(),
+        app.env.theme.selected(),
+    );
     lines.push(Line::from(vec![Span::raw(prompt), span]));
     let cursor_row = 1;
     let list_h = (inner.height as usize).saturating_sub(2 + usize::from(p.error.is_some()));
@@ -217,26 +221,27 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
     let off = sel.saturating_sub(list_h.saturating_sub(1));
     if units.is_empty() {
         lines.push(Line::from(Span::styled(
-            app.t(S::DlgNoMatch),
-            app.theme.warning(),
+            app.env.t(S::DlgNoMatch),
+            app.env.theme.warning(),
         )));
     }
     for (i, name) in units.iter().enumerate().skip(off).take(list_h) {
         let py = app
+            .data
             .units
             .iter()
             .find(|u| &u.unit.name == name)
             .map(|u| u.initials.clone())
             .unwrap_or_default();
         let style = if i == sel {
-            app.theme.selected()
+            app.env.theme.selected()
         } else {
             Style::new()
         };
         let mark = if i == sel { '>' } else { ' ' };
         lines.push(Line::from(vec![
             Span::styled(pad(&format!("{mark}{}", one_line(name)), 20), style),
-            Span::styled(format!(" {py}"), app.theme.dim()),
+            Span::styled(format!(" {py}"), app.env.theme.dim()),
         ]));
     }
     lines.extend(error_lines(app, &p.error, iw));
@@ -256,11 +261,11 @@ fn editor(app: &App, f: &mut Frame, body: Rect, e: &Editor) {
     let warn = if text.trim().is_empty() {
         None
     } else {
-        vague_reply(&text).map(|v| fill(app.t(S::VagueWarn), &[&v]))
+        vague_reply(&text).map(|v| fill(app.env.t(S::VagueWarn), &[&v]))
     };
     let mut footer = Vec::new();
     if let Some(w) = warn {
-        footer.extend(text_lines(&[w], inner.width, app.theme.warning()));
+        footer.extend(text_lines(&[w], inner.width, app.env.theme.warning()));
     }
     footer.extend(error_lines(app, &e.error, inner.width));
     let fh = (footer.len() as u16).min(inner.height.saturating_sub(3));
@@ -275,8 +280,8 @@ fn editor(app: &App, f: &mut Frame, body: Rect, e: &Editor) {
     };
     let framed = Block::new()
         .borders(Borders::ALL)
-        .border_set(app.theme.border())
-        .border_style(app.theme.dim());
+        .border_set(app.env.theme.border())
+        .border_style(app.env.theme.dim());
     let edit_area = framed.inner(text_area);
     f.render_widget(framed, text_area);
     f.render_widget(&e.area, edit_area);

@@ -14,13 +14,14 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 /// The help text for a width: generated from the keymap, so it never drifts from the keys.
 pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
     let mut out = Vec::new();
-    for l in wrap(app.t(S::HelpIntro), usize::from(w)) {
-        out.push(Line::from(Span::styled(l, app.theme.dim())));
+    for l in wrap(app.env.t(S::HelpIntro), usize::from(w)) {
+        out.push(Line::from(Span::styled(l, app.env.theme.dim())));
     }
-    for l in wrap(app.t(S::HelpCommands), usize::from(w)) {
-        out.push(Line::from(Span::styled(l, app.theme.dim())));
+    for l in wrap(app.env.t(S::HelpCommands), usize::from(w)) {
+        out.push(Line::from(Span::styled(l, app.env.theme.dim())));
     }
     let key_w = app
+        .env
         .keymap
         .bindings()
         .iter()
@@ -31,6 +32,7 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
         + 2;
     for ctx in Ctx::HELP_ORDER {
         let items: Vec<&Binding> = app
+            .env
             .keymap
             .bindings()
             .iter()
@@ -41,8 +43,8 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
         }
         out.push(Line::from(""));
         out.push(Line::from(Span::styled(
-            app.t(ctx.title()),
-            app.theme.title(),
+            app.env.t(ctx.title()),
+            app.env.theme.title(),
         )));
         // Bindings that say the same thing (1, 2, 3, 4: choose by number) share a line.
         let mut merged: Vec<(String, &Binding)> = Vec::new();
@@ -56,16 +58,16 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
             }
         }
         for (keys, b) in merged {
-            let mut text = app.t(b.label).to_string();
+            let mut text = app.env.t(b.label).to_string();
             if let Some(m) = b.more {
-                text = format!("{text}{}{}", app.t(S::Colon), app.t(m));
+                text = format!("{text}{}{}", app.env.t(S::Colon), app.env.t(m));
             }
             let rest = (w as usize).saturating_sub(key_w + 2).max(10) as u16;
             for (i, part) in wrap(&text, usize::from(rest)).into_iter().enumerate() {
                 let k = if i == 0 { keys.clone() } else { String::new() };
                 out.push(Line::from(vec![
                     Span::raw("  "),
-                    Span::styled(pad(&k, key_w), app.theme.key()),
+                    Span::styled(pad(&k, key_w), app.env.theme.key()),
                     Span::raw(part),
                 ]));
             }
@@ -87,18 +89,18 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     super::clear(f, area);
     let block = Block::new()
         .borders(Borders::ALL)
-        .border_set(app.theme.border())
+        .border_set(app.env.theme.border())
         .title(Span::styled(
-            format!(" {} ", app.t(S::HelpTitle)),
-            app.theme.title(),
+            format!(" {} ", app.env.t(S::HelpTitle)),
+            app.env.theme.title(),
         ));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let lines = lines(app, inner.width);
     let h = inner.height as usize;
     let max = lines.len().saturating_sub(h);
-    app.help_height.set(h.max(1));
-    app.help_max.set(max);
-    let scroll = app.help.unwrap_or(0).min(max);
+    app.overlay.help_height.set(h.max(1));
+    app.overlay.help_max.set(max);
+    let scroll = app.overlay.help.unwrap_or(0).min(max);
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), inner);
 }

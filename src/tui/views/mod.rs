@@ -24,15 +24,16 @@ pub use super::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(app: &App, f: &mut Frame) {
     let area = f.area();
-    app.size.set(Some((area.width, area.height)));
-    if app.too_small() {
+    app.env.size.set(Some((area.width, area.height)));
+    if app.env.too_small() {
         // Keys do not act at this size (see `update::on_key`), but quitting: say which.
         let quit = app
+            .env
             .keymap
             .key_for(Ctx::Global, Cmd::Quit)
             .unwrap_or_default();
         let text = fill(
-            app.t(if app.dialog.is_some() {
+            app.env.t(if app.overlay.dialog.is_some() {
                 S::TooSmallDialog
             } else {
                 S::TooSmall
@@ -43,7 +44,7 @@ pub fn draw(app: &App, f: &mut Frame) {
             .into_iter()
             .map(Line::from)
             .collect();
-        f.render_widget(Paragraph::new(lines).style(app.theme.warning()), area);
+        f.render_widget(Paragraph::new(lines).style(app.env.theme.warning()), area);
         return;
     }
     let msg_lines = statusbar::message_height(app, area.width);
@@ -59,7 +60,7 @@ pub fn draw(app: &App, f: &mut Frame) {
     match app.screen() {
         Screen::Detail => detail::draw(app, f, body),
         Screen::Unit => orders::unit_orders(app, f, body),
-        Screen::Tabs => match app.tab {
+        Screen::Tabs => match app.tabs.tab {
             Tab::Pending => orders::pending(app, f, body),
             Tab::Overdue => orders::overdue(app, f, body),
             Tab::Units => units::draw(app, f, body),
@@ -68,10 +69,10 @@ pub fn draw(app: &App, f: &mut Frame) {
     }
     statusbar::message(app, f, msg);
     statusbar::hints(app, f, hints);
-    if app.dialog.is_some() {
+    if app.overlay.dialog.is_some() {
         dialogs::draw(app, f, body);
     }
-    if app.help.is_some() {
+    if app.overlay.help.is_some() {
         help::draw(app, f, area);
     }
 }
@@ -80,7 +81,7 @@ pub fn draw(app: &App, f: &mut Frame) {
 pub fn frame<'a>(app: &App, title: Vec<Span<'a>>) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
-        .border_set(app.theme.border())
+        .border_set(app.env.theme.border())
         .title(Line::from(title))
 }
 

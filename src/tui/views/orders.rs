@@ -15,8 +15,8 @@ use ratatui::text::Span;
 /// Colour of the time left: red once late, yellow within a working day.
 fn left_style(app: &App, r: &OrderRow) -> Style {
     match r.left {
-        Some(n) if n < 0 => app.theme.overdue(),
-        Some(n) if n <= 1 => app.theme.soon(),
+        Some(n) if n < 0 => app.env.theme.overdue(),
+        Some(n) if n <= 1 => app.env.theme.soon(),
         _ => Style::new(),
     }
 }
@@ -26,27 +26,30 @@ fn unit_name(app: &App, r: &OrderRow) -> String {
         .unit
         .as_deref()
         .map(one_line)
-        .unwrap_or_else(|| app.t(S::WithOffice).to_string())
+        .unwrap_or_else(|| app.env.t(S::WithOffice).to_string())
 }
 
 /// The title of a list's frame: name, count, filter and sort.
 fn title<'a>(app: &App, id: ListId, name: String, shown: usize, total: usize) -> Vec<Span<'a>> {
-    let st = app.list(id);
+    let st = app.tabs.list(id);
     let mut parts = vec![name];
     if st.filter.is_empty() {
-        parts.push(fill(app.t(S::Count), &[&total]));
+        parts.push(fill(app.env.t(S::Count), &[&total]));
     } else {
-        parts.push(fill(app.t(S::FilterShown), &[&st.filter, &shown, &total]));
+        parts.push(fill(
+            app.env.t(S::FilterShown),
+            &[&st.filter, &shown, &total],
+        ));
     }
     if let Some(s) = id.sorts().get(st.sort) {
-        parts.push(fill(app.t(S::SortedBy), &[&app.t(*s)]));
+        parts.push(fill(app.env.t(S::SortedBy), &[&app.env.t(*s)]));
     }
-    if id == ListId::Overdue && !app.marks.is_empty() {
-        parts.push(fill(app.t(S::Marked), &[&app.marks.len()]));
+    if id == ListId::Overdue && !app.tabs.marks.is_empty() {
+        parts.push(fill(app.env.t(S::Marked), &[&app.tabs.marks.len()]));
     }
     vec![Span::styled(
-        format!(" {} ", parts.join(app.theme.dot())),
-        app.theme.title(),
+        format!(" {} ", parts.join(app.env.theme.dot())),
+        app.env.theme.title(),
     )]
 }
 
@@ -99,12 +102,12 @@ impl Groups {
 }
 
 fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
-    let held = app.held(id).then(|| app.rows_of(id));
+    let held = app.data.held(id).then(|| app.rows_of(id));
     let n = app.len(id);
-    let total = match (id, app.window(id)) {
-        (ListId::UnitOrders, _) if app.unit_held => app.unit_orders.len(),
-        (ListId::Pending, _) if app.open_held => app.tab_counts().0,
-        (ListId::Overdue, _) if app.open_held => app.tab_counts().1,
+    let total = match (id, app.data.window(id)) {
+        (ListId::UnitOrders, _) if app.data.unit_held => app.data.unit_orders.len(),
+        (ListId::Pending, _) if app.data.open_held => app.tab_counts().0,
+        (ListId::Overdue, _) if app.data.open_held => app.tab_counts().1,
         (_, Some(w)) if w.query.as_ref().is_some_and(|q| q.text.is_empty()) => w.total,
         (_, Some(w)) => w.unfiltered,
         _ => n,
@@ -112,16 +115,16 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     let mut title = title(app, id, name, n, total);
     if app.loading(id) {
         title.push(Span::styled(
-            format!("{} ", app.t(S::Loading)),
-            app.theme.dim(),
+            format!("{} ", app.env.t(S::Loading)),
+            app.env.theme.dim(),
         ));
     }
-    let block = frame(app, title).title_bottom(super::position(app.list(id).selected, n));
+    let block = frame(app, title).title_bottom(super::position(app.tabs.list(id).selected, n));
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let st = app.list(id);
+    let st = app.tabs.list(id);
     let sorted = |s: S| id.sorts().get(st.sort) == Some(&s);
-    let t = |s: S| app.t(s);
+    let t = |s: S| app.env.t(s);
     let wide = inner.width >= 110;
     let overdue = id == ListId::Overdue;
     let at = |i: usize| -> Option<&OrderRow> {
@@ -146,18 +149,19 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     }
     let status_w = Status::ALL
         .iter()
-        .map(|s| width(i18n::status(app.lang, *s)))
+        .map(|s| width(i18n::status(app.env.lang, *s)))
         .max()
         .unwrap_or(6);
     let category_w = Category::ALL
         .iter()
-        .map(|c| width(i18n::category(app.lang, *c)))
+        .map(|c| width(i18n::category(app.env.lang, *c)))
         .max()
         .unwrap_or(4);
     // The rows loaded, whose widths set the columns'.
     let loaded: Vec<&OrderRow> = match &held {
         Some(rows) => rows.clone(),
         None => app
+            .data
             .window(id)
             .map(|w| w.rows.iter().collect())
             .unwrap_or_default(),
@@ -166,6 +170,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     // longest unit's name (not the rows loaded: the columns stay put while paging), within
     // bounds that leave the title room.
     let unit_w = app
+        .data
         .units
         .iter()
         .map(|u| width(&one_line(&u.unit.name)))
@@ -215,8 +220,8 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         let o = &r.order;
         let mut cells = Vec::new();
         if overdue {
-            let marked = app.marks.contains(&o.order_no);
-            cells.push(cell(if marked { "*" } else { " " }, app.theme.marked()));
+            let marked = app.tabs.marks.contains(&o.order_no);
+            cells.push(cell(if marked { "*" } else { " " }, app.env.theme.marked()));
             let over30 = if r.late > OVERDUE_DAYS {
                 t(S::Over30Mark)
             } else {
@@ -224,7 +229,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
             };
             cells.push(cell(
                 format!("{} {:>3}", r.late, over30),
-                app.theme.overdue(),
+                app.env.theme.overdue(),
             ));
         } else {
             let left = r
@@ -233,12 +238,12 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
                 .unwrap_or_else(|| t(S::NoDeadline).into());
             cells.push(cell(left, left_style(app, r)));
         }
-        cells.push(i18n::status(app.lang, o.status).into());
+        cells.push(i18n::status(app.env.lang, o.status).into());
         cells.push(unit_name(app, r).into());
         if overdue {
             cells.push(o.urges.to_string().into());
         } else {
-            cells.push(i18n::category(app.lang, o.category).into());
+            cells.push(i18n::category(app.env.lang, o.category).into());
         }
         if wide {
             let d = o
@@ -251,16 +256,16 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         cells.push(one_line(&o.order_no).into());
         cells.push(one_line(&o.title).into());
         let row = Row::new(cells);
-        if overdue && app.marks.contains(&o.order_no) {
-            row.styled(app.theme.marked())
+        if overdue && app.tabs.marks.contains(&o.order_no) {
+            row.styled(app.env.theme.marked())
         } else {
             row
         }
     };
     // Not loaded yet: a dim line where the entry will be.
-    let waiting = || Row::banner("…".to_string(), app.theme.dim());
+    let waiting = || Row::banner("…".to_string(), app.env.theme.dim());
     // Sorted by unit, the overdue list is grouped: a line per unit with its count.
-    let groups = app.grouped(id).then(|| app.groups(id));
+    let groups = app.tabs.grouped(id).then(|| app.groups(id));
     let groups = groups.filter(|g| g.iter().map(|(_, k)| k).sum::<usize>() == n);
     match groups {
         Some(g) => {
@@ -270,8 +275,12 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
                     let unit = u
                         .as_deref()
                         .map(one_line)
-                        .unwrap_or_else(|| app.t(S::WithOffice).to_string());
-                    format!("{unit}{}{}", app.theme.dot(), fill(app.t(S::Count), &[k]))
+                        .unwrap_or_else(|| app.env.t(S::WithOffice).to_string());
+                    format!(
+                        "{unit}{}{}",
+                        app.env.theme.dot(),
+                        fill(app.env.t(S::Count), &[k])
+                    )
                 })
                 .collect();
             let layout = Groups::new(g.into_iter().map(|(_, k)| k).collect());
@@ -287,7 +296,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
                 true,
                 |d| {
                     Some(match layout.slot(d) {
-                        Slot::Banner(g) => Row::banner(labels[g].clone(), app.theme.title()),
+                        Slot::Banner(g) => Row::banner(labels[g].clone(), app.env.theme.title()),
                         Slot::Entry(i) => at(i).map(&make).unwrap_or_else(waiting),
                     })
                 },
@@ -303,17 +312,17 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
 }
 
 pub fn pending(app: &App, f: &mut Frame, area: Rect) {
-    let name = app.t(S::TabPending).to_string();
+    let name = app.env.t(S::TabPending).to_string();
     draw_list(app, f, area, ListId::Pending, name);
 }
 
 pub fn overdue(app: &App, f: &mut Frame, area: Rect) {
-    let name = app.t(S::TabOverdue).to_string();
+    let name = app.env.t(S::TabOverdue).to_string();
     draw_list(app, f, area, ListId::Overdue, name);
 }
 
 pub fn unit_orders(app: &App, f: &mut Frame, area: Rect) {
-    let unit = app.unit.as_deref().map(one_line).unwrap_or_default();
-    let name = fill(app.t(S::UnitOrdersTitle), &[&unit]);
+    let unit = app.data.unit.as_deref().map(one_line).unwrap_or_default();
+    let name = fill(app.env.t(S::UnitOrdersTitle), &[&unit]);
     draw_list(app, f, area, ListId::UnitOrders, name);
 }

@@ -26,14 +26,17 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     for (i, (tab, name, count)) in names.iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(app.theme.sep().trim(), app.theme.dim()));
+            spans.push(Span::styled(
+                app.env.theme.sep().trim(),
+                app.env.theme.dim(),
+            ));
         }
         let text = match count {
-            Some(n) => format!(" {} {} {n} ", i + 1, app.t(*name)),
-            None => format!(" {} {} ", i + 1, app.t(*name)),
+            Some(n) => format!(" {} {} {n} ", i + 1, app.env.t(*name)),
+            None => format!(" {} {} ", i + 1, app.env.t(*name)),
         };
-        let style = if *tab == app.tab {
-            app.theme.tab_active()
+        let style = if *tab == app.tabs.tab {
+            app.env.theme.tab_active()
         } else {
             Style::new()
         };
@@ -42,24 +45,24 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
     let left: usize = spans.iter().map(|s| width(&s.content)).sum();
     let mut right = format!(
         "{} {}",
-        app.now.format("%Y-%m-%d %H:%M"),
-        one_line(&app.operator)
+        app.env.now.format("%Y-%m-%d %H:%M"),
+        one_line(&app.env.operator)
     );
-    if app.demo {
-        right = format!("{} {right}", app.t(S::Demo));
+    if app.env.demo {
+        right = format!("{} {right}", app.env.t(S::Demo));
     }
     let room = (area.width as usize).saturating_sub(left + 1);
     let right = truncate(&right, room);
     let gap = (area.width as usize).saturating_sub(left + width(&right));
     spans.push(Span::raw(" ".repeat(gap)));
-    spans.push(Span::styled(app.theme.fix(right), app.theme.dim()));
+    spans.push(Span::styled(app.env.theme.fix(right), app.env.theme.dim()));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 /// Rows the message needs (wrapped), at least one.
 pub fn message_height(app: &App, w: u16) -> u16 {
     match &app.message {
-        Some(m) if app.input.is_none() => {
+        Some(m) if app.overlay.input.is_none() => {
             let n: usize = m
                 .text
                 .lines()
@@ -72,7 +75,7 @@ pub fn message_height(app: &App, w: u16) -> u16 {
 }
 
 pub fn message(app: &App, f: &mut Frame, area: Rect) {
-    if let Some(line) = &app.input {
+    if let Some(line) = &app.overlay.input {
         let (prefix, input) = match line {
             InputLine::Filter(i) => ("/", i),
             InputLine::Command(i) => (":", i),
@@ -104,9 +107,9 @@ pub fn message(app: &App, f: &mut Frame, area: Rect) {
     };
     let style = match m.level {
         Level::Info => Style::new(),
-        Level::Ok => app.theme.ok(),
-        Level::Warn => app.theme.warning(),
-        Level::Error => app.theme.error(),
+        Level::Ok => app.env.theme.ok(),
+        Level::Warn => app.env.theme.warning(),
+        Level::Error => app.env.theme.error(),
     };
     let lines: Vec<Line> = m
         .text
@@ -125,15 +128,16 @@ pub fn hints(app: &App, f: &mut Frame, area: Rect) {
     // allowed ones, so that on a narrow screen the keys that work are the ones shown.
     let enabled = |b: &keymap::Binding| match b.cmd {
         // Office work, greyed for viewers and unit accounts.
-        Cmd::Op(Op::BulkUrge) | Cmd::UrgeUnit => app.role.may_do(crate::domain::Work::BulkUrge),
-        Cmd::SuperviseUnit => app.role.may_do(crate::domain::Work::SuperviseUnit),
+        Cmd::Op(Op::BulkUrge) | Cmd::UrgeUnit => app.env.role.may_do(crate::domain::Work::BulkUrge),
+        Cmd::SuperviseUnit => app.env.role.may_do(crate::domain::Work::SuperviseUnit),
         Cmd::Op(op) => order.is_some_and(|o| {
             op.action_name(o.extension.is_some())
-                .is_some_and(|a| app.allows(o, a))
+                .is_some_and(|a| app.env.allows(o, a))
         }),
         _ => true,
     };
     let (on, off): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) = app
+        .env
         .keymap
         .hints(&ctxs)
         .into_iter()
@@ -146,16 +150,16 @@ pub fn hints(app: &App, f: &mut Frame, area: Rect) {
         .chain(off.iter().map(|b| (b, false)))
     {
         let key = b.keys[0].name();
-        let label = app.t(b.label);
+        let label = app.env.t(b.label);
         let item_w = width(&key) + 1 + width(label) + 2;
         if used + item_w > area.width as usize {
             break;
         }
         used += item_w;
         let (ks, ls) = if enabled {
-            (app.theme.key(), Style::new())
+            (app.env.theme.key(), Style::new())
         } else {
-            (app.theme.dim(), app.theme.dim())
+            (app.env.theme.dim(), app.env.theme.dim())
         };
         spans.push(Span::styled(key, ks));
         spans.push(Span::styled(format!(" {label}  "), ls));

@@ -118,7 +118,7 @@ fn line<'a>(app: &App, cols: &[Col], w: &[usize], cells: Vec<Cell>, base: Style)
         if i > 0 {
             spans.push(Span::styled(" ", base));
         }
-        let text = app.theme.fix(if c.right {
+        let text = app.env.theme.fix(if c.right {
             pad_left(&cell.text, w[i])
         } else {
             pad(&cell.text, w[i])
@@ -187,7 +187,7 @@ pub fn draw_virtual(
         cols,
         &w,
         cols.iter().map(|c| Cell::from(c.title.clone())).collect(),
-        app.theme.header(),
+        app.env.theme.header(),
     );
     let h = area.height.saturating_sub(1) as usize;
     st.height.set(h.max(1));
@@ -214,7 +214,7 @@ pub fn draw_virtual(
         };
         let selected = show_selection && Some(i) == sel_row;
         let base = if selected {
-            r.style.patch(app.theme.selected())
+            r.style.patch(app.env.theme.selected())
         } else {
             r.style
         };
@@ -233,9 +233,9 @@ pub fn sort_title(app: &App, title: &str, sorted: bool, reverse: bool) -> String
         return title.to_string();
     }
     let mark = if reverse {
-        app.theme.up()
+        app.env.theme.up()
     } else {
-        app.theme.down()
+        app.env.theme.down()
     };
     format!("{title}{mark}")
 }

@@ -19,7 +19,7 @@ const TABLE_WIDTH: u16 = 70;
 
 fn cells(app: &App, r: &UnitRow) -> Vec<table::Cell> {
     let over = if r.overdue_30d > 0 {
-        app.theme.overdue()
+        app.env.theme.overdue()
     } else {
         Default::default()
     };
@@ -37,47 +37,47 @@ fn cells(app: &App, r: &UnitRow) -> Vec<table::Cell> {
 }
 
 fn period_label(app: &App) -> String {
-    let name = match app.period {
+    let name = match app.tabs.period {
         PeriodChoice::All => S::PeriodAll,
         PeriodChoice::ThisMonth => S::PeriodThis,
         PeriodChoice::LastMonth => S::PeriodLast,
         PeriodChoice::Custom(..) => S::PeriodCustom,
     };
-    match &app.card {
+    match &app.data.card {
         Some(c) => fill(
-            app.t(S::PeriodShown),
+            app.env.t(S::PeriodShown),
             &[
-                &app.t(name),
+                &app.env.t(name),
                 &c.period.from,
                 &c.period.to,
                 &c.period.as_of.format("%Y-%m-%d %H:%M"),
             ],
         ),
-        None => app.t(name).to_string(),
+        None => app.env.t(name).to_string(),
     }
 }
 
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let st = app.list(ListId::Units);
+    let st = app.tabs.list(ListId::Units);
     let sort = ListId::Units.sorts().get(st.sort).copied();
     let mut title = format!(
         " {}{}{} ",
-        app.t(S::TabUnits),
-        app.theme.dot(),
+        app.env.t(S::TabUnits),
+        app.env.theme.dot(),
         period_label(app)
     );
     if let Some(s) = sort.filter(|_| st.sort > 0) {
         title = format!(
             "{}{}{} ",
             title.trim_end(),
-            app.theme.dot(),
-            fill(app.t(S::SortedBy), &[&app.t(s)])
+            app.env.theme.dot(),
+            fill(app.env.t(S::SortedBy), &[&app.env.t(s)])
         );
     }
     if !st.filter.is_empty() {
-        title = format!("{}{}/{} ", title.trim_end(), app.theme.dot(), st.filter);
+        title = format!("{}{}/{} ", title.trim_end(), app.env.theme.dot(), st.filter);
     }
-    let block = frame(app, vec![Span::styled(title, app.theme.title())])
+    let block = frame(app, vec![Span::styled(title, app.env.theme.title())])
         .title_bottom(super::position(st.selected, app.unit_rows().len()));
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -88,7 +88,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             .spacing(1)
             .areas(inner);
         (Some(a), Some(b))
-    } else if app.chart {
+    } else if app.tabs.chart {
         (None, Some(inner))
     } else {
         (Some(inner), None)
@@ -102,36 +102,36 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
 }
 
 fn draw_tables(app: &App, f: &mut Frame, area: Rect) {
-    let Some(card) = &app.card else {
+    let Some(card) = &app.data.card else {
         return;
     };
-    let st = app.list(ListId::Units);
+    let st = app.tabs.list(ListId::Units);
     let sorted = |s: S| ListId::Units.sorts().get(st.sort) == Some(&s) && st.sort > 0;
-    let t = |s: S| app.t(s);
+    let t = |s: S| app.env.t(s);
     let col = |s: S, w: usize| Col::right(sort_title(app, t(s), sorted(s), st.reverse), w);
 
     // The county's figures over every order received in the period.
     let tot = &card.totals;
     let summary = format!(
         "{} {}{}{} {}{}{} {}{}{} {}{}{} {}",
-        app.t(S::TotReceived),
+        app.env.t(S::TotReceived),
         tot.received,
-        app.theme.dot(),
-        app.t(S::ColClosed),
+        app.env.theme.dot(),
+        app.env.t(S::ColClosed),
         tot.closed,
-        app.theme.dot(),
-        app.t(S::ColClosure),
-        app.theme.fix(percent(tot.closure_rate)),
-        app.theme.dot(),
-        app.t(S::TotOver30),
+        app.env.theme.dot(),
+        app.env.t(S::ColClosure),
+        app.env.theme.fix(percent(tot.closure_rate)),
+        app.env.theme.dot(),
+        app.env.t(S::TotOver30),
         tot.overdue_30d,
-        app.theme.dot(),
-        app.t(S::TotRedoRate),
-        app.theme.fix(percent(tot.redo_rate)),
+        app.env.theme.dot(),
+        app.env.t(S::TotRedoRate),
+        app.env.theme.fix(percent(tot.redo_rate)),
     );
     let [sum_area, rest] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    f.render_widget(Paragraph::new(summary).style(app.theme.dim()), sum_area);
+    f.render_widget(Paragraph::new(summary).style(app.env.theme.dim()), sum_area);
 
     // The figures take 56 columns; the names get what is left, up to the longest name
     // (公安局（交警大队）is 18 columns wide: cut at 14 it would lose its point).
@@ -158,31 +158,34 @@ fn draw_tables(app: &App, f: &mut Frame, area: Rect) {
         (UnitKind::Department, S::Table1),
         (UnitKind::Township, S::Table2),
     ] {
-        rows.push(Row::banner(app.t(name).to_string(), app.theme.title()));
+        rows.push(Row::banner(
+            app.env.t(name).to_string(),
+            app.env.theme.title(),
+        ));
         for r in app.unit_table(kind) {
             rows.push(Row::new(cells(app, r)));
         }
         if let Some(total) = card.table_total(kind) {
             let mut c = cells(app, total);
-            c[0] = app.t(S::Total).into();
-            rows.push(Row::new(c).styled(app.theme.total()).fixed());
+            c[0] = app.env.t(S::Total).into();
+            rows.push(Row::new(c).styled(app.env.theme.total()).fixed());
         }
     }
     table::draw(app, f, rest, &cols, rows, st, true);
 }
 
 fn draw_chart(app: &App, f: &mut Frame, area: Rect) {
-    let Some(card) = &app.card else {
+    let Some(card) = &app.data.card else {
         return;
     };
     let mut bars: Vec<&UnitRow> = card.units.iter().filter(|r| r.overdue_30d > 0).collect();
     bars.sort_by_key(|r| std::cmp::Reverse(r.overdue_30d));
     let mut lines = vec![Line::from(Span::styled(
-        app.t(S::ChartTitle),
-        app.theme.title(),
+        app.env.t(S::ChartTitle),
+        app.env.theme.title(),
     ))];
     if bars.is_empty() {
-        lines.push(Line::from(app.t(S::ChartNone)));
+        lines.push(Line::from(app.env.t(S::ChartNone)));
     }
     let name_w = bars
         .iter()
@@ -195,16 +198,19 @@ fn draw_chart(app: &App, f: &mut Frame, area: Rect) {
     let selected = app.selected_unit().map(|r| r.unit.as_str());
     for r in bars.iter().take(area.height.saturating_sub(1) as usize) {
         let n = ((r.overdue_30d as usize * bar_w).div_ceil(max as usize)).max(1);
-        let bar: String = std::iter::repeat_n(app.theme.bar_char(), n).collect();
+        let bar: String = std::iter::repeat_n(app.env.theme.bar_char(), n).collect();
         let name_style = if selected == Some(r.unit.as_str()) {
-            app.theme.selected()
+            app.env.theme.selected()
         } else {
             Default::default()
         };
         lines.push(Line::from(vec![
-            Span::styled(app.theme.fix(pad(&one_line(&r.unit), name_w)), name_style),
+            Span::styled(
+                app.env.theme.fix(pad(&one_line(&r.unit), name_w)),
+                name_style,
+            ),
             Span::raw(" "),
-            Span::styled(bar, app.theme.bar()),
+            Span::styled(bar, app.env.theme.bar()),
             Span::raw(pad_left(&r.overdue_30d.to_string(), 4)),
         ]));
     }
