@@ -5,6 +5,23 @@ use super::order::{CallbackResult, Category, Intake};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+/// Who recorded an event and when, as the program observed it at the insert: the OS account
+/// of the process and the wall clock. Empty for events recorded before schema 4.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stamp {
+    pub account: String,
+    pub recorded_at: Option<NaiveDateTime>,
+}
+
+impl Stamp {
+    /// Entered after the fact (补录): recorded more than a minute away from the time the event
+    /// claims (an admin's `--now`, an import of a history, the demo's and `gen`'s clocks).
+    pub fn back_entry(&self, at: NaiveDateTime) -> bool {
+        self.recorded_at
+            .is_some_and(|r| (r - at).num_seconds().abs() > 60)
+    }
+}
+
 /// 现场督办: officials meet on site; fixes responsibility, measures and a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OnSite {

@@ -12,7 +12,8 @@ mod tally;
 pub use tally::TallyRows;
 mod units;
 
-pub use orders::{OrderFilter, OrderSort, Stamp, StoredEvent};
+pub use crate::domain::event::Stamp;
+pub use orders::{OrderFilter, OrderSort, StoredEvent};
 
 use crate::error::{Error, Result};
 use rusqlite::Connection;

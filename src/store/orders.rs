@@ -1,6 +1,7 @@
 //! Orders and their events.
 
 use super::Store;
+use crate::domain::event::Stamp;
 use crate::domain::order::ExtensionRequest;
 use crate::domain::time::FORMAT;
 use crate::domain::{Event, EventKind, Order};
@@ -43,23 +44,6 @@ pub struct StoredEvent {
     pub event: Event,
     /// Who recorded it and when, as the program observed (see `Stamp`).
     pub stamp: Stamp,
-}
-
-/// Who recorded an event and when, as the program observed it at the insert: the OS account
-/// of the process and the wall clock. Empty for events recorded before schema 4.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stamp {
-    pub account: String,
-    pub recorded_at: Option<chrono::NaiveDateTime>,
-}
-
-impl Stamp {
-    /// Entered after the fact (补录): recorded more than a minute away from the time the event
-    /// claims (an admin's `--now`, an import of a history, the demo's and `gen`'s clocks).
-    pub fn back_entry(&self, at: chrono::NaiveDateTime) -> bool {
-        self.recorded_at
-            .is_some_and(|r| (r - at).num_seconds().abs() > 60)
-    }
 }
 
 pub(super) const ORDER_COLUMNS: &str =

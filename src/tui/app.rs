@@ -217,6 +217,8 @@ impl UnitEntry {
 pub struct Detail {
     pub row: OrderRow,
     pub events: Vec<Event>,
+    /// Who recorded each event and when (same order as `events`): a back-entry is marked.
+    pub stamps: Vec<crate::domain::event::Stamp>,
 }
 
 /// The lists that keep a selection.

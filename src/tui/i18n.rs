@@ -103,6 +103,7 @@ strings! {
     FContent => "诉求内容", "Request";
     FReply => "回复内容", "Reply";
     FHistory => "办理过程（{} 条）", "History ({} events)";
+    BackEntry => "补录", "back-entry";
     FAllowed => "现在可以", "Allowed now";
     LeftDays => "剩余 {} 个工作日", "{} working days left";
     DueToday => "今天到期", "due today";

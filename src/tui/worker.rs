@@ -263,10 +263,15 @@ impl Lists {
                     .filter(|o| crate::ops::policy::may_read(&self.role, o))
                 {
                     Some(o) => {
-                        let events = store.events(no)?;
+                        let (events, stamps) = store
+                            .history(no)?
+                            .into_iter()
+                            .map(|e| (e.event, e.stamp))
+                            .unzip();
                         Some(Box::new(Detail {
                             row: OrderRow::new(o, *now),
                             events,
+                            stamps,
                         }))
                     }
                     None => None,

@@ -45,7 +45,13 @@ fn deadline(app: &App, r: &OrderRow) -> (String, Style) {
 }
 
 /// Every line of the detail, for a width.
-fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -> Vec<Line<'a>> {
+fn lines<'a>(
+    app: &App,
+    r: &OrderRow,
+    events: &[crate::domain::Event],
+    stamps: &[crate::domain::event::Stamp],
+    w: u16,
+) -> Vec<Line<'a>> {
     let o = &r.order;
     let t = |s: S| app.env.t(s);
     let mut fields: Vec<(S, String, Style)> = vec![
@@ -201,8 +207,10 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
         .max()
         .unwrap_or(0)
         .min(20);
-    for e in events {
-        out.push(Line::from(vec![
+    for (i, e) in events.iter().enumerate() {
+        // Entered after the fact (an admin's --now, an import, the demo): said on its line.
+        let back = stamps.get(i).is_some_and(|s| s.back_entry(e.at));
+        let mut line = vec![
             Span::raw("  "),
             Span::styled(time(e.at), app.env.theme.dim()),
             Span::raw("  "),
@@ -217,7 +225,12 @@ fn lines<'a>(app: &App, r: &OrderRow, events: &[crate::domain::Event], w: u16) -
             )),
             Span::raw("  "),
             Span::styled(one_line(&e.operator), app.env.theme.dim()),
-        ]));
+        ];
+        if back {
+            line.push(Span::raw(" "));
+            line.push(Span::styled(app.env.t(S::BackEntry), app.env.theme.dim()));
+        }
+        out.push(Line::from(line));
         let text = sanitize(&e.kind.text());
         let text = text.trim();
         if !text.is_empty() {
@@ -247,7 +260,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     );
     let mut block = frame(app, vec![Span::styled(title, app.env.theme.title())]);
     let inner = block.inner(area);
-    let lines = lines(app, &d.row, &d.events, inner.width);
+    let lines = lines(app, &d.row, &d.events, &d.stamps, inner.width);
     let h = inner.height as usize;
     let max = lines.len().saturating_sub(h);
     app.detail.height.set(h.max(1));
