@@ -9,12 +9,13 @@
 //!    `workflow::permitted` and `ops::policy` speak of, asked before a dialog opens (and
 //!    for the "keys that work now" hint). `Op::BulkUrge` has no action name: each order is
 //!    checked by `ops::urge_many`.
-//! 3. (`update`) a dialog opens with its `dialog::Purpose`: what it will record once filled
-//!    in, with the order version the operator saw.
-//! 4. the dialog submitted → `Effect::Submit(Submit)`: the operation with its arguments,
-//!    typed text included (`Submit::Act` carries a `domain::Action`, the workflow's action
-//!    with its arguments; dispatch, redo, bulk urging and unit supervision have their own
-//!    `ops` entry points). Other `Effect`s ask the session to load something.
+//! 3. (`update::open`) a dialog opens with its `dialog::Purpose`: what it will record once
+//!    filled in, with the order version the operator saw. Keys in it go to `Dialog::on_key`,
+//!    which says what they did (`dialog::Outcome`: stay, cancel, or submitted).
+//! 4. (`update::submit`) the dialog submitted → `Effect::Submit(Submit)`: the operation with
+//!    its arguments, typed text included (`Submit::Act` carries a `domain::Action`, the
+//!    workflow's action with its arguments; dispatch, redo, bulk urging and unit supervision
+//!    have their own `ops` entry points). Other `Effect`s ask the session to load something.
 //! 5. `session` runs the effect through `ops` (`act`, `dispatch`, `redo`, `urge_many`,
 //!    `supervise_unit`), which decides it with `workflow::decide` and stores the event. Done,
 //!    the dialog closes; refused (or a conflict), the message shows in it, text kept.

@@ -630,13 +630,7 @@ impl App {
             return vec![Ctx::Help];
         }
         if let Some(d) = &self.overlay.dialog {
-            return vec![match d {
-                Dialog::Confirm(_) => Ctx::Confirm,
-                Dialog::Form(_) => Ctx::Form,
-                Dialog::Choice(_) => Ctx::Choice,
-                Dialog::Picker(_) => Ctx::Picker,
-                Dialog::Editor(_) => Ctx::Editor,
-            }];
+            return vec![d.ctx()];
         }
         if self.overlay.input.is_some() {
             return vec![Ctx::Input];

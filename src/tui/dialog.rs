@@ -1,9 +1,15 @@
-//! Dialogs: their state and what they are for. Key handling lives in `update`; drawing in
-//! `views::dialogs`.
+//! Dialogs: their state, what they are for (`Purpose`), and their keys (`Dialog::on_key`,
+//! which says what a key did: an `Outcome`). Drawing is in `views::dialogs`; turning a
+//! submitted dialog into the operation to record, in `update::submit`.
 
-use super::i18n::S;
+use super::action::Cmd;
+use super::i18n::{S, fill};
+use super::keymap::Ctx;
+use crate::domain::Lang;
 use crate::domain::text::{one_line, sanitize};
+use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
+use tui_input::backend::crossterm::to_input_request;
 use tui_input::{Input, InputRequest};
 
 /// What a dialog does when submitted. Orders carry the version the operator saw, so that a
@@ -199,6 +205,74 @@ impl Form {
             _ => None,
         }
     }
+
+    /// Fields skipped when the check box they depend on is off.
+    fn active(&self, i: usize) -> bool {
+        self.fields
+            .get(i)
+            .is_some_and(|x| !x.with_check || self.checked())
+    }
+
+    fn next_field(&mut self, forward: bool) {
+        let n = self.fields.len();
+        let mut i = self.focus;
+        for _ in 0..n {
+            i = if forward {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            if self.active(i) {
+                self.focus = i;
+                return;
+            }
+        }
+    }
+
+    /// Keys in a form: Enter moves to the next field, and on the last one submits (as `y`
+    /// does) once every required field is given.
+    fn on_key(&mut self, lang: Lang, cmd: Option<Cmd>, key: KeyEvent) -> Outcome {
+        let last = (0..self.fields.len()).rev().find(|i| self.active(*i));
+        let on_check = matches!(
+            self.fields.get(self.focus).map(|x| &x.value),
+            Some(Value::Check(_))
+        );
+        match cmd {
+            Some(Cmd::Submit) if Some(self.focus) != last => self.next_field(true),
+            Some(Cmd::Submit) | Some(Cmd::Yes) => {
+                if let Some(label) = self.missing() {
+                    self.error = Some(fill(S::Required.get(lang), &[&label.get(lang)]));
+                    self.focus = self
+                        .fields
+                        .iter()
+                        .position(|x| x.label == label)
+                        .unwrap_or(0);
+                    return Outcome::Stay;
+                }
+                return Outcome::Filled(self.purpose.clone());
+            }
+            Some(Cmd::NextField) => self.next_field(true),
+            Some(Cmd::PrevField) => self.next_field(false),
+            Some(Cmd::Toggle) if on_check => {
+                if let Some(Field {
+                    value: Value::Check(on),
+                    ..
+                }) = self.fields.get_mut(self.focus)
+                {
+                    *on = !*on;
+                }
+            }
+            Some(Cmd::Cancel) => return Outcome::Cancel,
+            _ => {
+                if let (Some(i), Some(req)) =
+                    (self.focused_input(), to_input_request(&Event::Key(key)))
+                {
+                    i.handle(req);
+                }
+            }
+        }
+        Outcome::Stay
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -213,6 +287,24 @@ pub struct Choice {
     pub purpose: Purpose,
 }
 
+impl Choice {
+    /// Up and down move; a digit or Enter chooses.
+    fn on_key(&mut self, cmd: Option<Cmd>) -> Outcome {
+        match cmd {
+            Some(Cmd::Down) => self.selected = (self.selected + 1).min(self.options.len() - 1),
+            Some(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Cmd::Pick(i)) if (i as usize) < self.options.len() => {
+                self.selected = i as usize;
+                return Outcome::Chosen(self.purpose.clone(), Some(i as usize));
+            }
+            Some(Cmd::Submit) => return Outcome::Chosen(self.purpose.clone(), Some(self.selected)),
+            Some(Cmd::Cancel) => return Outcome::Cancel,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Picker {
     pub title: String,
@@ -220,6 +312,31 @@ pub struct Picker {
     pub selected: usize,
     pub error: Option<String>,
     pub purpose: Purpose,
+}
+
+impl Picker {
+    /// Typing filters (and selects the best match again); up and down move; Enter picks.
+    fn on_key(&mut self, cmd: Option<Cmd>, key: KeyEvent) -> Outcome {
+        match cmd {
+            Some(Cmd::Down) => self.selected += 1,
+            Some(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Cmd::Cancel) => return Outcome::Cancel,
+            Some(Cmd::Submit) => {
+                return Outcome::Picked {
+                    purpose: self.purpose.clone(),
+                    query: self.input.value().to_string(),
+                    selected: self.selected,
+                };
+            }
+            _ => {
+                if let Some(req) = to_input_request(&Event::Key(key)) {
+                    self.input.handle(req);
+                    self.selected = 0;
+                }
+            }
+        }
+        Outcome::Stay
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -253,6 +370,36 @@ impl Editor {
     pub fn paste(&mut self, s: &str) {
         self.area.insert_str(sanitize(&s.replace("\r\n", "\n")));
     }
+
+    /// Enter submits the text (`Newline`, a new line, is the text area's); Esc with text
+    /// asks once before it is discarded.
+    fn on_key(&mut self, lang: Lang, cmd: Option<Cmd>, key: KeyEvent) -> Outcome {
+        match cmd {
+            Some(Cmd::Submit) => {
+                let text = self.text();
+                if !matches!(self.purpose, Purpose::Reply { .. }) {
+                    return Outcome::Stay;
+                }
+                if text.trim().is_empty() {
+                    self.error = Some(fill(S::Required.get(lang), &[&S::FReply.get(lang)]));
+                    return Outcome::Stay;
+                }
+                return Outcome::Written(self.purpose.clone(), text);
+            }
+            Some(Cmd::Cancel) => {
+                if self.area.is_empty() || self.armed {
+                    return Outcome::Cancel;
+                }
+                self.armed = true;
+                self.error = Some(S::DlgDiscard.get(lang).to_string());
+            }
+            _ => {
+                self.armed = false;
+                self.area.input(key);
+            }
+        }
+        Outcome::Stay
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -260,6 +407,37 @@ pub struct Confirm {
     pub text: Vec<String>,
     pub purpose: Purpose,
     pub error: Option<String>,
+}
+
+impl Confirm {
+    fn on_key(&mut self, cmd: Option<Cmd>) -> Outcome {
+        match cmd {
+            Some(Cmd::Yes) => Outcome::Chosen(self.purpose.clone(), None),
+            Some(Cmd::No) => Outcome::Cancel,
+            _ => Outcome::Stay,
+        }
+    }
+}
+
+/// What a key did to a dialog: `update` turns a submitted one into the operation to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The dialog stays open (a move, typed text, a toggle, or an error now shown in it).
+    Stay,
+    /// Closed without doing anything.
+    Cancel,
+    /// Confirmed (`None`), or option `i` chosen (`Some(i)`).
+    Chosen(Purpose, Option<usize>),
+    /// A form submitted with every required field given.
+    Filled(Purpose),
+    /// The picker's Enter: its typed text and selected row.
+    Picked {
+        purpose: Purpose,
+        query: String,
+        selected: usize,
+    },
+    /// The editor's text, not blank.
+    Written(Purpose, String),
 }
 
 #[derive(Debug, Clone)]
@@ -290,11 +468,126 @@ impl Dialog {
             Dialog::Editor(d) => d.error = e,
         }
     }
+
+    /// The keymap context of its keys.
+    pub fn ctx(&self) -> Ctx {
+        match self {
+            Dialog::Confirm(_) => Ctx::Confirm,
+            Dialog::Form(_) => Ctx::Form,
+            Dialog::Choice(_) => Ctx::Choice,
+            Dialog::Picker(_) => Ctx::Picker,
+            Dialog::Editor(_) => Ctx::Editor,
+        }
+    }
+
+    /// A key (`cmd`: what the keymap says it means here) in the dialog.
+    pub fn on_key(&mut self, lang: Lang, cmd: Option<Cmd>, key: KeyEvent) -> Outcome {
+        match self {
+            Dialog::Confirm(c) => c.on_key(cmd),
+            Dialog::Choice(c) => c.on_key(cmd),
+            Dialog::Picker(p) => p.on_key(cmd, key),
+            Dialog::Editor(e) => e.on_key(lang, cmd, key),
+            Dialog::Form(f) => f.on_key(lang, cmd, key),
+        }
+    }
+
+    /// Bracketed paste: into the field with the cursor, as typed text would be.
+    pub fn paste(&mut self, text: &str) {
+        match self {
+            Dialog::Editor(e) => e.paste(text),
+            Dialog::Form(f) => {
+                if let Some(i) = f.focused_input() {
+                    input_paste(i, text);
+                }
+            }
+            Dialog::Picker(p) => {
+                input_paste(&mut p.input, text);
+                p.selected = 0;
+            }
+            Dialog::Confirm(_) | Dialog::Choice(_) => {}
+        }
+    }
 }
 
 /// Typed or pasted text into a one-line input, cleaned to one line first.
 pub fn input_paste(i: &mut Input, s: &str) {
     for c in one_line(s).chars() {
         i.handle(InputRequest::InsertChar(c));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyCode;
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::from(KeyCode::Char(c))
+    }
+
+    fn supervise() -> Dialog {
+        let purpose = Purpose::SuperviseUnit {
+            unit: "住建局".into(),
+        };
+        Dialog::Form(Form::new(
+            "t".into(),
+            purpose,
+            vec![
+                Field::text(S::DlgNote, "", false),
+                Field::check(S::DlgOnSite, false),
+                Field::text(S::DlgPlace, "", true).under_check(),
+            ],
+        ))
+    }
+
+    #[test]
+    fn a_form_skips_fields_under_an_unchecked_box_and_asks_for_required_ones() {
+        let mut d = supervise();
+        let en = Lang::En;
+        // Note → check box; the place is skipped while the box is off, so Enter submits.
+        assert_eq!(d.on_key(en, Some(Cmd::Submit), key('\n')), Outcome::Stay);
+        let filled = d.on_key(en, Some(Cmd::Submit), key('\n'));
+        assert!(matches!(
+            filled,
+            Outcome::Filled(Purpose::SuperviseUnit { .. })
+        ));
+        // Checked, the place is required: Enter moves to it, then refuses it empty.
+        d.on_key(en, Some(Cmd::Toggle), key(' '));
+        assert_eq!(d.on_key(en, Some(Cmd::Submit), key('\n')), Outcome::Stay);
+        assert_eq!(d.on_key(en, Some(Cmd::Submit), key('\n')), Outcome::Stay);
+        let Dialog::Form(f) = &d else {
+            panic!("a form")
+        };
+        assert_eq!(f.focus, 2);
+        assert!(
+            f.error
+                .as_deref()
+                .is_some_and(|e| e.contains(S::DlgPlace.get(en)))
+        );
+        d.on_key(en, None, key('x'));
+        assert!(matches!(
+            d.on_key(en, Some(Cmd::Submit), key('\n')),
+            Outcome::Filled(_)
+        ));
+        assert_eq!(d.on_key(en, Some(Cmd::Cancel), key('q')), Outcome::Cancel);
+    }
+
+    #[test]
+    fn an_editor_refuses_blank_text_and_asks_before_discarding() {
+        let purpose = Purpose::Reply {
+            no: "N1".into(),
+            version: 3,
+        };
+        let mut d = Dialog::Editor(Box::new(Editor::new("t".into(), purpose.clone())));
+        let en = Lang::En;
+        assert_eq!(d.on_key(en, Some(Cmd::Submit), key('\n')), Outcome::Stay);
+        d.paste("已安排维修");
+        assert_eq!(d.on_key(en, Some(Cmd::Cancel), key('q')), Outcome::Stay);
+        assert_eq!(
+            d.on_key(en, Some(Cmd::Submit), key('\n')),
+            Outcome::Written(purpose, "已安排维修".into())
+        );
+        d.on_key(en, Some(Cmd::Cancel), key('q'));
+        assert_eq!(d.on_key(en, Some(Cmd::Cancel), key('q')), Outcome::Cancel);
     }
 }

@@ -5,6 +5,7 @@
 //! - `app`: the state; `action`: what keys mean (`Cmd`) and what must happen (`Effect`);
 //! - `keymap`: every binding with its description (help and hint bar read it too);
 //! - `update`: pure key handling, state + key → state + effects (tested by feeding keys);
+//! - `dialog`: each dialog's state and keys (`views::dialogs` draws them);
 //! - `session`: runs effects — the only code that records through `ops`, and asks `worker`
 //!   (a reading thread with its own connection) for what the screen lacks (`App::needs`);
 //! - `worker`: the only code that reads the store; long lists are windows of one scan

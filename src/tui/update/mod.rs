@@ -2,16 +2,16 @@
 //! I/O here, so every binding is tested by feeding keys (tests/tui_keys.rs).
 
 mod command;
-mod dialog_keys;
 mod nav;
 mod open;
+mod submit;
 
-pub use dialog_keys::picker_units;
 pub use open::urge_these;
+pub use submit::picker_units;
 
 use super::action::{Cmd, Effect, Tab};
 use super::app::{App, InputLine, Level, ListId, Message, Screen};
-use super::dialog::{Dialog, input_paste};
+use super::dialog::input_paste;
 use super::keymap::Ctx;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 use tui_input::backend::crossterm::to_input_request;
@@ -46,7 +46,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if app.overlay.dialog.is_some() {
-        return dialog_keys::on_key(app, key);
+        return submit::on_key(app, key);
     }
     if app.overlay.input.is_some() {
         return input_key(app, key);
@@ -63,19 +63,7 @@ pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         return Vec::new();
     }
     if let Some(d) = app.overlay.dialog.as_mut() {
-        match d {
-            Dialog::Editor(e) => e.paste(text),
-            Dialog::Form(f) => {
-                if let Some(i) = f.focused_input() {
-                    input_paste(i, text);
-                }
-            }
-            Dialog::Picker(p) => {
-                input_paste(&mut p.input, text);
-                p.selected = 0;
-            }
-            Dialog::Confirm(_) | Dialog::Choice(_) => {}
-        }
+        d.paste(text);
         return Vec::new();
     }
     match app.overlay.input.as_mut() {

@@ -1,113 +1,59 @@
-//! Keys inside dialogs, and turning a filled-in dialog into the operation to record. The
-//! dialog stays open until the session reports the result: a refusal or a conflict is shown
-//! in it and the typed text is kept.
+//! Turning a submitted dialog (`dialog::Outcome`) into the operation to record, or into the
+//! next dialog (a refusal's reason, a custom period). The dialog stays open until the session
+//! reports the result: a refusal or a conflict is shown in it and the typed text is kept.
 
-use super::super::action::{Cmd, Effect, Submit};
+use super::super::action::{Effect, Submit};
 use super::super::app::{App, PeriodChoice};
-use super::super::dialog::{Dialog, Field, Form, Purpose, Value};
+use super::super::dialog::{Dialog, Field, Form, Outcome, Purpose};
 use super::super::i18n::{S, fill};
 use crate::domain::time::parse_date;
 use crate::domain::{Action, CallbackResult, OnSite};
-use ratatui::crossterm::event::{Event, KeyEvent};
-use tui_input::backend::crossterm::to_input_request;
+use ratatui::crossterm::event::KeyEvent;
 
+/// A key in the open dialog: the dialog handles it (`Dialog::on_key`), and what it submits is
+/// turned here into the operation to record.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let cmd = app.env.keymap.lookup(&app.contexts(), &key);
     let Some(dialog) = app.overlay.dialog.as_mut() else {
         return Vec::new();
     };
-    match dialog {
-        Dialog::Confirm(c) => match cmd {
-            Some(Cmd::Yes) => {
-                let p = c.purpose.clone();
-                return submit_plain(app, p, None);
-            }
-            Some(Cmd::No) => app.overlay.dialog = None,
-            _ => {}
-        },
-        Dialog::Choice(c) => match cmd {
-            Some(Cmd::Down) => c.selected = (c.selected + 1).min(c.options.len() - 1),
-            Some(Cmd::Up) => c.selected = c.selected.saturating_sub(1),
-            Some(Cmd::Pick(i)) if (i as usize) < c.options.len() => {
-                c.selected = i as usize;
-                let p = c.purpose.clone();
-                return submit_plain(app, p, Some(i as usize));
-            }
-            Some(Cmd::Submit) => {
-                let (p, i) = (c.purpose.clone(), c.selected);
-                return submit_plain(app, p, Some(i));
-            }
-            Some(Cmd::Cancel) => app.overlay.dialog = None,
-            _ => {}
-        },
-        Dialog::Picker(p) => match cmd {
-            Some(Cmd::Down) => p.selected += 1,
-            Some(Cmd::Up) => p.selected = p.selected.saturating_sub(1),
-            Some(Cmd::Cancel) => app.overlay.dialog = None,
-            Some(Cmd::Submit) => {
-                let (q, sel) = (p.input.value().to_string(), p.selected);
-                let Purpose::Dispatch { no, version } = p.purpose.clone() else {
-                    return Vec::new();
-                };
-                let units = picker_units(app, &q);
-                match units.get(sel.min(units.len().saturating_sub(1))) {
-                    Some(unit) => {
-                        return vec![Effect::Submit(Submit::Dispatch {
-                            order_no: no,
-                            version,
-                            unit: unit.clone(),
-                        })];
-                    }
-                    None => {
-                        let e = app.env.t(S::DlgNoMatch).to_string();
-                        if let Some(d) = app.overlay.dialog.as_mut() {
-                            d.set_error(Some(e));
-                        }
-                    }
-                }
-            }
-            _ => {
-                if let Some(req) = to_input_request(&Event::Key(key)) {
-                    p.input.handle(req);
-                    p.selected = 0;
-                }
-            }
-        },
-        Dialog::Editor(e) => match cmd {
-            Some(Cmd::Submit) => {
-                let text = e.text();
-                let Purpose::Reply { no, version } = e.purpose.clone() else {
-                    return Vec::new();
-                };
-                if text.trim().is_empty() {
-                    e.error = Some(fill(
-                        S::Required.get(app.env.lang),
-                        &[&S::FReply.get(app.env.lang)],
-                    ));
-                    return Vec::new();
-                }
-                return vec![act(no, version, Action::Reply { text })];
-            }
-            Some(Cmd::Cancel) => {
-                if e.area.is_empty() || e.armed {
-                    app.overlay.dialog = None;
-                } else {
-                    e.armed = true;
-                    e.error = Some(S::DlgDiscard.get(app.env.lang).to_string());
-                }
-            }
-            _ => {
-                e.armed = false;
-                e.area.input(key);
-            }
-        },
-        Dialog::Form(f) => match form_key(app.env.lang, f, cmd, key) {
-            FormOutcome::Stay => {}
-            FormOutcome::Cancel => app.overlay.dialog = None,
-            FormOutcome::Submit(p) => return submit_form(app, p),
-        },
+    match dialog.on_key(app.env.lang, cmd, key) {
+        Outcome::Stay => Vec::new(),
+        Outcome::Cancel => {
+            app.overlay.dialog = None;
+            Vec::new()
+        }
+        Outcome::Chosen(p, pick) => submit_plain(app, p, pick),
+        Outcome::Filled(p) => submit_form(app, p),
+        Outcome::Picked {
+            purpose,
+            query,
+            selected,
+        } => dispatch_to(app, purpose, &query, selected),
+        Outcome::Written(Purpose::Reply { no, version }, text) => {
+            vec![act(no, version, Action::Reply { text })]
+        }
+        Outcome::Written(..) => Vec::new(),
     }
-    Vec::new()
+}
+
+/// The picker's Enter: dispatch to the selected unit of those matching `q`.
+fn dispatch_to(app: &mut App, purpose: Purpose, q: &str, sel: usize) -> Vec<Effect> {
+    let Purpose::Dispatch { no, version } = purpose else {
+        return Vec::new();
+    };
+    let units = picker_units(app, q);
+    match units.get(sel.min(units.len().saturating_sub(1))) {
+        Some(unit) => vec![Effect::Submit(Submit::Dispatch {
+            order_no: no,
+            version,
+            unit: unit.clone(),
+        })],
+        None => {
+            let e = app.env.t(S::DlgNoMatch).to_string();
+            error(app, e)
+        }
+    }
 }
 
 /// Active units matching the picker's text, best matches first.
@@ -117,78 +63,6 @@ pub fn picker_units(app: &App, q: &str) -> Vec<String> {
         .into_iter()
         .map(|(_, n)| n.to_string())
         .collect()
-}
-
-/// Fields skipped when the check box they depend on is off.
-fn active(f: &Form, i: usize) -> bool {
-    f.fields
-        .get(i)
-        .is_some_and(|x| !x.with_check || f.checked())
-}
-
-fn next_field(f: &mut Form, forward: bool) {
-    let n = f.fields.len();
-    let mut i = f.focus;
-    for _ in 0..n {
-        i = if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        };
-        if active(f, i) {
-            f.focus = i;
-            return;
-        }
-    }
-}
-
-enum FormOutcome {
-    Stay,
-    Submit(Purpose),
-    Cancel,
-}
-
-/// Keys in a form.
-fn form_key(
-    lang: crate::domain::Lang,
-    f: &mut Form,
-    cmd: Option<Cmd>,
-    key: KeyEvent,
-) -> FormOutcome {
-    let last = (0..f.fields.len()).rev().find(|i| active(f, *i));
-    let on_check = matches!(
-        f.fields.get(f.focus).map(|x| &x.value),
-        Some(Value::Check(_))
-    );
-    match cmd {
-        Some(Cmd::Submit) if Some(f.focus) != last => next_field(f, true),
-        Some(Cmd::Submit) | Some(Cmd::Yes) => {
-            if let Some(label) = f.missing() {
-                f.error = Some(fill(S::Required.get(lang), &[&label.get(lang)]));
-                f.focus = f.fields.iter().position(|x| x.label == label).unwrap_or(0);
-                return FormOutcome::Stay;
-            }
-            return FormOutcome::Submit(f.purpose.clone());
-        }
-        Some(Cmd::NextField) => next_field(f, true),
-        Some(Cmd::PrevField) => next_field(f, false),
-        Some(Cmd::Toggle) if on_check => {
-            if let Some(Field {
-                value: Value::Check(on),
-                ..
-            }) = f.fields.get_mut(f.focus)
-            {
-                *on = !*on;
-            }
-        }
-        Some(Cmd::Cancel) => return FormOutcome::Cancel,
-        _ => {
-            if let (Some(i), Some(req)) = (f.focused_input(), to_input_request(&Event::Key(key))) {
-                i.handle(req);
-            }
-        }
-    }
-    FormOutcome::Stay
 }
 
 fn act(order_no: String, version: u32, action: Action) -> Effect {
