@@ -381,6 +381,9 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             format,
             out,
         } => {
+            if let (Some(out), Some(db)) = (&out, store.path()) {
+                ops::admin::guard_output(db, out)?;
+            }
             let period = crate::report::period(
                 store,
                 ctx,

@@ -3,7 +3,7 @@
 
 use super::{Ctx, policy};
 use crate::domain::{Role, Unit, UnitKind, Work};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::store::Store;
 use std::path::Path;
 
@@ -62,6 +62,9 @@ pub fn remove_operator(store: &Store, ctx: &Ctx, user: &str) -> Result<()> {
 /// citizen's phone number). The office's work.
 pub fn backup(store: &Store, ctx: &Ctx, file: &Path) -> Result<()> {
     policy::require(ctx, Work::Backup)?;
+    if let Some(db) = store.path() {
+        guard_output(db, file)?;
+    }
     if file.exists() {
         return Err(Error::Input(format!(
             "{} already exists: choose a new file name",
@@ -81,4 +84,79 @@ pub fn backup(store: &Store, ctx: &Ctx, file: &Path) -> Result<()> {
     std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o640))
         .map_err(|e| Error::Io(format!("cannot set the mode of {}: {e}", file.display())))?;
     Ok(())
+}
+
+/// Refuse to write the file `out` when it is the database `db` or one of its `-wal`/`-shm`
+/// files: every command that writes a file (report, export, bulletin, import's rejects,
+/// backup) asks this first. Compared by identity, not by the strings typed: an existing
+/// `out` by device and inode (a symlink or a hard link to the database is the database),
+/// and by its resolved name (folders and symlinks followed) for the `-wal`/`-shm` files,
+/// which exist only while the database is open.
+pub fn guard_output(db: &Path, out: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let refuse = || {
+        Error::Refused(Msg::both(
+            format!(
+                "{} is the database {} or its -wal/-shm file: writing there would destroy the database; choose another output file",
+                out.display(),
+                db.display()
+            ),
+            format!(
+                "{} 就是数据库 {} 或其 -wal/-shm 文件：写入会毁掉数据库；请另选输出文件",
+                out.display(),
+                db.display()
+            ),
+        ))
+    };
+    // SQLite names the companions after the database's real path (it follows symlinks).
+    let mut files = Vec::new();
+    for base in [db.to_path_buf(), resolved(db)] {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = base.clone().into_os_string();
+            name.push(suffix);
+            files.push(std::path::PathBuf::from(name));
+        }
+    }
+    if let Ok(o) = std::fs::metadata(out) {
+        let same =
+            |f: &Path| std::fs::metadata(f).is_ok_and(|m| m.dev() == o.dev() && m.ino() == o.ino());
+        if files.iter().any(|f| same(f)) {
+            return Err(refuse());
+        }
+    }
+    let out = resolved(out);
+    if files.iter().any(|f| resolved(f) == out) {
+        return Err(refuse());
+    }
+    Ok(())
+}
+
+/// `path` with its folders and symlinks resolved, whether or not it exists: the canonical
+/// path of an existing file; else its folder's canonical path and its name, following a
+/// dangling symlink to where it points (a bounded number of hops).
+fn resolved(path: &Path) -> std::path::PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        if let Ok(p) = std::fs::canonicalize(&path) {
+            return p;
+        }
+        match std::fs::read_link(&path) {
+            Ok(target) => {
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            Err(_) => break,
+        }
+    }
+    let name = path.file_name().map(|n| n.to_os_string());
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (std::fs::canonicalize(dir), name) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path,
+    }
 }
