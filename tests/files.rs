@@ -106,3 +106,163 @@ fn an_output_file_that_is_the_database_is_refused() {
         &["report", "--format", "md", "--out", &format!("{db_s}.md")],
     );
 }
+
+/// `check` (the README's restore step) on a file that is not a hotline database fails and
+/// says so; a 0-byte file is refused by every command but `init`, which may create the
+/// database there.
+#[test]
+fn an_empty_or_foreign_file_is_not_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    for args in [&["check"][..], &["order", "list"], &["backup", "x.db"]] {
+        let err = fails(&empty, args);
+        assert!(
+            err.contains("is empty (0 bytes): not a hotline database"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::metadata(&empty).unwrap().len(),
+        0,
+        "left as it was"
+    );
+    let out = cmd(&empty, &["--lang", "zh", "check"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("是空文件（0 字节）：不是热线数据库"));
+    // An SQLite file with nothing in it (what an interrupted copy rolls back to).
+    let bare = dir.path().join("bare.db");
+    rusqlite::Connection::open(&bare)
+        .unwrap()
+        .execute_batch("PRAGMA page_size = 4096; VACUUM;")
+        .unwrap();
+    assert!(std::fs::metadata(&bare).unwrap().len() > 0);
+    let err = fails(&bare, &["check"]);
+    assert!(
+        err.contains("an empty SQLite file: not a hotline database"),
+        "{err}"
+    );
+    // Text is not SQLite.
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "这不是数据库\n".repeat(100)).unwrap();
+    let err = fails(&text, &["check"]);
+    assert!(err.contains("not a hotline database"), "{err}");
+    // `init` makes the database in the empty file.
+    ok(&empty, &["init"]);
+    assert!(ok(&empty, &["check"]).contains("integrity: ok; 0 orders"));
+}
+
+/// A database of a few megabytes (the online backup copied 1 MB per step and started over
+/// whenever another process committed in between).
+fn big_db(orders: u32) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("big.db");
+    ok(&db, &["gen", "--orders", &orders.to_string()]);
+    (dir, db)
+}
+
+fn orders_in(db: &Path) -> String {
+    let check = ok(db, &["check"]);
+    let n = check
+        .split("; ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(check.contains("integrity: ok"), "{check}");
+    assert!(check.contains("replay = stored state: yes"), "{check}");
+    n
+}
+
+#[test]
+fn a_backup_finishes_while_another_process_writes_continuously() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+    let (dir, db) = big_db(1500);
+    assert!(std::fs::metadata(&db).unwrap().len() > 2 << 20);
+    // A writer committing one new order per line, hundreds a second, for longer than the
+    // test waits.
+    let lines = dir.path().join("w.txt");
+    let mut f = std::fs::File::create(&lines).unwrap();
+    for i in 0..200_000 {
+        writeln!(f, "order add --category request --title 写入{i}").unwrap();
+    }
+    drop(f);
+    let mut writer = cmd(&db, &["batch"])
+        .arg(&lines)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let copy = dir.path().join("copy.db");
+    let mut backup = cmd(&db, &["backup", copy.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = backup.try_wait().unwrap() {
+            break Some(s);
+        }
+        if started.elapsed() > Duration::from_secs(8) {
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let writing = writer.try_wait().unwrap().is_none();
+    let _ = writer.kill();
+    let _ = writer.wait();
+    let _ = backup.kill();
+    let _ = backup.wait();
+    assert!(
+        writing,
+        "the writer stopped before the backup ended: the test proves nothing"
+    );
+    let status = status.expect("the backup did not finish in 8 s under continuous writes");
+    assert!(status.success());
+    let n: u32 = orders_in(&copy).parse().unwrap();
+    assert!(n >= 1500, "{n}");
+}
+
+/// `kill -9` of a backup at any moment leaves nothing at the destination (or, if it had
+/// finished, the whole copy); what it leaves elsewhere is refused by `check`.
+#[test]
+fn an_interrupted_backup_leaves_no_file_that_passes_check() {
+    use std::time::Duration;
+    let (dir, db) = big_db(3000);
+    let whole = orders_in(&db);
+    let mut interrupted = 0;
+    for (round, ms) in [20u64, 40, 60, 90, 130, 180].into_iter().enumerate() {
+        let dest = dir.path().join(format!("b{round}.db"));
+        let mut child = cmd(&db, &["backup", dest.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        if dest.exists() {
+            assert_eq!(
+                orders_in(&dest),
+                whole,
+                "{}: an incomplete copy",
+                dest.display()
+            );
+        } else {
+            interrupted += 1;
+        }
+    }
+    assert!(
+        interrupted > 0,
+        "no backup was interrupted: make the database bigger"
+    );
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with("big.db") || (name.starts_with('b') && name.ends_with(".db")) {
+            continue;
+        }
+        // A leftover temporary file (hidden, `.partial`) is no backup.
+        assert!(name.starts_with('.'), "{name}");
+        assert!(!run(&p, &["check"]).status.success(), "{name} passes check");
+    }
+}

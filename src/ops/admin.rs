@@ -12,7 +12,8 @@ const SHIPPED_UNITS: &str = include_str!("../../data/units-haiyuan.csv");
 /// Create an empty database with the county's units; `admin` (the OS user who creates it)
 /// becomes its first admin.
 pub fn init(path: &Path, admin: &str) -> Result<Store> {
-    if path.exists() {
+    // An empty file (0 bytes, e.g. made by `touch` or `mktemp`) may become the database.
+    if path.exists() && !crate::store::is_empty_file(path) {
         return Err(Error::Input(format!(
             "{} already exists: pass another --db, or remove it first",
             path.display()
@@ -60,6 +61,12 @@ pub fn remove_operator(store: &Store, ctx: &Ctx, user: &str) -> Result<()> {
 
 /// A consistent copy of the database, readable by its owner and group only (it holds every
 /// citizen's phone number). The office's work.
+///
+/// The copy is written to a hidden temporary file in the destination's folder
+/// (`.NAME.XXXXXX.partial`), checked (SQLite's integrity check, hotline's schema), flushed
+/// to disk and only then renamed to `file` (never over an existing one): a backup that fails
+/// (a full disk) or is interrupted leaves nothing at `file`. A temporary file left by a
+/// `kill -9` is hidden and named `.partial`; it may be deleted.
 pub fn backup(store: &Store, ctx: &Ctx, file: &Path) -> Result<()> {
     policy::require(ctx, Work::Backup)?;
     if let Some(db) = store.path() {
@@ -71,18 +78,55 @@ pub fn backup(store: &Store, ctx: &Ctx, file: &Path) -> Result<()> {
             file.display()
         )));
     }
-    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
-        && !dir.is_dir()
-    {
-        return Err(Error::Input(format!(
-            "folder {} does not exist: create it first",
-            dir.display()
-        )));
-    }
-    store.backup_to(file)?;
+    let dir = match file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => {
+            return Err(Error::Input(format!(
+                "folder {} does not exist: create it first",
+                dir.display()
+            )));
+        }
+        Some(dir) => dir,
+        None => Path::new("."),
+    };
+    let failed = |e: &dyn std::fmt::Display| {
+        Error::Io(format!(
+            "backup to {} failed: {e}; nothing was written at {}",
+            file.display(),
+            file.display()
+        ))
+    };
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|e| failed(&e))?;
+    // On any error below, dropping `tmp` deletes the temporary file.
+    store.copy_into(tmp.path()).map_err(|e| failed(&e))?;
+    Store::verify_copy(tmp.path()).map_err(|e| failed(&e))?;
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o640))
-        .map_err(|e| Error::Io(format!("cannot set the mode of {}: {e}", file.display())))?;
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o640))
+        .map_err(|e| failed(&e))?;
+    std::fs::File::open(tmp.path())
+        .and_then(|f| f.sync_all())
+        .map_err(|e| failed(&e))?;
+    tmp.persist_noclobber(file).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Input(format!(
+                "{} already exists: choose a new file name",
+                file.display()
+            ))
+        } else {
+            failed(&e.error)
+        }
+    })?;
+    // The rename itself is durable once the folder is flushed.
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| failed(&e))?;
     Ok(())
 }
 

@@ -60,7 +60,8 @@ impl Store {
                 path.display()
             )));
         }
-        Self::open_with(path)
+        refuse_foreign(path, None)?;
+        Self::open_with(path, true)
     }
 
     /// Create (or open) a database file.
@@ -69,13 +70,17 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::Io(format!("cannot create folder {}: {e}", dir.display())))?;
         }
-        Self::open_with(path)
+        Self::open_with(path, false)
     }
 
-    fn open_with(path: &Path) -> Result<Store> {
+    /// `existing`: refuse a file that is not a hotline database (see `refuse_foreign`).
+    fn open_with(path: &Path, existing: bool) -> Result<Store> {
         let started = Instant::now();
         let mut conn = Connection::open(path)
             .map_err(|e| Error::Store(format!("cannot open database {}: {e}", path.display())))?;
+        if existing {
+            refuse_foreign(path, Some(&conn))?;
+        }
         if tracing::enabled!(tracing::Level::WARN) {
             // SQLite times every statement it runs: the one place that sees every slow read
             // and write, whichever function issued it. Only while a log is on.
@@ -273,13 +278,105 @@ impl Store {
         Ok(rows.join("; "))
     }
 
-    /// A consistent copy of the database while others keep working (SQLite online backup).
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        use rusqlite::backup::Backup;
-        let mut out = Connection::open(dest)
-            .map_err(|e| Error::Io(format!("cannot write backup {}: {e}", dest.display())))?;
-        let backup = Backup::new(&self.conn, &mut out)?;
-        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+    /// A consistent, compact copy of the database into `dest` (a new or empty file) while
+    /// others keep working: `VACUUM INTO` reads in one read transaction, so writers (which
+    /// WAL lets go on meanwhile) never make it start over, unlike the online backup API,
+    /// which restarts on every commit by another process.
+    pub fn copy_into(&self, dest: &Path) -> Result<()> {
+        let name = dest.to_str().ok_or_else(|| {
+            Error::Input(format!(
+                "{}: the backup's path must be valid UTF-8",
+                dest.display()
+            ))
+        })?;
+        self.conn.execute("VACUUM INTO ?1", [name])?;
         Ok(())
     }
+
+    /// Check a copy made by `copy_into` without changing it: SQLite's integrity check passes
+    /// and it is a hotline database of this program's schema. The problem, if any.
+    pub fn verify_copy(path: &Path) -> Result<()> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != migrations::LATEST {
+            return Err(Error::Store(format!(
+                "the copy has schema {version}, not {}",
+                migrations::LATEST
+            )));
+        }
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'
+             AND name IN ('units', 'orders', 'events', 'settings', 'operators')",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables != 5 {
+            return Err(Error::Store("the copy lacks hotline's tables".into()));
+        }
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if rows != ["ok"] {
+            return Err(Error::Store(format!(
+                "the copy fails SQLite's integrity check: {}",
+                rows.join("; ")
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Is the file at `path` empty: 0 bytes, with no write-ahead log holding its pages? (A
+/// database whose first pages are still in its `-wal` has a 0-byte main file: not empty.)
+pub fn is_empty_file(path: &Path) -> bool {
+    let len = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    len(path) == Some(0) && len(Path::new(&wal)).unwrap_or(0) == 0
+}
+
+/// An existing file that is not a hotline database is refused when opened (`Store::open`),
+/// never turned into an empty one: a 0-byte file (a failed copy, a file `touch` made), or an
+/// SQLite file without hotline's schema. `init` alone creates one there.
+fn refuse_foreign(path: &Path, conn: Option<&Connection>) -> Result<()> {
+    let not_ours = |what_en: &str, what_zh: &str| {
+        Err(Error::Refused(crate::error::Msg::both(
+            format!(
+                "{} is {what_en}: not a hotline database (an interrupted copy, or another program's file); restore the database from a backup (see README), pass another --db, or run `hotline init` to make a new one there",
+                path.display()
+            ),
+            format!(
+                "{} {what_zh}：不是热线数据库（可能是中断的复制或其他程序的文件）；请从备份恢复（见 README）、用 --db 指定其他文件，或运行 `hotline init` 在此新建",
+                path.display()
+            ),
+        )))
+    };
+    if is_empty_file(path) {
+        return not_ours("empty (0 bytes)", "是空文件（0 字节）");
+    }
+    // A backup's temporary file (`ops::admin::backup`): its backup did not finish, whatever
+    // the file holds.
+    let name = path.file_name().map(|n| n.to_string_lossy());
+    if name.is_some_and(|n| n.starts_with('.') && n.ends_with(".partial")) {
+        return not_ours(
+            "the temporary file of a backup that did not finish",
+            "是未完成备份的临时文件",
+        );
+    }
+    if let Some(conn) = conn {
+        let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
+        let tables = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        });
+        // Errors (not SQLite at all, locked) are for `setup` to word.
+        if let (Ok(0), Ok(0)) = (version, tables) {
+            return not_ours("an empty SQLite file", "是空的 SQLite 文件");
+        }
+    }
+    Ok(())
 }
