@@ -266,3 +266,149 @@ fn an_interrupted_backup_leaves_no_file_that_passes_check() {
         assert!(!run(&p, &["check"]).status.success(), "{name} passes check");
     }
 }
+
+/// One demo database built per test binary, copied for each case (building takes seconds).
+fn demo_copy(dir: &Path, name: &str) -> PathBuf {
+    static DEMO: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    let (_, built) = DEMO.get_or_init(|| {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("demo.db");
+        ok(&p, &["demo"]);
+        (d, p)
+    });
+    let p = dir.join(name);
+    std::fs::copy(built, &p).unwrap();
+    p
+}
+
+fn orders_of(db: &Path) -> usize {
+    ok(db, &["order", "list", "--format", "csv"])
+        .lines()
+        .count()
+        - 1
+}
+
+#[test]
+fn demo_force_replaces_only_a_demo_database() {
+    let dir = tempfile::tempdir().unwrap();
+    // A real database: init and one order taken in.
+    let (_real_dir, real) = setup();
+    let err = fails(&real, &["demo", "--force"]);
+    assert!(err.contains("is not a demo database"), "{err}");
+    assert!(sound(&real), "the real database was touched");
+    let out = cmd(&real, &["--lang", "zh", "demo", "--force"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是演示数据库"));
+    // Another program's file, and a file that is not SQLite: left alone.
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "备忘\n").unwrap();
+    let err = fails(&text, &["demo", "--force"]);
+    assert!(err.contains("is not a demo database"), "{err}");
+    assert_eq!(std::fs::read_to_string(&text).unwrap(), "备忘\n");
+    // A demo database into which a real order was taken: no longer only the demo.
+    let used = demo_copy(dir.path(), "used.db");
+    let demo_orders = orders_of(&used);
+    ok(
+        &used,
+        &[
+            "order",
+            "add",
+            "--category",
+            "request",
+            "--title",
+            "真实来电",
+        ],
+    );
+    let err = fails(&used, &["demo", "--force"]);
+    assert!(
+        err.contains(&format!(
+            "it holds {} orders, the demo made {demo_orders}",
+            demo_orders + 1
+        )),
+        "{err}"
+    );
+    assert_eq!(orders_of(&used), demo_orders + 1);
+    // A demo as the demo made it (urges and replies tried on it are the demo's to lose).
+    let demo = demo_copy(dir.path(), "demo.db");
+    common::cli::ok(
+        &demo,
+        "2017-12-31T23:59:00",
+        &["urge", "201710270002", "--note", "试一试"],
+    );
+    let replaced = ok(&demo, &["demo", "--force"]);
+    assert!(
+        replaced.contains(&format!("{demo_orders} orders")),
+        "{replaced}"
+    );
+    let shown = ok(&demo, &["order", "show", "201710270002"]);
+    assert!(!shown.contains("试一试"), "the demo was not replaced");
+    // Only the demo's file: no temporary file is left beside it.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn demo_force_is_for_an_admin_of_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo_copy(dir.path(), "demo.db");
+    let as_user = |user: &str, args: &[&str]| cmd(&demo, args).env("USER", user).output().unwrap();
+    // Access control off (no operators): anyone makes the first admin, then it is on.
+    for (user, role) in [("boss", "admin"), ("clerk", "operator")] {
+        let out = as_user("boss", &["operator", "add", user, "--role", role]);
+        assert!(out.status.success(), "{out:?}");
+    }
+    let out = as_user("clerk", &["demo", "--force"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("may not replace the demo database: ask an admin"),
+        "{err}"
+    );
+    let out = as_user("stranger", &["demo", "--force"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("not an operator of this database"),
+        "{err}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&as_user("boss", &["operator", "list"]).stdout)
+            .lines()
+            .count(),
+        2,
+        "the refused replacements changed the database"
+    );
+    let out = as_user("boss", &["demo", "--force"]);
+    assert!(out.status.success(), "{out:?}");
+}
+
+#[test]
+fn demo_force_is_refused_while_a_tui_has_the_database_open() {
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo_copy(dir.path(), "demo.db");
+    let mut tui = common::pty::Tui::start(&demo);
+    tui.wait_for("待办", Duration::from_secs(20));
+    let err = fails(&demo, &["demo", "--force"]);
+    assert!(err.contains("is open in another hotline session"), "{err}");
+    let out = cmd(&demo, &["--lang", "zh", "demo", "--force"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("正被其他 hotline 会话"));
+    // The session goes on writing to the database that is still there.
+    tui.keys("2");
+    tui.wait_for("超期天数", Duration::from_secs(5));
+    tui.keys("u");
+    tui.wait_for("催办说明", Duration::from_secs(5));
+    tui.keys("界面里的催办\r");
+    tui.wait_for("已催办", Duration::from_secs(5));
+    tui.keys("q");
+    assert!(tui.wait_exit(Duration::from_secs(5)).success());
+    let shown = ok(&demo, &["order", "show", "201710270002"]);
+    assert!(shown.contains("界面里的催办"), "{shown}");
+    // Once it is closed, the demo may be replaced.
+    ok(&demo, &["demo", "--force"]);
+}

@@ -88,7 +88,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     path.display()
                 )));
             }
-            let summary = crate::demo::create(&path, &g.operator())?;
+            let summary = crate::demo::create(&path, &os_user())?;
             println!("{summary}");
             Ok(())
         }
@@ -137,7 +137,7 @@ fn use_demo(options: &mut Options) -> Result<()> {
             ),
         );
         eprintln!("{}", m.get(options.lang));
-        crate::demo::create(&path, &options.operator())?;
+        crate::demo::create(&path, &os_user())?;
     }
     options.db = Some(path);
     Ok(())

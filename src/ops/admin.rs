@@ -130,6 +130,55 @@ pub fn backup(store: &Store, ctx: &Ctx, file: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The settings key the demo writes (`demo::create`): the number of orders it made.
+pub const DEMO_KEY: &str = "demo_orders";
+
+/// May OS user `user` replace the file at `path` with a new demo database (`demo --force`)?
+/// Only an empty file or a demo database: one that `demo` made (its `demo_orders` setting)
+/// and that holds only the demo's orders (no order taken in or imported since), and only
+/// for an admin of it where access control is on (operators were added); never while another
+/// process has it open. Nothing is changed.
+pub fn may_replace_with_demo(path: &Path, user: &str) -> Result<()> {
+    if !path.exists() || crate::store::is_empty_file(path) {
+        return Ok(());
+    }
+    if crate::store::open_elsewhere(path)? {
+        return Err(crate::store::in_use(path));
+    }
+    let not_demo = |why_en: &str, why_zh: &str| {
+        Error::Refused(Msg::both(
+            format!(
+                "{} is not a demo database ({why_en}): demo --force replaces only a database made by `hotline demo` that holds only the demo's orders; pass another --db, or, if you mean to lose it, move the file away yourself",
+                path.display()
+            ),
+            format!(
+                "{} 不是演示数据库（{why_zh}）：demo --force 只替换由 `hotline demo` 创建、且只含演示工单的数据库；请用 --db 指定其他文件，若确要丢弃它，请自行移走该文件",
+                path.display()
+            ),
+        ))
+    };
+    let store = Store::open(path).map_err(|e| not_demo(&e.to_string(), &e.zh()))?;
+    let made: Option<u64> = store.setting(DEMO_KEY)?.and_then(|v| v.parse().ok());
+    let Some(made) = made else {
+        return Err(not_demo(
+            "`hotline demo` did not make it",
+            "不是由 `hotline demo` 创建的",
+        ));
+    };
+    let now = store.count_orders()?;
+    if now != made {
+        return Err(not_demo(
+            &format!("it holds {now} orders, the demo made {made}"),
+            &format!("其中有 {now} 件工单，演示只创建了 {made} 件"),
+        ));
+    }
+    let role = policy::role_of(&store, user)?;
+    if let Some(e) = policy::work_refusal(user, &role, Work::ReplaceDemo) {
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// Refuse to write the file `out` when it is the database `db` or one of its `-wal`/`-shm`
 /// files: every command that writes a file (report, export, bulletin, import's rejects,
 /// backup) asks this first. Compared by identity, not by the strings typed: an existing

@@ -2,6 +2,9 @@
 //! and the append-only event history. Every write runs in `BEGIN IMMEDIATE` (see `write`).
 
 mod bulk;
+mod files;
+use files::refuse_foreign;
+pub use files::{in_use, is_empty_file, open_elsewhere, replace_file};
 mod lists;
 pub use lists::{ListKey, OpenScan, day_num};
 mod migrations;
@@ -329,54 +332,4 @@ impl Store {
         }
         Ok(())
     }
-}
-
-/// Is the file at `path` empty: 0 bytes, with no write-ahead log holding its pages? (A
-/// database whose first pages are still in its `-wal` has a 0-byte main file: not empty.)
-pub fn is_empty_file(path: &Path) -> bool {
-    let len = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    len(path) == Some(0) && len(Path::new(&wal)).unwrap_or(0) == 0
-}
-
-/// An existing file that is not a hotline database is refused when opened (`Store::open`),
-/// never turned into an empty one: a 0-byte file (a failed copy, a file `touch` made), or an
-/// SQLite file without hotline's schema. `init` alone creates one there.
-fn refuse_foreign(path: &Path, conn: Option<&Connection>) -> Result<()> {
-    let not_ours = |what_en: &str, what_zh: &str| {
-        Err(Error::Refused(crate::error::Msg::both(
-            format!(
-                "{} is {what_en}: not a hotline database (an interrupted copy, or another program's file); restore the database from a backup (see README), pass another --db, or run `hotline init` to make a new one there",
-                path.display()
-            ),
-            format!(
-                "{} {what_zh}：不是热线数据库（可能是中断的复制或其他程序的文件）；请从备份恢复（见 README）、用 --db 指定其他文件，或运行 `hotline init` 在此新建",
-                path.display()
-            ),
-        )))
-    };
-    if is_empty_file(path) {
-        return not_ours("empty (0 bytes)", "是空文件（0 字节）");
-    }
-    // A backup's temporary file (`ops::admin::backup`): its backup did not finish, whatever
-    // the file holds.
-    let name = path.file_name().map(|n| n.to_string_lossy());
-    if name.is_some_and(|n| n.starts_with('.') && n.ends_with(".partial")) {
-        return not_ours(
-            "the temporary file of a backup that did not finish",
-            "是未完成备份的临时文件",
-        );
-    }
-    if let Some(conn) = conn {
-        let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0));
-        let tables = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        });
-        // Errors (not SQLite at all, locked) are for `setup` to word.
-        if let (Ok(0), Ok(0)) = (version, tables) {
-            return not_ours("an empty SQLite file", "是空的 SQLite 文件");
-        }
-    }
-    Ok(())
 }
