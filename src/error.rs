@@ -16,6 +16,10 @@ pub enum Error {
     Conflict(Msg),
     /// The operator's role does not allow this.
     Denied(Msg),
+    /// Refused to keep the data safe: an output file that is the database, replacing a
+    /// database that is not the demo's or that others have open, a file that is not a
+    /// hotline database.
+    Refused(Msg),
     /// The database (open, migrate, query).
     Store(String),
     Io(String),
@@ -38,6 +42,7 @@ impl fmt::Display for Error {
         match self {
             Error::Workflow(e) => write!(f, "{e}"),
             Error::Conflict(m) | Error::Denied(m) => f.write_str(&m.en),
+            Error::Refused(m) => f.write_str(&m.en),
             Error::NotFound(s) | Error::Input(s) | Error::Store(s) | Error::Io(s) => f.write_str(s),
             Error::RolledBack(Rollback::DryRun) => f.write_str("dry run: nothing was recorded"),
             Error::RolledBack(Rollback::RowProblems) => {
@@ -54,6 +59,7 @@ impl Error {
         match self {
             Error::Workflow(e) => e.zh(),
             Error::Conflict(m) | Error::Denied(m) => m.zh.clone().unwrap_or_else(|| m.en.clone()),
+            Error::Refused(m) => m.zh.clone().unwrap_or_else(|| m.en.clone()),
             other => other.to_string(),
         }
     }

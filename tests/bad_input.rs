@@ -233,7 +233,10 @@ fn every_command_refuses_bad_input_cleanly() {
             "--unit NAME",
         ),
         (vec!["operator", "remove", "nobody-here"], "no operator"),
-        (vec!["backup", db.to_str().unwrap()], "already exists"),
+        (
+            vec!["backup", db.to_str().unwrap()],
+            "writing there would destroy the database",
+        ),
         (vec!["batch", "/nonexistent/file.txt"], "cannot read"),
         (vec!["init"], "already exists"),
         (vec!["demo"], "already exists"),

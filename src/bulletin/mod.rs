@@ -159,6 +159,7 @@ pub fn month_period(ctx: &Ctx, month: &str, as_of: Option<&str>) -> Result<Perio
 
 pub fn run(g: &Global, args: Request) -> Result<()> {
     let (store, ctx) = g.open()?;
+    crate::ops::admin::guard_output(&g.db_path(), &args.out)?;
     let period = match &args.month {
         Some(m) => month_period(&ctx, m, args.as_of.as_deref())?,
         None => crate::report::period(

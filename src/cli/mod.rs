@@ -88,7 +88,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     path.display()
                 )));
             }
-            let summary = crate::demo::create(&path, &g.operator())?;
+            let summary = crate::demo::create(&path, &os_user())?;
             println!("{summary}");
             Ok(())
         }
@@ -137,7 +137,7 @@ fn use_demo(options: &mut Options) -> Result<()> {
             ),
         );
         eprintln!("{}", m.get(options.lang));
-        crate::demo::create(&path, &options.operator())?;
+        crate::demo::create(&path, &os_user())?;
     }
     options.db = Some(path);
     Ok(())
@@ -381,6 +381,9 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             format,
             out,
         } => {
+            if let (Some(out), Some(db)) = (&out, store.path()) {
+                ops::admin::guard_output(db, out)?;
+            }
             let period = crate::report::period(
                 store,
                 ctx,

@@ -644,24 +644,54 @@ pub fn build(store: &Store) -> Result<usize> {
     Ok(n)
 }
 
-/// Create the demo database file (replacing one that exists).
-pub fn create(path: &Path, _operator: &str) -> Result<String> {
-    if path.exists() {
-        std::fs::remove_file(path)
-            .map_err(|e| Error::Io(format!("cannot replace {}: {e}", path.display())))?;
-        for ext in ["-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(ext);
-            let _ = std::fs::remove_file(p);
+/// Create the demo database file, or replace one: only an empty file or a demo database
+/// nobody has open, and only for an admin of it (`ops::admin::may_replace_with_demo`; `user`
+/// is the OS user). The new demo is built in a temporary file beside `path` and renamed over
+/// it when whole (`store::replace_file`): a failure leaves the old file as it was.
+pub fn create(path: &Path, user: &str) -> Result<String> {
+    crate::ops::admin::may_replace_with_demo(path, user)?;
+    let dir = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(d) => {
+            std::fs::create_dir_all(d)
+                .map_err(|e| Error::Io(format!("cannot create folder {}: {e}", d.display())))?;
+            d
         }
+        None => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".building")
+        // As a new file would be (the umask applies), not tempfile's private 0600.
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666))
+        .tempfile_in(dir)
+        .map_err(|e| Error::Io(format!("cannot write in {}: {e}", dir.display())))?
+        .into_temp_path();
+    let (orders, events) = {
+        let store = Store::create(&tmp)?;
+        let events = build(&store)?;
+        let orders = store.count_orders()?;
+        store.set_setting(crate::ops::admin::DEMO_KEY, &orders.to_string())?;
+        (orders, events)
+        // Closed here: its log is written into the file and removed.
+    };
+    // Asked again: someone may have opened the old file while the demo was being built.
+    crate::ops::admin::may_replace_with_demo(path, user)?;
+    if let Ok(old) = std::fs::metadata(path) {
+        // A replaced demo keeps its mode (e.g. the group's 0660).
+        std::fs::set_permissions(&tmp, old.permissions())
+            .map_err(|e| Error::Io(format!("cannot set the mode of {}: {e}", tmp.display())))?;
     }
-    let store = Store::create(path)?;
-    let events = build(&store)?;
+    crate::store::replace_file(&tmp, path)?;
+    let _ = tmp.keep();
     Ok(format!(
         "demo database {}: {} orders, {} events, clock {} (the 2017 Haiyuan bulletin).\n\
          Try: hotline --db {} report --from {FROM} --to {TO} --as-of {AS_OF}",
         path.display(),
-        store.count_orders()?,
+        orders,
         events,
         CLOCK,
         path.display()

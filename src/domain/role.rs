@@ -138,12 +138,17 @@ pub enum Work {
     ManageUnits,
     /// Add, change or remove operators.
     ManageOperators,
+    /// Replace the demo database by a new one (`demo --force`).
+    ReplaceDemo,
 }
 
 impl Work {
     /// Only an admin may do it (else the office: admins and operators).
     pub fn admin_only(self) -> bool {
-        matches!(self, Work::ManageUnits | Work::ManageOperators)
+        matches!(
+            self,
+            Work::ManageUnits | Work::ManageOperators | Work::ReplaceDemo
+        )
     }
     /// "may not {en}" / "不能{zh}".
     pub fn en(self) -> &'static str {
@@ -156,6 +161,7 @@ impl Work {
             Work::BulkUrge => "urge many orders at once",
             Work::ManageUnits => "add units",
             Work::ManageOperators => "manage operators",
+            Work::ReplaceDemo => "replace the demo database",
         }
     }
     pub fn zh(self) -> &'static str {
@@ -168,6 +174,7 @@ impl Work {
             Work::BulkUrge => "批量催办",
             Work::ManageUnits => "添加承办单位",
             Work::ManageOperators => "管理操作员",
+            Work::ReplaceDemo => "替换演示数据库",
         }
     }
 }

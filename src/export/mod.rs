@@ -36,6 +36,7 @@ pub fn run(g: &Global, args: Request) -> Result<()> {
     let (store, ctx) = g.open()?;
     // The export holds every order with the citizens' contacts: the office's data.
     crate::ops::policy::require(&ctx, crate::domain::Work::Export)?;
+    crate::ops::admin::guard_output(&g.db_path(), &args.out)?;
     let date = |flag: &str, s: &Option<String>| {
         s.as_deref()
             .map(|s| parse_date(s).map_err(|e| Error::Input(format!("{flag}: {e}"))))

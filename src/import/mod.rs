@@ -125,6 +125,9 @@ pub const SHOWN_PROBLEMS: usize = 10;
 
 pub fn run(g: &Global, args: Request) -> Result<()> {
     let (store, ctx) = g.open()?;
+    if let Some(out) = &args.skip_bad {
+        crate::ops::admin::guard_output(&g.db_path(), out)?;
+    }
     let opts = Options {
         mapping: args.mapping,
         sheet: args.sheet,

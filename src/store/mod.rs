@@ -2,6 +2,9 @@
 //! and the append-only event history. Every write runs in `BEGIN IMMEDIATE` (see `write`).
 
 mod bulk;
+mod files;
+use files::refuse_foreign;
+pub use files::{in_use, is_empty_file, open_elsewhere, replace_file};
 mod lists;
 pub use lists::{ListKey, OpenScan, day_num};
 mod migrations;
@@ -87,7 +90,8 @@ impl Store {
                 path.display()
             )));
         }
-        Self::open_with(path)
+        refuse_foreign(path, None)?;
+        Self::open_with(path, true)
     }
 
     /// Create (or open) a database file.
@@ -96,13 +100,17 @@ impl Store {
             std::fs::create_dir_all(dir)
                 .map_err(|e| Error::Io(format!("cannot create folder {}: {e}", dir.display())))?;
         }
-        Self::open_with(path)
+        Self::open_with(path, false)
     }
 
-    fn open_with(path: &Path) -> Result<Store> {
+    /// `existing`: refuse a file that is not a hotline database (see `refuse_foreign`).
+    fn open_with(path: &Path, existing: bool) -> Result<Store> {
         let started = Instant::now();
         let mut conn = Connection::open(path)
             .map_err(|e| Error::Store(format!("cannot open database {}: {e}", path.display())))?;
+        if existing {
+            refuse_foreign(path, Some(&conn))?;
+        }
         if tracing::enabled!(tracing::Level::WARN) {
             // SQLite times every statement it runs: the one place that sees every slow read
             // and write, whichever function issued it. Only while a log is on.
@@ -307,13 +315,55 @@ impl Store {
         Ok(rows.join("; "))
     }
 
-    /// A consistent copy of the database while others keep working (SQLite online backup).
-    pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        use rusqlite::backup::Backup;
-        let mut out = Connection::open(dest)
-            .map_err(|e| Error::Io(format!("cannot write backup {}: {e}", dest.display())))?;
-        let backup = Backup::new(&self.conn, &mut out)?;
-        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+    /// A consistent, compact copy of the database into `dest` (a new or empty file) while
+    /// others keep working: `VACUUM INTO` reads in one read transaction, so writers (which
+    /// WAL lets go on meanwhile) never make it start over, unlike the online backup API,
+    /// which restarts on every commit by another process.
+    pub fn copy_into(&self, dest: &Path) -> Result<()> {
+        let name = dest.to_str().ok_or_else(|| {
+            Error::Input(format!(
+                "{}: the backup's path must be valid UTF-8",
+                dest.display()
+            ))
+        })?;
+        self.conn.execute("VACUUM INTO ?1", [name])?;
+        Ok(())
+    }
+
+    /// Check a copy made by `copy_into` without changing it: SQLite's integrity check passes
+    /// and it is a hotline database of this program's schema. The problem, if any.
+    pub fn verify_copy(path: &Path) -> Result<()> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != migrations::LATEST {
+            return Err(Error::Store(format!(
+                "the copy has schema {version}, not {}",
+                migrations::LATEST
+            )));
+        }
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'
+             AND name IN ('units', 'orders', 'events', 'settings', 'operators')",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables != 5 {
+            return Err(Error::Store("the copy lacks hotline's tables".into()));
+        }
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if rows != ["ok"] {
+            return Err(Error::Store(format!(
+                "the copy fails SQLite's integrity check: {}",
+                rows.join("; ")
+            )));
+        }
         Ok(())
     }
 }
