@@ -94,9 +94,25 @@ impl Session {
                 Ok(t) => Reader::Thread(t),
                 Err(_) => Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new()),
             },
+            // Opened for reading only and held alone (a full disk, see `store::connect`):
+            // this thread reads.
+            Some(Err(_)) if store.read_only().is_some() => {
+                Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new())
+            }
             Some(Err(e)) => return Err(e),
             None => Reader::Inline(Box::new(Lists::new(app.role.clone())), Vec::new()),
         };
+        match store.read_only() {
+            Some(crate::store::ReadOnly::DiskFull) => {
+                let t = S::ReadOnlyDiskFull.get(app.lang).to_string();
+                update::say(&mut app, Level::Warn, t);
+            }
+            Some(other) => {
+                let t = app.error_text(&other.error());
+                update::say(&mut app, Level::Warn, t);
+            }
+            None => {}
+        }
         let mut s = Session {
             app,
             store,
