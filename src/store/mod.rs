@@ -499,3 +499,29 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_immutable_copy_reads_a_path_with_uri_characters_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("a?b#c%d 办");
+        std::fs::create_dir(&folder).unwrap();
+        let db = folder.join("h.db");
+        Store::create(&db)
+            .unwrap()
+            .set_clock("2017-12-31 23:59")
+            .unwrap();
+        let uri = immutable_uri(&db).unwrap();
+        assert!(uri.contains("a%3fb%23c%25d 办/h.db?immutable=1"), "{uri}");
+        let c = open_immutable(&db).unwrap();
+        let clock: String = c
+            .query_row("SELECT value FROM settings WHERE key = 'clock'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(clock, "2017-12-31 23:59");
+    }
+}
