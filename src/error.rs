@@ -23,6 +23,14 @@ pub enum Error {
     /// The database (open, migrate, query).
     Store(String),
     Io(String),
+    /// The disk holding the database is full (SQLite's `SQLITE_FULL`, or a database opened for
+    /// reading only because its shared-memory file could not be created): nothing recorded.
+    DiskFull,
+    /// Another program held the database's write lock for the whole wait (`secs`): nothing
+    /// recorded.
+    Busy {
+        secs: u64,
+    },
     /// Not a failure of its own: a batch chose to record nothing, and `Store::write` rolled
     /// it back. The caller says why (see `Rollback`).
     RolledBack(Rollback),
@@ -44,6 +52,7 @@ impl fmt::Display for Error {
             Error::Conflict(m) | Error::Denied(m) => f.write_str(&m.en),
             Error::Refused(m) => f.write_str(&m.en),
             Error::NotFound(s) | Error::Input(s) | Error::Store(s) | Error::Io(s) => f.write_str(s),
+            Error::DiskFull | Error::Busy { .. } => f.write_str(&self.msg_both().en),
             Error::RolledBack(Rollback::DryRun) => f.write_str("dry run: nothing was recorded"),
             Error::RolledBack(Rollback::RowProblems) => {
                 f.write_str("some rows have problems: nothing was recorded")
@@ -60,7 +69,26 @@ impl Error {
             Error::Workflow(e) => e.zh(),
             Error::Conflict(m) | Error::Denied(m) => m.zh.clone().unwrap_or_else(|| m.en.clone()),
             Error::Refused(m) => m.zh.clone().unwrap_or_else(|| m.en.clone()),
+            Error::DiskFull | Error::Busy { .. } => self.msg_both().get(Lang::Zh).to_string(),
             other => other.to_string(),
+        }
+    }
+
+    /// The fixed messages of the store's conditions, in both languages.
+    fn msg_both(&self) -> Msg {
+        match self {
+            Error::Busy { secs } => Msg::both(
+                format!(
+                    "the database is being used by another program (it held the write lock for the {secs} s this waited): nothing was recorded; try again when that program is done, or close it (an sqlite3 shell, a copy or backup tool)"
+                ),
+                format!(
+                    "数据库正被其他程序占用（已等待 {secs} 秒，对方一直持有写锁）：未记录任何内容；请待该程序完成后重试，或关闭它（如 sqlite3 命令行、复制或备份工具）"
+                ),
+            ),
+            _ => Msg::both(
+                "the disk holding the database is full: nothing was recorded; free some space on it (`df -h` shows which) and try again (reading still works)".into(),
+                "数据库所在磁盘已满：未记录任何内容；请清理该磁盘的空间（`df -h` 可查看）后重试（查看不受影响）".into(),
+            ),
         }
     }
 
@@ -88,6 +116,9 @@ impl From<rusqlite::Error> for Error {
                 Error::Store(
                     "the database is read-only for you: ask for write access to the file and its folder (see README, Security), or work on a copy".into(),
                 )
+            }
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull => {
+                Error::DiskFull
             }
             _ => Error::Store(format!("database error: {e}")),
         }

@@ -354,34 +354,42 @@ fn demo_force_replaces_only_a_demo_database() {
 
 #[test]
 fn demo_force_is_for_an_admin_of_the_demo() {
-    let dir = tempfile::tempdir().unwrap();
-    let demo = demo_copy(dir.path(), "demo.db");
-    let as_user = |user: &str, args: &[&str]| cmd(&demo, args).env("USER", user).output().unwrap();
+    // Real OS accounts: the role comes from the process's account, never from USER.
+    let Some(a) = common::accounts::Accounts::new("files::demo_force_is_for_an_admin_of_the_demo")
+    else {
+        return;
+    };
+    let demo = demo_copy(a.dir.path(), "demo.db");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&demo, std::fs::Permissions::from_mode(0o666)).unwrap();
+    }
+    let as_user = |user: &str, args: &[&str]| a.run(user, &demo, args);
     // Access control off (no operators): anyone makes the first admin, then it is on.
-    for (user, role) in [("boss", "admin"), ("clerk", "operator")] {
-        let out = as_user("boss", &["operator", "add", user, "--role", role]);
+    for (user, role) in [("hl-boss", "admin"), ("hl-clerk", "operator")] {
+        let out = as_user("hl-boss", &["operator", "add", user, "--role", role]);
         assert!(out.status.success(), "{out:?}");
     }
-    let out = as_user("clerk", &["demo", "--force"]);
+    let out = as_user("hl-clerk", &["demo", "--force"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         !out.status.success() && err.contains("may not replace the demo database: ask an admin"),
         "{err}"
     );
-    let out = as_user("stranger", &["demo", "--force"]);
+    let out = as_user("hl-stranger", &["demo", "--force"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         !out.status.success() && err.contains("not an operator of this database"),
         "{err}"
     );
     assert_eq!(
-        String::from_utf8_lossy(&as_user("boss", &["operator", "list"]).stdout)
+        String::from_utf8_lossy(&as_user("hl-boss", &["operator", "list"]).stdout)
             .lines()
             .count(),
         2,
         "the refused replacements changed the database"
     );
-    let out = as_user("boss", &["demo", "--force"]);
+    let out = as_user("hl-boss", &["demo", "--force"]);
     assert!(out.status.success(), "{out:?}");
 }
 

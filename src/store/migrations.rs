@@ -153,6 +153,12 @@ pub fn check_version(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Whether the schema is this program's (nothing to migrate).
+pub fn is_current(conn: &Connection) -> Result<bool> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok(version == LATEST)
+}
+
 pub fn migrate(conn: &Connection) -> Result<()> {
     check_version(conn)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;

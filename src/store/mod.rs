@@ -60,8 +60,8 @@ pub fn os_account() -> String {
     }
 }
 
-/// How long a writer waits for another process's write lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a writer waits for another process's write lock before giving up (`Error::Busy`).
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The settings key under which a database keeps its own clock.
 const CLOCK_KEY: &str = "clock";
@@ -79,6 +79,174 @@ pub struct Store {
     /// While `batch_tally` runs: the running sums' changes, summed and applied once at its end
     /// (a bulk urge of 1,000 orders writes the few day rows once, not 1,000 times).
     tally_batch: std::cell::RefCell<Option<TallyRows>>,
+    /// Set when the database could be opened for reading only (see `connect`): every write
+    /// fails with it before it starts.
+    read_only: Option<ReadOnly>,
+    /// How long `write` waits for another program's write lock in all (`BUSY_TIMEOUT`; the
+    /// live TUI asks for short waits and tries again itself, see `set_lock_wait`).
+    lock_wait: Cell<Duration>,
+}
+
+/// Why a store was opened for reading only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnly {
+    /// The disk holding it is full.
+    DiskFull,
+    /// Nothing can be created beside it (a read-only folder, an I/O error): SQLite's words.
+    Unwritable(String),
+}
+
+impl ReadOnly {
+    /// What a write on such a store fails with.
+    pub fn error(&self) -> Error {
+        match self {
+            ReadOnly::DiskFull => Error::DiskFull,
+            ReadOnly::Unwritable(why) => Error::Store(format!(
+                "the database could be opened for reading only ({why}): nothing was recorded; ask for write access to its folder (see README, Security), or work on a copy"
+            )),
+        }
+    }
+}
+
+/// A first read: a WAL database needs its shared-memory file (`-shm`) for it, which SQLite
+/// creates and sizes by writing.
+fn probe(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+}
+
+/// The errors of a first read that mean "nothing can be written beside the database".
+fn wants_room(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode as C;
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, C::SystemIoFailure | C::DiskFull | C::CannotOpen))
+}
+
+/// Free bytes for an unprivileged user on the file system holding `dir`.
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    // SAFETY: `c` is a NUL-terminated path, `st` a statvfs we own.
+    let rc = unsafe { libc::statvfs(c.as_ptr(), &mut st) };
+    (rc == 0).then(|| (st.f_bavail as u64).saturating_mul(st.f_frsize as u64))
+}
+
+/// Why reading only: the disk is full (SQLite said so, or under 1 MiB is left), else SQLite's
+/// words.
+fn read_only_reason(path: &Path, first: &rusqlite::Error) -> ReadOnly {
+    let full = matches!(first, rusqlite::Error::SqliteFailure(f, _)
+        if f.code == rusqlite::ErrorCode::DiskFull);
+    if full || disk_full(path) {
+        ReadOnly::DiskFull
+    } else {
+        ReadOnly::Unwritable(first.to_string())
+    }
+}
+
+/// A connection on `path` that can at least read, and whether it may only read.
+///
+/// Normally read-write. When the first read fails because nothing can be written beside the
+/// database — a full disk, typically: a WAL database needs its `-shm` file even to be read —
+/// it falls back, in this order, to what needs no new file:
+/// 1. SQLite's exclusive locking mode: the WAL index kept in this process's memory instead of
+///    the `-shm` ("WAL databases can be read without shared memory if `locking_mode` is
+///    EXCLUSIVE before the first access", sqlite.org/wal.html). It sees what the `-wal` holds,
+///    and no other process can write while it is open (nor can it: `Store::write` refuses).
+/// 2. When that lock cannot be had (another hotline holds it so, or not even an empty `-wal`
+///    can be created) and the `-wal` is absent or empty, so that the main file is the whole
+///    database: the file opened `immutable` (read only, no locks, no `-shm`).
+fn connect(path: &Path) -> Result<(Connection, Option<ReadOnly>)> {
+    let cannot =
+        |e: rusqlite::Error| Error::Store(format!("cannot open database {}: {e}", path.display()));
+    let conn = Connection::open(path).map_err(cannot)?;
+    // The first look does not wait for a lock (rusqlite's default would be 5 s): `setup`
+    // waits, with the store's own patience, when it is only busy.
+    conn.busy_timeout(Duration::ZERO).map_err(cannot)?;
+    let first = match probe(&conn) {
+        Err(e) if wants_room(&e) => e,
+        // On a full disk, another hotline reading in exclusive mode (step 1 below, e.g. this
+        // process's other connection) holds the file: read it immutable (step 2).
+        Err(e) if is_busy(&e) && disk_full(path) => {
+            if let Some(c) = open_immutable(path) {
+                return Ok((c, Some(ReadOnly::DiskFull)));
+            }
+            return Ok((conn, None));
+        }
+        // Read, or failed otherwise: `setup` says what it is, in its words.
+        _ => return Ok((conn, None)),
+    };
+    drop(conn);
+    let why = read_only_reason(path, &first);
+    if let Ok(c) = Connection::open(path)
+        && c.busy_timeout(Duration::ZERO).is_ok()
+        && c.execute_batch("PRAGMA locking_mode=EXCLUSIVE").is_ok()
+        && probe(&c).is_ok()
+    {
+        return Ok((c, Some(why)));
+    }
+    if let Some(c) = open_immutable(path) {
+        return Ok((c, Some(why)));
+    }
+    Err(match why {
+        ReadOnly::DiskFull => Error::Store(format!(
+            "cannot read database {}: its disk is full and SQLite needs room beside it for this database (its -wal file holds recent changes): free some space there (`df -h`) and try again",
+            path.display()
+        )),
+        ReadOnly::Unwritable(_) => cannot(first),
+    })
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseBusy)
+}
+
+/// The folder holding `path`.
+fn folder(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Under 1 MiB left where the database is.
+fn disk_full(path: &Path) -> bool {
+    free_bytes(folder(path)).is_some_and(|b| b < 1 << 20)
+}
+
+/// `path` opened immutable (read only, no locks, no `-shm`): only when its `-wal` is absent or
+/// empty, so that the main file is the whole database.
+fn open_immutable(path: &Path) -> Option<Connection> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal_empty = match std::fs::metadata(&wal) {
+        Ok(m) => m.len() == 0,
+        Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+    };
+    if !wal_empty {
+        return None;
+    }
+    use rusqlite::OpenFlags as F;
+    let c = Connection::open_with_flags(
+        immutable_uri(path)?,
+        F::SQLITE_OPEN_READ_ONLY | F::SQLITE_OPEN_URI | F::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    probe(&c).is_ok().then_some(c)
+}
+
+/// `file:/abs/path?immutable=1`, the path's `%`, `?` and `#` escaped as SQLite's URIs want.
+fn immutable_uri(path: &Path) -> Option<String> {
+    let abs = std::fs::canonicalize(path).ok()?;
+    let mut uri = String::from("file:");
+    for c in abs.to_str()?.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
 }
 
 impl Store {
@@ -106,8 +274,7 @@ impl Store {
     /// `existing`: refuse a file that is not a hotline database (see `refuse_foreign`).
     fn open_with(path: &Path, existing: bool) -> Result<Store> {
         let started = Instant::now();
-        let mut conn = Connection::open(path)
-            .map_err(|e| Error::Store(format!("cannot open database {}: {e}", path.display())))?;
+        let (mut conn, read_only) = connect(path)?;
         if existing {
             refuse_foreign(path, Some(&conn))?;
         }
@@ -126,6 +293,8 @@ impl Store {
             unit_ids: Default::default(),
             account: os_account(),
             tally_batch: Default::default(),
+            read_only,
+            lock_wait: Cell::new(BUSY_TIMEOUT),
         };
         store
             .setup()
@@ -136,6 +305,9 @@ impl Store {
             .inspect_err(
                 |e| tracing::warn!(db = %path.display(), "cannot open the database: {e}"),
             )?;
+        if let Some(why) = &store.read_only {
+            tracing::warn!(db = %path.display(), "opened for reading only: {}", why.error());
+        }
         tracing::info!(
             db = %std::fs::canonicalize(path).as_deref().unwrap_or(path).display(),
             ms = crate::log::ms(started.elapsed()),
@@ -152,6 +324,8 @@ impl Store {
             unit_ids: Default::default(),
             account: os_account(),
             tally_batch: Default::default(),
+            read_only: None,
+            lock_wait: Cell::new(BUSY_TIMEOUT),
         };
         store.setup()?;
         Ok(store)
@@ -162,7 +336,7 @@ impl Store {
     }
 
     fn setup(&self) -> Result<()> {
-        self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        self.conn.busy_timeout(self.lock_wait.get())?;
         // Look before writing anything: a file that is not ours, or is newer, stays untouched.
         migrations::check_version(&self.conn).map_err(|e| match e {
             Error::Store(m) if m.contains("file is not a database") => Error::Store(
@@ -173,13 +347,21 @@ impl Store {
             ),
             other => other,
         })?;
+        self.conn.execute_batch(
+            "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
+        )?;
+        if let Some(why) = &self.read_only {
+            // Read as it is: a database that needs migrating cannot be read until it can be
+            // written.
+            return match migrations::is_current(&self.conn)? {
+                true => Ok(()),
+                false => Err(why.error()),
+            };
+        }
         // journal_mode answers with a row ("memory" for in-memory databases).
         let _mode: String = self
             .conn
             .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        self.conn.execute_batch(
-            "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;",
-        )?;
         migrations::migrate(&self.conn)?;
         if self.setting("tally_rebuild")?.is_some() {
             self.rebuild_tally()?;
@@ -201,6 +383,11 @@ impl Store {
             return self.finish(depth, "RELEASE w", "ROLLBACK TO w; RELEASE w", f);
         }
         let started = Instant::now();
+        if let Some(why) = &self.read_only {
+            let e = why.error();
+            tracing::warn!("write refused: {e}");
+            return Err(e);
+        }
         if let Err(e) = self.begin_with_retry("BEGIN IMMEDIATE") {
             let ms = crate::log::ms(started.elapsed());
             tracing::warn!(ms, "write could not start: {e}");
@@ -231,36 +418,65 @@ impl Store {
         self.depth.set(depth + 1);
         let out = f(self);
         self.depth.set(depth);
-        match out {
-            Ok(v) => {
-                self.conn.execute_batch(commit)?;
-                Ok(v)
-            }
-            Err(e) => {
-                let _ = self.conn.execute_batch(rollback);
-                // A unit added in the rolled-back part is gone: forget cached ids.
-                self.unit_ids.borrow_mut().clear();
-                Err(e)
-            }
+        let out = out.and_then(|v| match self.conn.execute_batch(commit) {
+            Ok(()) => Ok(v),
+            // A commit that failed (a full disk: SQLITE_FULL) may leave the transaction open:
+            // roll it back too (if SQLite already did, the ROLLBACK fails harmlessly).
+            Err(e) => Err(e.into()),
+        });
+        if out.is_err() {
+            let _ = self.conn.execute_batch(rollback);
+            // A unit added in the rolled-back part is gone: forget cached ids.
+            self.unit_ids.borrow_mut().clear();
         }
+        out
     }
 
-    /// BEGIN IMMEDIATE waits `BUSY_TIMEOUT` for the lock; a few more tries cover a crowd of
-    /// writers so that "database is locked" never reaches an operator in normal use.
+    /// BEGIN IMMEDIATE waits for another program's write lock: `lock_wait` in all (SQLite's
+    /// busy handler, then a few short tries more for a crowd of writers, so that "database is
+    /// locked" never reaches an operator in normal use), then fails with `Error::Busy`.
     fn begin_with_retry(&self, begin: &str) -> Result<()> {
+        let limit = self.lock_wait.get();
+        let started = Instant::now();
         let mut tries = 0;
-        loop {
-            match self.conn.execute_batch(begin) {
-                Ok(()) => return Ok(()),
-                Err(rusqlite::Error::SqliteFailure(f, _))
-                    if f.code == rusqlite::ErrorCode::DatabaseBusy && tries < 3 =>
-                {
-                    tries += 1;
-                    std::thread::sleep(Duration::from_millis(50 * tries));
-                }
-                Err(e) => return Err(e.into()),
+        let out = loop {
+            let left = limit.saturating_sub(started.elapsed());
+            if let Err(e) = self.conn.busy_timeout(left) {
+                break Err(e.into());
             }
-        }
+            match self.conn.execute_batch(begin) {
+                Ok(()) => break Ok(()),
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if f.code == rusqlite::ErrorCode::DatabaseBusy =>
+                {
+                    let pause = Duration::from_millis(50 * (tries + 1));
+                    if tries >= 3 || started.elapsed() + pause >= limit {
+                        break Err(Error::Busy {
+                            secs: limit.as_secs_f64().round() as u64,
+                        });
+                    }
+                    tries += 1;
+                    std::thread::sleep(pause);
+                }
+                Err(e) => break Err(e.into()),
+            }
+        };
+        // Reads and statements inside the transaction keep the whole wait.
+        let _ = self.conn.busy_timeout(limit);
+        out
+    }
+
+    /// How long a write waits for another program's lock before it fails with `Error::Busy`
+    /// (`BUSY_TIMEOUT` unless set). The live TUI sets a short one and tries again between
+    /// frames, so that the wait is shown and can be abandoned.
+    pub fn set_lock_wait(&self, wait: Duration) {
+        self.lock_wait.set(wait);
+        let _ = self.conn.busy_timeout(wait);
+    }
+
+    /// Why this store may only read (see `connect`), if it may only read.
+    pub fn read_only(&self) -> Option<&ReadOnly> {
+        self.read_only.as_ref()
     }
 
     /// Changes whenever another connection commits: polled by the TUI to refresh live.
@@ -365,5 +581,31 @@ impl Store {
             )));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_immutable_copy_reads_a_path_with_uri_characters_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("a?b#c%d 办");
+        std::fs::create_dir(&folder).unwrap();
+        let db = folder.join("h.db");
+        Store::create(&db)
+            .unwrap()
+            .set_clock("2017-12-31 23:59")
+            .unwrap();
+        let uri = immutable_uri(&db).unwrap();
+        assert!(uri.contains("a%3fb%23c%25d 办/h.db?immutable=1"), "{uri}");
+        let c = open_immutable(&db).unwrap();
+        let clock: String = c
+            .query_row("SELECT value FROM settings WHERE key = 'clock'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(clock, "2017-12-31 23:59");
     }
 }

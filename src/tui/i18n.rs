@@ -268,6 +268,9 @@ strings! {
     NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
     AllowedKeys => "可按：{}", "Keys: {}";
     UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :period …, :q";
+    LockWaiting => "数据库正被其他程序占用，正在等待…（{} 秒，最多 {} 秒；Esc 放弃，其他按键不起作用）", "The database is being used by another program, waiting… ({} s of at most {} s; Esc gives up, other keys do nothing)";
+    LockGaveUp => "已放弃：未记录任何内容（数据库正被其他程序占用）。输入的内容保留，可再次提交", "Given up: nothing was recorded (the database is being used by another program). What you typed is kept: submit again when you like";
+    ReadOnlyDiskFull => "数据库所在磁盘已满：只能查看，不能记录（清理空间后重新打开 hotline）", "The disk holding the database is full: you can look, not record (free some space, then open hotline again)";
     OrderNotFound => "没有工单“{}”", "No order \"{}\"";
     NeedArg => "命令 :{} 需要参数", "Command :{} needs an argument";
     BadPeriod => "统计期写法：:period all | this | last | 起 止（YYYY-MM-DD）", "Period: :period all | this | last | FROM TO (YYYY-MM-DD)";

@@ -22,8 +22,20 @@ use crate::ops::{self, Ctx, DeadlineSpec};
 use crate::store::Store;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use ratatui::Frame;
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind};
 use std::collections::HashMap;
+use std::time::{Duration as Wait, Instant};
+
+/// In the live loop, how long one try of a write waits for another program's lock before the
+/// loop draws the wait, looks for Esc and tries again (up to `store::BUSY_TIMEOUT` in all).
+const LOCK_TRY: Wait = Wait::from_millis(100);
+
+/// A write that met another program's lock: tried again between frames until it goes
+/// through, `BUSY_TIMEOUT` has passed, or Esc abandons it.
+struct Pending {
+    submit: Submit,
+    since: Instant,
+}
 
 /// Where reading happens: a worker thread, or (an in-memory store, which a second
 /// connection cannot share) this thread.
@@ -43,6 +55,9 @@ pub struct Session {
     waiting: HashMap<Slot, (u64, u64, Request)>,
     /// The live loop: answers are applied as they come (`pump`), never waited for.
     live: bool,
+    /// A write waiting for a lock (live loop only): while it waits, keys other than Esc are
+    /// dropped, never applied afterwards.
+    pending: Option<Pending>,
 }
 
 fn first_of_month(d: NaiveDate) -> NaiveDate {
@@ -94,9 +109,25 @@ impl Session {
                 Ok(t) => Reader::Thread(t),
                 Err(_) => Reader::Inline(Box::new(Lists::new(app.env.role.clone())), Vec::new()),
             },
+            // Opened for reading only and held alone (a full disk, see `store::connect`):
+            // this thread reads.
+            Some(Err(_)) if store.read_only().is_some() => {
+                Reader::Inline(Box::new(Lists::new(app.env.role.clone())), Vec::new())
+            }
             Some(Err(e)) => return Err(e),
             None => Reader::Inline(Box::new(Lists::new(app.env.role.clone())), Vec::new()),
         };
+        match store.read_only() {
+            Some(crate::store::ReadOnly::DiskFull) => {
+                let t = S::ReadOnlyDiskFull.get(app.env.lang).to_string();
+                update::say(&mut app, Level::Warn, t);
+            }
+            Some(other) => {
+                let t = app.env.error_text(&other.error());
+                update::say(&mut app, Level::Warn, t);
+            }
+            None => {}
+        }
         let mut s = Session {
             app,
             store,
@@ -106,6 +137,7 @@ impl Session {
             seq: 0,
             waiting: HashMap::new(),
             live: false,
+            pending: None,
         };
         s.version = s.store.data_version()?;
         s.settle()?;
@@ -119,6 +151,27 @@ impl Session {
     /// The live loop's mode: answers are applied by `pump` as they arrive.
     pub fn set_live(&mut self, live: bool) {
         self.live = live;
+        // Short tries, so that a wait for another program's lock is shown and can be left.
+        self.store.set_lock_wait(match live {
+            true => LOCK_TRY,
+            false => crate::store::BUSY_TIMEOUT,
+        });
+    }
+
+    /// A write is waiting for another program's lock.
+    pub fn lock_waiting(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Try the waiting write again (the live loop, between frames). True: the screen changed.
+    pub fn retry(&mut self) -> bool {
+        match self.pending.take() {
+            Some(p) => {
+                self.submit_since(p.submit, p.since);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Requests not answered yet.
@@ -411,6 +464,21 @@ impl Session {
 
     /// A terminal event. True when the screen may have changed.
     pub fn handle(&mut self, ev: &Event) -> bool {
+        if self.pending.is_some() && !matches!(ev, Event::Resize(..)) {
+            // Waiting for a lock: Esc gives up (nothing recorded, the dialog and its text
+            // stay); anything else typed meanwhile is dropped, not applied to whatever the
+            // screen is once the wait ends.
+            if let Event::Key(k) = ev
+                && k.code == KeyCode::Esc
+                && k.kind == KeyEventKind::Press
+            {
+                self.pending = None;
+                let t = S::LockGaveUp.get(self.app.env.lang).to_string();
+                self.show(Level::Warn, t);
+                return true;
+            }
+            return false;
+        }
         match ev {
             Event::Resize(w, h) => {
                 self.app.env.size.set(Some((*w, *h)));
@@ -482,7 +550,35 @@ impl Session {
     /// stays in the dialog with the typed text; a conflict also loads the new state and takes
     /// the new version, so that submitting again is a deliberate choice.
     fn submit(&mut self, s: Submit) {
-        let result = self.ctx().and_then(|ctx| self.perform(&ctx, &s));
+        self.submit_since(s, Instant::now());
+    }
+
+    /// A message in the open dialog (where the typed text is), else on the status line.
+    fn show(&mut self, level: Level, text: String) {
+        match self.app.overlay.dialog.as_mut() {
+            Some(d) => d.set_error(Some(text)),
+            None => update::say(&mut self.app, level, text),
+        }
+    }
+
+    /// `submit`, for a write first tried at `since`.
+    fn submit_since(&mut self, s: Submit, since: Instant) {
+        let mut result = self.ctx().and_then(|ctx| self.perform(&ctx, &s));
+        if let Err(Error::Busy { .. }) = result {
+            let limit = crate::store::BUSY_TIMEOUT;
+            if self.live && since.elapsed() < limit {
+                let t = fill(
+                    S::LockWaiting.get(self.app.env.lang),
+                    &[&since.elapsed().as_secs(), &limit.as_secs()],
+                );
+                self.show(Level::Warn, t);
+                self.pending = Some(Pending { submit: s, since });
+                return;
+            }
+            result = Err(Error::Busy {
+                secs: since.elapsed().as_secs_f64().round() as u64,
+            });
+        }
         match result {
             Ok(msg) => {
                 self.app.overlay.dialog = None;

@@ -147,8 +147,8 @@ pub fn run(session: &mut Session) -> Result<()> {
             dirty = false;
         }
         let mut wait = POLL.saturating_sub(last_poll.elapsed());
-        if session.busy() {
-            // Answers are on their way: look again soon.
+        if session.busy() || session.lock_waiting() {
+            // Answers are on their way, or a write waits for a lock: look again soon.
             wait = wait.min(ANSWERS);
         }
         if event::poll(wait).map_err(io)? {
@@ -160,6 +160,11 @@ pub fn run(session: &mut Session) -> Result<()> {
                     break;
                 }
             }
+        }
+        // A write waiting for another program's lock: one short try more (Esc, read just
+        // above, gives up; other keys were dropped).
+        if session.lock_waiting() {
+            dirty |= session.retry();
         }
         if last_poll.elapsed() >= POLL {
             last_poll = Instant::now();
