@@ -311,7 +311,9 @@ impl Store {
              ORDER BY o.deadline, o.id",
             late_sql(2)
         ))?;
-        let rows = stmt.query_map(rusqlite::params![uid, today.to_string()], |r| r.get(0))?;
+        let rows = stmt.query_map(rusqlite::params![uid, today.to_string()], |r| {
+            Ok(super::text::read_opt(r, 0, &mut false)?.unwrap_or_default())
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -346,7 +348,11 @@ fn key_from_row(r: &rusqlite::Row) -> rusqlite::Result<ListKey> {
         unit_id: r.get(2)?,
         received: text(3)?.map_or(0, |s| digits(s, 14)),
         open: r.get(4)?,
-        order_no: text(5)?.map(Box::from),
+        // Lossy, as every text read (`store::text`): bad bytes show as U+FFFD.
+        order_no: match r.get_ref(5)? {
+            rusqlite::types::ValueRef::Text(b) => Some(String::from_utf8_lossy(b).into()),
+            _ => None,
+        },
     })
 }
 

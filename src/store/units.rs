@@ -13,10 +13,13 @@ impl Store {
              ORDER BY CASE kind WHEN 'department' THEN 1 ELSE 2 END, position, id",
         )?;
         let rows = stmt.query_map([], |r| {
-            let kind: String = r.get(2)?;
+            let mut t = super::text::Texts::new(r);
+            let kind = t.get(2)?;
+            let name = t.get(1)?;
+            t.warn("a unit");
             Ok(Unit {
                 id: r.get(0)?,
-                name: r.get(1)?,
+                name,
                 kind: kind.parse().unwrap_or(UnitKind::Department),
                 active: r.get(3)?,
             })

@@ -1,0 +1,73 @@
+//! One invalid UTF-8 sequence in one stored text (written by another tool, a bad disk, an old
+//! version) blocks nothing: lists, the order, export, the TUI and `check` still work, the bad
+//! bytes show as U+FFFD, and `check` names the order and column that hold them.
+
+mod common;
+
+use common::cli::{cmd, ok};
+use std::path::{Path, PathBuf};
+
+const NOW: &str = "2017-11-02T10:00:00";
+
+fn setup(dir: &Path) -> (PathBuf, String) {
+    let db = dir.join("h.db");
+    ok(&db, NOW, &["init"]);
+    let no = ok(
+        &db,
+        NOW,
+        &["order", "add", "--category", "request", "--title", "供暖不热"],
+    )
+    .trim()
+    .to_string();
+    ok(&db, NOW, &["dispatch", &no, "--unit", "住建局"]);
+    // "供暖" then a lone continuation byte and a truncated three-byte sequence.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE orders SET title = CAST(x'e4be9be69a9680e4be' AS TEXT) WHERE order_no = ?1",
+            [&no],
+        )
+        .unwrap();
+    (db, no)
+}
+
+#[test]
+fn lists_show_export_and_tui_read_a_title_with_bad_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, no) = setup(dir.path());
+    let list = ok(&db, NOW, &["order", "list"]);
+    assert!(list.contains(&no) && list.contains("供暖\u{fffd}"), "{list}");
+    let show = ok(&db, NOW, &["order", "show", &no]);
+    assert!(show.contains("供暖\u{fffd}"), "{show}");
+    let out = dir.path().join("out.csv");
+    ok(&db, NOW, &["export", "--out", out.to_str().unwrap()]);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.contains("供暖\u{fffd}"), "{csv}");
+    let screen = ok(&db, NOW, &["tui", "--keys", "-", "--size", "120x30", "--dump"]);
+    assert!(screen.contains(&no), "{screen}");
+}
+
+#[test]
+fn check_names_the_order_and_column_with_bad_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, no) = setup(dir.path());
+    let out = cmd(&db, NOW, &["check"]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stdout}");
+    let all = format!("{stdout}{stderr}");
+    assert!(
+        all.contains(&no) && all.contains("title") && all.contains("UTF-8"),
+        "{all}"
+    );
+    let store = hotline::store::Store::open(&db).unwrap();
+    let rep = hotline::ops::check::check(&store).unwrap();
+    assert!(
+        rep.problems.contains(&hotline::ops::check::Problem::BadText {
+            order_no: no.clone(),
+            column: "title".into()
+        }),
+        "{:?}",
+        rep.problems
+    );
+}
