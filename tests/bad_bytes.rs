@@ -100,3 +100,25 @@ fn a_closed_pipe_ends_a_listing_quietly() {
         );
     }
 }
+
+/// A NUL in one cell of a CSV: the error names the line and field it is in.
+#[test]
+fn a_nul_byte_in_a_csv_is_reported_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = setup(dir.path());
+    let file = dir.path().join("nul.csv");
+    std::fs::write(
+        &file,
+        "留言编号,留言主题,留言时间\n1,供暖不热,2017-11-01\n2,路灯\0不亮,2017-11-01\n",
+    )
+    .unwrap();
+    let out = cmd(&db, NOW, &["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("NUL") && err.contains("line 3, field 2"),
+        "{err}"
+    );
+}

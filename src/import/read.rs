@@ -339,11 +339,49 @@ pub fn decode(
             (text.into_owned().into_bytes(), 0, Encoding::Utf16)
         }
     };
-    // Text files do not hold NULs or many control characters.
-    if looks_binary(&text[start..]) {
-        return Err(binary());
+    // Text files do not hold many control characters; a text with a stray NUL (a bad
+    // export, a copy cut short) is told where it is.
+    match looks_binary(&text[start..]) {
+        Binary::No => Ok((text, start, enc)),
+        Binary::Yes => Err(binary()),
+        Binary::Nul(at) => {
+            let body = &text[start..];
+            let line_start = body[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let line = body[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let d = delimiter(body);
+            let field = body[line_start..at].iter().filter(|&&b| b == d).count() + 1;
+            Err(Error::Input(format!(
+                "{name} holds a NUL byte at line {line}, field {field} (character {}): a text file has none; remove it (or export the file again)",
+                String::from_utf8_lossy(&body[line_start..at]).chars().count() + 1
+            )))
+        }
     }
-    Ok((text, start, enc))
+}
+
+/// What `looks_binary` found.
+enum Binary {
+    No,
+    /// Many control characters: not a text file at all.
+    Yes,
+    /// Text, but with a NUL at this byte.
+    Nul(usize),
+}
+
+/// The delimiter: a comma, unless the first line has tabs (or semicolons) and no comma.
+fn delimiter(body: &[u8]) -> u8 {
+    let first = &body[..body.iter().position(|&b| b == b'\n').unwrap_or(body.len())];
+    if first.contains(&b',') {
+        b','
+    } else if first.contains(&b'\t') {
+        b'\t'
+    } else if first.contains(&b';') {
+        b';'
+    } else {
+        b','
+    }
 }
 
 /// GB18030 bytes as UTF-8, or None if they are not GB18030.
@@ -352,22 +390,26 @@ fn gb18030(body: &[u8]) -> Option<Vec<u8>> {
     (!had_errors).then(|| text.into_owned().into_bytes())
 }
 
-/// Does UTF-8 text hold a NUL, or more than 1% control characters (other than line breaks
-/// and tabs)? Counted on the bytes: a character starts at every byte that is not a
-/// continuation byte; the controls are C0 and DEL (one byte) and C1 (0xC2 0x80–0x9F).
-fn looks_binary(text: &[u8]) -> bool {
-    let (mut chars, mut controls, mut nul) = (0usize, 0usize, false);
+/// Is UTF-8 text binary data: more than 1% control characters other than NUL, line breaks
+/// and tabs, or more than 10% NULs (UTF-16 read as bytes, a database file)? Else, a stray NUL
+/// (a bad export, a copy cut short) is found and told where it is. Counted on the bytes: a
+/// character starts at every byte that is not a continuation byte; the controls are C0 and
+/// DEL (one byte) and C1 (0xC2 0x80–0x9F).
+fn looks_binary(text: &[u8]) -> Binary {
+    let (mut chars, mut controls, mut nuls) = (0usize, 0usize, 0usize);
     // Small blocks with small counters: the compiler turns this loop into vector code.
     for block in text.chunks(4096) {
-        let (mut ch, mut co, mut nu) = (0u32, 0u32, false);
+        let (mut ch, mut co, mut nu) = (0u32, 0u32, 0u32);
         for &b in block {
             ch += u32::from((b as i8) >= -0x40);
-            co += u32::from((b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t') || b == 0x7F);
-            nu |= b == 0;
+            co += u32::from(
+                (b < 0x20 && b != 0 && b != b'\n' && b != b'\r' && b != b'\t') || b == 0x7F,
+            );
+            nu += u32::from(b == 0);
         }
         chars += ch as usize;
         controls += co as usize;
-        nul |= nu;
+        nuls += nu as usize;
     }
     // C1 controls: 0xC2 is a rare lead byte in Chinese text.
     let mut from = 0;
@@ -376,22 +418,17 @@ fn looks_binary(text: &[u8]) -> bool {
         controls += usize::from(matches!(text.get(at + 1), Some(0x80..=0x9F)));
         from = at + 1;
     }
-    nul || controls * 100 > chars.max(1)
+    if controls * 100 > chars.max(1) || nuls * 10 > chars.max(1) {
+        Binary::Yes
+    } else if nuls > 0 {
+        Binary::Nul(text.iter().position(|&b| b == 0).unwrap_or(0))
+    } else {
+        Binary::No
+    }
 }
 
 fn read_csv(name: &str, text: Vec<u8>, start: usize, enc: Encoding) -> Result<Table> {
-    // The delimiter: a comma, unless the first line has tabs (or semicolons) and no comma.
-    let body = &text[start..];
-    let first = &body[..body.iter().position(|&b| b == b'\n').unwrap_or(body.len())];
-    let delimiter = if first.contains(&b',') {
-        b','
-    } else if first.contains(&b'\t') {
-        b'\t'
-    } else if first.contains(&b';') {
-        b';'
-    } else {
-        b','
-    };
+    let delimiter = delimiter(&text[start..]);
     let len = text.len() as u64;
     let mut cursor = std::io::Cursor::new(text);
     cursor.set_position(start as u64);
