@@ -23,8 +23,7 @@ pub struct When {
     pub date_only: bool,
 }
 
-const MIN_YEAR: i32 = 1900;
-const MAX_YEAR: i32 = 2199;
+use crate::domain::time::{MAX_YEAR, MIN_YEAR};
 
 fn err(s: &str) -> String {
     let shown = crate::domain::text::quote_within(s, 40);
