@@ -33,12 +33,16 @@ impl Options {
             .unwrap_or_else(|| PathBuf::from("hotline.db"))
     }
 
-    /// `--operator`, else the OS user name: the name recorded in events.
+    /// `--operator`, else the OS user name: the name recorded in events. Cleaned like all
+    /// untrusted text (`domain::text::one_line`: no ESC, BEL, bidi controls, line breaks):
+    /// this is the one place an operator's name enters, whether typed or from `USER`.
     pub fn operator(&self) -> String {
+        use crate::domain::text::one_line;
         self.operator
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(os_user)
+            .as_deref()
+            .map(one_line)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| one_line(&os_user()))
     }
 
     /// `--now`, else `HOTLINE_NOW`, else the database's own clock, else the system clock.

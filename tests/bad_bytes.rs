@@ -122,3 +122,36 @@ fn a_nul_byte_in_a_csv_is_reported_where_it_is() {
         "{err}"
     );
 }
+
+/// An operator's name from `--operator` or `USER` is cleaned like all text: the event stores
+/// no ESC, BEL or bidi control.
+#[test]
+fn operator_names_lose_their_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, no) = setup(dir.path());
+    let hostile = "马丽\u{1b}]0;pwned\u{7}\u{202e}";
+    ok(&db, NOW, &["--operator", hostile, "urge", &no]);
+    // Access control off (no operators), so that `USER` names the operator.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute("DELETE FROM operators", [])
+        .unwrap();
+    let out = cmd(&db, NOW, &["urge", &no])
+        .env("USER", hostile)
+        .env("LOGNAME", hostile)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let ops: Vec<String> = c
+        .prepare("SELECT operator FROM events WHERE kind = 'urged'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(ops.len(), 2);
+    for op in ops {
+        assert_eq!(op, "马丽]0;pwned");
+    }
+}
