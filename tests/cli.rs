@@ -321,6 +321,15 @@ fn bad_input_gives_one_clear_line_and_changes_nothing() {
             vec!["unit", "add", "--name", "住建局", "--kind", "department"],
             "already exists",
         ),
+        // Lookalikes: a zero-width space, full-width letters are the same name.
+        (
+            vec!["unit", "add", "--name", "住\u{200b}建局", "--kind", "department"],
+            "the existing unit '住建局'",
+        ),
+        (
+            vec!["unit", "add", "--name", "\u{feff}住建局\u{2060}", "--kind", "department"],
+            "the existing unit '住建局'",
+        ),
     ];
     for (args, expect) in cases {
         let err = fails(p, "2017-11-02T10:00:00", &args);
