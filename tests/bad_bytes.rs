@@ -15,7 +15,14 @@ fn setup(dir: &Path) -> (PathBuf, String) {
     let no = ok(
         &db,
         NOW,
-        &["order", "add", "--category", "request", "--title", "供暖不热"],
+        &[
+            "order",
+            "add",
+            "--category",
+            "request",
+            "--title",
+            "供暖不热",
+        ],
     )
     .trim()
     .to_string();
@@ -36,14 +43,21 @@ fn lists_show_export_and_tui_read_a_title_with_bad_bytes() {
     let dir = tempfile::tempdir().unwrap();
     let (db, no) = setup(dir.path());
     let list = ok(&db, NOW, &["order", "list"]);
-    assert!(list.contains(&no) && list.contains("供暖\u{fffd}"), "{list}");
+    assert!(
+        list.contains(&no) && list.contains("供暖\u{fffd}"),
+        "{list}"
+    );
     let show = ok(&db, NOW, &["order", "show", &no]);
     assert!(show.contains("供暖\u{fffd}"), "{show}");
     let out = dir.path().join("out.csv");
     ok(&db, NOW, &["export", "--out", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.contains("供暖\u{fffd}"), "{csv}");
-    let screen = ok(&db, NOW, &["tui", "--keys", "-", "--size", "120x30", "--dump"]);
+    let screen = ok(
+        &db,
+        NOW,
+        &["tui", "--keys", "-", "--size", "120x30", "--dump"],
+    );
     assert!(screen.contains(&no), "{screen}");
 }
 
@@ -63,10 +77,11 @@ fn check_names_the_order_and_column_with_bad_bytes() {
     let store = hotline::store::Store::open(&db).unwrap();
     let rep = hotline::ops::check::check(&store).unwrap();
     assert!(
-        rep.problems.contains(&hotline::ops::check::Problem::BadText {
-            order_no: no.clone(),
-            column: "title".into()
-        }),
+        rep.problems
+            .contains(&hotline::ops::check::Problem::BadText {
+                order_no: no.clone(),
+                column: "title".into()
+            }),
         "{:?}",
         rep.problems
     );
@@ -141,7 +156,11 @@ fn operator_names_lose_their_control_characters() {
         .env("LOGNAME", hostile)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let c = rusqlite::Connection::open(&db).unwrap();
     let ops: Vec<String> = c
         .prepare("SELECT operator FROM events WHERE kind = 'urged'")

@@ -293,7 +293,14 @@ fn bad_input_gives_one_clear_line_and_changes_nothing() {
             "--days: 4294967295 is out of range: give 1 to 365",
         ),
         (
-            vec!["dispatch", &a, "--unit", "住建局", "--deadline", "2500-01-01"],
+            vec![
+                "dispatch",
+                &a,
+                "--unit",
+                "住建局",
+                "--deadline",
+                "2500-01-01",
+            ],
             "--deadline: 2500-01-01: the year 2500 is out of range (1900–2199)",
         ),
         (
@@ -323,11 +330,25 @@ fn bad_input_gives_one_clear_line_and_changes_nothing() {
         ),
         // Lookalikes: a zero-width space, full-width letters are the same name.
         (
-            vec!["unit", "add", "--name", "住\u{200b}建局", "--kind", "department"],
+            vec![
+                "unit",
+                "add",
+                "--name",
+                "住\u{200b}建局",
+                "--kind",
+                "department",
+            ],
             "the existing unit '住建局'",
         ),
         (
-            vec!["unit", "add", "--name", "\u{feff}住建局\u{2060}", "--kind", "department"],
+            vec![
+                "unit",
+                "add",
+                "--name",
+                "\u{feff}住建局\u{2060}",
+                "--kind",
+                "department",
+            ],
             "the existing unit '住建局'",
         ),
     ];

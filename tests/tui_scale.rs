@@ -380,11 +380,22 @@ fn the_filter_matches_a_citizen_only_as_shown() {
             .env_remove("HOTLINE_NOW")
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     run(&["init"]);
     run(&[
-        "order", "add", "--category", "request", "--title", "路灯不亮", "--citizen", "欧阳娜娜",
+        "order",
+        "add",
+        "--category",
+        "request",
+        "--title",
+        "路灯不亮",
+        "--citizen",
+        "欧阳娜娜",
     ]);
     let store = Store::open(&path).unwrap();
     let now = hotline::domain::time::parse_datetime(now, false).unwrap();

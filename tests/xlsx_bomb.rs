@@ -56,7 +56,11 @@ fn refused(db: &Path, file: &Path) -> String {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!out.status.success(), "{err}");
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err:.300}");
-    assert!(err.len() < 600, "a short line, not {} bytes: {err:.300}", err.len());
+    assert!(
+        err.len() < 600,
+        "a short line, not {} bytes: {err:.300}",
+        err.len()
+    );
     err
 }
 
@@ -70,7 +74,10 @@ fn a_sheet_of_a_million_cells_in_one_row_is_refused_unread() {
     workbook(&file, &row);
     assert!(std::fs::metadata(&file).unwrap().len() < 2_000_000);
     let err = refused(&db, &file);
-    assert!(err.contains("refused unread") && err.contains("column"), "{err}");
+    assert!(
+        err.contains("refused unread") && err.contains("column"),
+        "{err}"
+    );
 }
 
 #[test]

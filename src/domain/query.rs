@@ -12,9 +12,7 @@ use std::cmp::{Ordering, Reverse};
 /// What a list shows of a citizen's name as text: its first character (the rest is masked,
 /// `domain::text::mask_name`). The filter matches this and no more.
 pub fn shown_citizen(name: &str) -> &str {
-    name.char_indices()
-        .nth(1)
-        .map_or(name, |(i, _)| &name[..i])
+    name.char_indices().nth(1).map_or(name, |(i, _)| &name[..i])
 }
 
 /// How a list is sorted. Ties keep the source's order, which is urgency: open orders by
@@ -255,7 +253,10 @@ mod tests {
         assert!(q(" 0001 ").text_matches(&o, "zjj"));
         assert!(q("供暖").text_matches(&o, "zjj"));
         assert!(q("张").text_matches(&o, "zjj"), "the surname shown (张*)");
-        assert!(!q("张三").text_matches(&o, "zjj"), "not the name the screen masks");
+        assert!(
+            !q("张三").text_matches(&o, "zjj"),
+            "not the name the screen masks"
+        );
         assert!(!q("三").text_matches(&o, "zjj"));
         assert!(q("住建").text_matches(&o, "zjj"));
         assert!(q("ZJ").text_matches(&o, "zjj"), "lowercased, then initials");

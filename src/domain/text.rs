@@ -127,7 +127,11 @@ pub fn quote_within(s: &str, max: usize) -> String {
     let line = one_line(&s[..head_len]);
     if head_len < s.len() {
         let t = truncate(&line, max.saturating_sub(1));
-        if t.ends_with('…') { t } else { format!("{t}…") }
+        if t.ends_with('…') {
+            t
+        } else {
+            format!("{t}…")
+        }
     } else {
         truncate(&line, max)
     }

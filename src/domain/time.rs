@@ -57,13 +57,13 @@ pub fn parse_datetime(s: &str, end_of_day: bool) -> Result<NaiveDateTime, String
     match NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(t, "%Y/%m/%d"))
     {
-        Ok(d) => Ok(check_year(d).map_err(|e| format!("{t}: {e}"))?.and_time(
-            if end_of_day {
+        Ok(d) => Ok(check_year(d)
+            .map_err(|e| format!("{t}: {e}"))?
+            .and_time(if end_of_day {
                 end_time()
             } else {
                 NaiveTime::MIN
-            },
-        )),
+            })),
         Err(_) => Err(format!(
             "'{}' is not a date and time (expected YYYY-MM-DDTHH:MM:SS, e.g. 2017-12-31T23:59:59, or a date)",
             super::text::quote(t)
@@ -87,10 +87,16 @@ mod tests {
     fn years_far_out_are_refused() {
         for s in ["10000-01-01", "+10000-01-01", "0001-01-01", "1899-12-31"] {
             let e = parse_date(s).unwrap_err();
-            assert!(e.contains("out of range") || e.contains("not a date"), "{s}: {e}");
+            assert!(
+                e.contains("out of range") || e.contains("not a date"),
+                "{s}: {e}"
+            );
         }
         let e = parse_datetime("10000-01-01T00:00:00", false).unwrap_err();
-        assert!(e.contains("out of range") || e.contains("not a date"), "{e}");
+        assert!(
+            e.contains("out of range") || e.contains("not a date"),
+            "{e}"
+        );
         let e = parse_datetime("2200-01-01", false).unwrap_err();
         assert!(e.contains("out of range (1900–2199)"), "{e}");
         assert!(parse_datetime("2199-12-31T23:59:59", false).is_ok());

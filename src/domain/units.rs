@@ -258,15 +258,28 @@ mod tests {
     fn lookalike_names_normalise_to_one() {
         assert_eq!(clean_name("住\u{200b}建局"), "住建局");
         assert_eq!(clean_name("\u{feff}住建局\u{2060}"), "住建局");
-        assert_eq!(clean_name("公安局（交警队）"), "公安局（交警队）", "kept as typed");
+        assert_eq!(
+            clean_name("公安局（交警队）"),
+            "公安局（交警队）",
+            "kept as typed"
+        );
         assert_eq!(name_key("ＡＢ局"), "AB局");
         assert_eq!(name_key("城管\u{3000}局 "), "城管 局");
         let units = ["住建局", "水务局", "公安局（交警队）"];
         let e = refuse_lookalike("住\u{200b}建局", units).unwrap_err();
         assert!(e.en.contains("existing unit '住建局'"), "{}", e.en);
         let e = refuse_lookalike("公安局(交警队)", units).unwrap_err();
-        assert!(e.en.contains("existing unit '公安局（交警队）'"), "{}", e.en);
-        assert!(refuse_lookalike("住建局", units).unwrap_err().en.contains("already exists"));
+        assert!(
+            e.en.contains("existing unit '公安局（交警队）'"),
+            "{}",
+            e.en
+        );
+        assert!(
+            refuse_lookalike("住建局", units)
+                .unwrap_err()
+                .en
+                .contains("already exists")
+        );
         assert!(refuse_lookalike("交通局", units).is_ok());
     }
 

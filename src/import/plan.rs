@@ -136,11 +136,11 @@ impl<'a> Layout<'a> {
         }
         if !missing_required.is_empty() {
             let mut shown: Vec<String> = table
-            .headers
-            .iter()
-            .take(12)
-            .map(|h| crate::domain::text::quote_within(h, 24))
-            .collect();
+                .headers
+                .iter()
+                .take(12)
+                .map(|h| crate::domain::text::quote_within(h, 24))
+                .collect();
             if table.headers.len() > 12 {
                 shown.push("…".into());
             }

@@ -355,7 +355,10 @@ pub fn decode(
             let field = body[line_start..at].iter().filter(|&&b| b == d).count() + 1;
             Err(Error::Input(format!(
                 "{name} holds a NUL byte at line {line}, field {field} (character {}): a text file has none; remove it (or export the file again)",
-                String::from_utf8_lossy(&body[line_start..at]).chars().count() + 1
+                String::from_utf8_lossy(&body[line_start..at])
+                    .chars()
+                    .count()
+                    + 1
             )))
         }
     }
@@ -489,7 +492,12 @@ fn check_unzipped(name: &str, bytes: &[u8], limit: u64) -> Result<()> {
     let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         return Ok(());
     };
-    let over = || too_big(name, format!("its parts unzip to more than {} MB", limit >> 20));
+    let over = || {
+        too_big(
+            name,
+            format!("its parts unzip to more than {} MB", limit >> 20),
+        )
+    };
     let mut declared = 0u64;
     for i in 0..zip.len() {
         if let Ok(f) = zip.by_index_raw(i) {
@@ -626,7 +634,10 @@ impl<'a> SheetRows<'a> {
         }
         let (r, c) = (r as usize, c as usize);
         if r >= self.limits.rows {
-            return Err(too_big(self.name, format!("it has a value in row {}", r + 1)));
+            return Err(too_big(
+                self.name,
+                format!("it has a value in row {}", r + 1),
+            ));
         }
         if c >= self.limits.columns {
             return Err(too_big(

@@ -1,6 +1,7 @@
 //! Orders and their events.
 
 use super::Store;
+use super::text::{self, Texts};
 use crate::domain::order::ExtensionRequest;
 use crate::domain::time::FORMAT;
 use crate::domain::{Event, EventKind, Order};
@@ -8,7 +9,6 @@ use crate::error::{Error, Result};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
-use super::text::{self, Texts};
 
 /// Which orders to list.
 #[derive(Debug, Clone, Default)]
@@ -478,10 +478,10 @@ impl Store {
                 for i in 0..n {
                     if text::is_bad(r, i)? {
                         let no = text::read_opt(r, 0, &mut false)?.unwrap_or_default();
-                        let col = r.as_ref().column_name(i).map_or_else(
-                            |_| format!("column {i}"),
-                            |c| c.replace("__", "."),
-                        );
+                        let col = r
+                            .as_ref()
+                            .column_name(i)
+                            .map_or_else(|_| format!("column {i}"), |c| c.replace("__", "."));
                         out.push((no, col));
                     }
                 }

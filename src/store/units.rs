@@ -72,8 +72,11 @@ impl Store {
         }
         self.write(|s| {
             let units = s.units()?;
-            crate::domain::units::refuse_lookalike(typed.trim(), units.iter().map(|u| u.name.as_str()))
-                .map_err(|m| Error::Input(m.en))?;
+            crate::domain::units::refuse_lookalike(
+                typed.trim(),
+                units.iter().map(|u| u.name.as_str()),
+            )
+            .map_err(|m| Error::Input(m.en))?;
             let pos: i64 = s.conn.query_row(
                 "SELECT coalesce(max(position), 0) + 1 FROM units",
                 [],
