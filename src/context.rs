@@ -35,11 +35,15 @@ impl Options {
 
     /// `--operator`, else the OS account: the name shown for the operator in events. It is a
     /// display name only: each event also records the account itself (`store::Stamp`).
+    /// Cleaned like all untrusted text (`domain::text::one_line`: no ESC, BEL, bidi controls,
+    /// line breaks): this is the one place an operator's name enters.
     pub fn operator(&self) -> String {
+        use crate::domain::text::one_line;
         self.operator
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(os_user)
+            .as_deref()
+            .map(one_line)
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| one_line(&os_user()))
     }
 
     /// `--now`, else `HOTLINE_NOW`, else the database's own clock, else the system clock.

@@ -16,6 +16,20 @@ fn main() -> ExitCode {
     code
 }
 
+/// `hotline order list | head`: when the reader closes the pipe, the command ends quietly, as
+/// a Unix filter does (killed by SIGPIPE, which the shell does not report), instead of
+/// `println!` panicking with exit 101. Rust ignores SIGPIPE before `main`; this puts back the
+/// default for the printing commands. Not for the TUI, which handles its terminal's errors
+/// itself and restores it on the way out.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to the default, before any thread that could be
+    // writing to a pipe is started; no handler of ours is replaced.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn run(log: &hotline::log::Started) -> ExitCode {
     // `Cli::try_parse`, in its two steps, to learn the command's name on the way.
     let mut cmd = Cli::command();
@@ -30,6 +44,9 @@ fn run(log: &hotline::log::Started) -> ExitCode {
     let cli = match parsed {
         Ok((cli, name)) => {
             let tui = name == "tui";
+            if !tui {
+                quiet_on_closed_pipe();
+            }
             if let Some(w) = log.warning.as_deref().filter(|_| !tui) {
                 eprintln!("{w}");
             }

@@ -287,6 +287,30 @@ fn bad_input_gives_one_clear_line_and_changes_nothing() {
             vec!["dispatch", &a, "--unit", "住建局", "--days", "0"],
             "--days: must be at least 1",
         ),
+        // Bounded at the edge: not 44 s of counting working days, nor a year 10000 stored.
+        (
+            vec!["dispatch", &a, "--unit", "住建局", "--days", "4294967295"],
+            "--days: 4294967295 is out of range: give 1 to 365",
+        ),
+        (
+            vec![
+                "dispatch",
+                &a,
+                "--unit",
+                "住建局",
+                "--deadline",
+                "2500-01-01",
+            ],
+            "--deadline: 2500-01-01: the year 2500 is out of range (1900–2199)",
+        ),
+        (
+            vec!["--now", "2500-01-01T00:00:00", "urge", &a],
+            "--now: 2500-01-01T00:00:00: the year 2500 is out of range",
+        ),
+        (
+            vec!["--now", "+10000-01-01T00:00:00", "urge", &a],
+            "--now: ",
+        ),
         (vec!["urge", "NOPE"], "no order 'NOPE'"),
         (
             vec!["report", "--from", "2017-12-01", "--to", "2017-11-01"],
@@ -303,6 +327,29 @@ fn bad_input_gives_one_clear_line_and_changes_nothing() {
         (
             vec!["unit", "add", "--name", "住建局", "--kind", "department"],
             "already exists",
+        ),
+        // Lookalikes: a zero-width space, full-width letters are the same name.
+        (
+            vec![
+                "unit",
+                "add",
+                "--name",
+                "住\u{200b}建局",
+                "--kind",
+                "department",
+            ],
+            "the existing unit '住建局'",
+        ),
+        (
+            vec![
+                "unit",
+                "add",
+                "--name",
+                "\u{feff}住建局\u{2060}",
+                "--kind",
+                "department",
+            ],
+            "the existing unit '住建局'",
         ),
     ];
     for (args, expect) in cases {

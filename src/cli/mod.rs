@@ -24,6 +24,12 @@ fn date_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
 fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSpec> {
     Ok(match (days, deadline) {
         (Some(0), _) => return Err(Error::Input("--days: must be at least 1".into())),
+        (Some(n), _) if n > crate::domain::time::MAX_DAYS => {
+            return Err(Error::Input(format!(
+                "--days: {n} is out of range: give 1 to {} working days (or --deadline DATE)",
+                crate::domain::time::MAX_DAYS
+            )));
+        }
         (Some(n), _) => DeadlineSpec::Days(n),
         (None, Some(d)) => DeadlineSpec::Date(date_arg("--deadline", d)?),
         (None, None) => DeadlineSpec::Default,

@@ -9,6 +9,12 @@ use super::order::late_on;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::cmp::{Ordering, Reverse};
 
+/// What a list shows of a citizen's name as text: its first character (the rest is masked,
+/// `domain::text::mask_name`). The filter matches this and no more.
+pub fn shown_citizen(name: &str) -> &str {
+    name.char_indices().nth(1).map_or(name, |(i, _)| &name[..i])
+}
+
 /// How a list is sorted. Ties keep the source's order, which is urgency: open orders by
 /// deadline (none first), then intake; a unit's closed orders after, the latest assigned first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -92,11 +98,13 @@ impl OrderQuery {
             && unit_initials.starts_with(&self.text)
     }
 
-    /// Whether the text matches: one of order number, title, content, citizen or unit
-    /// contains it (any case), or it names the order's unit by its pinyin initials
-    /// (`unit_initials`, see `names_by_initials`). The store's SQL filter is the same rule
-    /// (`store::lists`; LIKE ignores the case of ASCII letters only, and filters are typed
-    /// in Chinese or lowercase pinyin).
+    /// Whether the text matches: one of order number, title, content or unit contains it
+    /// (any case), or it is the citizen's surname — the one part of the name a list shows
+    /// (王**): the full name is masked on the screen, and a filter that matched it would tell
+    /// anyone who types names which orders a person called about — or it names the order's
+    /// unit by its pinyin initials (`unit_initials`, see `names_by_initials`). The store's
+    /// SQL filter is the same rule (`store::lists::text_filter`; LIKE ignores the case of
+    /// ASCII letters only, and filters are typed in Chinese or lowercase pinyin).
     pub fn text_matches(&self, o: &Order, unit_initials: &str) -> bool {
         let q = self.text.as_str();
         if q.is_empty() {
@@ -106,7 +114,7 @@ impl OrderQuery {
         hit(&o.order_no)
             || hit(&o.title)
             || hit(&o.content)
-            || hit(&o.citizen)
+            || hit(shown_citizen(&o.citizen))
             || o.unit.as_deref().is_some_and(hit)
             || self.names_by_initials(unit_initials)
     }
@@ -244,7 +252,12 @@ mod tests {
         assert!(q("").text_matches(&o, "zjj"));
         assert!(q(" 0001 ").text_matches(&o, "zjj"));
         assert!(q("供暖").text_matches(&o, "zjj"));
-        assert!(q("张三").text_matches(&o, "zjj"));
+        assert!(q("张").text_matches(&o, "zjj"), "the surname shown (张*)");
+        assert!(
+            !q("张三").text_matches(&o, "zjj"),
+            "not the name the screen masks"
+        );
+        assert!(!q("三").text_matches(&o, "zjj"));
         assert!(q("住建").text_matches(&o, "zjj"));
         assert!(q("ZJ").text_matches(&o, "zjj"), "lowercased, then initials");
         assert!(!q("jj").text_matches(&o, "zjj"), "initials from the start");

@@ -107,6 +107,36 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// How much of an untrusted text an error message quotes (display columns).
+pub const QUOTE_WIDTH: usize = 60;
+
+/// A text quoted in a message: one line, at most `QUOTE_WIDTH` columns, `…` when cut. Only
+/// its start is looked at, so a header of a gigabyte costs what one of a line does.
+pub fn quote(s: &str) -> String {
+    quote_within(s, QUOTE_WIDTH)
+}
+
+/// `quote` to at most `max` columns.
+pub fn quote_within(s: &str, max: usize) -> String {
+    // Whitespace collapses and controls go, so the start may hold more than `max` characters
+    // of what is shown: four times as many is plenty (and `truncate` cuts the rest).
+    let head_len = s
+        .char_indices()
+        .nth(max.saturating_mul(4))
+        .map_or(s.len(), |(i, _)| i);
+    let line = one_line(&s[..head_len]);
+    if head_len < s.len() {
+        let t = truncate(&line, max.saturating_sub(1));
+        if t.ends_with('…') {
+            t
+        } else {
+            format!("{t}…")
+        }
+    } else {
+        truncate(&line, max)
+    }
+}
+
 /// Pad (or cut) to exactly `w` columns, left-aligned.
 pub fn pad(s: &str, w: usize) -> String {
     let t = truncate(s, w);
@@ -292,6 +322,17 @@ pub fn pinyin_of(name: &str) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quote_cuts_long_text_to_one_short_line() {
+        let long = "标题\u{1b}[2J很长\n".repeat(100_000);
+        let q = super::quote(&long);
+        assert!(super::width(&q) <= super::QUOTE_WIDTH, "{q}");
+        assert!(q.ends_with('…') && q.starts_with("标题[2J很长 标题"), "{q}");
+        assert_eq!(super::quote("短"), "短");
+        assert_eq!(super::quote_within(&"a".repeat(10), 10), "aaaaaaaaaa");
+        assert_eq!(super::quote_within(&"a".repeat(11), 10), "aaaaaaaaa…");
+    }
+
     use super::*;
 
     #[test]

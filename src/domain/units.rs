@@ -180,6 +180,54 @@ pub fn resolve_names<'a>(
     .map(str::to_string)
 }
 
+/// A unit's name as it is stored: one line (`text::one_line`), without format characters
+/// (Unicode category Cf: the zero-width space, joiners, the soft hyphen, the BOM), which show
+/// nothing on the screen. The name is otherwise kept as typed (Chinese names use full-width
+/// brackets: 公安局（交警队）).
+pub fn clean_name(name: &str) -> String {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    let visible: String = name
+        .chars()
+        .filter(|c| c.general_category() != GeneralCategory::Format)
+        .collect();
+    super::text::one_line(&visible)
+}
+
+/// The form two unit names are compared in: `clean_name`, then Unicode's compatibility form
+/// (NFKC: full-width `ＡＢ` is `AB`, `（` is `(`, half-width katakana its full form), so
+/// names that read alike on the screen are one name: `住\u{200b}建局` or `住建局 ` cannot sit
+/// beside 住建局 in the bulletin as a second unit.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let k: String = clean_name(name).nfkc().collect();
+    // NFKC turns the ideographic space into a plain one: collapse after it.
+    super::text::one_line(&k)
+}
+
+/// Refuses a new unit name that is an existing unit's name, or reads the same once both are
+/// compared by `name_key`; the refusal names the existing unit.
+pub fn refuse_lookalike<'a>(
+    typed: &str,
+    existing: impl IntoIterator<Item = &'a str>,
+) -> Result<(), Msg> {
+    let key = name_key(typed);
+    match existing.into_iter().find(|e| name_key(e) == key) {
+        None => Ok(()),
+        Some(e) if e == typed => Err(Msg::both(
+            format!("unit '{e}' already exists"),
+            format!("单位“{e}”已存在"),
+        )),
+        Some(e) => Err(Msg::both(
+            format!(
+                "unit {typed:?} reads the same as the existing unit '{e}' (the names differ only in invisible or full-width characters): use '{e}'"
+            ),
+            format!(
+                "单位名 {typed:?} 与已有的单位“{e}”看起来相同（只差不可见字符或全角/半角写法）：请使用“{e}”"
+            ),
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +252,35 @@ mod tests {
             Err(Refusal::Ambiguous { candidates, .. }) => candidates,
             other => panic!("{q}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn lookalike_names_normalise_to_one() {
+        assert_eq!(clean_name("住\u{200b}建局"), "住建局");
+        assert_eq!(clean_name("\u{feff}住建局\u{2060}"), "住建局");
+        assert_eq!(
+            clean_name("公安局（交警队）"),
+            "公安局（交警队）",
+            "kept as typed"
+        );
+        assert_eq!(name_key("ＡＢ局"), "AB局");
+        assert_eq!(name_key("城管\u{3000}局 "), "城管 局");
+        let units = ["住建局", "水务局", "公安局（交警队）"];
+        let e = refuse_lookalike("住\u{200b}建局", units).unwrap_err();
+        assert!(e.en.contains("existing unit '住建局'"), "{}", e.en);
+        let e = refuse_lookalike("公安局(交警队)", units).unwrap_err();
+        assert!(
+            e.en.contains("existing unit '公安局（交警队）'"),
+            "{}",
+            e.en
+        );
+        assert!(
+            refuse_lookalike("住建局", units)
+                .unwrap_err()
+                .en
+                .contains("already exists")
+        );
+        assert!(refuse_lookalike("交通局", units).is_ok());
     }
 
     #[test]

@@ -23,11 +23,10 @@ pub struct When {
     pub date_only: bool,
 }
 
-const MIN_YEAR: i32 = 1900;
-const MAX_YEAR: i32 = 2199;
+use crate::domain::time::{MAX_YEAR, MIN_YEAR};
 
 fn err(s: &str) -> String {
-    let shown: String = s.chars().take(40).collect();
+    let shown = crate::domain::text::quote_within(s, 40);
     format!(
         "'{shown}' is not a date (expected e.g. 2019/4/25 9:32:09, 2019-04-25, 2019-04-25T09:32:09, 03/01/2011 02:27:57 PM or an Excel serial number)"
     )

@@ -117,8 +117,10 @@ fn take_head(value: &mut serde_json::Value) -> Option<Head> {
         return None;
     }
     obj.remove("at");
+    // An imported history's operator is the file's text: cleaned as all text is (the one
+    // place an imported operator's name enters).
     let operator = match obj.remove("operator") {
-        Some(Value::String(s)) => s,
+        Some(Value::String(s)) => crate::domain::text::one_line(&s),
         _ => String::new(),
     };
     Some(Head { at, operator })
@@ -184,6 +186,16 @@ mod tests {
     use super::*;
     use crate::domain::time::parse_datetime;
     use crate::domain::{CallbackResult, Intake};
+
+    #[test]
+    fn an_imported_operator_loses_its_control_characters() {
+        let line = "2017-11-02 09:13:00 转办 住建局 {\"at\":\"2017-11-02T09:13:00\",\"deadline\":\"2017-11-16\",\"kind\":\"dispatched\",\"operator\":\"马丽\\u001b]0;pwned\\u0007\\u202e\",\"unit\":\"住建局\"}";
+        let lines = parse(line).unwrap();
+        let Some(Line::Event { operator, .. }) = lines.first() else {
+            panic!("{lines:?}");
+        };
+        assert_eq!(operator, "马丽]0;pwned");
+    }
 
     #[test]
     fn lines_round_trip() {

@@ -212,7 +212,12 @@ impl Mapping {
                 return Ok(m);
             }
         }
-        let mut shown: Vec<String> = table.headers.iter().take(12).cloned().collect();
+        let mut shown: Vec<String> = table
+            .headers
+            .iter()
+            .take(12)
+            .map(|h| crate::domain::text::quote_within(h, 24))
+            .collect();
         if table.headers.len() > 12 {
             shown.push("…".into());
         }
@@ -240,7 +245,7 @@ impl Mapping {
         word.parse().map_err(|_| {
             format!(
                 "unknown category '{}' (expected 咨询/建议/诉求, inquiry/suggestion/request, or a word from the mapping's [values.category])",
-                word.trim()
+                crate::domain::text::quote(word)
             )
         })
     }
@@ -252,7 +257,7 @@ impl Mapping {
         parse_row_status(word).map_err(|_| {
             format!(
                 "unknown status '{}' (expected e.g. 已办结/closed, 办理中/handling, or a word from the mapping's [values.status])",
-                word.trim()
+                crate::domain::text::quote(word)
             )
         })
     }
@@ -264,7 +269,7 @@ impl Mapping {
         word.parse().map_err(|_| {
             format!(
                 "unknown callback result '{}' (expected 满意/基本满意/不满意/未接通)",
-                word.trim()
+                crate::domain::text::quote(word)
             )
         })
     }

@@ -442,6 +442,22 @@ impl Run<'_> {
             if !self.unknown.iter().any(|x| x == u) {
                 self.unknown.push(u.to_string());
                 if self.opts.create_units {
+                    // A unit is stored by its cleaned name (`domain::units::clean_name`); the
+                    // file's rows name it as written, so the two must be one string (a
+                    // lookalike of an existing unit is refused by `add_unit`, naming it).
+                    let clean = crate::domain::units::clean_name(u);
+                    if clean != *u {
+                        let units = s.units()?;
+                        crate::domain::units::refuse_lookalike(
+                            u,
+                            units.iter().map(|e| e.name.as_str()),
+                        )
+                        .map_err(|m| Error::Input(m.en))?;
+                        return Err(Error::Input(format!(
+                            "the unit name {} holds invisible characters (it would be stored as '{clean}'): correct it in the file, then import again",
+                            crate::domain::text::quote(&format!("{u:?}"))
+                        )));
+                    }
                     let unit = s.add_unit(u, unit_kind_for(u, self.mapping.unit_kind))?;
                     self.summary.created_units.push(u.to_string());
                     self.units.insert(unit.name.clone(), unit);

@@ -135,7 +135,12 @@ impl<'a> Layout<'a> {
             cols.push((field, header.to_string(), idx));
         }
         if !missing_required.is_empty() {
-            let mut shown: Vec<String> = table.headers.iter().take(12).cloned().collect();
+            let mut shown: Vec<String> = table
+                .headers
+                .iter()
+                .take(12)
+                .map(|h| crate::domain::text::quote_within(h, 24))
+                .collect();
             if table.headers.len() > 12 {
                 shown.push("…".into());
             }
@@ -176,7 +181,8 @@ impl<'r> RowReader<'r> {
     fn problem(&mut self, column: &str, reason: impl Into<String>) {
         self.problems.push(Problem {
             row: self.row,
-            column: column.to_string(),
+            // A header is the file's text: quoted short, whatever its length.
+            column: crate::domain::text::quote(column),
             reason: reason.into(),
         });
     }

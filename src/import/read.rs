@@ -339,11 +339,52 @@ pub fn decode(
             (text.into_owned().into_bytes(), 0, Encoding::Utf16)
         }
     };
-    // Text files do not hold NULs or many control characters.
-    if looks_binary(&text[start..]) {
-        return Err(binary());
+    // Text files do not hold many control characters; a text with a stray NUL (a bad
+    // export, a copy cut short) is told where it is.
+    match looks_binary(&text[start..]) {
+        Binary::No => Ok((text, start, enc)),
+        Binary::Yes => Err(binary()),
+        Binary::Nul(at) => {
+            let body = &text[start..];
+            let line_start = body[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let line = body[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let d = delimiter(body);
+            let field = body[line_start..at].iter().filter(|&&b| b == d).count() + 1;
+            Err(Error::Input(format!(
+                "{name} holds a NUL byte at line {line}, field {field} (character {}): a text file has none; remove it (or export the file again)",
+                String::from_utf8_lossy(&body[line_start..at])
+                    .chars()
+                    .count()
+                    + 1
+            )))
+        }
     }
-    Ok((text, start, enc))
+}
+
+/// What `looks_binary` found.
+enum Binary {
+    No,
+    /// Many control characters: not a text file at all.
+    Yes,
+    /// Text, but with a NUL at this byte.
+    Nul(usize),
+}
+
+/// The delimiter: a comma, unless the first line has tabs (or semicolons) and no comma.
+fn delimiter(body: &[u8]) -> u8 {
+    let first = &body[..body.iter().position(|&b| b == b'\n').unwrap_or(body.len())];
+    if first.contains(&b',') {
+        b','
+    } else if first.contains(&b'\t') {
+        b'\t'
+    } else if first.contains(&b';') {
+        b';'
+    } else {
+        b','
+    }
 }
 
 /// GB18030 bytes as UTF-8, or None if they are not GB18030.
@@ -352,22 +393,26 @@ fn gb18030(body: &[u8]) -> Option<Vec<u8>> {
     (!had_errors).then(|| text.into_owned().into_bytes())
 }
 
-/// Does UTF-8 text hold a NUL, or more than 1% control characters (other than line breaks
-/// and tabs)? Counted on the bytes: a character starts at every byte that is not a
-/// continuation byte; the controls are C0 and DEL (one byte) and C1 (0xC2 0x80–0x9F).
-fn looks_binary(text: &[u8]) -> bool {
-    let (mut chars, mut controls, mut nul) = (0usize, 0usize, false);
+/// Is UTF-8 text binary data: more than 1% control characters other than NUL, line breaks
+/// and tabs, or more than 10% NULs (UTF-16 read as bytes, a database file)? Else, a stray NUL
+/// (a bad export, a copy cut short) is found and told where it is. Counted on the bytes: a
+/// character starts at every byte that is not a continuation byte; the controls are C0 and
+/// DEL (one byte) and C1 (0xC2 0x80–0x9F).
+fn looks_binary(text: &[u8]) -> Binary {
+    let (mut chars, mut controls, mut nuls) = (0usize, 0usize, 0usize);
     // Small blocks with small counters: the compiler turns this loop into vector code.
     for block in text.chunks(4096) {
-        let (mut ch, mut co, mut nu) = (0u32, 0u32, false);
+        let (mut ch, mut co, mut nu) = (0u32, 0u32, 0u32);
         for &b in block {
             ch += u32::from((b as i8) >= -0x40);
-            co += u32::from((b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t') || b == 0x7F);
-            nu |= b == 0;
+            co += u32::from(
+                (b < 0x20 && b != 0 && b != b'\n' && b != b'\r' && b != b'\t') || b == 0x7F,
+            );
+            nu += u32::from(b == 0);
         }
         chars += ch as usize;
         controls += co as usize;
-        nul |= nu;
+        nuls += nu as usize;
     }
     // C1 controls: 0xC2 is a rare lead byte in Chinese text.
     let mut from = 0;
@@ -376,22 +421,17 @@ fn looks_binary(text: &[u8]) -> bool {
         controls += usize::from(matches!(text.get(at + 1), Some(0x80..=0x9F)));
         from = at + 1;
     }
-    nul || controls * 100 > chars.max(1)
+    if controls * 100 > chars.max(1) || nuls * 10 > chars.max(1) {
+        Binary::Yes
+    } else if nuls > 0 {
+        Binary::Nul(text.iter().position(|&b| b == 0).unwrap_or(0))
+    } else {
+        Binary::No
+    }
 }
 
 fn read_csv(name: &str, text: Vec<u8>, start: usize, enc: Encoding) -> Result<Table> {
-    // The delimiter: a comma, unless the first line has tabs (or semicolons) and no comma.
-    let body = &text[start..];
-    let first = &body[..body.iter().position(|&b| b == b'\n').unwrap_or(body.len())];
-    let delimiter = if first.contains(&b',') {
-        b','
-    } else if first.contains(&b'\t') {
-        b'\t'
-    } else if first.contains(&b';') {
-        b';'
-    } else {
-        b','
-    };
+    let delimiter = delimiter(&text[start..]);
     let len = text.len() as u64;
     let mut cursor = std::io::Cursor::new(text);
     cursor.set_position(start as u64);
@@ -414,8 +454,84 @@ fn read_csv(name: &str, text: Vec<u8>, start: usize, enc: Encoding) -> Result<Ta
     })
 }
 
+/// What a workbook may hold before it is refused unread: a spreadsheet bomb (a small file
+/// whose parts unzip to gigabytes, or a sheet whose cells span millions of rows by thousands
+/// of columns) must fail fast with one short line, not take minutes and gigabytes. Each limit
+/// is far above any export of the hotline system (a year is ~100,000 rows of ~30 columns).
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Bytes all the parts of a zipped workbook (xlsx, ods) unzip to, together.
+    pub unzipped: u64,
+    /// Cells held in memory: each row's cells up to its last non-empty one.
+    pub cells: usize,
+    /// Rows (the last row number with a value).
+    pub rows: usize,
+    /// Columns (the last column with a value).
+    pub columns: usize,
+}
+
+pub const LIMITS: Limits = Limits {
+    unzipped: 512 << 20,
+    cells: 10_000_000,
+    rows: 1_048_576,
+    columns: 1_000,
+};
+
+fn too_big(name: &str, what: String) -> Error {
+    Error::Input(format!(
+        "{name} is refused unread: {what}; no hotline export is this large (a damaged file or a spreadsheet bomb): open it in Excel and save only the sheet of orders, or save it as CSV"
+    ))
+}
+
+/// Refuse a zip whose parts unzip to more than `limit` bytes, before calamine reads any of
+/// them (it reads the shared strings whole on opening). The sizes in the zip's directory are
+/// checked first, then, since they may lie, the parts are unzipped (and thrown away) up to
+/// the limit. Not a zip: nothing to check here (calamine says what the file is).
+fn check_unzipped(name: &str, bytes: &[u8], limit: u64) -> Result<()> {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let over = || {
+        too_big(
+            name,
+            format!("its parts unzip to more than {} MB", limit >> 20),
+        )
+    };
+    let mut declared = 0u64;
+    for i in 0..zip.len() {
+        if let Ok(f) = zip.by_index_raw(i) {
+            declared = declared.saturating_add(f.size());
+        }
+    }
+    if declared > limit {
+        return Err(over());
+    }
+    let mut left = limit;
+    for i in 0..zip.len() {
+        let Ok(f) = zip.by_index(i) else { continue };
+        // A read error (a damaged part) is calamine's to report; only the size counts here.
+        let n = std::io::copy(&mut f.take(left + 1), &mut std::io::sink()).unwrap_or(0);
+        if n > left {
+            return Err(over());
+        }
+        left -= n;
+    }
+    Ok(())
+}
+
 fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table> {
-    use calamine::{Data, Reader};
+    read_workbook_within(name, bytes, sheet, &LIMITS)
+}
+
+pub fn read_workbook_within(
+    name: &str,
+    bytes: Vec<u8>,
+    sheet: Option<&str>,
+    limits: &Limits,
+) -> Result<Table> {
+    use calamine::Reader;
+    check_unzipped(name, &bytes, limits.unzipped)?;
     let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| {
         Error::Input(format!(
             "{name} cannot be read as a workbook ({}): the file is damaged or truncated; export it again",
@@ -430,8 +546,9 @@ fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Tabl
             .cloned()
             .ok_or_else(|| {
                 Error::Input(format!(
-                    "{name} has no sheet '{s}' (its sheets: {})",
-                    names.join(", ")
+                    "{name} has no sheet '{}' (its sheets: {})",
+                    crate::domain::text::quote(s),
+                    crate::domain::text::quote(&names.join(", "))
                 ))
             })?,
         None => names
@@ -439,33 +556,45 @@ fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Tabl
             .cloned()
             .ok_or_else(|| Error::Input(format!("{name} has no sheets: nothing to import")))?,
     };
-    let range = wb.worksheet_range(&sheet_name).map_err(|e| {
+    let damaged = |e: String| {
         Error::Input(format!(
             "{name}: sheet '{sheet_name}' cannot be read ({}): the file is damaged; export it again",
-            one_line_err(&e.to_string())
+            one_line_err(&e)
         ))
-    })?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut rows = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let row_no = row0 as usize + i + 1;
-        // Cells before the range's first column are absent: pad so columns line up with A.
-        let mut cells: Vec<Cell> = vec![Cell::Empty; col0 as usize];
-        cells.extend(r.iter().map(|d| match d {
-            Data::Empty => Cell::Empty,
-            Data::String(s) => Cell::Text(s.clone()),
-            Data::Int(v) => Cell::Number(*v as f64),
-            Data::Float(v) => Cell::Number(*v),
-            Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
-            Data::DateTime(dt) => excel_datetime(dt),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-            Data::Error(e) => Cell::Error(format!("#{e:?}")),
-        }));
-        if cells.iter().all(Cell::is_empty) {
-            continue;
+    };
+    let mut sheet_rows = SheetRows::new(name, limits);
+    match &mut wb {
+        // XLSX: cell by cell, so the limits hold before anything large is built (calamine's
+        // `worksheet_range` would allocate rows × columns of the cells' span at once).
+        calamine::Sheets::Xlsx(x) => {
+            let mut cells = x
+                .worksheet_cells_reader(&sheet_name)
+                .map_err(|e| damaged(e.to_string()))?;
+            while let Some(c) = cells.next_cell().map_err(|e| damaged(e.to_string()))? {
+                let (r, col) = c.get_position();
+                sheet_rows.put(r, col, data_ref_cell(c.get_value()))?;
+            }
         }
-        rows.push((row_no, cells));
+        other => {
+            let range = other
+                .worksheet_range(&sheet_name)
+                .map_err(|e| damaged(e.to_string()))?;
+            let (row0, col0) = range.start().unwrap_or((0, 0));
+            let (h, w) = range.get_size();
+            if h > limits.rows || w > limits.columns || h.saturating_mul(w) > limits.cells {
+                return Err(too_big(
+                    name,
+                    format!("sheet '{sheet_name}' spans {h} rows by {w} columns"),
+                ));
+            }
+            for (i, r) in range.rows().enumerate() {
+                for (j, d) in r.iter().enumerate() {
+                    sheet_rows.put(row0 + i as u32, col0 + j as u32, data_cell(d))?;
+                }
+            }
+        }
     }
+    let rows = sheet_rows.finish();
     let len = rows.len();
     let rows = Rows::Sheet {
         rows: rows.into_iter(),
@@ -476,6 +605,107 @@ fn read_workbook(name: &str, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Tabl
             "{name}: sheet '{sheet_name}' is empty: nothing to import"
         ))
     })
+}
+
+/// A sheet's rows built from its cells (in row order, as a sheet stores them), within the
+/// limits: columns line up with A (cells before the first are empty), empty rows are left out.
+struct SheetRows<'a> {
+    name: &'a str,
+    limits: &'a Limits,
+    rows: Vec<(usize, Vec<Cell>)>,
+    row: Option<(u32, Vec<Cell>)>,
+    held: usize,
+}
+
+impl<'a> SheetRows<'a> {
+    fn new(name: &'a str, limits: &'a Limits) -> Self {
+        SheetRows {
+            name,
+            limits,
+            rows: Vec::new(),
+            row: None,
+            held: 0,
+        }
+    }
+
+    fn put(&mut self, r: u32, c: u32, cell: Cell) -> Result<()> {
+        if matches!(cell, Cell::Empty) {
+            return Ok(());
+        }
+        let (r, c) = (r as usize, c as usize);
+        if r >= self.limits.rows {
+            return Err(too_big(
+                self.name,
+                format!("it has a value in row {}", r + 1),
+            ));
+        }
+        if c >= self.limits.columns {
+            return Err(too_big(
+                self.name,
+                format!("it has a value in column {}", c + 1),
+            ));
+        }
+        if self.row.as_ref().is_none_or(|(at, _)| *at as usize != r) {
+            self.flush();
+            self.row = Some((r as u32, Vec::new()));
+        }
+        if let Some((_, cells)) = self.row.as_mut() {
+            if c >= cells.len() {
+                self.held += c + 1 - cells.len();
+                if self.held > self.limits.cells {
+                    return Err(too_big(
+                        self.name,
+                        format!("it holds more than {} cells", self.limits.cells),
+                    ));
+                }
+                cells.resize(c + 1, Cell::Empty);
+            }
+            cells[c] = cell;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) {
+        if let Some((r, cells)) = self.row.take()
+            && !cells.iter().all(Cell::is_empty)
+        {
+            self.rows.push((r as usize + 1, cells));
+        }
+    }
+
+    fn finish(mut self) -> Vec<(usize, Vec<Cell>)> {
+        self.flush();
+        self.rows
+    }
+}
+
+fn data_cell(d: &calamine::Data) -> Cell {
+    use calamine::Data;
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(v) => Cell::Number(*v as f64),
+        Data::Float(v) => Cell::Number(*v),
+        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+        Data::DateTime(dt) => excel_datetime(dt),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(format!("#{e:?}")),
+    }
+}
+
+fn data_ref_cell(d: &calamine::DataRef) -> Cell {
+    use calamine::DataRef;
+    match d {
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::Int(v) => Cell::Number(*v as f64),
+        DataRef::Float(v) => Cell::Number(*v),
+        DataRef::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+        DataRef::DateTime(dt) => excel_datetime(dt),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
+        DataRef::Error(e) => Cell::Error(format!("#{e:?}")),
+    }
 }
 
 fn excel_datetime(dt: &calamine::ExcelDateTime) -> Cell {
@@ -505,6 +735,33 @@ fn one_line_err(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A zip of one part of `n` zeros (whose directory may declare a smaller size).
+    fn zeros_zip(n: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opt = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("xl/sharedStrings.xml", opt).unwrap();
+        z.write_all(&vec![b'0'; n]).unwrap();
+        z.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_zip_that_unzips_past_the_limit_is_refused_before_calamine_reads_it() {
+        let limits = Limits {
+            unzipped: 100_000,
+            ..LIMITS
+        };
+        let bomb = zeros_zip(200_000);
+        let Err(e) = read_workbook_within("bomb.xlsx", bomb.clone(), None, &limits) else {
+            panic!("a bomb was read");
+        };
+        assert!(e.to_string().contains("unzip to more than"), "{e}");
+        // The directory's sizes may lie: the parts themselves are counted too.
+        assert!(check_unzipped("bomb.xlsx", &bomb, 100_000).is_err());
+        assert!(check_unzipped("small.xlsx", &zeros_zip(50_000), 100_000).is_ok());
+    }
 
     #[test]
     fn detects_encodings() {

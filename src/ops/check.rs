@@ -41,6 +41,9 @@ pub enum Problem {
     SumsDiffer { rows: usize },
     /// The month rollups differ from the sums of their days.
     RollupsDiffer,
+    /// A text column of the order (or, as `events.COLUMN`, of one of its events) holds bytes
+    /// that are not UTF-8: it reads with U+FFFD in their place.
+    BadText { order_no: String, column: String },
 }
 
 impl Problem {
@@ -65,6 +68,9 @@ impl Problem {
                 format!("统计的累计数与事件不一致：{rows} 个按日的行")
             }
             Problem::RollupsDiffer => "统计的月汇总与其各日之和不一致".to_string(),
+            Problem::BadText { order_no, column } => format!(
+                "工单 {order_no}：{column} 列含有无效的 UTF-8 字节（显示为 \u{fffd}），请用 `hotline order show {order_no}` 核对后更正"
+            ),
         }
     }
 }
@@ -85,6 +91,10 @@ impl fmt::Display for Problem {
             Problem::RollupsDiffer => {
                 f.write_str("the scorecard's month rollups differ from the sums of their days")
             }
+            Problem::BadText { order_no, column } => write!(
+                f,
+                "order {order_no}: column {column} holds bytes that are not UTF-8 (shown as \u{fffd}); see `hotline order show {order_no}` and correct it"
+            ),
         }
     }
 }
@@ -95,6 +105,9 @@ pub fn check(store: &Store) -> Result<CheckReport> {
         events: store.count_events()?,
         ..Default::default()
     };
+    for (order_no, column) in store.bad_text()? {
+        rep.problems.push(Problem::BadText { order_no, column });
+    }
     store.for_each_order_with_events(|stored, events| {
         rep.orders += 1;
         match workflow::replay(&stored.order_no, events) {

@@ -15,7 +15,8 @@ use rusqlite::OptionalExtension;
 pub struct OpenScan {
     /// Only this unit's orders (a unit account sees its own only).
     pub only_unit: Option<i64>,
-    /// Lowercase text that one of order number, title, content, citizen or unit contains.
+    /// Lowercase text that one of order number, title, content or unit contains, or the
+    /// citizen's surname (`domain::query::shown_citizen`).
     pub text: Option<String>,
     /// Or orders of these units (the text as pinyin initials of unit names).
     pub units: Vec<i64>,
@@ -53,7 +54,8 @@ impl crate::domain::query::SortFields for ListKey {
 }
 
 /// The SQL of a list's text filter, for `orders o LEFT JOIN units u`: one of order number,
-/// title, content, citizen or unit name contains `text` (LIKE, its wildcards escaped), or the
+/// title, content or unit name contains `text` (LIKE, its wildcards escaped) or the citizen's
+/// surname is it (the rest of the name is masked on the screen: no oracle), or the
 /// order's unit is one of `units` (those the text names by pinyin initials). Its parameters
 /// are pushed onto `args` and numbered after those already there. The same rule as
 /// `OrderQuery::text_matches`.
@@ -72,7 +74,7 @@ pub(super) fn text_filter(
     let m = args.len();
     format!(
         "(o.order_no LIKE ?{n} ESCAPE '\\' OR o.title LIKE ?{n} ESCAPE '\\'
-          OR o.content LIKE ?{n} ESCAPE '\\' OR o.citizen LIKE ?{n} ESCAPE '\\'
+          OR o.content LIKE ?{n} ESCAPE '\\' OR substr(o.citizen, 1, 1) LIKE ?{n} ESCAPE '\\'
           OR u.name LIKE ?{n} ESCAPE '\\'
           OR o.unit_id IN (SELECT value FROM json_each(?{m})))"
     )
@@ -222,7 +224,7 @@ impl Store {
         Ok(keys)
     }
 
-    /// The ids of a unit's orders (open or closed) whose number, title, content, citizen or
+    /// The ids of a unit's orders (open or closed) whose number, title, content, citizen's surname or
     /// unit contains `text`, or whose unit is one of `units`.
     pub fn unit_matching(
         &self,
@@ -268,7 +270,7 @@ impl Store {
         Ok(out)
     }
 
-    /// Of these ids (in their order), the orders whose number, title, content, citizen or
+    /// Of these ids (in their order), the orders whose number, title, content, citizen's surname or
     /// unit contains `text`, or whose unit is one of `units`: a filter narrowed as it is
     /// typed looks at the previous matches only.
     pub fn matching_among(&self, ids: &[i64], text: &str, units: &[i64]) -> Result<Vec<i64>> {
@@ -311,7 +313,9 @@ impl Store {
              ORDER BY o.deadline, o.id",
             late_sql(2)
         ))?;
-        let rows = stmt.query_map(rusqlite::params![uid, today.to_string()], |r| r.get(0))?;
+        let rows = stmt.query_map(rusqlite::params![uid, today.to_string()], |r| {
+            Ok(super::text::read_opt(r, 0, &mut false)?.unwrap_or_default())
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -346,7 +350,11 @@ fn key_from_row(r: &rusqlite::Row) -> rusqlite::Result<ListKey> {
         unit_id: r.get(2)?,
         received: text(3)?.map_or(0, |s| digits(s, 14)),
         open: r.get(4)?,
-        order_no: text(5)?.map(Box::from),
+        // Lossy, as every text read (`store::text`): bad bytes show as U+FFFD.
+        order_no: match r.get_ref(5)? {
+            rusqlite::types::ValueRef::Text(b) => Some(String::from_utf8_lossy(b).into()),
+            _ => None,
+        },
     })
 }
 

@@ -12,6 +12,7 @@ mod operators;
 mod orders;
 mod report;
 mod tally;
+mod text;
 pub use tally::TallyRows;
 mod units;
 

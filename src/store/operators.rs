@@ -21,7 +21,10 @@ impl Store {
                 "SELECT o.role, u.name FROM operators o LEFT JOIN units u ON u.id = o.unit_id
                  WHERE o.user = ?1",
                 [user],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| {
+                    let mut t = super::text::Texts::new(r);
+                    Ok((t.get(0)?, t.opt(1)?))
+                },
             )
             .optional()?;
         row.map(|(role, unit)| Role::parse(&role, unit.as_deref()).map_err(Error::Store))
@@ -34,11 +37,8 @@ impl Store {
              ORDER BY o.user",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
+            let mut t = super::text::Texts::new(r);
+            Ok((t.get(0)?, t.get(1)?, t.opt(2)?))
         })?;
         let mut out = Vec::new();
         for row in rows {

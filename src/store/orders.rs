@@ -1,6 +1,7 @@
 //! Orders and their events.
 
 use super::Store;
+use super::text::{self, Texts};
 use crate::domain::event::Stamp;
 use crate::domain::order::ExtensionRequest;
 use crate::domain::time::FORMAT;
@@ -80,43 +81,45 @@ fn parse_err(col: usize, what: &str) -> rusqlite::Error {
 }
 
 fn get_ts(r: &Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
-    let s: String = r.get(i)?;
-    NaiveDateTime::parse_from_str(&s, FORMAT).map_err(|_| parse_err(i, "time"))
+    get_ts_opt(r, i)?.ok_or_else(|| parse_err(i, "time"))
 }
 fn get_ts_opt(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
-    let s: Option<String> = r.get(i)?;
+    let s = text::read_opt(r, i, &mut false)?;
     s.map(|s| NaiveDateTime::parse_from_str(&s, FORMAT).map_err(|_| parse_err(i, "time")))
         .transpose()
 }
 fn get_date_opt(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let s: Option<String> = r.get(i)?;
+    let s = text::read_opt(r, i, &mut false)?;
     s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| parse_err(i, "date")))
         .transpose()
 }
 fn get_parsed<T: std::str::FromStr>(r: &Row, i: usize, what: &str) -> rusqlite::Result<T> {
-    let s: String = r.get(i)?;
+    let s = text::read_opt(r, i, &mut false)?.unwrap_or_default();
     s.parse().map_err(|_| parse_err(i, what))
 }
 
+/// An order from a row of `ORDER_COLUMNS`. Its text columns are read through `store::text`:
+/// bad bytes show as U+FFFD (and are logged with the order and column), never fail the read.
 pub(super) fn order_from_row(r: &Row) -> rusqlite::Result<Order> {
+    let mut t = Texts::new(r);
     let ext_until = get_date_opt(r, 15)?;
-    let ext_reason: Option<String> = r.get(16)?;
-    let callback: Option<String> = r.get(17)?;
-    Ok(Order {
-        order_no: r.get(0)?,
+    let ext_reason = t.opt(16)?;
+    let callback = t.opt(17)?;
+    let o = Order {
+        order_no: t.get(0)?,
         category: get_parsed(r, 1, "category")?,
         status: get_parsed(r, 2, "status")?,
-        title: r.get(3)?,
-        content: r.get(4)?,
-        citizen: r.get(5)?,
-        phone: r.get(6)?,
-        address: r.get(7)?,
+        title: t.get(3)?,
+        content: t.get(4)?,
+        citizen: t.get(5)?,
+        phone: t.get(6)?,
+        address: t.get(7)?,
         received_at: get_ts(r, 8)?,
-        unit: r.get(9)?,
+        unit: t.opt(9)?,
         assigned_at: get_ts_opt(r, 10)?,
         deadline: get_date_opt(r, 11)?,
         accepted_at: get_ts_opt(r, 12)?,
-        reply: r.get(13)?,
+        reply: t.opt(13)?,
         replied_at: get_ts_opt(r, 14)?,
         extension: ext_until.map(|until| ExtensionRequest {
             until,
@@ -132,29 +135,35 @@ pub(super) fn order_from_row(r: &Row) -> rusqlite::Result<Order> {
         returns: r.get(22)?,
         version: r.get(23)?,
         updated_at: get_ts(r, 24)?,
-    })
+    };
+    t.warn(&format!("order {}", o.order_no));
+    Ok(o)
 }
 
+/// An event from the columns `at, operator, unit name, data` starting at `first`.
 pub(super) fn event_from_row(r: &Row, first: usize) -> rusqlite::Result<Event> {
-    let data: String = r.get(first + 3)?;
+    let mut t = Texts::new(r);
+    let data = t.get(first + 3)?;
     let kind: EventKind =
         serde_json::from_str(&data).map_err(|_| parse_err(first + 3, "event data"))?;
-    Ok(Event {
+    let e = Event {
         at: get_ts(r, first)?,
-        operator: r.get(first + 1)?,
-        unit: r.get(first + 2)?,
+        operator: t.get(first + 1)?,
+        unit: t.opt(first + 2)?,
         kind,
-    })
+    };
+    t.warn("an event");
+    Ok(e)
 }
 
 /// id, order_no, then `event_from_row`'s four columns, then account and recorded_at.
 fn stored_event_from_row(r: &Row) -> rusqlite::Result<StoredEvent> {
     Ok(StoredEvent {
         id: r.get(0)?,
-        order_no: r.get(1)?,
+        order_no: text::read_opt(r, 1, &mut false)?,
         event: event_from_row(r, 2)?,
         stamp: Stamp {
-            account: r.get(6)?,
+            account: text::read_opt(r, 6, &mut false)?.unwrap_or_default(),
             recorded_at: get_ts_opt(r, 7)?,
         },
     })
@@ -204,7 +213,10 @@ impl Store {
 
     /// The order's history, oldest first.
     pub fn events(&self, order_no: &str) -> Result<Vec<Event>> {
-        let id = self.order_id(order_no)?;
+        self.events_of(self.order_id(order_no)?)
+    }
+
+    fn events_of(&self, id: i64) -> Result<Vec<Event>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.at, e.operator, u.name, e.data FROM events e
              LEFT JOIN units u ON u.id = e.unit_id WHERE e.order_id = ?1 ORDER BY e.id",
@@ -471,16 +483,51 @@ impl Store {
         mut f: impl FnMut(&Order, &[Event]) -> Result<()>,
     ) -> Result<()> {
         let sql = format!(
-            "SELECT {ORDER_COLUMNS} FROM orders o LEFT JOIN units u ON u.id = o.unit_id ORDER BY o.id"
+            "SELECT {ORDER_COLUMNS}, o.id FROM orders o LEFT JOIN units u ON u.id = o.unit_id ORDER BY o.id"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let o = order_from_row(r)?;
-            let events = self.events(&o.order_no)?;
+            // By id: an order number with bad bytes reads lossily and would name no order.
+            let events = self.events_of(r.get(25)?)?;
             f(&o, &events)?;
         }
         Ok(())
+    }
+
+    /// Where stored text is not valid UTF-8: (order number as read, column) for every text
+    /// column of orders and of their events. `check` reports each; reading shows U+FFFD.
+    pub fn bad_text(&self) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        let mut scan = |sql: &str| -> Result<()> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let n = stmt.column_count();
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                for i in 0..n {
+                    if text::is_bad(r, i)? {
+                        let no = text::read_opt(r, 0, &mut false)?.unwrap_or_default();
+                        let col = r
+                            .as_ref()
+                            .column_name(i)
+                            .map_or_else(|_| format!("column {i}"), |c| c.replace("__", "."));
+                        out.push((no, col));
+                    }
+                }
+            }
+            Ok(())
+        };
+        scan(
+            "SELECT order_no, title, content, citizen, phone, address, reply, ext_reason,
+                    callback FROM orders ORDER BY id",
+        )?;
+        scan(
+            "SELECT o.order_no, e.operator AS events__operator, e.text AS events__text,
+                    e.data AS events__data
+             FROM events e JOIN orders o ON o.id = e.order_id ORDER BY e.id",
+        )?;
+        Ok(out)
     }
 
     pub fn count_orders(&self) -> Result<u64> {

@@ -29,7 +29,7 @@ impl Store {
         let mut out = Vec::new();
         let mut current: Option<(String, Option<Order>)> = None;
         while let Some(r) = rows.next()? {
-            let no: String = r.get(0)?;
+            let no = super::text::read_opt(r, 0, &mut false)?.unwrap_or_default();
             let e = event_from_row(r, 1)?;
             if current.as_ref().is_none_or(|(n, _)| *n != no) {
                 if let Some((_, Some(o))) = current.take() {

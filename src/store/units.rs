@@ -13,10 +13,13 @@ impl Store {
              ORDER BY CASE kind WHEN 'department' THEN 1 ELSE 2 END, position, id",
         )?;
         let rows = stmt.query_map([], |r| {
-            let kind: String = r.get(2)?;
+            let mut t = super::text::Texts::new(r);
+            let kind = t.get(2)?;
+            let name = t.get(1)?;
+            t.warn("a unit");
             Ok(Unit {
                 id: r.get(0)?,
-                name: r.get(1)?,
+                name,
                 kind: kind.parse().unwrap_or(UnitKind::Department),
                 active: r.get(3)?,
             })
@@ -62,14 +65,18 @@ impl Store {
     }
 
     pub fn add_unit(&self, name: &str, kind: UnitKind) -> Result<Unit> {
-        let name = crate::domain::text::one_line(name);
+        let typed = name;
+        let name = crate::domain::units::clean_name(name);
         if name.is_empty() {
             return Err(Error::Input("a unit needs a name (--name)".into()));
         }
         self.write(|s| {
-            if s.unit_id(&name)?.is_some() {
-                return Err(Error::Input(format!("unit '{name}' already exists")));
-            }
+            let units = s.units()?;
+            crate::domain::units::refuse_lookalike(
+                typed.trim(),
+                units.iter().map(|u| u.name.as_str()),
+            )
+            .map_err(|m| Error::Input(m.en))?;
             let pos: i64 = s.conn.query_row(
                 "SELECT coalesce(max(position), 0) + 1 FROM units",
                 [],

@@ -230,12 +230,14 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
             }
         }
         Purpose::Redo { no, version } => match text(S::DlgDays).parse::<u32>() {
-            Ok(days) if (1..=365).contains(&days) => vec![Effect::Submit(Submit::Redo {
-                order_no: no,
-                version,
-                reason: text(S::DlgReason),
-                days,
-            })],
+            Ok(days) if (1..=crate::domain::time::MAX_DAYS).contains(&days) => {
+                vec![Effect::Submit(Submit::Redo {
+                    order_no: no,
+                    version,
+                    reason: text(S::DlgReason),
+                    days,
+                })]
+            }
             _ => {
                 let msg = fill(
                     S::BadNumber.get(app.env.lang),
