@@ -594,7 +594,8 @@ fn every_broken_file_gives_one_clear_error_and_changes_nothing() {
             &[
                 "1 of 2 rows have problems",
                 "row 3, column 答复时间",
-                "earlier than",
+                // The workflow's own refusal, not a second wording of its rule.
+                "never go back in time",
             ],
         ),
         (

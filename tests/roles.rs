@@ -417,3 +417,26 @@ fn nobody_can_back_date_or_impersonate() {
         "{text}"
     );
 }
+
+/// Issue 16, item 9: a database in a folder the account may not enter is not "no database".
+#[test]
+fn an_untraversable_folder_is_not_a_missing_database() {
+    let Some(a) = accounts() else { return };
+    let dir = a.path("locked-away");
+    std::fs::create_dir(&dir).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let db = dir.join("h.db");
+    ok(&db, "hl-boss", &["init"]);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    // hl-boss made it; the folder is root's (created by the test), mode 0700: hl-clerk cannot
+    // enter it (nor can hl-boss now).
+    let out = run(&db, "hl-clerk", &["order", "list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("permission denied") && !err.contains("no database"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}

@@ -405,33 +405,9 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
             &received_col,
         ),
     }
-    // Times: never back in time, never in the future.
-    let mut prev = (rec.intake_at, l.header("received_at"));
-    if rec.received_at > rec.intake_at {
-        r.problem(
-            &received_col,
-            format!(
-                "the received time {} is later than the intake {}",
-                rec.received_at, rec.intake_at
-            ),
-        );
-    }
-    for s in &rec.steps {
-        if s.at < prev.0 {
-            r.problem(
-                &s.column,
-                format!(
-                    "{} at {} would be earlier than the {} at {} (an order's history never goes back in time)",
-                    s.action.name().code(),
-                    s.at,
-                    prev.1,
-                    prev.0
-                ),
-            );
-            break;
-        }
-        prev = (s.at, s.column.clone());
-    }
+    // Times: never in the future. (That a history never goes back in time, and that the
+    // received time is not after the intake, are the workflow's rules: `plan_history` takes
+    // its refusals, in its words, with the step's column.)
     if let Some(last) = rec
         .steps
         .last()
@@ -526,21 +502,7 @@ fn rebuild(
                 ops::resolve_deadline(ctx, category, at.date(), spec).0
             }
         };
-        if deadline < at.date() {
-            let h = f
-                .deadline
-                .as_ref()
-                .map(|(h, _)| h.clone())
-                .unwrap_or(col.clone());
-            r.problem(
-                &h,
-                format!(
-                    "the deadline {deadline} is before the dispatch on {}",
-                    at.date()
-                ),
-            );
-            return;
-        }
+        // A deadline before the dispatch is the workflow's refusal (`plan_history`).
         push(
             rec,
             at,

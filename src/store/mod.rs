@@ -253,6 +253,21 @@ fn immutable_uri(path: &Path) -> Option<String> {
 impl Store {
     /// Open an existing database, migrating it to the current schema.
     pub fn open(path: &Path) -> Result<Store> {
+        // A folder this account may not enter hides the file: say so, not "no database".
+        if let Err(e) = std::fs::metadata(path)
+            && e.kind() == std::io::ErrorKind::PermissionDenied
+        {
+            return Err(Error::Denied(crate::error::Msg::both(
+                format!(
+                    "cannot reach {}: permission denied on the file or a folder on its path: ask for access to it (see README, Security)",
+                    path.display()
+                ),
+                format!(
+                    "无法访问 {}：没有该文件或其所在文件夹的权限：请申请访问权限（见 README“Security”）",
+                    path.display()
+                ),
+            )));
+        }
         if !path.exists() {
             return Err(Error::NotFound(format!(
                 "no database at {}: create one with `hotline init` (empty, with the county's units) or `hotline demo`, or pass --db PATH",
