@@ -439,4 +439,16 @@ fn an_untraversable_folder_is_not_a_missing_database() {
         "{err}"
     );
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    // A file the account may not read, in a folder it may enter: said so, not SQLite's
+    // "unable to open database file".
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = run(&db, "hl-clerk", &["order", "list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("do not let this account (hl-clerk) read it")
+            && !err.contains("unable to open"),
+        "{err}"
+    );
 }

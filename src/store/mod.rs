@@ -157,6 +157,24 @@ fn read_only_reason(path: &Path, first: &rusqlite::Error) -> ReadOnly {
 ///    can be created) and the `-wal` is absent or empty, so that the main file is the whole
 ///    database: the file opened `immutable` (read only, no locks, no `-shm`).
 fn connect(path: &Path) -> Result<(Connection, Option<ReadOnly>)> {
+    // A file this account may not read (e.g. root's, mode 0600): said so, not SQLite's
+    // "unable to open database file".
+    if let Err(e) = std::fs::File::open(path)
+        && e.kind() == std::io::ErrorKind::PermissionDenied
+    {
+        return Err(Error::Denied(crate::error::Msg::both(
+            format!(
+                "cannot read {}: its permissions do not let this account ({}) read it: ask for access (see README, Security)",
+                path.display(),
+                os_account()
+            ),
+            format!(
+                "无法读取 {}：文件权限不允许本账号（{}）读取：请申请访问权限（见 README“Security”）",
+                path.display(),
+                os_account()
+            ),
+        )));
+    }
     let cannot =
         |e: rusqlite::Error| Error::Store(format!("cannot open database {}: {e}", path.display()));
     let conn = Connection::open(path).map_err(cannot)?;

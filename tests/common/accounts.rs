@@ -104,7 +104,7 @@ impl Accounts {
         // others, as a shared office database would be (group-writable in real use).
         for f in std::fs::read_dir(self.dir.path()).unwrap().flatten() {
             let p = f.path();
-            if p != self.bin {
+            if p != self.bin && p.is_file() {
                 let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666));
             }
         }
