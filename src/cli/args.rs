@@ -30,14 +30,16 @@ pub struct Global {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// The time every action and figure uses, e.g. 2017-12-31T23:59:59 [env: HOTLINE_NOW]
-    /// [default: the database's own clock (demo), else the system clock]
+    /// [default: the database's own clock (demo), else the system clock]. Reading as of
+    /// another time is open to all; recording at one is an admin's back-entry (补录)
     #[arg(long, global = true, value_name = "DATETIME")]
     pub now: Option<String>,
-    /// Who is acting (recorded in every event) [default: the OS user name]
+    /// The name shown for who is acting [default: the OS account]; every event also records
+    /// the OS account itself, which no option changes
     #[arg(long, global = true, value_name = "NAME")]
     pub operator: Option<String>,
     /// Language: of the terminal UI [default: zh], and of the command line's messages
-    /// [default: en, for scripts] [env: HOTLINE_LANG]
+    /// [default: en, for scripts]
     #[arg(long, global = true, value_enum, env = "HOTLINE_LANG")]
     pub lang: Option<LangArg>,
 }
