@@ -387,6 +387,33 @@ fn fits(dr: &Draft, fate: Fate, end: NaiveDateTime, as_of: NaiveDateTime) -> boo
 }
 
 impl Planner {
+    /// Whether order `idx`, as planned so far, is with its unit and owes the next step (to
+    /// sign or to reply) at `at`: what an urge or a supervision needs.
+    fn owes_at(&self, idx: usize, at: NaiveDateTime) -> bool {
+        let mut steps: Vec<&(NaiveDateTime, usize, usize, Step)> = self
+            .steps
+            .iter()
+            .filter(|s| s.1 == idx && s.0 < at)
+            .collect();
+        steps.sort_by_key(|s| (s.0, s.2));
+        let mut owes = false;
+        for s in steps {
+            match s.3 {
+                Step::Dispatch(_) | Step::Accept | Step::ReviewReject(_) | Step::Redo(_) => {
+                    owes = true
+                }
+                Step::Intake(_)
+                | Step::Return(_)
+                | Step::Reply(_)
+                | Step::ReviewAccept
+                | Step::Callback(_)
+                | Step::Close(_) => owes = false,
+                _ => {}
+            }
+        }
+        owes
+    }
+
     fn add(&mut self, dr: Draft) -> usize {
         let idx = self.orders;
         self.orders += 1;
@@ -509,8 +536,23 @@ fn plan() -> Result<Vec<(NaiveDateTime, usize, usize, Step)>> {
                     let day =
                         (*dl + Duration::days(3 + p.rng.below(5) as i64)).min(d("2017-12-29"));
                     let at = p.at(day, 9, 17);
-                    p.steps
-                        .push((at, *idx, 1000 + k, Step::Supervise(note, on_site)));
+                    // A supervision urges the unit that holds the order and owes the next
+                    // step: if the order planned is past that (replied, awaiting callback) by
+                    // then, another late order of the unit is supervised at the same time, or
+                    // the unit as a whole (the unit's figures stay the same either way).
+                    let target = std::iter::once(*idx)
+                        .chain(late_orders.iter().map(|(i, _)| *i))
+                        .find(|i| p.owes_at(*i, at));
+                    let step = match target {
+                        Some(i) => (at, i, 1000 + k, Step::Supervise(note, on_site)),
+                        None => (
+                            at,
+                            usize::MAX,
+                            k,
+                            Step::SuperviseUnit(r.unit.clone(), note, on_site),
+                        ),
+                    };
+                    p.steps.push(step);
                 }
                 None => {
                     let day = p.day_in(d("2017-11-20"), d("2017-12-28"));

@@ -301,10 +301,17 @@ pub fn permitted(order: &Order) -> Vec<ActionName> {
         out.retain(|a| *a != A::RequestExtension);
         out.push(A::DecideExtension);
     }
-    if order.is_open() {
+    if owes_next_step(order) {
         out.extend([A::Urge, A::Supervise]);
     }
     out
+}
+
+/// Whether a unit holds the order and owes the next step (to sign it or to reply): only then
+/// does an urge or a supervision urge anybody. An order back with the office (returned,
+/// received) or waiting on the office's own review or callback has no such unit.
+fn owes_next_step(order: &Order) -> bool {
+    order.unit.is_some() && matches!(order.status, Status::Dispatched | Status::Handling)
 }
 
 /// A refusal's reason, in English and in Chinese.
@@ -326,6 +333,22 @@ pub fn decide(
     operator: &str,
 ) -> Result<Event, WorkflowError> {
     let name = action.name();
+    if matches!(name, ActionName::Urge | ActionName::Supervise) && !owes_next_step(order) {
+        return Err(WorkflowError::Invalid {
+            action: name,
+            order_no: order.order_no.clone(),
+            reason: format!(
+                "it is {} ({}): no unit holds it and owes the next step (an urge or a \
+                 supervision needs an order dispatched or being handled)",
+                order.status.code(),
+                order.status.zh()
+            ),
+            reason_zh: format!(
+                "它处于{}：没有承办单位持有并应办理下一步（催办、督办只适用于已转办或办理中的工单）",
+                order.status.zh()
+            ),
+        });
+    }
     if name != ActionName::RevealContact && !permitted(order).contains(&name) {
         return Err(WorkflowError::NotAllowed {
             action: name,
