@@ -426,7 +426,7 @@ fn units_by_pinyin_initials_in_the_cli() {
     let now = "2017-11-02T09:30:00";
     let a = add(p, "2017-11-02T09:00:00", "供暖不热");
     let out = ok(p, now, &["dispatch", &a, "--unit", "zjj"]);
-    assert!(out.contains("dispatched to 住建局"), "{out}");
+    assert!(out.contains(&format!("dispatched {a} to 住建局")), "{out}");
     let listed = ok(p, now, &["order", "list", "--unit", "ZhuJianJu"]);
     assert!(listed.contains(&a), "{listed}");
     ok(
@@ -494,4 +494,61 @@ fn a_unit_wide_supervision_obeys_the_workflow_in_both_languages() {
     let mut good = past.to_vec();
     good[past.len() - 1] = "2017-12-08";
     ok(p, now, &good);
+}
+
+/// Every action command says what it recorded, not only the state the order is left in.
+#[test]
+fn urge_says_it_urged() {
+    let db = new_db();
+    let p = db.path.as_path();
+    let a = add(p, "2017-11-02T09:00:00", "供暖不热");
+    ok(
+        p,
+        "2017-11-02T09:30:00",
+        &["dispatch", &a, "--unit", "住建局"],
+    );
+    ok(p, "2017-11-03T09:00:00", &["accept", &a]);
+    let first = ok(p, "2017-11-20T09:00:00", &["urge", &a]);
+    assert_eq!(
+        first.trim(),
+        format!("urged {a} (住建局, 1st urge); status handling (办理中)"),
+    );
+    let second = ok(p, "2017-11-21T09:00:00", &["urge", &a, "--note", "请尽快"]);
+    assert!(
+        second.starts_with(&format!("urged {a} (住建局, 2nd urge)")),
+        "{second}"
+    );
+    let sup = ok(
+        p,
+        "2017-11-21T10:00:00",
+        &["supervise", &a, "--note", "超期"],
+    );
+    assert!(
+        sup.starts_with(&format!("supervised {a} (住建局, 1st supervision)")),
+        "{sup}"
+    );
+}
+
+/// `--help` of every command describes every argument: clap's Command is walked and every
+/// argument (but clap's own --help/--version) has a help text.
+#[test]
+fn every_argument_has_help_text() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            let id = arg.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                missing.push(format!("{path} {id}"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&hotline::cli::Cli::command(), "hotline", &mut missing);
+    assert!(missing.is_empty(), "arguments without help: {missing:#?}");
 }

@@ -92,6 +92,7 @@ pub enum Command {
     Order(OrderCmd),
     /// 转办: send an order to a unit with a deadline in working days.
     Dispatch {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
         /// The unit's exact name (see `hotline unit list`).
         #[arg(long)]
@@ -104,45 +105,62 @@ pub enum Command {
         deadline: Option<String>,
     },
     /// 签收: the unit signs for the order.
-    Accept { order_no: String },
+    Accept {
+        /// The order's number (工单编号), e.g. 201710270002.
+        order_no: String,
+    },
     /// 退单: the unit sends the order back to the office.
     Return {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
+        /// Why the unit sends it back (退单理由), e.g. not its responsibility.
         #[arg(long)]
         reason: String,
     },
     /// 延期: request an extension (--until, --reason), or approve / refuse the pending one.
     Extend {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
         /// The requested new deadline (YYYY-MM-DD).
         #[arg(long, requires = "reason", conflicts_with_all = ["approve", "refuse"])]
         until: Option<String>,
+        /// Why more time is needed (with --until), or why it is refused (with --refuse).
         #[arg(long)]
         reason: Option<String>,
+        /// Approve the pending request: its date becomes the deadline.
         #[arg(long, conflicts_with = "refuse")]
         approve: bool,
+        /// Refuse the pending request (give --reason); the deadline stays.
         #[arg(long)]
         refuse: bool,
     },
     /// 回复: the unit's reply (or the office's answer to an inquiry).
     Reply {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
+        /// The reply's text (办理结果), as the citizen will hear it.
         #[arg(long)]
         text: String,
     },
     /// 审核: accept the reply, or reject it with a reason.
     Review {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
+        /// Accept the reply: the order waits for the callback (待回访).
         #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
         accept: bool,
+        /// Reject the reply (give --reason): back to the unit (办理中).
         #[arg(long, requires = "reason")]
         reject: bool,
+        /// Why the reply is rejected (with --reject).
         #[arg(long)]
         reason: Option<String>,
     },
     /// 催办: remind the unit about an order.
     Urge {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
+        /// A note for the unit (催办内容), e.g. 请尽快办理 [default: none]
         #[arg(long, default_value = "")]
         note: String,
     },
@@ -151,41 +169,55 @@ pub enum Command {
         /// The order (omit with --unit).
         #[arg(required_unless_present = "unit", conflicts_with = "unit")]
         order_no: Option<String>,
+        /// Supervise this unit as a whole instead of one order.
         #[arg(long)]
         unit: Option<String>,
+        /// A note for the unit (督办内容) [default: none]
         #[arg(long, default_value = "")]
         note: String,
         /// 现场督办: needs --place, --measures and --due.
         #[arg(long, requires_all = ["place", "measures", "due"])]
         on_site: bool,
+        /// 现场督办: where the meeting took place.
         #[arg(long)]
         place: Option<String>,
+        /// 现场督办: who took part.
         #[arg(long)]
         participants: Option<String>,
+        /// 现场督办: the measures agreed.
         #[arg(long)]
         measures: Option<String>,
+        /// 现场督办: the date (YYYY-MM-DD) the measures are due.
         #[arg(long)]
         due: Option<String>,
     },
     /// 回访: record the citizen's answer.
     Callback {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
+        /// The citizen's answer: satisfied (满意), basically-satisfied (基本满意), unsatisfied (不满意) or unreachable (未接通).
         #[arg(long, value_parser = ["satisfied", "basically-satisfied", "unsatisfied", "unreachable"])]
         result: String,
     },
     /// 重办: back to the unit with a new deadline.
     Redo {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
+        /// Why the order is redone (重办理由).
         #[arg(long)]
         reason: String,
+        /// Working days allowed [default: the category's limit from data/time-limits.toml]
         #[arg(long, conflicts_with = "deadline")]
         days: Option<u32>,
+        /// A fixed deadline date (YYYY-MM-DD).
         #[arg(long)]
         deadline: Option<String>,
     },
     /// 办结: close the order (after a callback; a reason is needed if the citizen was unsatisfied).
     Close {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
+        /// Why it is closed; required after an unsatisfied callback [default: none]
         #[arg(long, default_value = "")]
         reason: String,
     },
@@ -200,6 +232,7 @@ pub enum Command {
         /// Count as things stood at this time [default: now]
         #[arg(long, value_name = "DATETIME")]
         as_of: Option<String>,
+        /// md, csv, json or xlsx.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
         /// Write to this file instead of standard output (required for xlsx).
@@ -213,18 +246,24 @@ pub enum Command {
     /// transaction, e.g. `urge 201711020001 --note "请尽快办理"`. Stops at the first error
     /// (with its line number) unless --keep-going.
     Batch {
+        /// The file of commands, or - for standard input.
         file: PathBuf,
+        /// Run every line, report each failure, and exit non-zero if any failed.
         #[arg(long)]
         keep_going: bool,
     },
     /// Generate a realistic synthetic database (for benchmarks and trying the program at scale).
     Gen {
+        /// How many orders to generate.
         #[arg(long, default_value_t = 100_000)]
         orders: u64,
+        /// How many units.
         #[arg(long, default_value_t = 42)]
         units: usize,
+        /// Over how many years the orders are received.
         #[arg(long, default_value_t = 3)]
         years: u32,
+        /// The random seed (the same seed gives the same database).
         #[arg(long, default_value_t = 12345)]
         seed: u64,
     },
@@ -233,7 +272,10 @@ pub enum Command {
     /// Prove the database is sound: integrity, and every order's state = the replay of its events.
     Check,
     /// A consistent copy of the database while others keep working.
-    Backup { file: PathBuf },
+    Backup {
+        /// Where to write the copy (must not exist).
+        file: PathBuf,
+    },
     /// Import orders from a CSV or XLSX export (the city platform's, or our own).
     Import(ImportArgs),
     /// Export orders with their current state (CSV or XLSX; re-importable).
@@ -258,8 +300,10 @@ pub enum UnitCmd {
     List,
     /// Add a unit.
     Add {
+        /// The unit's full name, e.g. 住建局 or 海城镇.
         #[arg(long)]
         name: String,
+        /// department (部门) or township (乡镇).
         #[arg(long, value_parser = ["department", "township"])]
         kind: String,
     },
@@ -273,6 +317,7 @@ pub enum OperatorCmd {
     Add {
         /// The OS user name.
         user: String,
+        /// admin, operator, viewer, or unit (with --unit).
         #[arg(long, value_parser = ["admin", "operator", "viewer", "unit"])]
         role: String,
         /// The unit of a unit account.
@@ -280,7 +325,10 @@ pub enum OperatorCmd {
         unit: Option<String>,
     },
     /// Remove an operator.
-    Remove { user: String },
+    Remove {
+        /// The OS user name.
+        user: String,
+    },
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -300,16 +348,22 @@ pub enum ListFormat {
 pub enum OrderCmd {
     /// 受理: record a new order; prints its number.
     Add {
+        /// inquiry (咨询), suggestion (建议) or request (诉求); sets the default time limit.
         #[arg(long, value_parser = ["inquiry", "suggestion", "request"])]
         category: String,
+        /// A short title (标题), e.g. 路灯不亮.
         #[arg(long)]
         title: String,
+        /// What the citizen said (内容).
         #[arg(long, default_value = "")]
         content: String,
+        /// The citizen's name (来电人); masked in lists.
         #[arg(long, default_value = "")]
         citizen: String,
+        /// The citizen's phone (联系电话); masked in lists.
         #[arg(long, default_value = "")]
         phone: String,
+        /// Where the problem is (地址).
         #[arg(long, default_value = "")]
         address: String,
         /// The city call center's number [default: assigned, YYYYMMDD + 4 digits]
@@ -321,7 +375,9 @@ pub enum OrderCmd {
     },
     /// One order with its full history.
     Show {
+        /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
+        /// text or json.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
         /// Show the citizen's full name and phone (recorded in the order's history).
@@ -333,11 +389,13 @@ pub enum OrderCmd {
         /// received, dispatched, handling, returned, replied, awaiting_callback, closed
         #[arg(long)]
         status: Option<String>,
+        /// Only orders held by this unit (name, initials or spelling).
         #[arg(long)]
         unit: Option<String>,
         /// Only open orders past their deadline.
         #[arg(long)]
         overdue: bool,
+        /// table, csv or json.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },

@@ -155,14 +155,15 @@ fn print_warning(w: Option<String>) {
     }
 }
 
-fn done(o: &crate::domain::Order) {
-    println!("{} {} ({})", o.order_no, o.status.code(), o.status.zh());
+/// Prints what an action command recorded and the order's state after it.
+fn done(a: &Action, o: &crate::domain::Order) {
+    println!("{}", output::recorded(a, o));
 }
 
 fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
     let act = |no: &str, a: Action| -> Result<()> {
         let o = ops::act(store, ctx, no, &a, None)?;
-        done(&o);
+        done(&a, &o);
         Ok(())
     };
     match command {
@@ -275,12 +276,9 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             let unit = unit_arg(store, &unit)?;
             let (o, w) = ops::dispatch(store, ctx, &order_no, &unit, spec, None)?;
             print_warning(w);
-            println!(
-                "{} dispatched to {}, deadline {}",
-                o.order_no,
-                o.unit.as_deref().unwrap_or(""),
-                o.deadline.map(|d| d.to_string()).unwrap_or_default()
-            );
+            if let (Some(unit), Some(deadline)) = (o.unit.clone(), o.deadline) {
+                done(&Action::Dispatch { unit, deadline }, &o);
+            }
             Ok(())
         }
         Command::Accept { order_no } => act(&order_no, Action::Accept),
@@ -376,7 +374,9 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             let spec = deadline_spec(days, deadline.as_deref())?;
             let (o, w) = ops::redo(store, ctx, &order_no, &reason, spec, None)?;
             print_warning(w);
-            done(&o);
+            if let Some(deadline) = o.deadline {
+                done(&Action::Redo { reason, deadline }, &o);
+            }
             Ok(())
         }
         Command::Close { order_no, reason } => act(&order_no, Action::Close { reason }),

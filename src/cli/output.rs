@@ -251,3 +251,83 @@ pub fn order_text(o: &Order, events: &[StoredEvent], now: NaiveDateTime, reveal:
     }
     s
 }
+
+/// "4th", "11th", "22nd": the English ordinal of a count.
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// What an action command recorded, then the order's state: the one line every action
+/// command prints, e.g. `urged 201710270002 (住建局, 4th urge); status handling (办理中)`.
+pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
+    use crate::domain::Action as A;
+    let no = &o.order_no;
+    let unit = o.unit.as_deref().unwrap_or("-");
+    let deadline = o
+        .deadline
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "-".into());
+    let what = match a {
+        A::Dispatch { unit, deadline } => format!("dispatched {no} to {unit}, deadline {deadline}"),
+        A::Accept => format!("accepted {no} ({unit}, deadline {deadline})"),
+        A::Return { reason } => format!("returned {no} to the office: {}", one_line(reason)),
+        A::RequestExtension { until, reason } => format!(
+            "requested an extension of {no} until {until}: {}",
+            one_line(reason)
+        ),
+        A::ApproveExtension => format!("approved the extension of {no}: deadline {deadline}"),
+        A::RefuseExtension { reason } => {
+            format!("refused the extension of {no}: {}", one_line(reason))
+        }
+        A::Reply { .. } => format!("recorded the reply to {no} ({unit})"),
+        A::ReviewAccept => format!("accepted the reply to {no}"),
+        A::ReviewReject { reason } => {
+            format!("rejected the reply to {no}: {}", one_line(reason))
+        }
+        A::Urge { .. } => format!("urged {no} ({unit}, {} urge)", ordinal(o.urges)),
+        A::Supervise { on_site, .. } => format!(
+            "supervised {no} ({unit}, {} supervision{})",
+            ordinal(o.supervisions),
+            if on_site.is_some() { ", on site" } else { "" }
+        ),
+        A::Callback { result } => format!(
+            "recorded the callback of {no}: {} ({})",
+            result.code(),
+            result.zh()
+        ),
+        A::Redo { deadline, .. } => format!(
+            "sent {no} back to {unit} to redo ({} redo), deadline {deadline}",
+            ordinal(o.redos)
+        ),
+        A::Close { .. } => format!("closed {no}"),
+        A::RevealContact => format!("revealed the contact of {no} (recorded)"),
+    };
+    format!("{what}; status {} ({})", o.status.code(), o.status.zh())
+}
+
+#[cfg(test)]
+mod recorded_tests {
+    use super::ordinal;
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
+    }
+}
