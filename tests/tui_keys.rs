@@ -669,3 +669,132 @@ fn below_the_minimum_size_no_key_acts_but_quit() {
     run_script(&mut s, &keys("q"), 70, 20).unwrap();
     assert!(s.app.quit);
 }
+
+/// What the user sees after some keys: the open dialog's error, else the status message.
+fn shown_error(s: &Session) -> Option<String> {
+    let from_dialog = match &s.app.overlay.dialog {
+        Some(Dialog::Form(f)) => f.error.clone(),
+        Some(Dialog::Picker(p)) => p.error.clone(),
+        Some(Dialog::Choice(c)) => c.error.clone(),
+        Some(Dialog::Confirm(c)) => c.error.clone(),
+        Some(Dialog::Editor(e)) => e.error.clone(),
+        None => None,
+    };
+    from_dialog.or_else(|| s.app.message.as_ref().map(|m| m.text.clone()))
+}
+
+fn has_cjk(t: &str) -> bool {
+    t.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))
+}
+
+/// An order the extension form opens on: handling, no pending request, deadline ahead.
+fn extensible(s: &Session) -> String {
+    let today = s.app.env.now.date();
+    s.app
+        .data
+        .open
+        .iter()
+        .map(|r| &r.order)
+        .find(|o| {
+            o.status == Status::Handling
+                && o.extension.is_none()
+                && o.deadline.is_some_and(|d| d >= today)
+        })
+        .map(|o| o.order_no.clone())
+        .expect("the demo has a handling order within its deadline")
+}
+
+#[test]
+fn every_error_of_the_forms_and_commands_is_chinese_in_the_chinese_ui() {
+    // (what is tried, keys through the session, the part the message must name)
+    let (_d, s0) = session();
+    let ext = extensible(&s0);
+    drop(s0);
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "extension: bad date",
+            format!(":order <Space> {ext} <Enter> e <C-u> 2018-13-01 <Tab> 理由 <C-s>"),
+            "2018-13-01",
+        ),
+        (
+            "extension: year out of range",
+            format!(":order <Space> {ext} <Enter> e <C-u> 2300-01-01 <Tab> 理由 <C-s>"),
+            "2300-01-01",
+        ),
+        (
+            "extension: empty reason",
+            format!(":order <Space> {ext} <Enter> e <Enter> <Enter>"),
+            "原因",
+        ),
+        (
+            "on-site due date",
+            "2 s <Tab> <Space> <Tab> 现场 <Tab> <Tab> 措施 <Tab> <C-u> 2017-02-30 <C-s>".into(),
+            "2017-02-30",
+        ),
+        (
+            "custom period: from",
+            "3 p 4 <C-u> 2017-11-31 <C-s>".into(),
+            "2017-11-31",
+        ),
+        ("custom period: to", "3 p 4 <Tab> <C-u> x <C-s>".into(), "x"),
+        (
+            "custom period: from after to",
+            "3 p 4 <C-u> 2017-12-31 <Tab> <C-u> 2017-12-01 <C-s>".into(),
+            "2017-12-31",
+        ),
+        (
+            ":period with a bad date",
+            ": \"period 2017-11-31 2017-12-01\" <Enter>".into(),
+            "2017-11-31",
+        ),
+        (
+            ":period with a bad end",
+            ": \"period 2017-11-01 2017-12-32\" <Enter>".into(),
+            "2017-12-32",
+        ),
+        (
+            ":period reversed",
+            ": \"period 2017-12-01 2017-11-01\" <Enter>".into(),
+            "2017-12-01",
+        ),
+        (
+            ":period nonsense",
+            ": \"period soon\" <Enter>".into(),
+            "period",
+        ),
+        (
+            "unknown command",
+            ": \"frobnicate\" <Enter>".into(),
+            "frobnicate",
+        ),
+        (":unit with nothing", ": \"unit\" <Enter>".into(), "unit"),
+        (
+            ":unit unknown",
+            ": \"unit 火星局\" <Enter>".into(),
+            "火星局",
+        ),
+        (":unit ambiguous", ": \"unit 海城\" <Enter>".into(), "海城"),
+        (":order with nothing", ": \"order\" <Enter>".into(), "order"),
+        (":order unknown", ": \"order 999\" <Enter>".into(), "999"),
+        ("dispatch: no unit matches", "d qqqqqq <Enter>".into(), ""),
+        ("reply: empty", "2 r <C-s>".into(), "回复"),
+    ];
+    for (what, keys_text, names) in cases {
+        let (_d, mut s) = session();
+        run(&mut s, &keys_text);
+        let shown = shown_error(&s).unwrap_or_else(|| panic!("{what}: no error shown"));
+        assert!(has_cjk(&shown), "{what}: not Chinese: {shown}");
+        assert!(
+            shown.contains(names),
+            "{what}: does not name {names:?}: {shown}"
+        );
+        // No sentence in it is English only.
+        for line in shown.lines() {
+            assert!(
+                has_cjk(line),
+                "{what}: an English-only line in the Chinese UI: {line}"
+            );
+        }
+    }
+}

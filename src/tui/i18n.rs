@@ -274,6 +274,9 @@ strings! {
     OrderNotFound => "没有工单“{}”", "No order \"{}\"";
     NeedArg => "命令 :{} 需要参数", "Command :{} needs an argument";
     BadPeriod => "统计期写法：:period all | this | last | 起 止（YYYY-MM-DD）", "Period: :period all | this | last | FROM TO (YYYY-MM-DD)";
+    BadDate => "“{}”不是日期（应为 YYYY-MM-DD，如 2017-12-31）", "'{}' is not a date (expected YYYY-MM-DD, e.g. 2017-12-31)";
+    BadYear => "“{}”的年份超出范围（{}–{}）", "'{}': the year is out of range ({}–{})";
+    BadPeriodDate => "{}：{}", "{}: {}";
     FromAfterTo => "起始日期 {} 晚于截止日期 {}", "The start {} is after the end {}";
     MarkedCleared => "已清除选择", "Marks cleared";
     FilterCleared => "已清除筛选", "Filter cleared";
@@ -294,6 +297,24 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A typed date (`YYYY-MM-DD` or `YYYY/MM/DD`), read by the domain's own parser; its refusal
+/// is said here in the UI's language (the domain's words are English only).
+pub fn date(lang: Lang, s: &str) -> Result<chrono::NaiveDate, String> {
+    use crate::domain::time::{MAX_YEAR, MIN_YEAR, parse_date};
+    parse_date(s).map_err(|_| {
+        let t = s.trim();
+        let shown = crate::domain::text::quote(t);
+        let is_date = ["%Y-%m-%d", "%Y/%m/%d"]
+            .iter()
+            .any(|f| chrono::NaiveDate::parse_from_str(t, f).is_ok());
+        if is_date {
+            fill(S::BadYear.get(lang), &[&shown, &MIN_YEAR, &MAX_YEAR])
+        } else {
+            fill(S::BadDate.get(lang), &[&shown])
+        }
+    })
 }
 
 /// The domain's own names, in the UI language.

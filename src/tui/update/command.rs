@@ -2,9 +2,8 @@
 
 use super::super::action::Effect;
 use super::super::app::{App, Level, PeriodChoice};
-use super::super::i18n::{S, fill};
+use super::super::i18n::{S, date, fill};
 use super::say;
-use crate::domain::time::parse_date;
 
 pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
     let line = line.trim().trim_start_matches(':');
@@ -44,14 +43,26 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
                 [] | ["all"] => Some(PeriodChoice::All),
                 ["this"] | ["month"] => Some(PeriodChoice::ThisMonth),
                 ["last"] => Some(PeriodChoice::LastMonth),
-                [from, to] => match (parse_date(from), parse_date(to)) {
+                [from, to] => match (date(app.env.lang, from), date(app.env.lang, to)) {
                     (Ok(f), Ok(t)) if f <= t => Some(PeriodChoice::Custom(f, t)),
                     (Ok(f), Ok(t)) => {
                         let m = fill(app.env.t(S::FromAfterTo), &[&f, &t]);
                         say(app, Level::Error, m);
                         return Vec::new();
                     }
-                    _ => None,
+                    (f, t) => {
+                        // Which date is wrong, then how to write the command.
+                        let lang = app.env.lang;
+                        let (label, e) = match (f, t) {
+                            (Err(e), _) => (S::DlgFrom, e),
+                            (_, Err(e)) => (S::DlgTo, e),
+                            _ => return Vec::new(),
+                        };
+                        let m = fill(S::BadPeriodDate.get(lang), &[&label.get(lang), &e]);
+                        let m = format!("{m}\n{}", S::BadPeriod.get(lang));
+                        say(app, Level::Error, m);
+                        return Vec::new();
+                    }
                 },
                 _ => None,
             };

@@ -6,7 +6,6 @@ use super::super::action::{Effect, Submit};
 use super::super::app::{App, PeriodChoice};
 use super::super::dialog::{Dialog, Field, Form, Outcome, Purpose};
 use super::super::i18n::{S, fill};
-use crate::domain::time::parse_date;
 use crate::domain::{Action, CallbackResult, OnSite};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -147,8 +146,11 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
 }
 
 fn date(app: &mut App, f: &Form, label: S) -> Result<chrono::NaiveDate, Vec<Effect>> {
-    parse_date(&f.field(label)).map_err(|e| {
-        let msg = format!("{}: {e}", label.get(app.env.lang));
+    super::super::i18n::date(app.env.lang, &f.field(label)).map_err(|e| {
+        let msg = fill(
+            S::BadPeriodDate.get(app.env.lang),
+            &[&label.get(app.env.lang), &e],
+        );
         error(app, msg)
     })
 }
