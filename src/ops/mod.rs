@@ -326,9 +326,10 @@ pub fn redo(
 /// 催办 many orders at once (one transaction: all or nothing). Returns how many were urged.
 pub fn urge_many(store: &Store, ctx: &Ctx, order_nos: &[String], note: &str) -> Result<usize> {
     policy::require(ctx, Work::BulkUrge)?;
-    let action = clean_action(&Action::Urge {
+    // (`ops::step` cleans the note, as for every action.)
+    let action = Action::Urge {
         note: note.to_string(),
-    });
+    };
     // One transaction; the scorecard's running sums are summed over the batch and written
     // once (every urge of the batch lands on the same day rows).
     store.write(|s| {
@@ -343,7 +344,7 @@ pub fn urge_many(store: &Store, ctx: &Ctx, order_nos: &[String], note: &str) -> 
 
 /// 督办 of a unit as a whole (not one order): counted in the unit's supervisions. Checked by
 /// the policy and by `workflow::decide_unit` (the same rules as a supervision of an order).
-/// Runs inside the caller's write transaction (`store.write`).
+/// Its own write transaction (a savepoint inside a caller's, e.g. the demo's or an import's).
 pub fn supervise_unit(
     store: &Store,
     ctx: &Ctx,
