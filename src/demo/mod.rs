@@ -77,19 +77,26 @@ fn t(s: &str) -> NaiveDateTime {
     crate::domain::time::parse_datetime(s, false).unwrap_or_default()
 }
 
-/// An invented citizen's request fitting `unit` (title, content, name, phone, address), drawn
-/// from `texts` in a fixed order so a seed always gives the same order.
-pub fn invented_intake(rng: &mut Rng, unit: &str, township: bool, category: Category) -> Intake {
-    let (title, content) = texts::order_text(rng, unit, township, category.code());
-    let c = texts::citizen(rng, unit, township);
-    Intake {
+/// An invented citizen's request fitting `unit` (title, content, name, phone, address — where
+/// the content says), drawn from `texts` in a fixed order so a seed always gives the same
+/// order; with its story, that the unit's replies answer (`texts::reply_text`).
+pub fn invented_intake(
+    rng: &mut Rng,
+    unit: &str,
+    township: bool,
+    category: Category,
+) -> (Intake, texts::Story) {
+    let story = texts::story(rng, unit, township, category.code());
+    let c = texts::citizen_of(rng, unit, township, &story);
+    let intake = Intake {
         category: Some(category),
-        title,
-        content,
+        title: story.title.clone(),
+        content: story.content.clone(),
         citizen: c.name,
         phone: c.phone,
         address: c.address,
-    }
+    };
+    (intake, story)
 }
 
 /// What happens to an order, at a time.
@@ -196,7 +203,7 @@ fn draft_order(
     };
     let day = p.day_in(a, b);
     let received = p.at(day, 8, 17);
-    let intake = invented_intake(&mut p.rng, unit, township, category);
+    let (intake, story) = invented_intake(&mut p.rng, unit, township, category);
     let liaison = format!("{unit}联络员");
     let mut dr = Draft {
         steps: vec![],
@@ -242,7 +249,7 @@ fn draft_order(
             if p.rng.chance(35) {
                 let day = deadline + Duration::days(5 + p.rng.below(20) as i64);
                 let at = p.at(day, 9, 16).max(dr.last() + Duration::minutes(5));
-                dr.push(at, Step::Reply(texts::reply_text(&mut p.rng, unit, true)));
+                dr.push(at, Step::Reply(texts::reply_text(&mut p.rng, unit, &story, true)));
                 let rej = p.minutes(at, 30, 240);
                 dr.push(
                     rej,
@@ -289,7 +296,7 @@ fn draft_order(
     if p.rng.chance(10) {
         dr.push(
             reply_at,
-            Step::Reply(texts::reply_text(&mut p.rng, unit, true)),
+            Step::Reply(texts::reply_text(&mut p.rng, unit, &story, true)),
         );
         let rej = p.minutes(reply_at, 30, 240);
         dr.push(
@@ -300,7 +307,7 @@ fn draft_order(
     }
     dr.push(
         reply_at,
-        Step::Reply(texts::reply_text(&mut p.rng, unit, false)),
+        Step::Reply(texts::reply_text(&mut p.rng, unit, &story, false)),
     );
     if stop == 1 {
         return dr;
@@ -329,7 +336,7 @@ fn draft_order(
         let again = p.at(day, 8, 18).max(redone + Duration::minutes(30));
         dr.push(
             again,
-            Step::Reply(texts::reply_text(&mut p.rng, unit, false)),
+            Step::Reply(texts::reply_text(&mut p.rng, unit, &story, false)),
         );
         let reviewed = p.minutes(again, 30, 300);
         dr.push(reviewed, Step::ReviewAccept);
@@ -571,7 +578,7 @@ fn plan() -> Result<Vec<(NaiveDateTime, usize, usize, Step)>> {
     for _ in 0..WITH_OFFICE_RECEIVED {
         let day = p.day_in(d("2017-12-29"), d("2017-12-31"));
         let at = p.at(day, 8, 17);
-        let intake = invented_intake(&mut p.rng, "海城镇", true, Category::Request);
+        let intake = invented_intake(&mut p.rng, "海城镇", true, Category::Request).0;
         p.add(Draft {
             steps: vec![(at, Step::Intake(intake))],
             deadline: None,
@@ -586,7 +593,7 @@ fn plan() -> Result<Vec<(NaiveDateTime, usize, usize, Step)>> {
     for (unit, home) in wrong.iter().take(WITH_OFFICE_RETURNED) {
         let day = p.day_in(d("2017-12-18"), d("2017-12-27"));
         let at = p.at(day, 8, 16);
-        let intake = invented_intake(&mut p.rng, home, true, Category::Request);
+        let intake = invented_intake(&mut p.rng, home, true, Category::Request).0;
         let sent = p.minutes(at, 15, 60);
         let back = p.workday_after(sent, 1);
         let reason = texts::return_reason(&mut p.rng, home);

@@ -111,7 +111,7 @@ fn plan_order(
         3..=9 => Category::Suggestion,
         _ => Category::Request,
     };
-    let intake = crate::demo::invented_intake(rng, &unit.0, township, category);
+    let (intake, story) = crate::demo::invented_intake(rng, &unit.0, township, category);
     let (order, first) = ops::first_event(
         &ctx.at(received).as_operator("热线办"),
         &no,
@@ -203,7 +203,7 @@ fn plan_order(
     if target >= 2 {
         if p.rng.chance(8) {
             let at = p.later(600, 6000);
-            let text = texts::reply_text(p.rng, &unit.0, true);
+            let text = texts::reply_text(p.rng, &unit.0, &story, true);
             p.step(at, &liaison, Action::Reply { text });
             let at = p.later(60, 600);
             p.step(
@@ -215,7 +215,7 @@ fn plan_order(
             );
         }
         let at = p.later(600, 8000);
-        let text = texts::reply_text(p.rng, &unit.0, false);
+        let text = texts::reply_text(p.rng, &unit.0, &story, false);
         p.step(at, &liaison, Action::Reply { text });
     }
     if target >= 3 {
@@ -239,7 +239,7 @@ fn plan_order(
             p.step(at, office, Action::Redo { reason, deadline });
             if target >= 5 {
                 let at = p.later(600, 6000);
-                let text = texts::reply_text(p.rng, &unit.0, false);
+                let text = texts::reply_text(p.rng, &unit.0, &story, false);
                 p.step(at, &liaison, Action::Reply { text });
                 let at = p.later(60, 600);
                 p.step(at, office, Action::ReviewAccept);
