@@ -117,7 +117,10 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("低保", &["低保"]),
     ("养老", &["养老金", "养老保险"]),
     ("宽带", &["宽带", "光纤", "光猫", "光缆"]),
-    ("供电", &["停电", "电压", "电费", "电能表", "变压器", "电杆", "电线杆"]),
+    (
+        "供电",
+        &["停电", "电压", "电费", "电能表", "变压器", "电杆", "电线杆"],
+    ),
     ("路灯", &["路灯"]),
     ("供水", &["停水", "供水", "自来水", "水质"]),
     ("交通信号", &["红绿灯", "信号灯"]),
@@ -127,7 +130,10 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("油烟", &["油烟"]),
     ("退耕", &["退耕"]),
     ("井盖", &["井盖"]),
-    ("补贴", &["补贴", "补助", "津贴", "奖补", "扶助金", "奖扶金"]),
+    (
+        "补贴",
+        &["补贴", "补助", "津贴", "奖补", "扶助金", "奖扶金"],
+    ),
     ("危房", &["危房"]),
     ("宅基地", &["宅基地"]),
     ("社保卡", &["社保卡"]),
@@ -152,9 +158,14 @@ fn reply_mismatch(title: &str, content: &str, request: bool, reply: &str) -> Opt
     if !stray.is_empty() {
         return Some(format!("the reply is about {stray:?}, the order is not"));
     }
-    let missed: Vec<_> = families(title).into_iter().filter(|f| !said.contains(f)).collect();
+    let missed: Vec<_> = families(title)
+        .into_iter()
+        .filter(|f| !said.contains(f))
+        .collect();
     if request && !missed.is_empty() {
-        return Some(format!("the reply says nothing of {missed:?}, the title's topic"));
+        return Some(format!(
+            "the reply says nothing of {missed:?}, the title's topic"
+        ));
     }
     None
 }
@@ -167,7 +178,12 @@ fn places(text: &str) -> (Vec<&'static str>, Vec<&'static str>) {
         if text.contains(town) {
             towns.push(town);
         }
-        spots.extend(villages.iter().chain(communities).filter(|p| text.contains(*p)));
+        spots.extend(
+            villages
+                .iter()
+                .chain(communities)
+                .filter(|p| text.contains(*p)),
+        );
     }
     spots.extend(
         hotline::demo::texts::compounds()
@@ -195,7 +211,9 @@ fn address_mismatch(title: &str, content: &str, address: &str) -> Option<String>
     if !said_towns.is_empty()
         && let Some(t) = at_towns.iter().find(|t| !said_towns.contains(t))
     {
-        return Some(format!("the address is in {t}, the content in {said_towns:?}"));
+        return Some(format!(
+            "the address is in {t}, the content in {said_towns:?}"
+        ));
     }
     for p in &at {
         let homes: Vec<&str> = hotline::demo::texts::townships()
@@ -259,7 +277,10 @@ fn every_demo_order_is_one_story() {
     store
         .for_each_order_with_events(|o, events| {
             if let Some(why) = address_mismatch(&o.title, &o.content, &o.address) {
-                problems.push(format!("{} {}: address {}: {why}", o.order_no, o.title, o.address));
+                problems.push(format!(
+                    "{} {}: address {}: {why}",
+                    o.order_no, o.title, o.address
+                ));
             }
             let request = o.category == hotline::domain::Category::Request;
             for (k, e) in events.iter().enumerate() {
@@ -282,5 +303,10 @@ fn every_demo_order_is_one_story() {
         })
         .unwrap();
     assert!(replies > 400, "only {replies} replies");
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

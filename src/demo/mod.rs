@@ -249,7 +249,10 @@ fn draft_order(
             if p.rng.chance(35) {
                 let day = deadline + Duration::days(5 + p.rng.below(20) as i64);
                 let at = p.at(day, 9, 16).max(dr.last() + Duration::minutes(5));
-                dr.push(at, Step::Reply(texts::reply_text(&mut p.rng, unit, &story, true)));
+                dr.push(
+                    at,
+                    Step::Reply(texts::reply_text(&mut p.rng, unit, &story, true)),
+                );
                 let rej = p.minutes(at, 30, 240);
                 dr.push(
                     rej,
