@@ -736,3 +736,189 @@ fn problems_name_the_spreadsheet_row_after_multi_line_cells() {
         assert!(stderr.contains(want), "{want}: {stderr}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Mappings (issue 11, item 16).
+
+/// The data set's attachment 3 layout: the messages without the government's replies
+/// (留言编号, 留言用户, 留言主题, 留言时间, 留言详情, 点赞数, 反对数), four rows.
+const ATTACHMENT3: &str = "tests/fixtures/import/taidi2020-attachment3-sample.xlsx";
+
+#[test]
+fn a_shipped_mapping_by_name_and_the_mapping_commands() {
+    let db = Db::new();
+    let list = ok(&db.path, &["mapping", "list"]);
+    for name in ["hotline", "taidi-message-board"] {
+        assert!(list.lines().any(|l| l.starts_with(name)), "{list}");
+    }
+    let shown = ok(&db.path, &["mapping", "show", "taidi-message-board"]);
+    assert_eq!(
+        shown,
+        std::fs::read_to_string("data/mappings/taidi-message-board.toml").unwrap()
+    );
+    let e = fails(&db.path, &["mapping", "show", "city"]);
+    assert!(e.contains("hotline, taidi-message-board"), "{e}");
+    // --mapping NAME: the shipped mapping, as if its file were given.
+    let out = ok(
+        &db.path,
+        &[
+            "import",
+            ATTACHMENT3,
+            "--mapping",
+            "taidi-message-board",
+            "--create-units",
+        ],
+    );
+    assert!(out.contains("imported 4"), "{out}");
+    // A name that is neither a file nor a shipped mapping says both.
+    let e = fails(
+        &db.path,
+        &["import", ATTACHMENT3, "--mapping", "city-platform"],
+    );
+    assert!(
+        e.contains("city-platform") && e.contains("hotline mapping list"),
+        "{e}"
+    );
+}
+
+#[test]
+fn every_problem_of_a_mapping_in_one_run() {
+    let db = Db::new();
+    let csv = db.file("c.csv");
+    std::fs::write(&csv, "编号,时间,标题\nA1,2020-01-02 09:00,路灯不亮\n").unwrap();
+    let m = db.file("m.toml");
+    std::fs::write(
+        &m,
+        "name = 'city'\n[columns]\norder_no = '编号'\nreceived_at = '时间'\nsubject = '标题'\n\
+         [defaults]\ndeadline_days = 0\ncallback = 'happy'\n[values.category]\n'投诉' = 'complaint'\n",
+    )
+    .unwrap();
+    let e = fails(&db.path, &["import", s(&csv), "--mapping", s(&m)]);
+    for part in [
+        "[columns] subject",
+        "[columns] title is required",
+        "deadline_days",
+        "[defaults] callback",
+        "complaint",
+    ] {
+        assert!(e.contains(part), "{part} missing from: {e}");
+    }
+    let zh = hotline(
+        &db.path,
+        &["--lang", "zh", "import", s(&csv), "--mapping", s(&m)],
+    );
+    let zh = String::from_utf8(zh.stderr).unwrap();
+    assert!(zh.contains("映射文件") && zh.contains("处问题"), "{zh}");
+}
+
+#[test]
+fn a_field_the_file_lacks_is_named_as_ours_with_how_to_supply_it() {
+    let db = Db::new();
+    let csv = db.file("c.csv");
+    std::fs::write(&csv, "编号,时间,标题\nA1,2020-01-02 09:00,路灯不亮\n").unwrap();
+    let m = db.file("m.toml");
+    std::fs::write(
+        &m,
+        "name = 'city'\n[columns]\norder_no = '编号'\nreceived_at = '时间'\ntitle = '标题'\ncategory = '类别'\n",
+    )
+    .unwrap();
+    let e = fails(&db.path, &["import", s(&csv), "--mapping", s(&m)]);
+    assert!(
+        !e.contains("column 类别:"),
+        "a column the file does not have: {e}"
+    );
+    assert!(
+        e.contains("category")
+            && e.contains("[columns] category")
+            && e.contains("[defaults] category"),
+        "{e}"
+    );
+    let zh = hotline(
+        &db.path,
+        &["--lang", "zh", "import", s(&csv), "--mapping", s(&m)],
+    );
+    let zh = String::from_utf8(zh.stderr).unwrap();
+    assert!(
+        zh.contains("没有") && zh.contains("[defaults] category"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn a_header_short_of_a_shipped_layout_names_it_and_the_missing_columns() {
+    let db = Db::new();
+    let e = fails(&db.path, &["import", ATTACHMENT3]);
+    assert!(e.contains("taidi-message-board"), "{e}");
+    assert!(e.contains("答复意见") && e.contains("答复时间"), "{e}");
+    assert!(e.contains("--mapping taidi-message-board"), "{e}");
+    assert_eq!(db.orders().len(), 0);
+}
+
+#[test]
+fn the_summary_counts_rows_whose_deadline_was_defaulted() {
+    let db = Db::new();
+    let out = ok(
+        &db.path,
+        &[
+            "import",
+            ATTACHMENT3,
+            "--mapping",
+            "taidi-message-board",
+            "--create-units",
+        ],
+    );
+    assert!(out.contains("4 deadlines defaulted"), "{out}");
+    let zh = ok(
+        &db.path,
+        &[
+            "--lang",
+            "zh",
+            "import",
+            ATTACHMENT3,
+            "--mapping",
+            "taidi-message-board",
+            "--dry-run",
+        ],
+    );
+    // All duplicates now: nothing dispatched, nothing defaulted.
+    assert!(zh.contains("重复 4") && !zh.contains("默认时限"), "{zh}");
+    // Our own export gives every deadline: none defaulted.
+    let csv = db.file("export.csv");
+    ok(&db.path, &["export", "--format", "csv", "--out", s(&csv)]);
+    let other = Db::new();
+    let out = ok(&other.path, &["import", s(&csv), "--create-units"]);
+    assert!(
+        out.contains("imported 4") && !out.contains("defaulted"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_message_board_without_replies_goes_to_the_boards_unit() {
+    let db = Db::new();
+    ok(
+        &db.path,
+        &[
+            "import",
+            ATTACHMENT3,
+            "--mapping",
+            "taidi-message-board",
+            "--create-units",
+        ],
+    );
+    let orders = db.orders();
+    assert_eq!(orders.len(), 4);
+    for o in orders.values() {
+        assert_eq!(o.unit.as_deref(), Some("留言板承办单位"), "{}", o.order_no);
+        assert_eq!(o.status, Status::Handling, "{}", o.order_no);
+        assert_eq!(o.assigned_at, Some(o.received_at), "{}", o.order_no);
+        assert_eq!(o.accepted_at, Some(o.received_at), "{}", o.order_no);
+        assert!(o.deadline.is_some(), "{}", o.order_no);
+    }
+    let o = &orders["LY188006"];
+    assert_eq!(
+        o.deadline,
+        Some(working_days_after(o.received_at.date(), 10))
+    );
+    assert!(o.content.starts_with("学院要求学生"), "{:?}", o.content);
+}

@@ -278,6 +278,9 @@ pub enum Command {
     },
     /// Import orders from a CSV or XLSX export (the city platform's, or our own).
     Import(ImportArgs),
+    /// Import mappings (导入映射): list the shipped ones, or print one to copy and edit.
+    #[command(subcommand)]
+    Mapping(MappingCmd),
     /// Export orders with their current state (CSV or XLSX; re-importable).
     Export(ExportArgs),
     /// Write the monthly bulletin (通报) from the data (Markdown or DOCX).
@@ -292,6 +295,17 @@ pub enum ReportFormat {
     Csv,
     Json,
     Xlsx,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MappingCmd {
+    /// The shipped mappings: each name and the columns that identify its layout.
+    List,
+    /// Print a shipped mapping's file, to copy and edit (`… > my-layout.toml`).
+    Show {
+        /// The mapping's name, as `hotline mapping list` shows it.
+        name: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -405,9 +419,10 @@ pub enum OrderCmd {
 pub struct ImportArgs {
     /// The CSV or XLSX file.
     pub file: PathBuf,
-    /// A mapping file (TOML) naming the file's columns [default: detected from the header:
-    /// our own export, or the message-board layout; see data/mappings/]
-    #[arg(long, value_name = "FILE")]
+    /// A shipped mapping's name (`hotline mapping list`) or a mapping file (TOML) naming the
+    /// file's columns [default: detected from the header: our own export, or the
+    /// message-board layout; see data/mappings/]
+    #[arg(long, value_name = "NAME|FILE")]
     pub mapping: Option<PathBuf>,
     /// The workbook's sheet to read [default: the first]
     #[arg(long, value_name = "NAME")]

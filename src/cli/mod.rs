@@ -6,7 +6,9 @@ mod clap_error;
 mod output;
 
 pub use args::Cli;
-use args::{Command, ListFormat, OperatorCmd, OrderCmd, ReportFormat, ShowFormat, UnitCmd};
+use args::{
+    Command, ListFormat, MappingCmd, OperatorCmd, OrderCmd, ReportFormat, ShowFormat, UnitCmd,
+};
 pub use clap_error::{command_path, what_is_wrong};
 
 use crate::context::{Options, os_user};
@@ -64,6 +66,8 @@ pub fn run(cli: Cli) -> Result<()> {
         None => Command::Tui(args::TuiArgs::default()),
         Some(c) => c,
     };
+    // The language of plain messages (English unless --lang zh), not the TUI's.
+    let message_lang = cli.global.message_lang();
     let mut options: Options = cli.global.into();
     // `--demo` names the demo database for the commands that work on one (not for those that
     // make a database: demo, init, gen, bench).
@@ -116,7 +120,8 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("{}", crate::synth::generate(&path, &opt)?);
             Ok(())
         }
-        Command::Import(args) => crate::import::run(g, args.into()),
+        Command::Import(args) => crate::import::run(g, args.into(), message_lang),
+        Command::Mapping(cmd) => mapping(message_lang, cmd),
         Command::Export(args) => crate::export::run(g, args.into()),
         Command::Bulletin(args) => crate::bulletin::run(g, args.into()),
         other => {
@@ -160,6 +165,29 @@ fn done(a: &Action, o: &crate::domain::Order) {
     println!("{}", output::recorded(a, o));
 }
 
+/// `hotline mapping list|show`: needs no database.
+fn mapping(lang: crate::domain::Lang, cmd: MappingCmd) -> Result<()> {
+    use crate::import::mapping::Mapping;
+    match cmd {
+        MappingCmd::List => {
+            for name in Mapping::shipped_names() {
+                let m = Mapping::parse(Mapping::shipped_text(name)?, name)?;
+                let by = lang.pick("identified by", "识别列");
+                println!("{name:<22} {by}: {}", m.detect.join(", "));
+            }
+            println!(
+                "{}",
+                lang.pick(
+                    "(`hotline mapping show NAME` prints one to copy and edit; `hotline import FILE --mapping NAME` uses it)",
+                    "（`hotline mapping show NAME` 打印映射文件，可复制修改；`hotline import FILE --mapping NAME` 使用它）"
+                )
+            );
+        }
+        MappingCmd::Show { name } => print!("{}", Mapping::shipped_text(&name)?),
+    }
+    Ok(())
+}
+
 fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
     let act = |no: &str, a: Action| -> Result<()> {
         let o = ops::act(store, ctx, no, &a, None)?;
@@ -175,6 +203,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
         | Command::Bulletin(_)
         | Command::Gen { .. }
         | Command::Bench(_) => Ok(()),
+        Command::Mapping(cmd) => mapping(crate::domain::Lang::En, cmd),
         Command::Unit(UnitCmd::List) => {
             print!("{}", output::units_table(&store.units()?));
             Ok(())

@@ -4,7 +4,7 @@
 
 use super::read::{Table, normalize_header};
 use crate::domain::{CallbackResult, Category, Status, UnitKind};
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -112,16 +112,125 @@ fn key(s: &str) -> String {
     normalize_header(s).to_lowercase()
 }
 
+/// Our fields, as `[columns]` names them.
+pub const FIELDS: &[&str] = &[
+    "order_no",
+    "received_at",
+    "category",
+    "title",
+    "content",
+    "citizen",
+    "phone",
+    "address",
+    "unit",
+    "dispatched_at",
+    "deadline",
+    "accepted_at",
+    "reply",
+    "replied_at",
+    "callback",
+    "status",
+    "closed_at",
+    "history",
+];
+const TOP_KEYS: &[&str] = &["name", "detect", "columns", "defaults", "values"];
+const DETECT_KEYS: &[&str] = &["headers"];
+const DEFAULT_KEYS: &[&str] = &[
+    "category",
+    "unit",
+    "unit_kind",
+    "callback",
+    "deadline_days",
+    "order_no_prefix",
+];
+const VALUE_KEYS: &[&str] = &["category", "status", "callback"];
+
+/// One problem of a mapping file, in both languages.
+type Problem = (String, String);
+
+/// Keys of `t` not in `allowed`: reported and removed, so that the rest is still checked.
+fn unknown_keys(t: &mut toml::Table, section: &str, allowed: &[&str], problems: &mut Vec<Problem>) {
+    let bad: Vec<String> = t
+        .keys()
+        .filter(|k| !allowed.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    for k in bad {
+        t.remove(&k);
+        let k = crate::domain::text::quote(&k);
+        let what = if section.is_empty() {
+            k.clone()
+        } else {
+            format!("{section} {k}")
+        };
+        problems.push((
+            format!(
+                "{what} is not a key a mapping knows (here: {}): correct or remove it",
+                allowed.join(", ")
+            ),
+            format!(
+                "{what} 不是映射文件的键（此处可用：{}）：请改正或删除",
+                allowed.join("、")
+            ),
+        ));
+    }
+}
+
+/// The one error for all the problems of mapping `origin`.
+fn problems_error(origin: &str, problems: &[Problem]) -> Error {
+    let n = problems.len();
+    let en: Vec<String> = problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}) {}", i + 1, p.0))
+        .collect();
+    let zh: Vec<String> = problems
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}）{}", i + 1, p.1))
+        .collect();
+    Error::Invalid(Msg::both(
+        format!(
+            "mapping {origin}: {n} problem{}: {}",
+            if n == 1 { "" } else { "s" },
+            en.join("; ")
+        ),
+        format!("映射文件 {origin}：{n} 处问题：{}", zh.join("；")),
+    ))
+}
+
 impl Mapping {
-    /// Parse a mapping file's text. `origin` names it in messages.
+    /// Parse a mapping file's text. `origin` names it in messages. Every problem is reported
+    /// at once (one error listing them, each with its section and how to fix it); only a file
+    /// that is not TOML at all stops at its first syntax error.
     pub fn parse(text: &str, origin: &str) -> Result<Mapping> {
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            Error::Input(format!(
-                "mapping {origin}: {}",
-                crate::domain::text::one_line(&e.to_string())
+        let mut table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let e = crate::domain::text::one_line(&e.to_string());
+            Error::Invalid(Msg::both(
+                format!("mapping {origin}: not valid TOML: {e}"),
+                format!("映射文件 {origin}：不是有效的 TOML：{e}"),
             ))
         })?;
-        let bad = |what: String| Error::Input(format!("mapping {origin}: {what}"));
+        let mut problems: Vec<Problem> = Vec::new();
+        unknown_keys(&mut table, "", TOP_KEYS, &mut problems);
+        for (section, allowed) in [
+            ("detect", DETECT_KEYS),
+            ("columns", FIELDS),
+            ("defaults", DEFAULT_KEYS),
+            ("values", VALUE_KEYS),
+        ] {
+            if let Some(toml::Value::Table(t)) = table.get_mut(section) {
+                unknown_keys(t, &format!("[{section}]"), allowed, &mut problems);
+            }
+        }
+        let raw: Raw = match toml::Value::Table(table).try_into() {
+            Ok(raw) => raw,
+            Err(e) => {
+                let e = crate::domain::text::one_line(&e.to_string());
+                problems.push((e.clone(), e));
+                return Err(problems_error(origin, &problems));
+            }
+        };
         let c = &raw.columns;
         for (field, col) in [
             ("order_no", &c.order_no),
@@ -129,53 +238,66 @@ impl Mapping {
             ("received_at", &c.received_at),
         ] {
             if col.as_deref().is_none_or(|s| s.trim().is_empty()) {
-                return Err(bad(format!(
-                    "[columns] {field} is required (the file's column header for it)"
-                )));
+                problems.push((
+                    format!("[columns] {field} is required (the file's column header for it)"),
+                    format!("[columns] {field} 为必填项（填文件中对应列的表头）"),
+                ));
             }
         }
-        let parse_cat = |s: &str, ctx: &str| -> Result<Category> {
-            s.parse().map_err(|e: String| bad(format!("{ctx}: {e}")))
-        };
-        let parse_cb = |s: &str, ctx: &str| -> Result<CallbackResult> {
-            s.parse().map_err(|e: String| bad(format!("{ctx}: {e}")))
+        let mut bad = |ctx: &str, e: String| {
+            problems.push((format!("{ctx}: {e}"), format!("{ctx}：{e}")));
         };
         let mut category = BTreeMap::new();
         for (k, v) in &raw.values.category {
-            category.insert(key(k), parse_cat(v, &format!("[values.category] '{k}'"))?);
+            match v.parse::<Category>() {
+                Ok(c) => {
+                    category.insert(key(k), c);
+                }
+                Err(e) => bad(&format!("[values.category] '{k}'"), e),
+            }
         }
         let mut status = BTreeMap::new();
         for (k, v) in &raw.values.status {
-            let s = parse_row_status(v).map_err(|e| bad(format!("[values.status] '{k}': {e}")))?;
-            status.insert(key(k), s);
+            match parse_row_status(v) {
+                Ok(s) => {
+                    status.insert(key(k), s);
+                }
+                Err(e) => bad(&format!("[values.status] '{k}'"), e),
+            }
         }
         let mut callback = BTreeMap::new();
         for (k, v) in &raw.values.callback {
-            callback.insert(key(k), parse_cb(v, &format!("[values.callback] '{k}'"))?);
+            match v.parse::<CallbackResult>() {
+                Ok(c) => {
+                    callback.insert(key(k), c);
+                }
+                Err(e) => bad(&format!("[values.callback] '{k}'"), e),
+            }
         }
         let d = &raw.defaults;
-        let default_category = d
-            .category
-            .as_deref()
-            .map(|s| parse_cat(s, "[defaults] category"))
-            .transpose()?;
-        let unit_kind = d
-            .unit_kind
-            .as_deref()
-            .map(|s| {
-                s.parse::<UnitKind>()
-                    .map_err(|e| bad(format!("[defaults] unit_kind: {e}")))
-            })
-            .transpose()?;
-        let default_callback = d
-            .callback
-            .as_deref()
-            .map(|s| parse_cb(s, "[defaults] callback"))
-            .transpose()?;
+        let default_category = d.category.as_deref().and_then(|s| {
+            s.parse::<Category>()
+                .map_err(|e| bad("[defaults] category", e))
+                .ok()
+        });
+        let unit_kind = d.unit_kind.as_deref().and_then(|s| {
+            s.parse::<UnitKind>()
+                .map_err(|e| bad("[defaults] unit_kind", e))
+                .ok()
+        });
+        let default_callback = d.callback.as_deref().and_then(|s| {
+            s.parse::<CallbackResult>()
+                .map_err(|e| bad("[defaults] callback", e))
+                .ok()
+        });
         if d.deadline_days.is_some_and(|n| n == 0 || n > 365) {
-            return Err(bad(
+            problems.push((
                 "[defaults] deadline_days must be between 1 and 365 working days".into(),
+                "[defaults] deadline_days 须为 1 至 365 个工作日".into(),
             ));
+        }
+        if !problems.is_empty() {
+            return Err(problems_error(origin, &problems));
         }
         Ok(Mapping {
             name: raw.name,
@@ -197,6 +319,49 @@ impl Mapping {
         })
     }
 
+    /// The names of the shipped mappings.
+    pub fn shipped_names() -> Vec<&'static str> {
+        SHIPPED.iter().map(|(n, _)| *n).collect()
+    }
+
+    /// A shipped mapping's file, as shipped (to copy and edit).
+    pub fn shipped_text(name: &str) -> Result<&'static str> {
+        SHIPPED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| *t)
+            .ok_or_else(|| {
+                let names = Self::shipped_names().join(", ");
+                let q = crate::domain::text::quote(name);
+                Error::Invalid(Msg::both(
+                    format!("no shipped mapping is called '{q}' (the shipped ones: {names})"),
+                    format!("没有名为“{q}”的内置映射（内置映射：{names}）"),
+                ))
+            })
+    }
+
+    /// The mapping `--mapping` names: a shipped mapping's name (`hotline mapping list`), else
+    /// a mapping file's path.
+    pub fn load(spec: &std::path::Path) -> Result<Mapping> {
+        let name = spec.to_string_lossy();
+        if let Some((n, text)) = SHIPPED.iter().find(|(n, _)| *n == name) {
+            return Mapping::parse(text, &format!("data/mappings/{n}.toml"));
+        }
+        let text = std::fs::read_to_string(spec).map_err(|e| {
+            let names = Self::shipped_names().join(", ");
+            let p = spec.display();
+            Error::Invalid(Msg::both(
+                format!(
+                    "cannot read mapping {p}: {e}; --mapping takes a mapping file or the name of a shipped one ({names}: see `hotline mapping list`)"
+                ),
+                format!(
+                    "无法读取映射文件 {p}：{e}；--mapping 需要映射文件的路径或内置映射的名称（{names}：见 `hotline mapping list`）"
+                ),
+            ))
+        })?;
+        Mapping::parse(&text, &spec.display().to_string())
+    }
+
     pub fn shipped(name: &str) -> Option<Mapping> {
         SHIPPED
             .iter()
@@ -212,6 +377,36 @@ impl Mapping {
                 return Ok(m);
             }
         }
+        // A layout the header matches but for some columns: name it and what is missing.
+        let mut best: Option<(usize, Mapping)> = None;
+        for (n, text) in SHIPPED {
+            let m = Mapping::parse(text, &format!("data/mappings/{n}.toml"))?;
+            let present = m
+                .detect
+                .iter()
+                .filter(|h| table.column(h).is_some())
+                .count();
+            if present >= 2 && best.as_ref().is_none_or(|(p, _)| present > *p) {
+                best = Some((present, m));
+            }
+        }
+        if let Some((present, m)) = best {
+            let missing: Vec<&str> = m
+                .detect
+                .iter()
+                .filter(|h| table.column(h).is_none())
+                .map(String::as_str)
+                .collect();
+            let (name, n, missing) = (&m.name, m.detect.len(), missing.join(", "));
+            return Err(Error::Invalid(Msg::both(
+                format!(
+                    "this file's header has {present} of the {n} columns that identify the shipped layout {name} but lacks {missing}: if the file is that layout without them, pass --mapping {name} (the fields they would give stay empty); else write a mapping file (`hotline mapping show {name}` prints one to start from)"
+                ),
+                format!(
+                    "此文件的表头有内置格式 {name} 的 {n} 个识别列中的 {present} 个，但缺少 {missing}：如果文件就是缺了这些列的该格式，请加 --mapping {name}（这些列对应的字段留空）；否则请编写映射文件（`hotline mapping show {name}` 可打印一份作为起点）"
+                ),
+            )));
+        }
         let mut shown: Vec<String> = table
             .headers
             .iter()
@@ -221,11 +416,15 @@ impl Mapping {
         if table.headers.len() > 12 {
             shown.push("…".into());
         }
-        let names: Vec<&str> = SHIPPED.iter().map(|(n, _)| *n).collect();
-        Err(Error::Input(format!(
-            "cannot tell the layout of this file from its header ({}): it matches none of the shipped mappings ({}); write a mapping file and pass --mapping FILE (see data/mappings/hotline.toml)",
-            crate::domain::text::one_line(&shown.join(", ")),
-            names.join(", ")
+        let names = Self::shipped_names().join(", ");
+        let shown = crate::domain::text::one_line(&shown.join(", "));
+        Err(Error::Invalid(Msg::both(
+            format!(
+                "cannot tell the layout of this file from its header ({shown}): it matches none of the shipped mappings ({names}); write a mapping file and pass --mapping FILE (`hotline mapping show hotline` prints one to start from)"
+            ),
+            format!(
+                "无法从表头（{shown}）判断此文件的格式：它不符合任何内置映射（{names}）；请编写映射文件并用 --mapping FILE 指定（`hotline mapping show hotline` 可打印一份作为起点）"
+            ),
         )))
     }
 

@@ -19,7 +19,7 @@ pub mod read;
 
 use crate::context::Options as Global;
 use crate::domain::{Event, EventKind, Order, Unit, UnitKind, Work};
-use crate::error::{Error, Result, Rollback};
+use crate::error::{Error, Msg, Result, Rollback};
 use crate::ops::{self, Ctx, NewOrder};
 use crate::store::Store;
 use chrono::NaiveDateTime;
@@ -80,6 +80,9 @@ pub struct Summary {
     pub skipped: usize,
     /// Rows whose order (or unit supervision) the database already has.
     pub duplicates: usize,
+    /// Orders imported whose deadline the file did not give: the mapping's `deadline_days`
+    /// or the category's time limit from the dispatch day.
+    pub deadlines_defaulted: usize,
     pub created_units: Vec<String>,
     pub problems: Vec<Problem>,
     pub seconds: f64,
@@ -87,34 +90,78 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The one summary line.
+    /// The one summary line, in English.
     pub fn line(&self) -> String {
-        let mut s = format!(
-            "{}read {} rows ({}; mapping {}): imported {}, skipped {}, duplicates {}, {:.1} s",
-            if self.dry_run {
-                "dry run, nothing recorded: "
+        self.line_in(crate::domain::Lang::En)
+    }
+
+    /// The one summary line in `lang`.
+    pub fn line_in(&self, lang: crate::domain::Lang) -> String {
+        let zh = lang == crate::domain::Lang::Zh;
+        let mut s = if zh {
+            format!(
+                "{}读取 {} 行（{}；映射 {}）：导入 {}，跳过 {}，重复 {}，{:.1} 秒",
+                if self.dry_run {
+                    "试运行，未记录任何内容："
+                } else {
+                    ""
+                },
+                self.read,
+                self.source,
+                self.mapping,
+                self.imported,
+                self.skipped,
+                self.duplicates,
+                self.seconds
+            )
+        } else {
+            format!(
+                "{}read {} rows ({}; mapping {}): imported {}, skipped {}, duplicates {}, {:.1} s",
+                if self.dry_run {
+                    "dry run, nothing recorded: "
+                } else {
+                    ""
+                },
+                self.read,
+                self.source,
+                self.mapping,
+                self.imported,
+                self.skipped,
+                self.duplicates,
+                self.seconds
+            )
+        };
+        if self.deadlines_defaulted > 0 {
+            let n = self.deadlines_defaulted;
+            s.push_str(&if zh {
+                format!("；{n} 件的办理时限为默认时限（文件未给出：取映射的 deadline_days 或该类别的时限）")
             } else {
-                ""
-            },
-            self.read,
-            self.source,
-            self.mapping,
-            self.imported,
-            self.skipped,
-            self.duplicates,
-            self.seconds
-        );
+                format!(
+                    "; {n} deadline{} defaulted (the file gives none: the mapping's deadline_days or the category's time limit)",
+                    if n == 1 { "" } else { "s" }
+                )
+            });
+        }
         if self.unit_supervisions > 0 {
-            s.push_str(&format!("; {} unit supervisions", self.unit_supervisions));
+            s.push_str(&if zh {
+                format!("；单位督办 {} 次", self.unit_supervisions)
+            } else {
+                format!("; {} unit supervisions", self.unit_supervisions)
+            });
         }
         if !self.created_units.is_empty() {
-            s.push_str(&format!(
-                "; created units: {}",
-                self.created_units.join(", ")
-            ));
+            s.push_str(&if zh {
+                format!("；新建单位：{}", self.created_units.join("、"))
+            } else {
+                format!("; created units: {}", self.created_units.join(", "))
+            });
         }
         if self.imported == 0 && self.unit_supervisions == 0 && self.duplicates > 0 {
-            s.push_str(" — everything in the file is already in the database: nothing added");
+            s.push_str(if zh {
+                " —— 文件中的内容数据库里都已有：未添加任何内容"
+            } else {
+                " — everything in the file is already in the database: nothing added"
+            });
         }
         s
     }
@@ -123,7 +170,8 @@ impl Summary {
 /// How many problems are printed before the summary error.
 pub const SHOWN_PROBLEMS: usize = 10;
 
-pub fn run(g: &Global, args: Request) -> Result<()> {
+/// `hotline import`: the summary line in `lang` (the CLI's message language).
+pub fn run(g: &Global, args: Request, lang: crate::domain::Lang) -> Result<()> {
     let (store, ctx) = g.open()?;
     if let Some(out) = &args.skip_bad {
         crate::ops::admin::guard_output(&g.db_path(), out)?;
@@ -140,7 +188,7 @@ pub fn run(g: &Global, args: Request) -> Result<()> {
     let summary = import_file(&store, &ctx, &args.file, &opts, &mut |line| {
         eprintln!("{line}")
     })?;
-    println!("{}", summary.line());
+    println!("{}", summary.line_in(lang));
     Ok(())
 }
 
@@ -183,15 +231,16 @@ pub fn import_file(
     }
     let table = read::read_file(path, opts.sheet.as_deref(), opts.encoding)?;
     let mapping = match &opts.mapping {
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| Error::Io(format!("cannot read mapping {}: {e}", p.display())))?;
-            Mapping::parse(&text, &p.display().to_string())?
-        }
+        Some(p) => Mapping::load(p)?,
         None => Mapping::detect(&table)?,
     };
-    let (layout, notes) = Layout::new(&mapping, &table)
-        .map_err(|e| Error::Input(format!("{}: {e}", path.display())))?;
+    let (layout, notes) = Layout::new(&mapping, &table).map_err(|e| {
+        let p = path.display();
+        Error::Invalid(Msg::both(
+            format!("{p}: {}", e.en),
+            format!("{p}：{}", e.get(crate::domain::Lang::Zh)),
+        ))
+    })?;
     for n in &notes {
         say(n);
     }
@@ -506,10 +555,12 @@ impl Run<'_> {
                         plan_history(self.ctx, &rec, self.layout, &mut unit)
                     }
                 };
+                let defaulted = rec.deadline_defaulted;
                 self.done.push(Record::Order(rec));
                 match history {
                     Ok(planned) => {
                         self.summary.imported += 1;
+                        self.summary.deadlines_defaulted += usize::from(defaulted);
                         self.batch.push(planned);
                         Ok(vec![])
                     }

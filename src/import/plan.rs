@@ -18,6 +18,7 @@ use super::mapping::{Mapping, RowStatus};
 use super::read::{Cell, Table};
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{Action, CallbackResult, Category, EventKind, Intake, OnSite, Status};
+use crate::error::Msg;
 use crate::ops::{self, Ctx, DeadlineSpec};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::fmt;
@@ -72,6 +73,8 @@ pub struct OrderRecord {
     /// What the row's columns say the order must come to, checked after the replay.
     pub expect_status: Option<Status>,
     pub expect_unit: Option<String>,
+    /// The dispatch's deadline was not in the file (the mapping's or the category's limit).
+    pub deadline_defaulted: bool,
 }
 
 /// A supervision of a unit as a whole (a row of our export whose status is 单位督办).
@@ -115,9 +118,11 @@ pub struct Layout<'a> {
 }
 
 impl<'a> Layout<'a> {
-    /// Check the mapping against the table's header. Missing required columns are an error;
-    /// other missing columns are returned as notes (the field stays empty).
-    pub fn new(mapping: &'a Mapping, table: &Table) -> Result<(Layout<'a>, Vec<String>), String> {
+    /// Check the mapping against the table's header. Missing required columns are an error,
+    /// and so is a category the file cannot give (no column, no default); other missing
+    /// columns are returned as notes (the field stays empty). The error names our fields and
+    /// how to supply them, in both languages.
+    pub fn new(mapping: &'a Mapping, table: &Table) -> Result<(Layout<'a>, Vec<String>), Msg> {
         let mut cols = Vec::new();
         let mut missing_required = Vec::new();
         let mut notes = Vec::new();
@@ -128,12 +133,13 @@ impl<'a> Layout<'a> {
                     missing_required.push(format!("{header} ({field})"));
                 } else {
                     notes.push(format!(
-                        "note: the file has no column {header} ({field}); that field is left empty"
+                        "note: the file has no column {header} (our field {field}); that field is left empty"
                     ));
                 }
             }
             cols.push((field, header.to_string(), idx));
         }
+        let mut problems: Vec<(String, String)> = Vec::new();
         if !missing_required.is_empty() {
             let mut shown: Vec<String> = table
                 .headers
@@ -144,14 +150,63 @@ impl<'a> Layout<'a> {
             if table.headers.len() > 12 {
                 shown.push("…".into());
             }
-            return Err(format!(
-                "the file lacks the column(s) {} that mapping {} needs (the file's columns: {}): check the file, or pass another --mapping",
+            let (list, name, shown) = (
                 missing_required.join(", "),
-                mapping.name,
-                one_line(&shown.join(", "))
+                &mapping.name,
+                one_line(&shown.join(", ")),
+            );
+            problems.push((
+                format!(
+                    "the file lacks the column(s) {list} that mapping {name} needs (the file's columns: {shown}): check the file, or name the right columns in the mapping's [columns], or pass another --mapping"
+                ),
+                format!(
+                    "文件缺少映射 {name} 所需的列 {list}（文件的列：{shown}）：请检查文件，或在映射的 [columns] 中填写正确的列名，或换用其他 --mapping"
+                ),
+            ));
+        }
+        let has_category = cols.iter().any(|(f, _, i)| *f == "category" && i.is_some());
+        if !has_category && mapping.default_category.is_none() {
+            let why = match mapping.columns.category.as_deref() {
+                Some(h) => (
+                    format!("the file has no column {h} that [columns] category names"),
+                    format!("文件中没有 [columns] category 所指的列 {h}"),
+                ),
+                None => (
+                    "the mapping names no column for it".to_string(),
+                    "映射未指定对应的列".to_string(),
+                ),
+            };
+            problems.push((
+                format!(
+                    "our field category (咨询/建议/诉求) cannot be filled: {} and the mapping has no [defaults] category; name the file's column in [columns] category, or give [defaults] category = \"request\" (or inquiry, suggestion)",
+                    why.0
+                ),
+                format!(
+                    "无法填写我们的字段 category（咨询/建议/诉求）：{}，映射中也没有 [defaults] category；请在 [columns] category 中填写文件的列名，或设置 [defaults] category = \"request\"（或 inquiry、suggestion）",
+                    why.1
+                ),
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(Msg::both(
+                problems
+                    .iter()
+                    .map(|p| p.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                problems
+                    .iter()
+                    .map(|p| p.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join("；"),
             ));
         }
         Ok((Layout { mapping, cols }, notes))
+    }
+
+    /// Whether the file has the column of `field`.
+    fn has(&self, field: &str) -> bool {
+        self.col(field).is_some()
     }
 
     fn col(&self, field: &str) -> Option<(&str, usize)> {
@@ -184,6 +239,32 @@ impl<'r> RowReader<'r> {
             // A header is the file's text: quoted short, whatever its length.
             column: crate::domain::text::quote(column),
             reason: reason.into(),
+        });
+    }
+
+    /// A problem with our `field` that the row leaves empty: where the file has its column,
+    /// at that column; where it has none, for the row, saying which of our fields and how to
+    /// supply it (never "column X" for a column the file does not have).
+    fn field_problem(&mut self, l: &Layout, field: &str, reason: &str) {
+        if l.has(field) {
+            self.problem(&l.header(field), reason);
+            return;
+        }
+        let named = match l.mapping.mapped().iter().find(|(f, _)| *f == field) {
+            Some((_, h)) => format!("the file has no column {h} that [columns] {field} names"),
+            None => "the mapping names no column for it".to_string(),
+        };
+        let default = if matches!(field, "category" | "unit" | "callback") {
+            format!(", or give [defaults] {field}")
+        } else {
+            String::new()
+        };
+        self.problems.push(Problem {
+            row: self.row,
+            column: String::new(),
+            reason: format!(
+                "{reason} — our field {field}: {named}; name the file's column in [columns] {field}{default}"
+            ),
         });
     }
 
@@ -289,13 +370,13 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
     let order_no = match r.line(l, "order_no") {
         Some(no) => format!("{}{no}", m.order_no_prefix),
         None => {
-            r.problem(&l.header("order_no"), "the order number is empty");
+            r.field_problem(l, "order_no", "the order number is empty");
             String::new()
         }
     };
     let title = r.line(l, "title");
     if title.is_none() {
-        r.problem(&l.header("title"), "the title is empty");
+        r.field_problem(l, "title", "the title is empty");
     }
     let category = match r.cell(l, "category") {
         Some((h, c)) => match m.category(&c.as_text()) {
@@ -306,8 +387,9 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
             }
         },
         None => m.default_category.or_else(|| {
-            r.problem(
-                &l.header("category"),
+            r.field_problem(
+                l,
+                "category",
                 "no category (the cell is empty and the mapping has no [defaults] category)",
             );
             None
@@ -315,7 +397,7 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
     };
     let received = r.when(l, "received_at");
     if received.is_none() && r.cell(l, "received_at").is_none() {
-        r.problem(&l.header("received_at"), "the received time is empty");
+        r.field_problem(l, "received_at", "the received time is empty");
     }
     let intake = Intake {
         category,
@@ -370,6 +452,7 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
         steps: Vec::new(),
         expect_status: status,
         expect_unit: None,
+        deadline_defaulted: false,
     };
     match history {
         Some((col, lines)) => {
@@ -470,6 +553,10 @@ fn rebuild(
         } else {
             Status::Dispatched
         }
+    } else if unit.is_some() && !l.has("dispatched_at") {
+        // The mapping's one unit for every row (the message board): the message reaches it
+        // at once and it signs for it then, as for the rows it has replied to.
+        Status::Handling
     } else {
         Status::Received
     });
@@ -496,6 +583,7 @@ fn rebuild(
         let deadline: NaiveDate = match &f.deadline {
             Some((_, w)) => w.at.date(),
             None => {
+                rec.deadline_defaulted = true;
                 let spec = m
                     .deadline_days
                     .map_or(DeadlineSpec::Default, DeadlineSpec::Days);
@@ -536,9 +624,10 @@ fn rebuild(
             return;
         }
     } else if !office {
-        r.problem(
-            &l.header("unit"),
-            format!(
+        r.field_problem(
+            l,
+            "unit",
+            &format!(
                 "the order is {} ({}) but names no unit (the cell is empty and the mapping has no [defaults] unit); only an inquiry can be answered by the office itself",
                 status.code(),
                 status.zh()
@@ -549,17 +638,19 @@ fn rebuild(
         status,
         Status::Dispatched | Status::Handling | Status::Returned
     ) {
-        r.problem(
-            &l.header("unit"),
-            format!("the order is {} but names no unit", status.code()),
+        r.field_problem(
+            l,
+            "unit",
+            &format!("the order is {} but names no unit", status.code()),
         );
         return;
     }
     // Replied, awaiting callback or closed: the reply.
     let Some(text) = f.reply.clone() else {
-        r.problem(
-            &l.header("reply"),
-            format!(
+        r.field_problem(
+            l,
+            "reply",
+            &format!(
                 "the order is {} ({}) but the reply is empty",
                 status.code(),
                 status.zh()
@@ -570,9 +661,10 @@ fn rebuild(
     let (col, t) = match (&f.replied, &f.closed) {
         (Some((h, w)), _) | (None, Some((h, w))) => (h.clone(), step_time(w, at)),
         (None, None) => {
-            r.problem(
-                &l.header("replied_at"),
-                format!("the order is {} but the reply time is empty", status.code()),
+            r.field_problem(
+                l,
+                "replied_at",
+                &format!("the order is {} but the reply time is empty", status.code()),
             );
             return;
         }
@@ -600,8 +692,9 @@ fn rebuild(
     let mut reason = String::new();
     if !office {
         let Some(result) = f.callback.or(m.default_callback) else {
-            r.problem(
-                &l.header("callback"),
+            r.field_problem(
+                l,
+                "callback",
                 "the order is closed but has no callback result (the cell is empty and the mapping has no [defaults] callback)",
             );
             return;
