@@ -842,6 +842,37 @@ fn a_field_the_file_lacks_is_named_as_ours_with_how_to_supply_it() {
         zh.contains("没有") && zh.contains("[defaults] category"),
         "{zh}"
     );
+    // A row whose status needs a unit, in a file without a unit column: the row's problem
+    // names our field unit and how to give it, not a column 承办单位 the file lacks.
+    let csv = db.file("d.csv");
+    std::fs::write(
+        &csv,
+        "编号,时间,标题,状态\nA1,2020-01-02 09:00,路灯不亮,已办结\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &m,
+        "name = 'city'\n[columns]\norder_no = '编号'\nreceived_at = '时间'\ntitle = '标题'\nstatus = '状态'\nunit = '承办单位'\n[defaults]\ncategory = 'request'\n",
+    )
+    .unwrap();
+    let e = fails(&db.path, &["import", s(&csv), "--mapping", s(&m)]);
+    assert!(!e.contains("column 承办单位:"), "{e}");
+    assert!(
+        e.contains("row 2: the order is closed")
+            && e.contains("our field unit")
+            && e.contains("[columns] unit")
+            && e.contains("[defaults] unit"),
+        "{e}"
+    );
+    let zh = hotline(
+        &db.path,
+        &["--lang", "zh", "import", s(&csv), "--mapping", s(&m)],
+    );
+    let zh = String::from_utf8(zh.stderr).unwrap();
+    assert!(
+        zh.contains("行有问题") && zh.contains("未导入任何内容"),
+        "{zh}"
+    );
 }
 
 #[test]

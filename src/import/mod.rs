@@ -63,6 +63,8 @@ pub struct Options {
     pub create_units: bool,
     /// Draw a progress bar on stderr.
     pub progress: bool,
+    /// The language of the notes `say` receives.
+    pub lang: crate::domain::Lang,
 }
 
 /// What an import did.
@@ -184,6 +186,7 @@ pub fn run(g: &Global, args: Request, lang: crate::domain::Lang) -> Result<()> {
         skip_bad: args.skip_bad,
         create_units: args.create_units,
         progress: std::io::stderr().is_terminal(),
+        lang,
     };
     let summary = import_file(&store, &ctx, &args.file, &opts, &mut |line| {
         eprintln!("{line}")
@@ -242,12 +245,13 @@ pub fn import_file(
         ))
     })?;
     for n in &notes {
-        say(n);
+        say(n.get(opts.lang));
     }
     if !table.has_rows() {
-        return Err(Error::Input(format!(
-            "{}: the header is there but no rows: nothing to import",
-            path.display()
+        let p = path.display();
+        return Err(Error::Invalid(Msg::both(
+            format!("{p}: the header is there but no rows: nothing to import"),
+            format!("{p}：只有表头，没有数据行：没有可导入的内容"),
         )));
     }
     let known: HashSet<String> = store.units()?.into_iter().map(|u| u.name).collect();
@@ -281,11 +285,14 @@ pub fn import_file(
         run.rows(s, table)?;
         run.progress.done();
         if !run.unknown.is_empty() && !opts.create_units && opts.skip_bad.is_none() {
-            return Err(Error::Input(format!(
-                "{}: {} unknown unit(s): {} — add them with `hotline unit add --name NAME --kind department|township`, or pass --create-units; nothing was imported",
-                path.display(),
-                run.unknown.len(),
-                run.unknown.join(", ")
+            let (p, n, list) = (path.display(), run.unknown.len(), run.unknown.join(", "));
+            return Err(Error::Invalid(Msg::both(
+                format!(
+                    "{p}: {n} unknown unit(s): {list} — add them with `hotline unit add --name NAME --kind department|township`, or pass --create-units; nothing was imported"
+                ),
+                format!(
+                    "{p}：{n} 个未知单位：{list} —— 请用 `hotline unit add --name NAME --kind department|township` 添加，或加 --create-units；未导入任何内容"
+                ),
             )));
         }
         run.summary.skipped = run.bad_rows;
@@ -331,12 +338,14 @@ pub fn import_file(
                 .first()
                 .map(|p| p.to_string())
                 .unwrap_or_default();
-            return Err(Error::Input(format!(
-                "{}: {} of {} rows have problems ({} in all; first: {first}); nothing was imported — fix the file, or pass --skip-bad REJECTS.csv to import the good rows",
-                path.display(),
-                bad_rows,
-                summary.read,
-                summary.problems.len()
+            let (p, read, all) = (path.display(), summary.read, summary.problems.len());
+            return Err(Error::Invalid(Msg::both(
+                format!(
+                    "{p}: {bad_rows} of {read} rows have problems ({all} in all; first: {first}); nothing was imported — fix the file, or pass --skip-bad REJECTS.csv to import the good rows"
+                ),
+                format!(
+                    "{p}：{read} 行中有 {bad_rows} 行有问题（共 {all} 处；第一处：{first}）；未导入任何内容 —— 请修正文件，或加 --skip-bad REJECTS.csv 只导入无误的行"
+                ),
             )));
         }
         Err(e) => return Err(e),

@@ -122,7 +122,7 @@ impl<'a> Layout<'a> {
     /// and so is a category the file cannot give (no column, no default); other missing
     /// columns are returned as notes (the field stays empty). The error names our fields and
     /// how to supply them, in both languages.
-    pub fn new(mapping: &'a Mapping, table: &Table) -> Result<(Layout<'a>, Vec<String>), Msg> {
+    pub fn new(mapping: &'a Mapping, table: &Table) -> Result<(Layout<'a>, Vec<Msg>), Msg> {
         let mut cols = Vec::new();
         let mut missing_required = Vec::new();
         let mut notes = Vec::new();
@@ -132,8 +132,11 @@ impl<'a> Layout<'a> {
                 if matches!(field, "order_no" | "title" | "received_at") {
                     missing_required.push(format!("{header} ({field})"));
                 } else {
-                    notes.push(format!(
-                        "note: the file has no column {header} (our field {field}); that field is left empty"
+                    notes.push(Msg::both(
+                        format!(
+                            "note: the file has no column {header} (our field {field}); that field is left empty"
+                        ),
+                        format!("注意：文件中没有列 {header}（我们的字段 {field}），该字段留空"),
                     ));
                 }
             }
