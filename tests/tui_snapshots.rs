@@ -209,6 +209,19 @@ fn english() {
     );
 }
 
+/// The Units tab in English: whole words in one style (Assigned, Supervisions, Redos, …).
+#[test]
+fn english_units() {
+    insta::assert_snapshot!(
+        "english_units_80x24",
+        screen_with("3", 80, 24, Lang::En, COLOR)
+    );
+    insta::assert_snapshot!(
+        "english_units_160x48",
+        screen_with("3 o", 160, 48, Lang::En, COLOR)
+    );
+}
+
 #[test]
 fn ascii_borders_and_no_color() {
     let plain = Theme {

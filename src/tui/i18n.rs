@@ -41,8 +41,8 @@ strings! {
     ColLeft => "剩余工日", "Days left";
     ColStatus => "状态", "Status";
     ColUnit => "承办单位", "Unit";
-    ColCategory => "类别", "Type";
-    ColOrderNo => "工单编号", "Order no";
+    ColCategory => "类别", "Category";
+    ColOrderNo => "工单编号", "Order No.";
     ColTitle => "标题", "Title";
     ColDaysOver => "超期天数", "Days late";
     ColUrges => "催办", "Urges";
@@ -63,14 +63,14 @@ strings! {
     ColReturns => "退单", "Returns";
     TotReceived => "受理", "Received";
     TotClosed => "办结", "Closed";
-    TotClosure => "办结率", "Closure rate";
-    TotOver30 => "超期30天以上", "Late over 30 days";
+    TotClosure => "办结率", "Closed %";
+    TotOver30 => "超期30天以上", "Late 30+";
     TotRedoRate => "重办率", "Redo rate";
     ColUnitName => "单位", "Unit";
     SortUrgency => "紧急程度", "urgency";
     SortReceived => "受理时间", "received";
     SortUnit => "承办单位", "unit";
-    SortOrderNo => "工单编号", "order no";
+    SortOrderNo => "工单编号", "order No.";
     SortDaysOver => "超期天数", "days late";
     SortBulletin => "通报顺序", "bulletin order";
     Total => "合计", "Total";
@@ -91,7 +91,7 @@ strings! {
     WithOffice => "热线办", "office";
 
     // Detail.
-    FOrderNo => "工单编号", "Order no";
+    FOrderNo => "工单编号", "Order No.";
     FTitle => "标题", "Title";
     FCategory => "类别", "Category";
     FStatus => "状态", "Status";
