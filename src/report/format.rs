@@ -109,6 +109,7 @@ fn unit_json(no: Option<usize>, r: &UnitRow) -> serde_json::Value {
         "assigned": r.assigned,
         "closed": r.closed,
         "overdue_30d": r.overdue_30d,
+        "open_late": r.open_late,
         "supervisions": r.supervisions,
         "urges": r.urges,
         "redos": r.redos,
