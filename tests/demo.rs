@@ -74,8 +74,8 @@ fn the_computed_totals_not_the_printed_ones() {
         (t2.assigned, t2.closed, t2.overdue_30d, t2.supervisions),
         (358, 247, 44, 30)
     );
-    assert_eq!(hotline::report::percent(t.closure_rate), "63.8%");
-    assert_eq!(hotline::report::percent(t.redo_rate), "6.8%");
+    assert_eq!(t.closure_percent(), "63.8%");
+    assert_eq!(t.redo_percent(), "6.8%");
 }
 
 #[test]

@@ -133,6 +133,55 @@ fn overdue_30d_counts_open_and_closed_late_but_not_30_days_exactly() {
 }
 
 #[test]
+fn open_late_counts_open_orders_past_their_deadline_by_any_days() {
+    let w = World::new();
+    // Deadline 12-01: as of 12-02 one day late.
+    let one_day = w.order("2017-11-27T09:00:00", Category::Request);
+    w.dispatch(&one_day, "2017-11-27T10:00:00", "住建局", "2017-12-01");
+    // Deadline 12-02: due today, not late.
+    let due_today = w.order("2017-11-27T09:00:00", Category::Request);
+    w.dispatch(&due_today, "2017-11-27T10:00:00", "住建局", "2017-12-02");
+    // 31 days late: late, and overdue_30d too.
+    let long_late = w.order("2017-10-27T09:00:00", Category::Request);
+    w.dispatch(&long_late, "2017-10-27T10:00:00", "住建局", "2017-11-01");
+    // Closed late: overdue_30d, but not open and late now.
+    let closed_late = w.order("2017-10-27T09:00:00", Category::Request);
+    w.dispatch(&closed_late, "2017-10-27T10:00:00", "教体局", "2017-10-30");
+    w.finish(
+        &closed_late,
+        "2017-12-02T09:00:00",
+        CallbackResult::Satisfied,
+    );
+    // A township's order late by a day, dispatched before the period: not the period's.
+    let before = w.order("2017-09-27T09:00:00", Category::Request);
+    w.dispatch(&before, "2017-09-27T10:00:00", "贾塘乡", "2017-12-01");
+
+    // After the last event: the store's running sums and its index scan.
+    let c = w.card("2017-10-01", "2017-12-31", "2017-12-02T12:00:00");
+    let r = row(&c, "住建局");
+    assert_eq!((r.open_late, r.overdue_30d), (2, 1));
+    assert_eq!(row(&c, "教体局").open_late, 0);
+    assert_eq!(row(&c, "贾塘乡").open_late, 0);
+    let total = c.table_total(UnitKind::Department).unwrap();
+    assert_eq!(total.open_late, 2);
+    // As of an earlier time: the replay, which must agree with its own day. On 12-01 the
+    // order due 12-01 is not late yet, and the closed one was still open and late.
+    let c = w.card("2017-10-01", "2017-12-31", "2017-12-01T12:00:00");
+    assert_eq!(row(&c, "住建局").open_late, 1);
+    assert_eq!(row(&c, "教体局").open_late, 1);
+    // The same facts by both paths.
+    let p = Period {
+        from: d("2017-10-01"),
+        to: d("2017-12-31"),
+        as_of: t("2017-12-03T12:00:00"),
+    };
+    assert_eq!(
+        w.s.fast_tallies(&p).unwrap(),
+        report::replayed_tallies(&w.s, &p).unwrap()
+    );
+}
+
+#[test]
 fn as_of_counts_things_as_they_stood_then() {
     let w = World::new();
     let no = w.order("2017-11-01T09:00:00", Category::Request);
@@ -292,6 +341,6 @@ fn totals_rows_add_up_and_rates_have_no_base_when_empty() {
     let c = w.card("2017-11-01", "2017-11-30", "2017-11-30T23:59:59");
     assert_eq!(c.totals.received, 0);
     assert_eq!(c.totals.closure_rate, None);
-    assert_eq!(hotline::report::percent(c.totals.closure_rate), "—");
+    assert_eq!(c.totals.closure_percent(), "—");
     assert_eq!(c.table_totals.len(), 2);
 }

@@ -328,25 +328,50 @@ fn dispatch_picker_filters_by_pinyin_initials() {
 }
 
 #[test]
-fn sort_key_cycles_and_keeps_the_selection() {
+fn a_new_sort_shows_the_list_from_its_top_with_its_arrow_in_the_title() {
     let (_d, mut s) = session();
-    feed(&mut s, "2 j j");
-    let no = s.app.current_order().unwrap().order.order_no.clone();
-    feed(&mut s, "o");
-    assert_eq!(s.app.tabs.list(ListId::Overdue).sort, 1);
-    assert_eq!(s.app.current_order().unwrap().order.order_no, no);
+    let screen = run(&mut s, "2");
+    // The default: the most days late first, a descending column.
+    assert!(screen.contains("排序：超期天数▼"), "{screen}");
+    run(&mut s, "j j j");
+    let screen = run(&mut s, "o");
+    let st = s.app.tabs.list(ListId::Overdue);
+    assert_eq!((st.sort, st.selected), (1, 0));
     let units: Vec<String> = s
         .app
         .overdue_rows()
         .iter()
         .map(|r| r.order.unit.clone().unwrap_or_default())
         .collect();
-    // Grouped: each unit in one run, in the bulletin's order (住建局 first).
+    // Grouped: each unit in one run, in the bulletin's order (住建局 first), seen from the top.
     let mut runs = units.clone();
     runs.dedup();
     let distinct: std::collections::BTreeSet<&String> = runs.iter().collect();
     assert_eq!(runs.len(), distinct.len(), "{runs:?}");
     assert_eq!(runs[0], "住建局");
+    assert!(screen.contains("排序：承办单位▲"), "{screen}");
+    assert!(screen.contains(" 1/165 "), "{screen}");
+    assert_eq!(
+        s.app.current_order().unwrap().order.unit.as_deref(),
+        Some("住建局")
+    );
+    // Reversing is a new order too: the top again, the arrow turned.
+    run(&mut s, "j j");
+    let screen = run(&mut s, "O");
+    assert_eq!(s.app.tabs.list(ListId::Overdue).selected, 0);
+    assert!(screen.contains("排序：承办单位▼"), "{screen}");
+    // A sort on a column the 80-column screen does not show is still named, and the
+    // pending list goes to its top from the bottom.
+    run(&mut s, "1 G");
+    let screen = run(&mut s, "o");
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, 0);
+    assert!(screen.contains("排序：受理时间▼"), "{screen}");
+    assert!(screen.contains(" 1/208 "), "{screen}");
+    // Units: a figure's sort is the largest first (▼), named in the title and the header.
+    let screen = run(&mut s, "3 j j o");
+    assert_eq!(s.app.tabs.list(ListId::Units).selected, 0);
+    assert!(screen.contains("排序：承办量▼"), "{screen}");
+    assert!(screen.contains("承办量▼"), "{screen}");
 }
 
 #[test]

@@ -113,6 +113,30 @@ fn pending_pages_to_the_last_order_and_counts_match_order_list() {
     assert_eq!(selected_no(&s), overdue[overdue.len() - 1].order_no);
 }
 
+/// A long list (a window of the store's scan) sorted anew starts at its top too: the store's
+/// answer does not bring back the row selected before.
+#[test]
+fn a_new_sort_of_a_window_shows_its_top() {
+    let mut s = session(0);
+    assert!(!s.app.data.open_held, "a window, not the whole list");
+    let n = s.app.len(ListId::Pending);
+    run(&mut s, "G");
+    let screen = run(&mut s, "o");
+    let st = s.app.tabs.list(ListId::Pending);
+    assert_eq!((st.sort, st.selected), (1, 0));
+    assert!(screen.contains(&format!(" 1/{n} ")), "{screen}");
+    assert!(screen.contains("受理时间▼"), "{screen}");
+    // The latest received first, from the first row on.
+    let w = s.app.data.window(ListId::Pending).unwrap();
+    assert_eq!(w.start, 0);
+    let times: Vec<_> = w.rows.iter().map(|r| r.order.received_at).collect();
+    assert!(times.windows(2).all(|p| p[0] >= p[1]), "{times:?}");
+    assert_eq!(s.app.current_order().unwrap().order.received_at, times[0]);
+    run(&mut s, "j j j");
+    run(&mut s, "O");
+    assert_eq!(s.app.tabs.list(ListId::Pending).selected, 0);
+}
+
 #[test]
 fn marks_are_kept_by_order_number_across_pages() {
     let mut s = session(0);

@@ -74,6 +74,37 @@ fn tab_units() {
     both("units", "3");
 }
 
+/// The Units tab at 160 columns: every figure, the names uncut (公安局（交警队）), the chart
+/// beside the tables.
+#[test]
+fn tab_units_wide() {
+    insta::assert_snapshot!("units_160x48", screen("3", 160, 48));
+}
+
+/// Sorted by 办结率: named with its arrow (▼: the largest first) in the title and the header,
+/// the first row selected.
+#[test]
+fn tab_units_sorted() {
+    insta::assert_snapshot!("units_sorted_80x24", screen("3 j j o o", 80, 24));
+    insta::assert_snapshot!("units_sorted_160x48", screen("3 o o o o o", 160, 48));
+}
+
+/// Scrolled into table 2, whose title is off the screen: the header names the table.
+#[test]
+fn tab_units_townships_keep_their_label() {
+    let s = screen("3 G", 80, 24);
+    let header = s.lines().nth(3).unwrap_or_default();
+    assert!(header.contains("表2 乡镇区"), "{s}");
+    insta::assert_snapshot!("units_townships_80x24", s);
+}
+
+/// The pending list sorted by the time received, a column the 80-column list does not show:
+/// the title names it.
+#[test]
+fn pending_sorted_on_a_hidden_column() {
+    insta::assert_snapshot!("pending_sorted_80x24", screen("G o", 80, 24));
+}
+
 #[test]
 fn tab_units_chart_on_a_narrow_screen() {
     insta::assert_snapshot!("units_chart_80x24", screen("3 b", 80, 24));
@@ -178,6 +209,19 @@ fn english() {
     );
 }
 
+/// The Units tab in English: whole words in one style (Assigned, Supervisions, Redos, …).
+#[test]
+fn english_units() {
+    insta::assert_snapshot!(
+        "english_units_80x24",
+        screen_with("3", 80, 24, Lang::En, COLOR)
+    );
+    insta::assert_snapshot!(
+        "english_units_160x48",
+        screen_with("3 o", 160, 48, Lang::En, COLOR)
+    );
+}
+
 #[test]
 fn ascii_borders_and_no_color() {
     let plain = Theme {
@@ -188,4 +232,48 @@ fn ascii_borders_and_no_color() {
         "ascii_units_80x24",
         screen_with("3", 80, 24, Lang::Zh, plain)
     );
+}
+
+/// ASCII mode draws no East Asian ambiguous-width symbol anywhere: separators, sort marks,
+/// ellipses, bars, boxes all come from the theme.
+#[test]
+fn ascii_mode_draws_no_ambiguous_symbol() {
+    let plain = Theme {
+        color: false,
+        ascii: true,
+    };
+    let ambiguous = ['·', '…', '—', '▲', '▼', '│', '█', '─', '┌', '└'];
+    for keys in [
+        "",
+        "o",
+        "G o",
+        "2",
+        "2 o",
+        "2 O",
+        "3",
+        "3 G",
+        "3 o o",
+        "3 b",
+        "4",
+        "2 <Enter>",
+        "2 <Enter> G",
+        "?",
+        "2 u",
+        ":",
+    ] {
+        for (w, h) in [(80, 24), (160, 48)] {
+            let s = screen_with(keys, w, h, Lang::Zh, plain);
+            let bad: Vec<char> = s.chars().filter(|c| ambiguous.contains(c)).collect();
+            assert!(
+                bad.is_empty(),
+                "keys {keys:?} at {w}x{h} draw {bad:?}:\n{s}"
+            );
+            let s = screen_with(keys, w, h, Lang::En, plain);
+            let bad: Vec<char> = s.chars().filter(|c| ambiguous.contains(c)).collect();
+            assert!(
+                bad.is_empty(),
+                "English, keys {keys:?} at {w}x{h} draw {bad:?}:\n{s}"
+            );
+        }
+    }
 }

@@ -5,7 +5,6 @@
 use crate::domain::scorecard::{Period, Scorecard, UnitRow};
 use crate::domain::text::vague_reply;
 use crate::domain::{Event, EventKind, UnitKind};
-use crate::report::percent;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use std::collections::BTreeMap;
 
@@ -159,9 +158,9 @@ pub fn values(
     ] {
         m.insert(k, n(v));
     }
-    m.insert("closure_rate", percent(t.closure_rate));
-    m.insert("open_overdue_rate", percent(t.open_overdue_rate));
-    m.insert("redo_rate", percent(t.redo_rate));
+    m.insert("closure_rate", t.closure_percent());
+    m.insert("open_overdue_rate", t.open_overdue_percent());
+    m.insert("redo_rate", t.redo_percent());
     let sum = |f: fn(&UnitRow) -> u64| card.table_totals.iter().map(f).sum::<u64>();
     m.insert("urges", n(sum(|r| r.urges)));
     m.insert("supervisions", n(sum(|r| r.supervisions)));

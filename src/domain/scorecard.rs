@@ -5,7 +5,7 @@
 //! Inputs are the orders *as they stood at `as_of`* (the replay of their events up to then)
 //! and the counted events (urge, supervise, redo, callback) with the unit they concerned.
 
-use super::order::{CallbackResult, Category, Order, Unit, UnitKind};
+use super::order::{CallbackResult, Category, Order, Unit, UnitKind, late_on};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -70,9 +70,28 @@ pub fn is_closed_on_time(order: &Order, as_of: NaiveDateTime) -> bool {
         }
 }
 
+/// **open_late** (超期工单, now): open at `as_of` and past its deadline then, by any number of
+/// days: the one rule of a late order, `order::late_on`, on the day of `as_of`.
+pub fn is_open_late(order: &Order, as_of: NaiveDateTime) -> bool {
+    late_on(!is_closed(order, as_of), order.deadline, as_of.date())
+}
+
 /// A ratio, or None when the base is zero (printed as “—”).
 pub fn rate(part: u64, base: u64) -> Option<f64> {
     (base > 0).then(|| part as f64 / base as f64)
+}
+
+/// A rate as every face prints it: `part / base` in per cent with one decimal, rounded half
+/// up from the counts themselves (13/16 = 81.25 % → `81.3%`; a float formatted with `{:.1}`
+/// would give 81.2), or `—` when the base is zero.
+pub fn percent(part: u64, base: u64) -> String {
+    if base == 0 {
+        return "—".to_string();
+    }
+    let (part, base) = (u128::from(part), u128::from(base));
+    // A tie (exactly .x5) needs an even base, so base / 2 is exact there.
+    let tenths = (1000 * part + base / 2) / base;
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,6 +105,8 @@ pub struct UnitRow {
     pub closed: u64,
     /// 超期30天以上工单数
     pub overdue_30d: u64,
+    /// 超期工单数 now: of the assigned, open and late at `as_of` (`is_open_late`).
+    pub open_late: u64,
     /// 督办次数: supervise events in the period on the unit or on an order it held then.
     pub supervisions: u64,
     /// 催办次数: urge events in the period on orders the unit held then.
@@ -115,6 +136,7 @@ impl UnitRow {
             assigned: 0,
             closed: 0,
             overdue_30d: 0,
+            open_late: 0,
             supervisions: 0,
             urges: 0,
             redos: 0,
@@ -126,6 +148,16 @@ impl UnitRow {
             on_time_rate: None,
         }
     }
+    /// 办结率, 满意率, 按时办结率 as printed (`percent`), from the same counts as the rates.
+    pub fn closure_percent(&self) -> String {
+        percent(self.closed, self.assigned)
+    }
+    pub fn satisfaction_percent(&self) -> String {
+        percent(self.satisfied, self.callbacks_reached)
+    }
+    pub fn on_time_percent(&self) -> String {
+        percent(self.closed_on_time, self.closed)
+    }
     fn finish(mut self) -> UnitRow {
         self.closure_rate = rate(self.closed, self.assigned);
         self.satisfaction_rate = rate(self.satisfied, self.callbacks_reached);
@@ -136,6 +168,7 @@ impl UnitRow {
         self.assigned += r.assigned;
         self.closed += r.closed;
         self.overdue_30d += r.overdue_30d;
+        self.open_late += r.open_late;
         self.supervisions += r.supervisions;
         self.urges += r.urges;
         self.redos += r.redos;
@@ -171,6 +204,19 @@ pub struct Totals {
     pub open_overdue_rate: Option<f64>,
     /// redone / received
     pub redo_rate: Option<f64>,
+}
+
+impl Totals {
+    /// 办结率, 未办结超期率 and 重办率 as printed (`percent`), from the rates' counts.
+    pub fn closure_percent(&self) -> String {
+        percent(self.closed, self.received)
+    }
+    pub fn open_overdue_percent(&self) -> String {
+        percent(self.open_overdue_30d, self.open)
+    }
+    pub fn redo_percent(&self) -> String {
+        percent(self.redone, self.received)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -250,6 +296,8 @@ pub struct UnitTally {
     pub closed_on_time: u64,
     pub closed_late30: u64,
     pub open_late30: u64,
+    /// Open and late by any days at `as_of` (`is_open_late`).
+    pub open_late: u64,
     pub urges: u64,
     pub supervisions: u64,
     pub redos: u64,
@@ -316,6 +364,16 @@ impl Tallies {
         }
     }
 
+    /// Count an order that is open and late by any days at `as_of` (see `is_open_late`)
+    /// for the unit it was assigned to in the period.
+    pub fn add_late_now(&mut self, p: &Period, o: &Order) {
+        if let (Some(u), Some(at)) = (&o.unit, o.assigned_at)
+            && p.contains(at)
+        {
+            self.units.entry(u.clone()).or_default().open_late += 1;
+        }
+    }
+
     /// Units with nothing to count are left out, so two tallies of the same facts are equal.
     pub fn without_empty_units(mut self) -> Tallies {
         self.units.retain(|_, u| *u != UnitTally::default());
@@ -349,6 +407,9 @@ pub fn tally(p: &Period, orders: &[Order], events: &[CountedEvent]) -> Tallies {
         if is_open_late_30d(o, p.as_of) {
             t.add_open_late(p, o);
         }
+        if is_open_late(o, p.as_of) {
+            t.add_late_now(p, o);
+        }
     }
     for e in events {
         t.add_event(p, e);
@@ -373,6 +434,7 @@ pub fn assemble(p: Period, units: &[Unit], t: &Tallies) -> Scorecard {
                 r.closed = x.closed;
                 r.closed_on_time = x.closed_on_time;
                 r.overdue_30d = x.closed_late30 + x.open_late30;
+                r.open_late = x.open_late;
                 r.supervisions = x.supervisions;
                 r.urges = x.urges;
                 r.redos = x.redos;
@@ -414,5 +476,43 @@ pub fn assemble(p: Period, units: &[Unit], t: &Tallies) -> Scorecard {
         totals,
         units: rows,
         table_totals,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_round_half_up_from_the_counts() {
+        // 81.25 %, 1.25 %, 0.05 %, 99.95 %: exact ties, which `{:.1}` rounds to even (or
+        // down, when the float is a little under) and these must not.
+        assert_eq!(percent(13, 16), "81.3%");
+        assert_eq!(percent(1, 80), "1.3%");
+        assert_eq!(percent(1, 2000), "0.1%");
+        assert_eq!(percent(1999, 2000), "100.0%");
+        assert_eq!(percent(3, 16), "18.8%");
+        assert_eq!(percent(7, 80), "8.8%");
+        // Not ties: the nearest.
+        assert_eq!(percent(2, 3), "66.7%");
+        assert_eq!(percent(1, 3), "33.3%");
+        assert_eq!(percent(0, 7), "0.0%");
+        assert_eq!(percent(7, 7), "100.0%");
+        assert_eq!(percent(1, 0), "—");
+        assert_eq!(percent(u64::MAX, u64::MAX), "100.0%");
+    }
+
+    #[test]
+    fn a_rows_printed_rates_come_from_its_counts() {
+        let mut r = UnitRow::empty(UnitKind::Department, "住建局");
+        (r.assigned, r.closed, r.closed_on_time) = (16, 13, 0);
+        (r.callbacks_reached, r.satisfied) = (16, 3);
+        assert_eq!(r.closure_percent(), "81.3%");
+        assert_eq!(r.satisfaction_percent(), "18.8%");
+        assert_eq!(r.on_time_percent(), "0.0%");
+        assert_eq!(
+            UnitRow::empty(UnitKind::Township, "海城镇").closure_percent(),
+            "—"
+        );
     }
 }

@@ -1,6 +1,5 @@
 //! Writing a scorecard as Markdown, CSV and JSON.
 
-use super::percent;
 use crate::domain::UnitKind;
 use crate::domain::scorecard::{Scorecard, UnitRow};
 use crate::domain::text::one_line;
@@ -36,14 +35,14 @@ pub fn summary_zh(s: &Scorecard) -> String {
         t.suggestion,
         t.request,
         t.closed,
-        percent(t.closure_rate),
+        t.closure_percent(),
         t.open,
         t.unassigned,
         t.overdue_30d,
         t.open_overdue_30d,
-        percent(t.open_overdue_rate),
+        t.open_overdue_percent(),
         t.redone,
-        percent(t.redo_rate),
+        t.redo_percent(),
     )
 }
 
@@ -55,10 +54,10 @@ fn md_row(no: &str, r: &UnitRow) -> String {
         r.closed,
         r.overdue_30d,
         r.supervisions,
-        percent(r.closure_rate),
+        r.closure_percent(),
         r.urges,
         r.redos,
-        percent(r.satisfaction_rate),
+        r.satisfaction_percent(),
     )
 }
 
@@ -110,6 +109,7 @@ fn unit_json(no: Option<usize>, r: &UnitRow) -> serde_json::Value {
         "assigned": r.assigned,
         "closed": r.closed,
         "overdue_30d": r.overdue_30d,
+        "open_late": r.open_late,
         "supervisions": r.supervisions,
         "urges": r.urges,
         "redos": r.redos,

@@ -62,11 +62,3 @@ pub fn replayed_tallies(store: &Store, period: &Period) -> Result<scorecard::Tal
     let events = store.counted_events(period)?;
     Ok(scorecard::tally(period, &orders, &events))
 }
-
-/// A rate as a percentage with one decimal, or “—” when its base is zero.
-pub fn percent(r: Option<f64>) -> String {
-    match r {
-        Some(v) => format!("{:.1}%", v * 100.0),
-        None => "—".to_string(),
-    }
-}

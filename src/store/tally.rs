@@ -439,9 +439,11 @@ impl Store {
             self.sum_total_rows(table_total, &a, &b, &mut tt)?;
         }
         let (from, to) = (p.from.to_string(), p.to.to_string());
-        // Open and more than 30 days late at as_of: one scan of the covering partial index
+        // Open and late at as_of (`scorecard::is_open_late`: the deadline day before as_of's),
+        // and of those the more than 30 days late: one scan of the covering partial index
         // (status is in it so no table row is read), per unit and for the totals.
         let bound = scorecard::late30_deadline_bound(p.as_of).to_string();
+        let today = p.as_of.date().to_string();
         let start = format!("{from}T00:00:00");
         let end = format!("{to}T23:59:59");
         let names: std::collections::HashMap<i64, String> =
@@ -450,24 +452,30 @@ impl Store {
         // b-tree first (a third of the time at 1M orders).
         let mut stmt = self.conn.prepare_cached(
             "SELECT unit_id, assigned_at >= ?2 AND assigned_at <= ?3,
-                    received_at >= ?2 AND received_at <= ?3
+                    received_at >= ?2 AND received_at <= ?3, deadline <= ?1
              FROM orders INDEXED BY orders_open_by_deadline
-             WHERE status <> 'closed' AND deadline <= ?1",
+             WHERE status <> 'closed' AND deadline < ?4",
         )?;
-        let mut by_unit: std::collections::HashMap<i64, u64> = Default::default();
-        let mut q = stmt.query([&bound, &start, &end])?;
+        // Per unit: (open and late, of which more than 30 days).
+        let mut by_unit: std::collections::HashMap<i64, (u64, u64)> = Default::default();
+        let mut q = stmt.query([&bound, &start, &end, &today])?;
         while let Some(r) = q.next()? {
             let unit: Option<i64> = r.get(0)?;
             let assigned: Option<bool> = r.get(1)?;
             let received: Option<bool> = r.get(2)?;
-            tt.open_late30 += u64::from(received == Some(true));
+            let late30 = r.get::<_, Option<bool>>(3)? == Some(true);
+            tt.open_late30 += u64::from(late30 && received == Some(true));
             if let (Some(id), Some(true)) = (unit, assigned) {
-                *by_unit.entry(id).or_default() += 1;
+                let e = by_unit.entry(id).or_default();
+                e.0 += 1;
+                e.1 += u64::from(late30);
             }
         }
-        for (id, n) in by_unit {
+        for (id, (late, late30)) in by_unit {
             if let Some(name) = names.get(&id) {
-                t.units.entry(name.clone()).or_default().open_late30 = n;
+                let u = t.units.entry(name.clone()).or_default();
+                u.open_late = late;
+                u.open_late30 = late30;
             }
         }
         t.totals = tt;

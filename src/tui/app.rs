@@ -262,13 +262,26 @@ impl ListId {
                 S::SortBulletin,
                 S::ColAssigned,
                 S::ColClosure,
+                S::ColLateNow,
                 S::ColOver30,
                 S::ColSupervisions,
                 S::ColUrges,
                 S::ColRedos,
                 S::ColSatisfaction,
+                S::ColOnTime,
             ],
             ListId::Activity => &[],
+        }
+    }
+    /// Whether sort column `i` puts the largest value of its column first (▼) before `O`
+    /// reverses it: the time received (the latest first), the days late (the most first)
+    /// and every figure of the Units tab (the units to name first); the days left, the unit
+    /// (bulletin order) and the order number go up (▲).
+    pub fn sort_descending(self, i: usize) -> bool {
+        match self.sorts().get(i) {
+            Some(S::SortReceived | S::SortDaysOver) => true,
+            Some(S::SortUrgency | S::SortUnit | S::SortOrderNo | S::SortBulletin) | None => false,
+            Some(_) => self == ListId::Units,
         }
     }
     /// The order a list of orders is in with its sort column `i`.
@@ -300,6 +313,10 @@ pub struct ListState {
 impl ListState {
     pub fn page(&self) -> usize {
         self.height.get().max(1)
+    }
+    /// Whether list `id` now shows the largest value of its sort column first (▼).
+    pub fn descending(&self, id: ListId) -> bool {
+        id.sort_descending(self.sort) != self.reverse
     }
 }
 
@@ -883,11 +900,13 @@ impl App {
             match ListId::Units.sorts().get(st.sort) {
                 Some(S::ColAssigned) => r.assigned as f64,
                 Some(S::ColClosure) => r.closure_rate.unwrap_or(-1.0),
+                Some(S::ColLateNow) => r.open_late as f64,
                 Some(S::ColOver30) => r.overdue_30d as f64,
                 Some(S::ColSupervisions) => r.supervisions as f64,
                 Some(S::ColUrges) => r.urges as f64,
                 Some(S::ColRedos) => r.redos as f64,
                 Some(S::ColSatisfaction) => r.satisfaction_rate.unwrap_or(-1.0),
+                Some(S::ColOnTime) => r.on_time_rate.unwrap_or(-1.0),
                 _ => 0.0,
             }
         };

@@ -41,8 +41,8 @@ strings! {
     ColLeft => "剩余工日", "Days left";
     ColStatus => "状态", "Status";
     ColUnit => "承办单位", "Unit";
-    ColCategory => "类别", "Type";
-    ColOrderNo => "工单编号", "Order no";
+    ColCategory => "类别", "Category";
+    ColOrderNo => "工单编号", "Order No.";
     ColTitle => "标题", "Title";
     ColDaysOver => "超期天数", "Days late";
     ColUrges => "催办", "Urges";
@@ -51,41 +51,47 @@ strings! {
     ColOperator => "操作员", "Operator";
     ColEvent => "事项", "Event";
     ColText => "内容", "Details";
-    ColAssigned => "承办量", "Asgnd";
+    ColAssigned => "承办量", "Assigned";
     ColClosed => "办结量", "Closed";
-    ColClosure => "办结率", "Clsd%";
-    ColOver30 => "超30天", ">30d";
-    ColSupervisions => "督办", "Sup.";
-    ColRedos => "重办", "Redo";
-    ColSatisfaction => "满意率", "Satis%";
+    ColClosure => "办结率", "Closed %";
+    ColLateNow => "超期", "Late";
+    ColOver30 => "超30天", "Late 30+";
+    ColSupervisions => "督办", "Supervisions";
+    ColRedos => "重办", "Redos";
+    ColSatisfaction => "满意率", "Satisfied %";
+    ColOnTime => "按时办结率", "On time %";
+    ColReturns => "退单", "Returns";
     TotReceived => "受理", "Received";
-    TotOver30 => "超期30天以上", "Overdue >30d";
+    TotClosed => "办结", "Closed";
+    TotClosure => "办结率", "Closed %";
+    TotOver30 => "超期30天以上", "Late 30+";
     TotRedoRate => "重办率", "Redo rate";
     ColUnitName => "单位", "Unit";
     SortUrgency => "紧急程度", "urgency";
     SortReceived => "受理时间", "received";
     SortUnit => "承办单位", "unit";
-    SortOrderNo => "工单编号", "order no";
+    SortOrderNo => "工单编号", "order No.";
     SortDaysOver => "超期天数", "days late";
     SortBulletin => "通报顺序", "bulletin order";
     Total => "合计", "Total";
     Over30Mark => "30+", "30+";
     Table1 => "表1 县直单位", "Table 1 Departments";
     Table2 => "表2 乡镇区", "Table 2 Townships";
-    ChartTitle => "超期30天以上工单（按单位）", "Overdue >30 days by unit";
-    ChartNone => "没有超期30天以上的工单", "No order overdue more than 30 days";
+    ChartTitle => "超期30天以上工单（按单位）", "Orders late over 30 days, by unit";
+    ChartNone => "没有超期30天以上的工单", "No order is late over 30 days";
     PeriodAll => "全部工单", "All orders";
     PeriodThis => "本月", "This month";
     PeriodLast => "上月", "Last month";
     PeriodCustom => "自定义", "Custom";
     PeriodShown => "{}：{} 至 {}，截至 {}", "{}: {} to {}, as of {}";
+    PeriodDates => "{}：{} 至 {}", "{}: {} to {}";
     NoDeadline => "-", "-";
-    ScrollHint => "j/k 滚动 · 第 {}/{} 行", "j/k scroll · line {}/{}";
+    ScrollHint => "j/k 滚动{}第 {}/{} 行", "j/k scroll{}line {}/{}";
     ActivityTitle => "最近 {} 条动态（实时）", "Latest {} events (live)";
     WithOffice => "热线办", "office";
 
     // Detail.
-    FOrderNo => "工单编号", "Order no";
+    FOrderNo => "工单编号", "Order No.";
     FTitle => "标题", "Title";
     FCategory => "类别", "Category";
     FStatus => "状态", "Status";
@@ -144,8 +150,8 @@ strings! {
     KChart => "图表", "chart";
     MChart => "窄屏时在表格与超期柱状图之间切换（宽屏时并排显示）", "on narrow screens, switch between the tables and the overdue bar chart (wide screens show both)";
     KSort => "排序", "sort";
-    MSort => "切换排序列（列标题上有标记）", "next sort column (marked in the column header)";
-    KSortReverse => "反向排序", "reverse sort";
+    MSort => "下一排序列，回到第一行（▲ 由小到大，▼ 由大到小；标题和列标题上标出）", "next sort column, back to the first row (▲ smallest first, ▼ largest first; shown in the title and the column header)";
+    KSortReverse => "反向排序", "reverse the sort";
     KNextTab => "下一标签", "next tab";
     KPrevTab => "上一标签", "previous tab";
     KBack => "返回", "back";
@@ -194,7 +200,7 @@ strings! {
     CtxPicker => "单位选择", "Unit picker";
     CtxChoice => "选项", "Choices";
     CtxConfirm => "确认", "Confirmation";
-    HelpTitle => "帮助：按键（由按键表生成）", "Help: keys (generated from the key map)";
+    HelpTitle => "按键帮助", "Keys";
     HelpIntro => "灰色的操作键表示当前工单状态不允许。超期=过了办理时限仍未办结；剩余工日按法定工作日计算。", "Greyed action keys are not allowed in the order's current state. Overdue = past the deadline and not closed; days left count working days.";
     HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :period all|this|last|FROM TO  :q quit";
 
@@ -259,7 +265,7 @@ strings! {
     CheckboxOff => "[ ]", "[ ]";
 
     // Messages.
-    Done => "已{}：{}", "{}: {} done";
+    Done => "已{}：{}（{}）", "Done: {} {} ({})";
     DoneDispatch => "已转办 {} 至 {}，时限 {}", "Dispatched {} to {}, deadline {}";
     DoneUrgeMany => "已催办 {} 件工单", "Urged {} orders";
     DoneSuperviseUnit => "已督办单位 {}", "Supervised unit {}";
@@ -346,6 +352,14 @@ pub fn action(lang: Lang, a: ActionName) -> &'static str {
         },
     }
 }
+/// An action as done, for `S::Done` (已…): 已申请延期, not 已延期申请.
+pub fn done(lang: Lang, a: ActionName) -> &'static str {
+    match (lang, a) {
+        (Lang::Zh, ActionName::RequestExtension) => "申请延期",
+        (Lang::Zh, ActionName::DecideExtension) => "审批延期申请",
+        _ => action(lang, a),
+    }
+}
 pub fn callback(lang: Lang, c: CallbackResult) -> &'static str {
     match lang {
         Lang::Zh => c.zh(),
@@ -361,5 +375,50 @@ mod tests {
     fn fills_in_order() {
         assert_eq!(fill("{} of {}", &[&1, &"x"]), "1 of x");
         assert_eq!(fill("{} {}", &[&1]), "1 {}");
+    }
+
+    #[test]
+    fn a_done_message_reads_as_chinese() {
+        let m = |a| {
+            fill(
+                S::Done.get(Lang::Zh),
+                &[&done(Lang::Zh, a), &"201710270002", &"办理中"],
+            )
+        };
+        assert_eq!(m(ActionName::Urge), "已催办：201710270002（办理中）");
+        assert_eq!(
+            m(ActionName::RequestExtension),
+            "已申请延期：201710270002（办理中）"
+        );
+    }
+
+    /// Chinese sentences use full-width brackets, colons and commas; what stays ASCII is
+    /// what the user types (`:unit`, keys, TOML).
+    #[test]
+    fn chinese_strings_have_no_half_width_punctuation_in_sentences() {
+        let src = include_str!("i18n.rs");
+        let typed = [
+            "KCommand",
+            "HelpCommands",
+            "KmNotKeys",
+            "UnknownCommand",
+            "NeedArg",
+            "BadPeriod",
+        ];
+        for line in src.lines() {
+            let Some((name, rest)) = line.trim().split_once(" => \"") else {
+                continue;
+            };
+            let Some((zh, _)) = rest.split_once("\", \"") else {
+                continue;
+            };
+            let cjk = zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            if cjk && !typed.contains(&name) {
+                assert!(
+                    !zh.contains(['(', ')', ':', ',']),
+                    "{name}: half-width punctuation in “{zh}”"
+                );
+            }
+        }
     }
 }

@@ -624,8 +624,9 @@ impl Session {
                 Ok(fill(
                     t(S::Done),
                     &[
-                        &i18n::action(lang, name),
-                        &format!("{} ({})", o.order_no, i18n::status(lang, o.status)),
+                        &i18n::done(lang, name),
+                        &o.order_no,
+                        &i18n::status(lang, o.status),
                     ],
                 ))
             }
@@ -666,8 +667,9 @@ impl Session {
                 let m = fill(
                     t(S::Done),
                     &[
-                        &i18n::action(lang, ActionName::Redo),
-                        &format!("{} ({})", o.order_no, i18n::status(lang, o.status)),
+                        &i18n::done(lang, ActionName::Redo),
+                        &o.order_no,
+                        &i18n::status(lang, o.status),
                     ],
                 );
                 Ok(warning.map_or(m.clone(), |w| format!("{m}\n{w}")))

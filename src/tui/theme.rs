@@ -123,10 +123,21 @@ impl Theme {
     }
 
     /// Text that went through `truncate` (which ends cuts with `…`) or `percent` (which
-    /// writes `—` for “no base”): in ASCII mode those become one-column ASCII, keeping widths.
+    /// writes `—` for “no base”), or help text naming the sort marks: in ASCII mode those
+    /// become one-column ASCII (the theme's own `up`, `down`), keeping widths.
     pub fn fix(&self, s: String) -> String {
-        if self.ascii && s.contains(['…', '—', '·']) {
-            s.replace('…', "~").replace('—', "-").replace('·', ".")
+        const AMBIGUOUS: [char; 5] = ['…', '—', '·', '▲', '▼'];
+        if self.ascii && s.contains(AMBIGUOUS) {
+            s.chars()
+                .map(|c| match c {
+                    '…' => '~',
+                    '—' => '-',
+                    '·' => '.',
+                    '▲' => '^',
+                    '▼' => 'v',
+                    c => c,
+                })
+                .collect()
         } else {
             s
         }

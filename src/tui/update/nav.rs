@@ -50,6 +50,9 @@ pub fn help_key(app: &mut App, key: KeyEvent) {
     };
 }
 
+/// The next sort column (`reverse`: the same column the other way). A new order is seen
+/// from its top, the first row selected: kept on the row selected before, the list would
+/// look unsorted around it.
 pub fn sort(app: &mut App, reverse: bool) {
     let Some(id) = app.current_list() else {
         return;
@@ -58,20 +61,16 @@ pub fn sort(app: &mut App, reverse: bool) {
     if n == 0 {
         return;
     }
-    let keys = app.selection_keys();
-    // A long list keeps its selected order through the store's answer.
-    let keep = (!app.data.held(id))
-        .then(|| app.current_order().map(|r| r.order.order_no.clone()))
-        .flatten();
     let st = app.tabs.list_mut(id);
-    st.keep = keep;
+    st.keep = None;
+    st.selected = 0;
+    st.offset.set(0);
     if reverse {
         st.reverse = !st.reverse;
     } else {
         st.sort = (st.sort + 1) % n;
         st.reverse = false;
     }
-    app.restore_selection(keys);
 }
 
 pub fn toggle_mark(app: &mut App) {

@@ -99,7 +99,7 @@ fn lines<'a>(
         (S::ColUrges, o.urges),
         (S::ColSupervisions, o.supervisions),
         (S::ColRedos, o.redos),
-        (S::KReturn, o.returns),
+        (S::ColReturns, o.returns),
     ];
     let counts: Vec<String> = counts
         .iter()
@@ -269,7 +269,10 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     // The history is usually below the fold: say how to get there.
     if max > 0 {
         let shown = (scroll + h).min(lines.len());
-        let pos = fill(app.env.t(S::ScrollHint), &[&shown, &lines.len()]);
+        let pos = fill(
+            app.env.t(S::ScrollHint),
+            &[&app.env.theme.dot(), &shown, &lines.len()],
+        );
         block = block.title_bottom(Line::from(format!(" {pos} ")).right_aligned());
     }
     f.render_widget(block, area);

@@ -68,7 +68,7 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
                 out.push(Line::from(vec![
                     Span::raw("  "),
                     Span::styled(pad(&k, key_w), app.env.theme.key()),
-                    Span::raw(part),
+                    Span::raw(app.env.theme.fix(part)),
                 ]));
             }
         }

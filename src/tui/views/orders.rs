@@ -41,8 +41,8 @@ fn title<'a>(app: &App, id: ListId, name: String, shown: usize, total: usize) ->
             &[&st.filter, &shown, &total],
         ));
     }
-    if let Some(s) = id.sorts().get(st.sort) {
-        parts.push(fill(app.env.t(S::SortedBy), &[&app.env.t(*s)]));
+    if let Some(s) = table::sort_named(app, id) {
+        parts.push(s);
     }
     if id == ListId::Overdue && !app.tabs.marks.is_empty() {
         parts.push(fill(app.env.t(S::Marked), &[&app.tabs.marks.len()]));
@@ -138,12 +138,12 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     if overdue {
         cols.push(Col::new(" ", 1));
         cols.push(Col::right(
-            sort_title(app, t(S::ColDaysOver), sorted(S::SortDaysOver), st.reverse),
+            sort_title(app, id, t(S::ColDaysOver), sorted(S::SortDaysOver)),
             9,
         ));
     } else {
         cols.push(Col::right(
-            sort_title(app, t(S::ColLeft), sorted(S::SortUrgency), st.reverse),
+            sort_title(app, id, t(S::ColLeft), sorted(S::SortUrgency)),
             9,
         ));
     }
@@ -188,7 +188,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         );
     cols.push(Col::new(t(S::ColStatus), status_w));
     cols.push(Col::new(
-        sort_title(app, t(S::ColUnit), sorted(S::SortUnit), st.reverse),
+        sort_title(app, id, t(S::ColUnit), sorted(S::SortUnit)),
         unit_w,
     ));
     if overdue {
@@ -199,7 +199,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     if wide {
         cols.push(Col::new(t(S::ColDeadline), 10));
         cols.push(Col::new(
-            sort_title(app, t(S::FReceived), sorted(S::SortReceived), st.reverse),
+            sort_title(app, id, t(S::FReceived), sorted(S::SortReceived)),
             11,
         ));
     }
@@ -211,7 +211,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         .unwrap_or(12)
         .clamp(12, 20);
     cols.push(Col::new(
-        sort_title(app, t(S::ColOrderNo), sorted(S::SortOrderNo), st.reverse),
+        sort_title(app, id, t(S::ColOrderNo), sorted(S::SortOrderNo)),
         no_w,
     ));
     cols.push(Col::fill(t(S::ColTitle)));

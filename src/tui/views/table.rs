@@ -1,7 +1,8 @@
 //! A list drawn as columns of text. Every cell is cut and padded by display width
 //! (`domain::text::pad`), so Chinese columns line up and a wide character is never halved.
 
-use super::super::app::{App, ListState};
+use super::super::app::{App, ListId, ListState};
+use super::super::i18n::{S, fill};
 use crate::domain::text::{pad, pad_left, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -158,10 +159,34 @@ pub fn draw(
                 .set((s + tail + 1).saturating_sub(h).min(s).max(off));
         }
     }
+    // Section titles (表1, 表2) that scroll away stay named: the first column's header says
+    // the section of the top row.
+    let banners: Vec<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.banner.clone().map(|b| (i, b)))
+        .collect();
+    let section = |top: usize| {
+        banners
+            .iter()
+            .rev()
+            .find(|(i, _)| *i <= top)
+            .filter(|(i, _)| *i < top)
+            .map(|(_, b)| b.clone())
+    };
     let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
-    draw_virtual(app, f, area, cols, n, sel_row, st, show_selection, |i| {
-        rows.get_mut(i).and_then(Option::take)
-    });
+    draw_rows(
+        app,
+        f,
+        area,
+        cols,
+        n,
+        sel_row,
+        st,
+        show_selection,
+        &section,
+        |i| rows.get_mut(i).and_then(Option::take),
+    );
 }
 
 /// Draw a list of `n` display rows of which only the visible ones are made (`row(i)`),
@@ -176,19 +201,40 @@ pub fn draw_virtual(
     sel_row: Option<usize>,
     st: &ListState,
     show_selection: bool,
+    row: impl FnMut(usize) -> Option<Row>,
+) {
+    draw_rows(
+        app,
+        f,
+        area,
+        cols,
+        n,
+        sel_row,
+        st,
+        show_selection,
+        &|_| None,
+        row,
+    );
+}
+
+/// `draw_virtual`, the first column's header replaced by `section(top row)` when it says one.
+#[allow(clippy::too_many_arguments)]
+fn draw_rows(
+    app: &App,
+    f: &mut Frame,
+    area: Rect,
+    cols: &[Col],
+    n: usize,
+    sel_row: Option<usize>,
+    st: &ListState,
+    show_selection: bool,
+    section: &dyn Fn(usize) -> Option<String>,
     mut row: impl FnMut(usize) -> Option<Row>,
 ) {
     if area.height == 0 || area.width == 0 {
         return;
     }
     let w = widths(cols, area.width as usize);
-    let header = line(
-        app,
-        cols,
-        &w,
-        cols.iter().map(|c| Cell::from(c.title.clone())).collect(),
-        app.env.theme.header(),
-    );
     let h = area.height.saturating_sub(1) as usize;
     st.height.set(h.max(1));
 
@@ -207,6 +253,11 @@ pub fn draw_virtual(
     off = off.min(n.saturating_sub(h));
     st.offset.set(off);
 
+    let mut titles: Vec<Cell> = cols.iter().map(|c| Cell::from(c.title.clone())).collect();
+    if let (Some(first), Some(s)) = (titles.first_mut(), section(off)) {
+        first.text = s;
+    }
+    let header = line(app, cols, &w, titles, app.env.theme.header());
     let mut lines = vec![header];
     for i in off..(off + h).min(n) {
         let Some(r) = row(i) else {
@@ -227,17 +278,32 @@ pub fn draw_virtual(
     f.render_widget(Paragraph::new(lines), area);
 }
 
-/// A column title with the sort mark when the list is sorted by it.
-pub fn sort_title(app: &App, title: &str, sorted: bool, reverse: bool) -> String {
+/// The sort mark of list `id`: ▲ smallest first, ▼ largest first (ASCII `^`, `v`).
+pub fn sort_mark(app: &App, id: ListId) -> &'static str {
+    if app.tabs.list(id).descending(id) {
+        app.env.theme.down()
+    } else {
+        app.env.theme.up()
+    }
+}
+
+/// A column title with the sort mark when list `id` is sorted by it.
+pub fn sort_title(app: &App, id: ListId, title: &str, sorted: bool) -> String {
     if !sorted {
         return title.to_string();
     }
-    let mark = if reverse {
-        app.env.theme.up()
-    } else {
-        app.env.theme.down()
-    };
-    format!("{title}{mark}")
+    format!("{title}{}", sort_mark(app, id))
+}
+
+/// The sort named for a list's title, with its mark (`排序：期限▲`): seen even when the
+/// screen is too narrow for the column.
+pub fn sort_named(app: &App, id: ListId) -> Option<String> {
+    let st = app.tabs.list(id);
+    let s = id.sorts().get(st.sort)?;
+    Some(fill(
+        app.env.t(S::SortedBy),
+        &[&format!("{}{}", app.env.t(*s), sort_mark(app, id))],
+    ))
 }
 
 /// Width of a string in columns (re-exported for the views).
