@@ -272,6 +272,14 @@ fn held_and_windowed_sources_give_the_same_pages() {
     let now = hotline::bench::bench_now();
     let units = store.units().unwrap();
     let names = || units.iter().map(|u| u.name.as_str());
+    use hotline::domain::units::Candidate;
+    let spelled: Vec<(&str, String, String)> = units
+        .iter()
+        .map(|u| {
+            let (i, s) = hotline::domain::text::pinyin_of(&u.name);
+            (u.name.as_str(), i, s)
+        })
+        .collect();
     let open: Vec<OrderRow> = store
         .list_orders(&OrderFilter {
             open_only: true,
@@ -314,7 +322,25 @@ fn held_and_windowed_sources_give_the_same_pages() {
         (ListId::Overdue, &open, None),
         (ListId::UnitOrders, &of_unit, Some(unit.name.clone())),
     ] {
-        for (t, text) in ["", "水", "zj", "小区"].into_iter().enumerate() {
+        // Words, status names, pinyin of units and titles (typed on: the worker narrows the
+        // previous matches), fields.
+        let texts = [
+            "",
+            "水",
+            "zj",
+            "小区",
+            "待审核",
+            "办理中 zj",
+            "zhu",
+            "zhujianju",
+            "ld",
+            "lud",
+            "unit:zjj late:>30",
+            "status:办理中 cat:诉求",
+            "late:<10 水",
+            "late:7",
+        ];
+        for (t, text) in texts.into_iter().enumerate() {
             for (k, sort) in sorts.into_iter().enumerate() {
                 // Each sort both ways, over the texts.
                 {
@@ -325,8 +351,16 @@ fn held_and_windowed_sources_give_the_same_pages() {
                         unit: unit.clone(),
                         open_only: unit.is_none(),
                         late_only: list == ListId::Overdue,
-                        ..OrderQuery::new(text)
+                        ..OrderQuery::with_units(
+                            text,
+                            spelled.iter().map(|(name, initials, spelled)| Candidate {
+                                name,
+                                initials,
+                                spelled,
+                            }),
+                        )
                     };
+                    assert!(q.error.is_none(), "{text}: {:?}", q.error);
                     let mut held = Held::new(source, now, names());
                     let mut windowed = Windowed {
                         lists: &mut lists,
@@ -337,6 +371,9 @@ fn held_and_windowed_sources_give_the_same_pages() {
                     };
                     let total = held.count(&q).unwrap();
                     assert_eq!(windowed.count(&q).unwrap(), total, "{list:?} {q:?}");
+                    if list == ListId::Pending {
+                        assert!(total > 0, "{text} lists something");
+                    }
                     for offset in [0, total / 2, total.saturating_sub(1)] {
                         let h = held.page(&q, offset, 30).unwrap();
                         let w = windowed.page(&q, offset, 30).unwrap();

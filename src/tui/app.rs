@@ -31,8 +31,8 @@ pub struct OrderRow {
     pub left: Option<i64>,
     /// Calendar days past the deadline (0 when not late).
     pub late: i64,
-    /// Pinyin initials of the unit, for filtering by `zjj`.
-    pub unit_py: String,
+    /// Pinyin of the unit, for filtering by `zjj` or `zhujianju`.
+    pub unit_py: crate::domain::query::UnitPinyin,
 }
 
 impl OrderRow {
@@ -47,11 +47,7 @@ impl OrderRow {
         } else {
             0
         };
-        let unit_py = o
-            .unit
-            .as_deref()
-            .map(|u| pinyin_of(u).0)
-            .unwrap_or_default();
+        let unit_py = crate::domain::query::UnitPinyin::of(o.unit.as_deref());
         OrderRow {
             order: o,
             left,
@@ -704,7 +700,7 @@ impl App {
                 .flatten(),
             open_only: id != ListId::UnitOrders,
             late_only: id == ListId::Overdue,
-            ..Query::new(&st.filter)
+            ..Query::with_units(&st.filter, self.data.units.iter().map(UnitEntry::candidate))
         }
     }
 

@@ -91,6 +91,12 @@ fn set_filter(app: &mut App, v: String) {
             st.selected = 0;
             st.keep = None;
         }
+        // A bad field or value lists nothing: say why, in the UI's language.
+        let orders = matches!(id, ListId::Pending | ListId::Overdue | ListId::UnitOrders);
+        if let Some(e) = app.query(id).error.filter(|_| orders) {
+            let t = app.env.say_msg(&e);
+            say(app, Level::Error, t);
+        }
     }
 }
 

@@ -1,0 +1,131 @@
+//! Finding orders in the TUI (issue 11, items 13 and 14): the `/` filter's words, status
+//! names, pinyin and fields, `:find` over all orders, marks and saved views — by feeding keys
+//! to the pure update and, where the database must answer, to the session.
+
+use hotline::context::Options as Global;
+use hotline::domain::{Lang, Status};
+use hotline::store::Store;
+use hotline::tui::app::ListId;
+use hotline::tui::session::Session;
+use hotline::tui::theme::Theme;
+use hotline::tui::{run_script, script, update};
+use ratatui::crossterm::event::KeyEvent;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tempfile::TempDir;
+
+/// The demo database, built once per test binary and copied for each test.
+fn demo_copy() -> (TempDir, PathBuf) {
+    static DEMO: OnceLock<(TempDir, PathBuf)> = OnceLock::new();
+    let (_, src) = DEMO.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("demo.db");
+        hotline::demo::create(&path, "测试").unwrap();
+        (dir, path)
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let dst = dir.path().join("demo.db");
+    std::fs::copy(src, &dst).unwrap();
+    (dir, dst)
+}
+
+fn global(path: &Path, lang: Lang) -> Global {
+    Global {
+        db: Some(path.to_path_buf()),
+        now: None,
+        operator: Some("测试员".into()),
+        lang,
+    }
+}
+
+fn session_lang(lang: Lang) -> (TempDir, Session) {
+    let (dir, path) = demo_copy();
+    let store = Store::open(&path).unwrap();
+    let theme = Theme {
+        color: true,
+        ascii: false,
+    };
+    let s = Session::new(store, global(&path, lang), theme, true).unwrap();
+    (dir, s)
+}
+
+fn session() -> (TempDir, Session) {
+    session_lang(Lang::Zh)
+}
+
+fn keys(text: &str) -> Vec<KeyEvent> {
+    script::parse(text).unwrap()
+}
+
+/// Feed keys to the pure update only.
+fn feed(s: &mut Session, text: &str) {
+    for k in keys(text) {
+        let _ = update::on_key(&mut s.app, k);
+    }
+}
+
+/// Feed keys through the session (effects run), drawing after each key as the app does.
+fn run(s: &mut Session, text: &str) -> String {
+    run_script(s, &keys(text), 80, 24).unwrap()
+}
+
+fn message(s: &Session) -> String {
+    s.app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_filter_matches_status_names_and_pinyin_of_titles_and_units() {
+    let (_d, mut s) = session();
+    let all = s.app.len(ListId::Pending);
+    feed(&mut s, "/ \"待审核\" <Enter>");
+    let rows = s.app.pending_rows();
+    assert!(!rows.is_empty() && rows.len() < all);
+    assert!(rows.iter().all(|r| r.order.status == Status::Replied));
+    feed(&mut s, "<Esc> / zhujianju <Enter>");
+    let rows = s.app.pending_rows();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.order.unit.as_deref() == Some("住建局"))
+    );
+    // Pinyin initials of a title: every 路灯 order is found by `ld`.
+    feed(&mut s, "<Esc> / \"路灯\" <Enter>");
+    let by_name = s.app.pending_rows().len();
+    assert!(by_name > 0);
+    feed(&mut s, "<Esc> / ld <Enter>");
+    let rows = s.app.pending_rows();
+    assert!(rows.len() >= by_name, "{} {by_name}", rows.len());
+    assert!(rows.len() < all);
+}
+
+#[test]
+fn a_field_query_filters_and_a_bad_one_says_why_in_the_ui_language() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2 / \"unit:zjj late:>30\" <Enter>");
+    let rows = s.app.overdue_rows();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.order.unit.as_deref() == Some("住建局") && r.late > 30)
+    );
+    // Typing a bad value: the list shows nothing, the message says what and how.
+    feed(&mut s, "/ \"late:>x\"");
+    assert_eq!(s.app.len(ListId::Overdue), 0);
+    let m = message(&s);
+    assert!(m.contains("不是天数") && m.contains("late:>30"), "{m}");
+    feed(&mut s, "<Esc>");
+    assert!(s.app.len(ListId::Overdue) > 0);
+    // English.
+    let (_d, mut s) = session_lang(Lang::En);
+    feed(&mut s, "/ \"colour:red\"");
+    let m = message(&s);
+    assert!(
+        m.contains("unknown field 'colour:'") && m.contains("status:"),
+        "{m}"
+    );
+    let _ = run(&mut s, "<Esc>");
+}
