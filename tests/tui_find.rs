@@ -129,3 +129,54 @@ fn a_field_query_filters_and_a_bad_one_says_why_in_the_ui_language() {
     );
     let _ = run(&mut s, "<Esc>");
 }
+
+#[test]
+fn find_lists_every_order_closed_included_and_escape_returns() {
+    use hotline::store::OrderFilter;
+    use hotline::tui::app::{InputLine, Screen};
+    let (_d, mut s) = session();
+    run(&mut s, "/ \"路灯\" <Enter>");
+    let open = s.app.len(ListId::Pending);
+    let screen = run(&mut s, "<Esc> : \"find 路灯\" <Enter>");
+    assert_eq!(s.app.screen(), Screen::Find);
+    let expected = s
+        .store()
+        .list_orders(&OrderFilter {
+            text: Some("路灯".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(
+        expected.iter().any(|o| !o.is_open()),
+        "the demo has closed 路灯 orders"
+    );
+    assert_eq!(s.app.len(ListId::Found), expected.len());
+    assert!(expected.len() > open && open > 0);
+    let rows = s.app.rows_of(ListId::Found);
+    assert!(rows.iter().any(|r| !r.order.is_open()));
+    assert!(
+        rows.iter()
+            .all(|r| r.order.title.contains("路灯") || r.order.content.contains("路灯"))
+    );
+    assert!(
+        screen.contains("全部工单") && screen.contains("路灯"),
+        "{screen}"
+    );
+    // Fields too, shared with the `/` filter.
+    run(&mut s, ": \"find status:已办结 路灯\" <Enter>");
+    assert_eq!(s.app.screen(), Screen::Find);
+    let closed = expected.iter().filter(|o| !o.is_open()).count();
+    assert_eq!(s.app.len(ListId::Found), closed);
+    // Esc goes back to the list where `:find` was typed.
+    run(&mut s, "<Esc>");
+    assert_eq!(s.app.screen(), Screen::Tabs);
+    assert_eq!(s.app.len(ListId::Pending), s.app.tab_counts().0);
+    // A bad query opens nothing; the line comes back to be corrected.
+    run(&mut s, ": \"find late:>x\" <Enter>");
+    assert_eq!(s.app.screen(), Screen::Tabs);
+    assert!(message(&s).contains("不是天数"), "{}", message(&s));
+    let Some(InputLine::Command(i)) = &s.app.overlay.input else {
+        panic!("{:?}", s.app.overlay.input)
+    };
+    assert_eq!(i.value(), "find late:>x");
+}

@@ -318,6 +318,41 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every order the filter lists, closed included (`:find`): the open ones most urgent
+    /// first (deadline, none first, then intake), then the closed ones, the latest closed
+    /// first; and how many orders there are without the filter. `only_unit`: a unit
+    /// account's own orders.
+    pub fn all_keys(
+        &self,
+        only_unit: Option<i64>,
+        filter: Option<&ListFilter>,
+        order_no: bool,
+    ) -> Result<(Vec<ListKey>, usize)> {
+        let no = if order_no { "o.order_no" } else { "NULL" };
+        let mut args: Vec<rusqlite::types::Value> = vec![only_unit.into()];
+        let clause = match filter {
+            Some(f) => filter_sql(f, &mut args),
+            None => "1".to_string(),
+        };
+        let sql = format!(
+            "SELECT o.id, o.deadline, o.unit_id, o.received_at, o.status <> 'closed', {no}
+             FROM orders o LEFT JOIN units u ON u.id = o.unit_id
+             WHERE (?1 IS NULL OR o.unit_id = ?1) AND {clause}
+             ORDER BY o.status = 'closed',
+                      CASE WHEN o.status <> 'closed' THEN o.deadline END,
+                      o.closed_at DESC, o.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let keys = stmt
+            .query_map(rusqlite::params_from_iter(args), key_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let all: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM orders o WHERE (?1 IS NULL OR o.unit_id = ?1)")?
+            .query_row([only_unit], |r| r.get(0))?;
+        Ok((keys, all.max(0) as usize))
+    }
+
     /// Whole orders by id, with their ids, in the order given (ids not found are left out).
     pub fn orders_by_ids(&self, ids: &[i64]) -> Result<Vec<(i64, Order)>> {
         // One point query per id, by rowid (a page is 50 of them).

@@ -225,15 +225,18 @@ pub enum ListId {
     Units,
     Activity,
     UnitOrders,
+    /// Every order, closed included, that a `:find` query lists.
+    Found,
 }
 
 impl ListId {
-    pub const ALL: [ListId; 5] = [
+    pub const ALL: [ListId; 6] = [
         ListId::Pending,
         ListId::Overdue,
         ListId::Units,
         ListId::Activity,
         ListId::UnitOrders,
+        ListId::Found,
     ];
     fn i(self) -> usize {
         self as usize
@@ -244,13 +247,14 @@ impl ListId {
             ListId::Pending => Some(0),
             ListId::Overdue => Some(1),
             ListId::UnitOrders => Some(2),
+            ListId::Found => Some(3),
             _ => None,
         }
     }
     /// The sort columns a list offers, first is the default.
     pub fn sorts(self) -> &'static [S] {
         match self {
-            ListId::Pending | ListId::UnitOrders => {
+            ListId::Pending | ListId::UnitOrders | ListId::Found => {
                 &[S::SortUrgency, S::SortReceived, S::SortUnit, S::SortOrderNo]
             }
             ListId::Overdue => &[S::SortDaysOver, S::SortUnit, S::SortOrderNo],
@@ -304,6 +308,8 @@ pub enum Screen {
     Tabs,
     /// The orders of one unit (from the Units tab or `:unit`).
     Unit,
+    /// Every order a `:find` query lists, closed included.
+    Find,
     Detail,
 }
 
@@ -414,8 +420,9 @@ pub struct Data {
     pub earliest: Option<NaiveDate>,
     /// Load the scorecard at the start too (`Session::new`), not only when its tab shows.
     pub eager_card: bool,
-    /// The lists too long to hold: Pending, Overdue, a unit's orders.
-    pub windows: [Window; 3],
+    /// The lists too long to hold: Pending, Overdue, a unit's orders; and `:find`'s, always
+    /// a window (every order ever received).
+    pub windows: [Window; 4],
     /// Open orders and those past their deadline (the tabs' figures), unfiltered.
     pub counts: (usize, usize),
     /// The data generation: bumped by the session whenever the database (or the minute)
@@ -464,6 +471,7 @@ impl Data {
         match id {
             ListId::Pending | ListId::Overdue => self.open_held,
             ListId::UnitOrders => self.unit_held,
+            ListId::Found => false,
             _ => true,
         }
     }
@@ -493,7 +501,7 @@ impl Default for Data {
 #[derive(Debug)]
 pub struct TabsState {
     pub tab: Tab,
-    pub lists: [ListState; 5],
+    pub lists: [ListState; 6],
     /// Overdue orders marked for bulk urging.
     pub marks: BTreeSet<String>,
     pub period: PeriodChoice,
@@ -611,6 +619,7 @@ impl App {
         match self.screen() {
             Screen::Detail => None,
             Screen::Unit => Some(ListId::UnitOrders),
+            Screen::Find => Some(ListId::Found),
             Screen::Tabs => Some(match self.tabs.tab {
                 Tab::Pending => ListId::Pending,
                 Tab::Overdue => ListId::Overdue,
@@ -640,7 +649,9 @@ impl App {
         ];
         match self.current_list() {
             None => vec![Ctx::Orders, Ctx::Move, Ctx::Global],
-            Some(ListId::Pending) | Some(ListId::UnitOrders) => orders.to_vec(),
+            Some(ListId::Pending) | Some(ListId::UnitOrders) | Some(ListId::Found) => {
+                orders.to_vec()
+            }
             Some(ListId::Overdue) => [&[Ctx::Overdue][..], &orders].concat(),
             Some(ListId::Units) => vec![
                 Ctx::Units,
@@ -698,7 +709,7 @@ impl App {
             unit: (id == ListId::UnitOrders)
                 .then(|| self.data.unit.clone())
                 .flatten(),
-            open_only: id != ListId::UnitOrders,
+            open_only: !matches!(id, ListId::UnitOrders | ListId::Found),
             late_only: id == ListId::Overdue,
             ..Query::with_units(&st.filter, self.data.units.iter().map(UnitEntry::candidate))
         }
@@ -778,6 +789,7 @@ impl App {
         // The list on screen, or under the detail.
         let id = match self.stack.iter().rev().find(|s| **s != Screen::Detail) {
             Some(Screen::Unit) => Some(ListId::UnitOrders),
+            Some(Screen::Find) => Some(ListId::Found),
             _ => match self.tabs.tab {
                 Tab::Pending => Some(ListId::Pending),
                 Tab::Overdue => Some(ListId::Overdue),
@@ -788,7 +800,7 @@ impl App {
             return out;
         };
         let unit_stale = id == ListId::UnitOrders && self.data.unit_stamp != self.data.stamp;
-        if (id != ListId::UnitOrders
+        if (matches!(id, ListId::Pending | ListId::Overdue)
             && (self.data.open_held || self.data.base_stamp != self.data.stamp))
             || (id == ListId::UnitOrders && self.data.unit_held && !unit_stale)
             || (id == ListId::UnitOrders && self.data.unit.is_none())
@@ -972,8 +984,8 @@ impl App {
                 .overdue_rows()
                 .iter()
                 .position(|r| r.order.order_no == key),
-            ListId::UnitOrders => self
-                .unit_order_rows()
+            ListId::UnitOrders | ListId::Found => self
+                .rows_of(id)
                 .iter()
                 .position(|r| r.order.order_no == key),
             ListId::Units => self.unit_rows().iter().position(|r| r.unit == key),

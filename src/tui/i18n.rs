@@ -27,6 +27,7 @@ strings! {
     TabActivity => "动态", "Activity";
     DetailTitle => "工单详情", "Order";
     UnitOrdersTitle => "{}的工单", "Orders of {}";
+    FoundTitle => "全部工单（含已办结）", "All orders (closed included)";
     TooSmall => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口（在此之前按键不起作用，{} 退出）。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window (until then keys do nothing; {} quits).";
     TooSmallDialog => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口（在此之前按键不起作用，已输入的内容保留）。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window (until then keys do nothing; what you typed is kept).";
     Count => "{} 件", "{} orders";
@@ -115,7 +116,7 @@ strings! {
     KHelp => "帮助", "help";
     KOpen => "打开", "open";
     KFilter => "筛选", "filter";
-    KCommand => "命令（:unit 单位、:order 编号、:q）", "command (:unit NAME, :order NO, :q)";
+    KCommand => "命令（:unit 单位、:order 编号、:find 查询、:q）", "command (:unit NAME, :order NO, :find QUERY, :q)";
     KDispatch => "转办", "dispatch";
     MDispatch => "选择承办单位（可输入拼音首字母，如 zjj＝住建局），时限按类别默认", "pick the unit (type to filter, pinyin initials work: zjj = 住建局); default time limit by category";
     KAccept => "签收", "accept";
@@ -196,7 +197,8 @@ strings! {
     CtxConfirm => "确认", "Confirmation";
     HelpTitle => "帮助：按键（由按键表生成）", "Help: keys (generated from the key map)";
     HelpIntro => "灰色的操作键表示当前工单状态不允许。超期=过了办理时限仍未办结；剩余工日按法定工作日计算。", "Greyed action keys are not allowed in the order's current state. Overdue = past the deadline and not closed; days left count working days.";
-    HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :period all|this|last|FROM TO  :q quit";
+    HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:find 查询（全部工单，含已办结）　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :find QUERY (all orders, closed included)  :period all|this|last|FROM TO  :q quit";
+    HelpQuery => "查询（/ 筛选与 :find）：词语全部匹配（编号、标题、内容、单位、状态名、拼音 ld/zhujianju）；字段 unit:住建局 status:办理中 late:>30 cat:诉求", "Queries (/ filter and :find): every word matches (number, title, content, unit, status name, pinyin ld/zhujianju); fields unit:NAME status:办理中|handling late:>30 cat:诉求|request";
 
     // keys.toml (README, "Custom keys").
     KmRead => "无法读取按键配置 {}：{}", "cannot read the key bindings file {}: {}";
@@ -267,7 +269,7 @@ strings! {
     NoUnit => "没有选中的单位", "No unit selected";
     NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
     AllowedKeys => "可按：{}", "Keys: {}";
-    UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :period …, :q";
+    UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:find 查询、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :find QUERY, :period …, :q";
     LockWaiting => "数据库正被其他程序占用，正在等待…（{} 秒，最多 {} 秒；Esc 放弃，其他按键不起作用）", "The database is being used by another program, waiting… ({} s of at most {} s; Esc gives up, other keys do nothing)";
     LockGaveUp => "已放弃：未记录任何内容（数据库正被其他程序占用）。输入的内容保留，可再次提交", "Given up: nothing was recorded (the database is being used by another program). What you typed is kept: submit again when you like";
     ReadOnlyDiskFull => "数据库所在磁盘已满：只能查看，不能记录（清理空间后重新打开 hotline）", "The disk holding the database is full: you can look, not record (free some space, then open hotline again)";

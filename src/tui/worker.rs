@@ -442,6 +442,31 @@ impl Lists {
         let filter = self.sql_filter(query, today);
         let t = day_num(today);
         let wanted = |k: &ListKey| (!query.open_only || k.open) && (!query.late_only || late(k, t));
+        // `:find`: every order, closed included.
+        if id == ListId::Found {
+            let (mut keys, all) =
+                store.all_keys(self.only_unit_id(store)?, filter.as_ref(), by_no)?;
+            let rank: HashMap<i64, usize> = self
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.id, i))
+                .collect();
+            let unit_pos = |k: &ListKey| {
+                k.unit_id
+                    .and_then(|u| rank.get(&u).copied())
+                    .unwrap_or(usize::MAX)
+            };
+            query.sort(&mut keys, |k| k, t, unit_pos);
+            return Ok(Ok(Scan {
+                query: query.clone(),
+                stamp,
+                today,
+                ids: keys.into_iter().map(|k| k.id).collect(),
+                groups: Vec::new(),
+                unfiltered: all,
+            }));
+        }
         // The open orders in the store's own order: the ids as scanned, nothing to sort.
         if query.unit.is_none()
             && filter.is_none()

@@ -1,7 +1,8 @@
-//! The `:` command line: `:unit 住建局` (or `:unit zjj`), `:order NO`, `:period …`, `:q`.
+//! The `:` command line: `:unit 住建局` (or `:unit zjj`), `:order NO`, `:find QUERY` (every
+//! order, closed included, by the `/` filter's query language), `:period …`, `:q`.
 
 use super::super::action::Effect;
-use super::super::app::{App, Level, PeriodChoice};
+use super::super::app::{App, InputLine, Level, ListId, PeriodChoice, Screen};
 use super::super::i18n::{S, date, fill};
 use super::say;
 
@@ -35,6 +36,10 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        "find" | "f" => {
+            find(app, arg, line);
+            Vec::new()
+        }
         "order" | "o" if arg.is_empty() => need_arg(app),
         "order" | "o" => vec![Effect::OpenDetail(arg.to_string())],
         "period" | "p" => {
@@ -85,5 +90,32 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
             say(app, Level::Error, t);
             Vec::new()
         }
+    }
+}
+
+/// `:find QUERY`: the Find screen lists every order the query lists, closed included (an
+/// empty query: every order). A bad query opens nothing: the error is shown and the command
+/// line comes back with the text, to be corrected.
+fn find(app: &mut App, query: &str, line: &str) {
+    let q = super::super::app::Query::with_units(
+        query,
+        app.data
+            .units
+            .iter()
+            .map(super::super::app::UnitEntry::candidate),
+    );
+    if let Some(e) = q.error {
+        let t = app.env.say_msg(&e);
+        say(app, Level::Error, t);
+        app.overlay.input = Some(InputLine::Command(tui_input::Input::new(line.to_string())));
+        return;
+    }
+    let st = app.tabs.list_mut(ListId::Found);
+    st.filter = query.to_string();
+    st.selected = 0;
+    st.keep = None;
+    match app.stack.iter().position(|s| *s == Screen::Find) {
+        Some(i) => app.stack.truncate(i + 1),
+        None => app.stack.push(Screen::Find),
     }
 }

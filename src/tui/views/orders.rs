@@ -326,3 +326,9 @@ pub fn unit_orders(app: &App, f: &mut Frame, area: Rect) {
     let name = fill(app.env.t(S::UnitOrdersTitle), &[&unit]);
     draw_list(app, f, area, ListId::UnitOrders, name);
 }
+
+/// `:find`: every order the query lists, closed included.
+pub fn found(app: &App, f: &mut Frame, area: Rect) {
+    let name = app.env.t(S::FoundTitle).to_string();
+    draw_list(app, f, area, ListId::Found, name);
+}
