@@ -180,3 +180,30 @@ fn find_lists_every_order_closed_included_and_escape_returns() {
     };
     assert_eq!(i.value(), "find late:>x");
 }
+
+#[test]
+fn the_match_is_highlighted_in_the_visible_rows() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    let (_d, mut s) = session();
+    run(&mut s, "/ \"路灯\" <Enter>");
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let done = term.draw(|f| s.draw(f)).unwrap();
+    let buf = done.buffer;
+    let (mut hit, mut plain) = (0, 0);
+    // Below the frame's title and the header: the rows.
+    for y in 3..buf.area.height - 3 {
+        for x in 0..buf.area.width - 2 {
+            if buf[(x, y)].symbol() == "路" && buf[(x + 2, y)].symbol() == "灯" {
+                let lit = |x: u16| buf[(x, y)].modifier.contains(Modifier::UNDERLINED);
+                if lit(x) && lit(x + 2) && !lit(x + 4) {
+                    hit += 1;
+                } else {
+                    plain += 1;
+                }
+            }
+        }
+    }
+    assert!(hit >= 3 && plain == 0, "{hit} highlighted, {plain} not");
+}
