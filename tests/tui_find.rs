@@ -207,3 +207,54 @@ fn the_match_is_highlighted_in_the_visible_rows() {
     }
     assert!(hit >= 3 && plain == 0, "{hit} highlighted, {plain} not");
 }
+
+#[test]
+fn marks_all_a_range_and_inverted_and_bulk_urge_counts_them() {
+    use hotline::tui::dialog::{Dialog, Purpose};
+    let (_d, mut s) = session();
+    feed(&mut s, "2 *");
+    let n = s.app.len(ListId::Overdue);
+    assert!(n > 10);
+    assert_eq!(s.app.tabs.marks.len(), n);
+    feed(&mut s, "~");
+    assert!(s.app.tabs.marks.is_empty());
+    // A range: from the order marked last to the cursor, either way.
+    feed(&mut s, "j <Space> j j V");
+    assert_eq!(s.app.tabs.marks.len(), 4);
+    let rows: Vec<String> = s.app.overdue_rows()[1..5]
+        .iter()
+        .map(|r| r.order.order_no.clone())
+        .collect();
+    assert!(rows.iter().all(|no| s.app.tabs.marks.contains(no)));
+    feed(&mut s, "g V");
+    assert_eq!(
+        s.app.tabs.marks.len(),
+        5,
+        "row 0 up to the last mark (row 1)"
+    );
+    // Inverted within a filter: only the orders listed change.
+    feed(&mut s, "/ zjj <Enter> ~");
+    let zjj = s.app.len(ListId::Overdue);
+    let marked_zjj = s
+        .app
+        .overdue_rows()
+        .iter()
+        .filter(|r| s.app.tabs.marks.contains(&r.order.order_no))
+        .count();
+    assert!(zjj > 0 && marked_zjj > 0);
+    feed(&mut s, "<Esc>");
+    let total = s.app.tabs.marks.len();
+    feed(&mut s, "U");
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(f.title.contains(&format!("{total} 件工单")), "{}", f.title);
+    let Purpose::BulkUrge { nos } = &f.purpose else {
+        panic!()
+    };
+    assert_eq!(nos.len(), total);
+    // V without a mark says how.
+    let (_d, mut s) = session();
+    feed(&mut s, "2 V");
+    assert!(message(&s).contains("Space"), "{}", message(&s));
+}

@@ -504,6 +504,8 @@ pub struct TabsState {
     pub lists: [ListState; 6],
     /// Overdue orders marked for bulk urging.
     pub marks: BTreeSet<String>,
+    /// The order marked last (where `V` marks a range from).
+    pub last_mark: Option<String>,
     pub period: PeriodChoice,
     /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
     pub chart: bool,
@@ -515,6 +517,7 @@ impl Default for TabsState {
             tab: Tab::Pending,
             lists: Default::default(),
             marks: BTreeSet::new(),
+            last_mark: None,
             period: PeriodChoice::All,
             chart: false,
         }

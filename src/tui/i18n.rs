@@ -137,6 +137,13 @@ strings! {
     KRedo => "重办", "redo";
     KMark => "选择", "mark";
     MMark => "选中/取消选中工单，用于批量催办", "mark / unmark an order for bulk urging";
+    KMarkAll => "选中列表中的全部工单", "mark every order listed";
+    KMarkRange => "选中一段", "mark a range";
+    MMarkRange => "从上一件选中的工单到光标处全部选中", "mark every order from the last one marked to the cursor";
+    KInvertMarks => "反选", "invert the marks";
+    MarkTooLong => "列表过长（超过 {} 件），不能一次全部选中：请先筛选，或逐件选中", "The list is too long to mark at once (over {} orders): filter it first, or mark orders one by one";
+    NoLastMark => "请先用 Space 选中一件工单，再按 V 选中从它到光标处的工单", "Mark an order with Space first; V then marks every order from it to the cursor";
+    LastMarkGone => "上一件选中的工单不在当前列表中", "The order marked last is not in this list";
     KUrgeUnit => "催办超期", "urge overdue";
     MUrgeUnit => "催办该单位全部超期工单", "urge every overdue order of this unit";
     KSuperviseUnit => "督办单位", "supervise unit";
