@@ -258,3 +258,90 @@ fn marks_all_a_range_and_inverted_and_bulk_urge_counts_them() {
     feed(&mut s, "2 V");
     assert!(message(&s).contains("Space"), "{}", message(&s));
 }
+
+#[test]
+fn views_are_saved_reopened_counted_and_deleted() {
+    use hotline::tui::action::Tab;
+    use hotline::tui::saved::Views;
+    let (_d, mut s) = session();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("views.toml");
+    s.app.env.views = Views::load(&path);
+    feed(&mut s, ": \"views\" <Enter>");
+    assert!(message(&s).contains("还没有保存的视图"), "{}", message(&s));
+    // Save the overdue list filtered to 住建局, sorted by unit.
+    feed(&mut s, "2 / zjj <Enter> o");
+    let sort = s.app.tabs.list(ListId::Overdue).sort;
+    assert_ne!(sort, 0);
+    let n = s.app.len(ListId::Overdue);
+    feed(&mut s, ": \"view save 住建局超期\" <Enter>");
+    assert!(
+        message(&s).contains("已保存视图“住建局超期”"),
+        "{}",
+        message(&s)
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("住建局超期") && text.contains("zjj") && text.contains("unit"),
+        "{text}"
+    );
+    // Elsewhere, reopened: the list, its filter and sort.
+    feed(&mut s, "<Esc> 1 o");
+    feed(&mut s, ": \"view 住建局超期\" <Enter>");
+    assert_eq!(s.app.tabs.tab, Tab::Overdue);
+    assert_eq!(s.app.tabs.list(ListId::Overdue).filter, "zjj");
+    assert_eq!(s.app.tabs.list(ListId::Overdue).sort, sort);
+    assert_eq!(s.app.len(ListId::Overdue), n);
+    // Kept in the file: a new session (a fresh load) has it, with its live count.
+    s.app.env.views = Views::load(&path);
+    feed(&mut s, "<Esc> : \"views\" <Enter>");
+    assert!(
+        message(&s).contains(&format!("住建局超期（{n}）")),
+        "{}",
+        message(&s)
+    );
+    // A `:find` view.
+    feed(
+        &mut s,
+        ": \"find 路灯\" <Enter> : \"view save 路灯全部\" <Enter> <Esc>",
+    );
+    feed(&mut s, ": \"view 路灯全部\" <Enter>");
+    assert_eq!(s.app.tabs.list(ListId::Found).filter, "路灯");
+    feed(&mut s, "<Esc>");
+    // Deleted.
+    feed(&mut s, ": \"view delete 住建局超期\" <Enter>");
+    assert!(
+        !std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("住建局超期")
+    );
+    feed(&mut s, ": \"view 住建局超期\" <Enter>");
+    let m = message(&s);
+    assert!(
+        m.contains("没有视图“住建局超期”") && m.contains("路灯全部"),
+        "{m}"
+    );
+}
+
+#[test]
+fn a_bad_views_file_is_reported_in_both_languages_and_kept() {
+    use hotline::tui::saved::Views;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("views.toml");
+    let bad = "[[view]]\nname = \"a\"\nlist = \"overdue\"\nquery = \"zjj\n";
+    std::fs::write(&path, bad).unwrap();
+    for (lang, words) in [(Lang::Zh, "第 4 行"), (Lang::En, "line 4")] {
+        let (_d, mut s) = session_lang(lang);
+        s.app.env.views = Views::load(&path);
+        feed(&mut s, "2 : \"view save b\" <Enter>");
+        let m = message(&s);
+        assert!(m.contains(words) && m.contains("views.toml"), "{m}");
+        feed(&mut s, ": \"views\" <Enter>");
+        assert!(message(&s).contains(words));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        bad,
+        "not overwritten"
+    );
+}

@@ -348,6 +348,8 @@ pub struct Env {
     pub theme: Theme,
     /// The key bindings in force (the defaults, or with the user's keys.toml applied).
     pub keymap: Keymap,
+    /// The user's saved views (views.toml beside keys.toml).
+    pub views: super::saved::Views,
     pub now: NaiveDateTime,
     pub operator: String,
     /// What the OS user may do in this database (a unit account sees its own orders only).
@@ -364,6 +366,7 @@ impl Env {
             lang,
             theme,
             keymap: Keymap::default(),
+            views: Default::default(),
             now,
             operator,
             role: Role::Admin,
@@ -706,15 +709,20 @@ impl App {
     /// What a list shows now (filter, sort, unit).
     pub fn query(&self, id: ListId) -> Query {
         let st = self.tabs.list(id);
+        self.query_as(id, &st.filter, st.sort, st.reverse)
+    }
+
+    /// What a list would show with this filter text and sort column (a saved view's).
+    pub fn query_as(&self, id: ListId, filter: &str, sort: usize, reverse: bool) -> Query {
         Query {
-            sort: id.order_sort(st.sort),
-            reverse: st.reverse,
+            sort: id.order_sort(sort),
+            reverse,
             unit: (id == ListId::UnitOrders)
                 .then(|| self.data.unit.clone())
                 .flatten(),
             open_only: !matches!(id, ListId::UnitOrders | ListId::Found),
             late_only: id == ListId::Overdue,
-            ..Query::with_units(&st.filter, self.data.units.iter().map(UnitEntry::candidate))
+            ..Query::with_units(filter, self.data.units.iter().map(UnitEntry::candidate))
         }
     }
 
