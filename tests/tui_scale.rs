@@ -395,6 +395,86 @@ fn held_and_windowed_sources_give_the_same_pages() {
     );
 }
 
+/// `:find`'s list (every order, closed included) is always a window: the store's filter over
+/// closed orders too agrees with the one matcher on every order held in memory — the same
+/// count, and the same pages in a total order (by number, both ways).
+#[test]
+fn find_over_all_orders_agrees_with_the_matcher() {
+    use hotline::domain::Role;
+    use hotline::domain::query::{OrderQuery, OrderSource, Sort};
+    use hotline::domain::units::Candidate;
+    use hotline::tui::app::{Held, OrderRow};
+    use hotline::tui::worker::{Lists, Windowed};
+
+    let store = Store::open(db()).unwrap();
+    let now = hotline::bench::bench_now();
+    let units = store.units().unwrap();
+    let spelled: Vec<(&str, String, String)> = units
+        .iter()
+        .map(|u| {
+            let (i, s) = hotline::domain::text::pinyin_of(&u.name);
+            (u.name.as_str(), i, s)
+        })
+        .collect();
+    let all: Vec<OrderRow> = store
+        .list_orders(&OrderFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|o| OrderRow::new(o, now))
+        .collect();
+    assert!(all.iter().any(|r| !r.order.is_open()));
+    let mut lists = Lists::new(Role::Admin);
+    let nos = |rows: &[&OrderRow]| -> Vec<String> {
+        rows.iter().map(|r| r.order.order_no.clone()).collect()
+    };
+    for text in [
+        "",
+        "水",
+        "已办结",
+        "status:已办结 zj",
+        "ld",
+        "unit:zjj",
+        "late:>30 cat:诉求",
+    ] {
+        for reverse in [false, true] {
+            let q = OrderQuery {
+                sort: Sort::OrderNo,
+                reverse,
+                ..OrderQuery::with_units(
+                    text,
+                    spelled.iter().map(|(name, initials, spelled)| Candidate {
+                        name,
+                        initials,
+                        spelled,
+                    }),
+                )
+            };
+            assert!(q.error.is_none(), "{text}");
+            let mut held = Held::new(&all, now, units.iter().map(|u| u.name.as_str()));
+            let mut windowed = Windowed {
+                lists: &mut lists,
+                store: &store,
+                stamp: 1,
+                now,
+                id: ListId::Found,
+            };
+            let total = held.count(&q).unwrap();
+            assert!(total > 0, "{text}");
+            assert_eq!(windowed.count(&q).unwrap(), total, "{text}");
+            for offset in [0, total / 2, total.saturating_sub(1)] {
+                let h = held.page(&q, offset, 30).unwrap();
+                let w = windowed.page(&q, offset, 30).unwrap();
+                let w_rows: Vec<&OrderRow> = w.rows.iter().collect();
+                assert_eq!(
+                    (h.total, h.start, nos(&h.rows)),
+                    (w.total, w.start, nos(&w_rows)),
+                    "{text} from {offset}"
+                );
+            }
+        }
+    }
+}
+
 /// The `/` filter is no oracle for what the screen masks: a citizen's full name (shown as
 /// 欧***) finds nothing, held or windowed; the surname shown does.
 #[test]
