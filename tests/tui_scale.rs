@@ -296,6 +296,14 @@ fn held_and_windowed_sources_give_the_same_pages() {
     let now = hotline::bench::bench_now();
     let units = store.units().unwrap();
     let names = || units.iter().map(|u| u.name.as_str());
+    use hotline::domain::units::Candidate;
+    let spelled: Vec<(&str, String, String)> = units
+        .iter()
+        .map(|u| {
+            let (i, s) = hotline::domain::text::pinyin_of(&u.name);
+            (u.name.as_str(), i, s)
+        })
+        .collect();
     let open: Vec<OrderRow> = store
         .list_orders(&OrderFilter {
             open_only: true,
@@ -338,7 +346,25 @@ fn held_and_windowed_sources_give_the_same_pages() {
         (ListId::Overdue, &open, None),
         (ListId::UnitOrders, &of_unit, Some(unit.name.clone())),
     ] {
-        for (t, text) in ["", "水", "zj", "小区"].into_iter().enumerate() {
+        // Words, status names, pinyin of units and titles (typed on: the worker narrows the
+        // previous matches), fields.
+        let texts = [
+            "",
+            "水",
+            "zj",
+            "小区",
+            "待审核",
+            "办理中 zj",
+            "zhu",
+            "zhujianju",
+            "ld",
+            "lud",
+            "unit:zjj late:>30",
+            "status:办理中 cat:诉求",
+            "late:<10 水",
+            "late:7",
+        ];
+        for (t, text) in texts.into_iter().enumerate() {
             for (k, sort) in sorts.into_iter().enumerate() {
                 // Each sort both ways, over the texts.
                 {
@@ -349,8 +375,16 @@ fn held_and_windowed_sources_give_the_same_pages() {
                         unit: unit.clone(),
                         open_only: unit.is_none(),
                         late_only: list == ListId::Overdue,
-                        ..OrderQuery::new(text)
+                        ..OrderQuery::with_units(
+                            text,
+                            spelled.iter().map(|(name, initials, spelled)| Candidate {
+                                name,
+                                initials,
+                                spelled,
+                            }),
+                        )
                     };
+                    assert!(q.error.is_none(), "{text}: {:?}", q.error);
                     let mut held = Held::new(source, now, names());
                     let mut windowed = Windowed {
                         lists: &mut lists,
@@ -361,6 +395,9 @@ fn held_and_windowed_sources_give_the_same_pages() {
                     };
                     let total = held.count(&q).unwrap();
                     assert_eq!(windowed.count(&q).unwrap(), total, "{list:?} {q:?}");
+                    if list == ListId::Pending {
+                        assert!(total > 0, "{text} lists something");
+                    }
                     for offset in [0, total / 2, total.saturating_sub(1)] {
                         let h = held.page(&q, offset, 30).unwrap();
                         let w = windowed.page(&q, offset, 30).unwrap();
@@ -380,6 +417,86 @@ fn held_and_windowed_sources_give_the_same_pages() {
         checked > 30,
         "most queries list more than a page: {checked}"
     );
+}
+
+/// `:find`'s list (every order, closed included) is always a window: the store's filter over
+/// closed orders too agrees with the one matcher on every order held in memory — the same
+/// count, and the same pages in a total order (by number, both ways).
+#[test]
+fn find_over_all_orders_agrees_with_the_matcher() {
+    use hotline::domain::Role;
+    use hotline::domain::query::{OrderQuery, OrderSource, Sort};
+    use hotline::domain::units::Candidate;
+    use hotline::tui::app::{Held, OrderRow};
+    use hotline::tui::worker::{Lists, Windowed};
+
+    let store = Store::open(db()).unwrap();
+    let now = hotline::bench::bench_now();
+    let units = store.units().unwrap();
+    let spelled: Vec<(&str, String, String)> = units
+        .iter()
+        .map(|u| {
+            let (i, s) = hotline::domain::text::pinyin_of(&u.name);
+            (u.name.as_str(), i, s)
+        })
+        .collect();
+    let all: Vec<OrderRow> = store
+        .list_orders(&OrderFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|o| OrderRow::new(o, now))
+        .collect();
+    assert!(all.iter().any(|r| !r.order.is_open()));
+    let mut lists = Lists::new(Role::Admin);
+    let nos = |rows: &[&OrderRow]| -> Vec<String> {
+        rows.iter().map(|r| r.order.order_no.clone()).collect()
+    };
+    for text in [
+        "",
+        "水",
+        "已办结",
+        "status:已办结 zj",
+        "ld",
+        "unit:zjj",
+        "late:>30 cat:诉求",
+    ] {
+        for reverse in [false, true] {
+            let q = OrderQuery {
+                sort: Sort::OrderNo,
+                reverse,
+                ..OrderQuery::with_units(
+                    text,
+                    spelled.iter().map(|(name, initials, spelled)| Candidate {
+                        name,
+                        initials,
+                        spelled,
+                    }),
+                )
+            };
+            assert!(q.error.is_none(), "{text}");
+            let mut held = Held::new(&all, now, units.iter().map(|u| u.name.as_str()));
+            let mut windowed = Windowed {
+                lists: &mut lists,
+                store: &store,
+                stamp: 1,
+                now,
+                id: ListId::Found,
+            };
+            let total = held.count(&q).unwrap();
+            assert!(total > 0, "{text}");
+            assert_eq!(windowed.count(&q).unwrap(), total, "{text}");
+            for offset in [0, total / 2, total.saturating_sub(1)] {
+                let h = held.page(&q, offset, 30).unwrap();
+                let w = windowed.page(&q, offset, 30).unwrap();
+                let w_rows: Vec<&OrderRow> = w.rows.iter().collect();
+                assert_eq!(
+                    (h.total, h.start, nos(&h.rows)),
+                    (w.total, w.start, nos(&w_rows)),
+                    "{text} from {offset}"
+                );
+            }
+        }
+    }
 }
 
 /// The `/` filter is no oracle for what the screen masks: a citizen's full name (shown as

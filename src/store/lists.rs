@@ -5,7 +5,7 @@
 //! SQL of `domain::query::OrderQuery::text_matches`, built once (`text_filter`).
 
 use super::Store;
-use crate::domain::Order;
+use crate::domain::{Category, Order, Status};
 use crate::error::Result;
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
@@ -15,11 +15,8 @@ use rusqlite::OptionalExtension;
 pub struct OpenScan {
     /// Only this unit's orders (a unit account sees its own only).
     pub only_unit: Option<i64>,
-    /// Lowercase text that one of order number, title, content or unit contains, or the
-    /// citizen's surname (`domain::query::shown_citizen`).
-    pub text: Option<String>,
-    /// Or orders of these units (the text as pinyin initials of unit names).
-    pub units: Vec<i64>,
+    /// The list's filter (`ListFilter`), if any.
+    pub filter: Option<ListFilter>,
     /// Read the order numbers too (to sort by them): costs reading every row.
     pub order_no: bool,
 }
@@ -53,30 +50,110 @@ impl crate::domain::query::SortFields for ListKey {
     }
 }
 
-/// The SQL of a list's text filter, for `orders o LEFT JOIN units u`: one of order number,
-/// title, content or unit name contains `text` (LIKE, its wildcards escaped) or the citizen's
-/// surname is it (the rest of the name is masked on the screen: no oracle), or the
-/// order's unit is one of `units` (those the text names by pinyin initials). Its parameters
-/// are pushed onto `args` and numbered after those already there. The same rule as
-/// `OrderQuery::text_matches`.
-pub(super) fn text_filter(
-    text: &str,
-    units: &[i64],
-    args: &mut Vec<rusqlite::types::Value>,
-) -> String {
-    args.push(like_pattern(text).into());
-    let n = args.len();
-    args.push(
-        serde_json::to_string(units)
-            .unwrap_or_else(|_| "[]".into())
-            .into(),
-    );
-    let m = args.len();
-    format!(
-        "(o.order_no LIKE ?{n} ESCAPE '\\' OR o.title LIKE ?{n} ESCAPE '\\'
-          OR o.content LIKE ?{n} ESCAPE '\\' OR substr(o.citizen, 1, 1) LIKE ?{n} ESCAPE '\\'
-          OR u.name LIKE ?{n} ESCAPE '\\'
-          OR o.unit_id IN (SELECT value FROM json_each(?{m})))"
+/// A parsed list filter (`domain::query::Find`) as the SQL takes it: the units and statuses
+/// a word names are looked up by the caller with the domain's rules (`statuses_named`,
+/// `unit_named`), so that the SQL only compares ids and codes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Every free word must match.
+    pub words: Vec<WordFilter>,
+    /// `unit:` (-1: a unit not in the store: nothing).
+    pub unit: Option<i64>,
+    pub status: Option<Status>,
+    pub category: Option<Category>,
+    /// `late:`, as the deadlines it means: open, deadline in `from..=to` (from None: any).
+    pub deadline: Option<(Option<NaiveDate>, NaiveDate)>,
+}
+
+/// One free word: lowercase text, and the units and statuses it names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordFilter {
+    pub text: String,
+    pub units: Vec<i64>,
+    pub statuses: Vec<Status>,
+}
+
+/// The SQL of a list's filter, for `orders o LEFT JOIN units u`, the same rule as
+/// `domain::query::OrderQuery::text_matches`: for every word, one of order number, title,
+/// content or unit name contains it (LIKE, its wildcards escaped) or the citizen's surname is
+/// it (the rest of the name is masked on the screen: no oracle), or the order's unit or
+/// status is one the word names, or the title's pinyin has it (`hl_title_pinyin`, the
+/// domain's `title_pinyin_hit` as an SQL function); and every field. Its parameters are
+/// pushed onto `args` and numbered after those already there.
+pub(super) fn filter_sql(f: &ListFilter, args: &mut Vec<rusqlite::types::Value>) -> String {
+    let mut parts = Vec::new();
+    for w in &f.words {
+        args.push(like_pattern(&w.text).into());
+        let n = args.len();
+        args.push(
+            serde_json::to_string(&w.units)
+                .unwrap_or_else(|_| "[]".into())
+                .into(),
+        );
+        let m = args.len();
+        let codes: Vec<&str> = w.statuses.iter().map(|s| s.code()).collect();
+        args.push(
+            serde_json::to_string(&codes)
+                .unwrap_or_else(|_| "[]".into())
+                .into(),
+        );
+        let k = args.len();
+        args.push(w.text.clone().into());
+        let t = args.len();
+        parts.push(format!(
+            "(o.order_no LIKE ?{n} ESCAPE '\\' OR o.title LIKE ?{n} ESCAPE '\\'
+              OR o.content LIKE ?{n} ESCAPE '\\' OR substr(o.citizen, 1, 1) LIKE ?{n} ESCAPE '\\'
+              OR u.name LIKE ?{n} ESCAPE '\\'
+              OR o.unit_id IN (SELECT value FROM json_each(?{m}))
+              OR o.status IN (SELECT value FROM json_each(?{k}))
+              OR hl_title_pinyin(o.title, ?{t}))"
+        ));
+    }
+    if let Some(u) = f.unit {
+        args.push(u.into());
+        parts.push(format!("o.unit_id = ?{}", args.len()));
+    }
+    if let Some(s) = f.status {
+        args.push(s.code().to_string().into());
+        parts.push(format!("o.status = ?{}", args.len()));
+    }
+    if let Some(c) = f.category {
+        args.push(c.code().to_string().into());
+        parts.push(format!("o.category = ?{}", args.len()));
+    }
+    if let Some((from, to)) = f.deadline {
+        args.push(to.to_string().into());
+        let t = args.len();
+        args.push(from.map(|d| d.to_string()).into());
+        let fr = args.len();
+        parts.push(format!(
+            "(o.status <> 'closed' AND o.deadline <= ?{t} AND (?{fr} IS NULL OR o.deadline >= ?{fr}))"
+        ));
+    }
+    if parts.is_empty() {
+        "1".to_string()
+    } else {
+        parts.join(" AND ")
+    }
+}
+
+/// The SQL functions the filter uses, on every connection (`Store::setup`).
+pub(super) fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "hl_title_pinyin",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            // Lossy, as every text read: a title with bad bytes is still looked at.
+            let text = |i: usize| -> rusqlite::Result<String> {
+                Ok(match ctx.get_raw(i) {
+                    rusqlite::types::ValueRef::Text(b) => String::from_utf8_lossy(b).into_owned(),
+                    _ => String::new(),
+                })
+            };
+            Ok(crate::domain::query::title_pinyin_hit(&text(0)?, &text(1)?))
+        },
     )
 }
 
@@ -169,7 +246,7 @@ impl Store {
             ", NULL"
         });
         sql.push_str(" FROM orders o");
-        if scan.text.is_some() {
+        if scan.filter.is_some() {
             sql.push_str(" LEFT JOIN units u ON u.id = o.unit_id");
         }
         sql.push_str(" WHERE o.status <> 'closed'");
@@ -178,9 +255,9 @@ impl Store {
             args.push(u.into());
             sql.push_str(&format!(" AND o.unit_id = ?{}", args.len()));
         }
-        if let Some(t) = &scan.text {
+        if let Some(f) = &scan.filter {
             sql.push_str(" AND ");
-            sql.push_str(&text_filter(t, &scan.units, &mut args));
+            sql.push_str(&filter_sql(f, &mut args));
         }
         sql.push_str(" ORDER BY o.deadline, o.id");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -224,30 +301,56 @@ impl Store {
         Ok(keys)
     }
 
-    /// The ids of a unit's orders (open or closed) whose number, title, content, citizen's surname or
-    /// unit contains `text`, or whose unit is one of `units`.
+    /// The ids of a unit's orders (open or closed) that the filter lists.
     pub fn unit_matching(
         &self,
         unit_id: i64,
-        text: &str,
-        units: &[i64],
+        filter: &ListFilter,
     ) -> Result<std::collections::HashSet<i64>> {
-        if units.contains(&unit_id) {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT id FROM orders WHERE unit_id = ?1")?;
-            let rows = stmt.query_map([unit_id], |r| r.get(0))?;
-            return Ok(rows.collect::<rusqlite::Result<_>>()?);
-        }
         let mut args = vec![unit_id.into()];
         let sql = format!(
             "SELECT o.id FROM orders o LEFT JOIN units u ON u.id = o.unit_id
              WHERE o.unit_id = ?1 AND {}",
-            text_filter(text, units, &mut args)
+            filter_sql(filter, &mut args)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every order the filter lists, closed included (`:find`): the open ones most urgent
+    /// first (deadline, none first, then intake), then the closed ones, the latest closed
+    /// first; and how many orders there are without the filter. `only_unit`: a unit
+    /// account's own orders.
+    pub fn all_keys(
+        &self,
+        only_unit: Option<i64>,
+        filter: Option<&ListFilter>,
+        order_no: bool,
+    ) -> Result<(Vec<ListKey>, usize)> {
+        let no = if order_no { "o.order_no" } else { "NULL" };
+        let mut args: Vec<rusqlite::types::Value> = vec![only_unit.into()];
+        let clause = match filter {
+            Some(f) => filter_sql(f, &mut args),
+            None => "1".to_string(),
+        };
+        let sql = format!(
+            "SELECT o.id, o.deadline, o.unit_id, o.received_at, o.status <> 'closed', {no}
+             FROM orders o LEFT JOIN units u ON u.id = o.unit_id
+             WHERE (?1 IS NULL OR o.unit_id = ?1) AND {clause}
+             ORDER BY o.status = 'closed',
+                      CASE WHEN o.status <> 'closed' THEN o.deadline END,
+                      o.closed_at DESC, o.id"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let keys = stmt
+            .query_map(rusqlite::params_from_iter(args), key_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let all: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM orders o WHERE (?1 IS NULL OR o.unit_id = ?1)")?
+            .query_row([only_unit], |r| r.get(0))?;
+        Ok((keys, all.max(0) as usize))
     }
 
     /// Whole orders by id, with their ids, in the order given (ids not found are left out).
@@ -270,15 +373,14 @@ impl Store {
         Ok(out)
     }
 
-    /// Of these ids (in their order), the orders whose number, title, content, citizen's surname or
-    /// unit contains `text`, or whose unit is one of `units`: a filter narrowed as it is
-    /// typed looks at the previous matches only.
-    pub fn matching_among(&self, ids: &[i64], text: &str, units: &[i64]) -> Result<Vec<i64>> {
+    /// Of these ids (in their order), the orders the filter lists: a filter narrowed as it
+    /// is typed looks at the previous matches only.
+    pub fn matching_among(&self, ids: &[i64], filter: &ListFilter) -> Result<Vec<i64>> {
         let mut args = vec![rusqlite::types::Value::Null];
         let sql = format!(
             "SELECT o.unit_id FROM orders o LEFT JOIN units u ON u.id = o.unit_id
              WHERE o.id = ?1 AND {}",
-            text_filter(text, units, &mut args)
+            filter_sql(filter, &mut args)
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut out = Vec::new();

@@ -6,7 +6,7 @@ mod files;
 use files::refuse_foreign;
 pub use files::{in_use, is_empty_file, open_elsewhere, replace_file};
 mod lists;
-pub use lists::{ListKey, OpenScan, day_num};
+pub use lists::{ListFilter, ListKey, OpenScan, WordFilter, day_num};
 mod migrations;
 mod operators;
 mod orders;
@@ -371,6 +371,7 @@ impl Store {
 
     fn setup(&self) -> Result<()> {
         self.conn.busy_timeout(self.lock_wait.get())?;
+        lists::register_functions(&self.conn)?;
         // Look before writing anything: a file that is not ours, or is newer, stays untouched.
         migrations::check_version(&self.conn).map_err(|e| match e {
             Error::Store(m) if m.contains("file is not a database") => Error::Store(

@@ -441,9 +441,18 @@ impl Store {
             sql.push_str(&format!(" AND {}", super::lists::late_sql(args.len())));
         }
         if let Some(t) = f.text.as_ref().filter(|t| !t.is_empty()) {
-            // The lists' one text filter (`lists::text_filter`), numbered after these args.
+            // The lists' one filter (`lists::filter_sql`), the text one word, numbered after
+            // these args.
             let mut vals = vec![rusqlite::types::Value::Null; args.len()];
-            let clause = super::lists::text_filter(t, &[], &mut vals);
+            let word = super::lists::WordFilter {
+                text: t.to_lowercase(),
+                ..Default::default()
+            };
+            let one = super::lists::ListFilter {
+                words: vec![word],
+                ..Default::default()
+            };
+            let clause = super::lists::filter_sql(&one, &mut vals);
             args.extend(
                 vals.into_iter()
                     .skip(args.len())

@@ -132,6 +132,12 @@ pub enum Cmd {
     Sort,
     SortReverse,
     ToggleMark,
+    /// Mark every order the list shows.
+    MarkAll,
+    /// Mark the orders from the last one marked to the cursor.
+    MarkRange,
+    /// Mark the orders the list shows that are not marked, unmark the others.
+    InvertMarks,
     Period,
     Chart,
     Op(Op),

@@ -31,8 +31,8 @@ pub struct OrderRow {
     pub left: Option<i64>,
     /// Calendar days past the deadline (0 when not late).
     pub late: i64,
-    /// Pinyin initials of the unit, for filtering by `zjj`.
-    pub unit_py: String,
+    /// Pinyin of the unit, for filtering by `zjj` or `zhujianju`.
+    pub unit_py: crate::domain::query::UnitPinyin,
 }
 
 impl OrderRow {
@@ -47,11 +47,7 @@ impl OrderRow {
         } else {
             0
         };
-        let unit_py = o
-            .unit
-            .as_deref()
-            .map(|u| pinyin_of(u).0)
-            .unwrap_or_default();
+        let unit_py = crate::domain::query::UnitPinyin::of(o.unit.as_deref());
         OrderRow {
             order: o,
             left,
@@ -229,15 +225,18 @@ pub enum ListId {
     Units,
     Activity,
     UnitOrders,
+    /// Every order, closed included, that a `:find` query lists.
+    Found,
 }
 
 impl ListId {
-    pub const ALL: [ListId; 5] = [
+    pub const ALL: [ListId; 6] = [
         ListId::Pending,
         ListId::Overdue,
         ListId::Units,
         ListId::Activity,
         ListId::UnitOrders,
+        ListId::Found,
     ];
     fn i(self) -> usize {
         self as usize
@@ -248,13 +247,14 @@ impl ListId {
             ListId::Pending => Some(0),
             ListId::Overdue => Some(1),
             ListId::UnitOrders => Some(2),
+            ListId::Found => Some(3),
             _ => None,
         }
     }
     /// The sort columns a list offers, first is the default.
     pub fn sorts(self) -> &'static [S] {
         match self {
-            ListId::Pending | ListId::UnitOrders => {
+            ListId::Pending | ListId::UnitOrders | ListId::Found => {
                 &[S::SortUrgency, S::SortReceived, S::SortUnit, S::SortOrderNo]
             }
             ListId::Overdue => &[S::SortDaysOver, S::SortUnit, S::SortOrderNo],
@@ -325,6 +325,8 @@ pub enum Screen {
     Tabs,
     /// The orders of one unit (from the Units tab or `:unit`).
     Unit,
+    /// Every order a `:find` query lists, closed included.
+    Find,
     Detail,
 }
 
@@ -363,6 +365,8 @@ pub struct Env {
     pub theme: Theme,
     /// The key bindings in force (the defaults, or with the user's keys.toml applied).
     pub keymap: Keymap,
+    /// The user's saved views (views.toml beside keys.toml).
+    pub views: super::saved::Views,
     pub now: NaiveDateTime,
     pub operator: String,
     /// What the OS user may do in this database (a unit account sees its own orders only).
@@ -379,6 +383,7 @@ impl Env {
             lang,
             theme,
             keymap: Keymap::default(),
+            views: Default::default(),
             now,
             operator,
             role: Role::Admin,
@@ -435,8 +440,9 @@ pub struct Data {
     pub earliest: Option<NaiveDate>,
     /// Load the scorecard at the start too (`Session::new`), not only when its tab shows.
     pub eager_card: bool,
-    /// The lists too long to hold: Pending, Overdue, a unit's orders.
-    pub windows: [Window; 3],
+    /// The lists too long to hold: Pending, Overdue, a unit's orders; and `:find`'s, always
+    /// a window (every order ever received).
+    pub windows: [Window; 4],
     /// Open orders and those past their deadline (the tabs' figures), unfiltered.
     pub counts: (usize, usize),
     /// The data generation: bumped by the session whenever the database (or the minute)
@@ -485,6 +491,7 @@ impl Data {
         match id {
             ListId::Pending | ListId::Overdue => self.open_held,
             ListId::UnitOrders => self.unit_held,
+            ListId::Found => false,
             _ => true,
         }
     }
@@ -514,9 +521,11 @@ impl Default for Data {
 #[derive(Debug)]
 pub struct TabsState {
     pub tab: Tab,
-    pub lists: [ListState; 5],
+    pub lists: [ListState; 6],
     /// Overdue orders marked for bulk urging.
     pub marks: BTreeSet<String>,
+    /// The order marked last (where `V` marks a range from).
+    pub last_mark: Option<String>,
     pub period: PeriodChoice,
     /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
     pub chart: bool,
@@ -528,6 +537,7 @@ impl Default for TabsState {
             tab: Tab::Pending,
             lists: Default::default(),
             marks: BTreeSet::new(),
+            last_mark: None,
             period: PeriodChoice::All,
             chart: false,
         }
@@ -632,6 +642,7 @@ impl App {
         match self.screen() {
             Screen::Detail => None,
             Screen::Unit => Some(ListId::UnitOrders),
+            Screen::Find => Some(ListId::Found),
             Screen::Tabs => Some(match self.tabs.tab {
                 Tab::Pending => ListId::Pending,
                 Tab::Overdue => ListId::Overdue,
@@ -661,7 +672,9 @@ impl App {
         ];
         match self.current_list() {
             None => vec![Ctx::Orders, Ctx::Move, Ctx::Global],
-            Some(ListId::Pending) | Some(ListId::UnitOrders) => orders.to_vec(),
+            Some(ListId::Pending) | Some(ListId::UnitOrders) | Some(ListId::Found) => {
+                orders.to_vec()
+            }
             Some(ListId::Overdue) => [&[Ctx::Overdue][..], &orders].concat(),
             Some(ListId::Units) => vec![
                 Ctx::Units,
@@ -713,15 +726,20 @@ impl App {
     /// What a list shows now (filter, sort, unit).
     pub fn query(&self, id: ListId) -> Query {
         let st = self.tabs.list(id);
+        self.query_as(id, &st.filter, st.sort, st.reverse)
+    }
+
+    /// What a list would show with this filter text and sort column (a saved view's).
+    pub fn query_as(&self, id: ListId, filter: &str, sort: usize, reverse: bool) -> Query {
         Query {
-            sort: id.order_sort(st.sort),
-            reverse: st.reverse,
+            sort: id.order_sort(sort),
+            reverse,
             unit: (id == ListId::UnitOrders)
                 .then(|| self.data.unit.clone())
                 .flatten(),
-            open_only: id != ListId::UnitOrders,
+            open_only: !matches!(id, ListId::UnitOrders | ListId::Found),
             late_only: id == ListId::Overdue,
-            ..Query::new(&st.filter)
+            ..Query::with_units(filter, self.data.units.iter().map(UnitEntry::candidate))
         }
     }
 
@@ -799,6 +817,7 @@ impl App {
         // The list on screen, or under the detail.
         let id = match self.stack.iter().rev().find(|s| **s != Screen::Detail) {
             Some(Screen::Unit) => Some(ListId::UnitOrders),
+            Some(Screen::Find) => Some(ListId::Found),
             _ => match self.tabs.tab {
                 Tab::Pending => Some(ListId::Pending),
                 Tab::Overdue => Some(ListId::Overdue),
@@ -809,7 +828,7 @@ impl App {
             return out;
         };
         let unit_stale = id == ListId::UnitOrders && self.data.unit_stamp != self.data.stamp;
-        if (id != ListId::UnitOrders
+        if (matches!(id, ListId::Pending | ListId::Overdue)
             && (self.data.open_held || self.data.base_stamp != self.data.stamp))
             || (id == ListId::UnitOrders && self.data.unit_held && !unit_stale)
             || (id == ListId::UnitOrders && self.data.unit.is_none())
@@ -995,8 +1014,8 @@ impl App {
                 .overdue_rows()
                 .iter()
                 .position(|r| r.order.order_no == key),
-            ListId::UnitOrders => self
-                .unit_order_rows()
+            ListId::UnitOrders | ListId::Found => self
+                .rows_of(id)
                 .iter()
                 .position(|r| r.order.order_no == key),
             ListId::Units => self.unit_rows().iter().position(|r| r.unit == key),

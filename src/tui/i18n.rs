@@ -27,6 +27,7 @@ strings! {
     TabActivity => "动态", "Activity";
     DetailTitle => "工单详情", "Order";
     UnitOrdersTitle => "{}的工单", "Orders of {}";
+    FoundTitle => "全部工单（含已办结）", "All orders (closed included)";
     TooSmall => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口（在此之前按键不起作用，{} 退出）。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window (until then keys do nothing; {} quits).";
     TooSmallDialog => "终端太小：需要至少 {}×{}，当前 {}×{}。请放大窗口（在此之前按键不起作用，已输入的内容保留）。", "Terminal too small: needs at least {}x{}, now {}x{}. Please enlarge the window (until then keys do nothing; what you typed is kept).";
     Count => "{} 件", "{} orders";
@@ -121,7 +122,7 @@ strings! {
     KHelp => "帮助", "help";
     KOpen => "打开", "open";
     KFilter => "筛选", "filter";
-    KCommand => "命令（:unit 单位、:order 编号、:q）", "command (:unit NAME, :order NO, :q)";
+    KCommand => "命令（:unit 单位、:order 编号、:find 查询、:q）", "command (:unit NAME, :order NO, :find QUERY, :q)";
     KDispatch => "转办", "dispatch";
     MDispatch => "选择承办单位（可输入拼音首字母，如 zjj＝住建局），时限按类别默认", "pick the unit (type to filter, pinyin initials work: zjj = 住建局); default time limit by category";
     KAccept => "签收", "accept";
@@ -142,6 +143,20 @@ strings! {
     KRedo => "重办", "redo";
     KMark => "选择", "mark";
     MMark => "选中/取消选中工单，用于批量催办", "mark / unmark an order for bulk urging";
+    KMarkAll => "选中列表中的全部工单", "mark every order listed";
+    KMarkRange => "选中一段", "mark a range";
+    MMarkRange => "从上一件选中的工单到光标处全部选中", "mark every order from the last one marked to the cursor";
+    KInvertMarks => "反选", "invert the marks";
+    MarkTooLong => "列表过长（超过 {} 件），不能一次全部选中：请先筛选，或逐件选中", "The list is too long to mark at once (over {} orders): filter it first, or mark orders one by one";
+    NoLastMark => "请先用 Space 选中一件工单，再按 V 选中从它到光标处的工单", "Mark an order with Space first; V then marks every order from it to the cursor";
+    ViewSaved => "已保存视图“{}”", "View \"{}\" saved";
+    ViewDeleted => "已删除视图“{}”", "View \"{}\" deleted";
+    ViewUnknown => "没有视图“{}”。已有：{}", "No view \"{}\". Saved views: {}";
+    ViewsNone => "还没有保存的视图：在待办、超期或 :find 列表中用 :view save 名称 保存当前筛选和排序", "No saved views yet: in Pending, Overdue or a :find list, :view save NAME keeps its filter and sort";
+    ViewsList => "视图（件数）：{}", "Views (orders): {}";
+    ViewNeedList => "视图保存的是待办、超期或 :find 列表的筛选和排序：请先切换到这些列表", "A view keeps the filter and sort of Pending, Overdue or a :find list: go to one of them first";
+    ViewBadQuery => "视图“{}”的查询有误：{}", "View \"{}\" has a bad query: {}";
+    LastMarkGone => "上一件选中的工单不在当前列表中", "The order marked last is not in this list";
     KUrgeUnit => "催办超期", "urge overdue";
     MUrgeUnit => "催办该单位全部超期工单", "urge every overdue order of this unit";
     KSuperviseUnit => "督办单位", "supervise unit";
@@ -202,7 +217,8 @@ strings! {
     CtxConfirm => "确认", "Confirmation";
     HelpTitle => "按键帮助", "Keys";
     HelpIntro => "灰色的操作键表示当前工单状态不允许。超期=过了办理时限仍未办结；剩余工日按法定工作日计算。", "Greyed action keys are not allowed in the order's current state. Overdue = past the deadline and not closed; days left count working days.";
-    HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :period all|this|last|FROM TO  :q quit";
+    HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:find 查询（全部工单，含已办结）　:view 名称｜save 名称｜delete 名称　:views 视图及件数　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :find QUERY (all orders, closed included)  :view NAME|save NAME|delete NAME  :views (with counts)  :period all|this|last|FROM TO  :q quit";
+    HelpQuery => "查询（/ 筛选与 :find）：词语全部匹配（编号、标题、内容、单位、状态名、拼音 ld/zhujianju）；字段 unit:住建局 status:办理中 late:>30 cat:诉求", "Queries (/ filter and :find): every word matches (number, title, content, unit, status name, pinyin ld/zhujianju); fields unit:NAME status:办理中|handling late:>30 cat:诉求|request";
 
     // keys.toml (README, "Custom keys").
     KmRead => "无法读取按键配置 {}：{}", "cannot read the key bindings file {}: {}";
@@ -273,7 +289,7 @@ strings! {
     NoUnit => "没有选中的单位", "No unit selected";
     NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
     AllowedKeys => "可按：{}", "Keys: {}";
-    UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :period …, :q";
+    UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:find 查询、:view 名称、:views、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :find QUERY, :view NAME, :views, :period …, :q";
     LockWaiting => "数据库正被其他程序占用，正在等待…（{} 秒，最多 {} 秒；Esc 放弃，其他按键不起作用）", "The database is being used by another program, waiting… ({} s of at most {} s; Esc gives up, other keys do nothing)";
     LockGaveUp => "已放弃：未记录任何内容（数据库正被其他程序占用）。输入的内容保留，可再次提交", "Given up: nothing was recorded (the database is being used by another program). What you typed is kept: submit again when you like";
     ReadOnlyDiskFull => "数据库所在磁盘已满：只能查看，不能记录（清理空间后重新打开 hotline）", "The disk holding the database is full: you can look, not record (free some space, then open hotline again)";

@@ -18,6 +18,7 @@ pub mod app;
 pub mod dialog;
 pub mod i18n;
 pub mod keymap;
+pub mod saved;
 pub mod script;
 pub mod session;
 pub mod terminal;
@@ -59,6 +60,12 @@ pub fn run(g: &context::Options, demo: bool, path: &Path, args: Options) -> Resu
     let theme = Theme::from_env(args.ascii);
     let mut session = Session::open(store, g.clone(), theme, demo)?;
     session.app.env.keymap = keymap;
+    // Saved views: a bad file is said at the start (and kept as it is), never fatal.
+    session.app.env.views = saved::Views::load_user();
+    if let Some(e) = session.app.env.views.broken.clone() {
+        let t = session.app.env.say_msg(&e);
+        update::say(&mut session.app, app::Level::Error, t);
+    }
     match &args.keys {
         Some(file) => {
             let text = if file.as_os_str() == "-" {

@@ -50,6 +50,11 @@ impl Theme {
     pub fn marked(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
+    /// Where a filter matched, in a list's row (underlined too, so it shows without colour).
+    pub fn hit(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
     pub fn header(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }

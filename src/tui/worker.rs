@@ -12,7 +12,9 @@ use crate::domain::query::{OrderSource, Page, Sort, page_start};
 use crate::domain::scorecard::{Period, Scorecard};
 use crate::domain::{Role, Unit};
 use crate::error::{Error, Result};
-use crate::store::{ListKey, OpenScan, OrderFilter, Store, StoredEvent, day_num};
+use crate::store::{
+    ListFilter, ListKey, OpenScan, OrderFilter, Store, StoredEvent, WordFilter, day_num,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -289,17 +291,62 @@ impl Lists {
         }
     }
 
-    /// Units the filter names by their pinyin initials (`zj` → 住建局, see
-    /// `OrderQuery::names_by_initials`).
-    fn pinyin_units(&self, q: &Query) -> Vec<i64> {
-        if q.text.is_empty() {
-            return Vec::new();
+    /// The query's filter as the store's SQL takes it (None: no filter): the units and
+    /// statuses each word names found by the domain's rules (`domain::query`).
+    fn sql_filter(&self, q: &Query, today: NaiveDate) -> Option<ListFilter> {
+        use crate::domain::query::{statuses_named, unit_named};
+        use crate::domain::units::Candidate;
+        if !q.filters() {
+            return None;
         }
-        self.units
+        let spelled: Vec<(i64, &str, String, String)> = self
+            .units
             .iter()
-            .filter(|u| q.names_by_initials(&pinyin_of(&u.name).0))
-            .map(|u| u.id)
-            .collect()
+            .map(|u| {
+                let (i, s) = pinyin_of(&u.name);
+                (u.id, u.name.as_str(), i, s)
+            })
+            .collect();
+        let f = &q.find;
+        let words = f
+            .words
+            .iter()
+            .map(|w| WordFilter {
+                text: w.clone(),
+                units: spelled
+                    .iter()
+                    .filter(|(_, name, initials, spelled)| {
+                        unit_named(
+                            w,
+                            Candidate {
+                                name,
+                                initials,
+                                spelled,
+                            },
+                        )
+                    })
+                    .map(|(id, ..)| *id)
+                    .collect(),
+                statuses: statuses_named(w),
+            })
+            .collect();
+        let unit = f.unit.as_ref().map(|name| {
+            self.units
+                .iter()
+                .find(|u| &u.name == name)
+                .map_or(-1, |u| u.id)
+        });
+        let deadline = f.late.map(|l| {
+            let back = |n: i64| today - chrono::Duration::days(n);
+            (l.max.map(back), back(l.min))
+        });
+        Some(ListFilter {
+            words,
+            unit,
+            status: f.status,
+            category: f.category,
+            deadline,
+        })
     }
 
     fn list(
@@ -389,13 +436,40 @@ impl Lists {
         let today = now.date();
         let sort = query.sort;
         let by_no = sort == Sort::OrderNo;
-        let units_or = self.pinyin_units(query);
-        let text = (!query.text.is_empty()).then(|| query.text.clone());
+        if query.error.is_some() {
+            return Ok(Ok(Scan::empty(query, stamp, today)));
+        }
+        let filter = self.sql_filter(query, today);
         let t = day_num(today);
         let wanted = |k: &ListKey| (!query.open_only || k.open) && (!query.late_only || late(k, t));
+        // `:find`: every order, closed included.
+        if id == ListId::Found {
+            let (mut keys, all) =
+                store.all_keys(self.only_unit_id(store)?, filter.as_ref(), by_no)?;
+            let rank: HashMap<i64, usize> = self
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| (u.id, i))
+                .collect();
+            let unit_pos = |k: &ListKey| {
+                k.unit_id
+                    .and_then(|u| rank.get(&u).copied())
+                    .unwrap_or(usize::MAX)
+            };
+            query.sort(&mut keys, |k| k, t, unit_pos);
+            return Ok(Ok(Scan {
+                query: query.clone(),
+                stamp,
+                today,
+                ids: keys.into_iter().map(|k| k.id).collect(),
+                groups: Vec::new(),
+                unfiltered: all,
+            }));
+        }
         // The open orders in the store's own order: the ids as scanned, nothing to sort.
         if query.unit.is_none()
-            && text.is_none()
+            && filter.is_none()
             && (sort == Sort::Urgency || (sort == Sort::DaysOver && query.late_only))
         {
             let base = self.base(store, stamp)?;
@@ -434,8 +508,8 @@ impl Lists {
                 }
                 keys.retain(wanted);
                 let all = keys.len();
-                if text.is_some() {
-                    let hits = store.unit_matching(uid, &query.text, &units_or)?;
+                if let Some(f) = &filter {
+                    let hits = store.unit_matching(uid, f)?;
                     keys.retain(|k| hits.contains(&k.id));
                 }
                 (keys, all)
@@ -454,18 +528,15 @@ impl Lists {
                             && p.stamp == stamp
                             && p.today == today
                             && p.query.late_only == query.late_only
-                            && !p.query.text.is_empty()
-                            && query.text.starts_with(&p.query.text)
+                            && query.narrows(&p.query)
                             && p.ids.len() <= base_len / 2
                     })
                     .map(|p| p.ids.clone());
-                let keys = if text.is_none() && !by_no {
+                let keys = if filter.is_none() && !by_no {
                     self.base(store, stamp)?.to_vec()
-                } else if let Some(before) = narrowing {
-                    let hits: std::collections::HashSet<i64> = store
-                        .matching_among(&before, &query.text, &units_or)?
-                        .into_iter()
-                        .collect();
+                } else if let (Some(before), Some(f)) = (narrowing, &filter) {
+                    let hits: std::collections::HashSet<i64> =
+                        store.matching_among(&before, f)?.into_iter().collect();
                     let base = self.base(store, stamp)?;
                     base.iter()
                         .filter(|k| hits.contains(&k.id))
@@ -474,8 +545,7 @@ impl Lists {
                 } else {
                     let scan = OpenScan {
                         only_unit: self.only_unit_id(store)?,
-                        text,
-                        units: units_or,
+                        filter,
                         order_no: by_no,
                     };
                     store.open_keys(&scan)?

@@ -91,6 +91,12 @@ fn set_filter(app: &mut App, v: String) {
             st.selected = 0;
             st.keep = None;
         }
+        // A bad field or value lists nothing: say why, in the UI's language.
+        let orders = !matches!(id, ListId::Units | ListId::Activity);
+        if let Some(e) = app.query(id).error.filter(|_| orders) {
+            let t = app.env.say_msg(&e);
+            say(app, Level::Error, t);
+        }
     }
 }
 
@@ -161,6 +167,9 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Back => back(app),
         Cmd::Sort | Cmd::SortReverse => nav::sort(app, cmd == Cmd::SortReverse),
         Cmd::ToggleMark => nav::toggle_mark(app),
+        Cmd::MarkAll => nav::mark_all(app, false),
+        Cmd::InvertMarks => nav::mark_all(app, true),
+        Cmd::MarkRange => nav::mark_range(app),
         Cmd::Period => open::period(app),
         Cmd::Chart => app.tabs.chart = !app.tabs.chart,
         Cmd::Op(op) => return open::order_op(app, op),
@@ -209,6 +218,14 @@ fn open_current(app: &mut App) -> Vec<Effect> {
 /// Esc: undo the innermost thing — a filter, then marks, then a screen.
 fn back(app: &mut App) {
     use super::i18n::S;
+    // `:find`'s screen: its filter is the query; Esc goes back to where `:find` was typed.
+    if app.screen() == Screen::Find {
+        app.stack.pop();
+        let st = app.tabs.list_mut(ListId::Found);
+        st.filter.clear();
+        st.selected = 0;
+        return;
+    }
     if let Some(id) = app.current_list()
         && !app.tabs.list(id).filter.is_empty()
     {

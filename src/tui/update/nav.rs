@@ -1,7 +1,9 @@
 //! Moving in lists, the detail and the help screen; sorting; marking.
 
 use super::super::action::Cmd;
-use super::super::app::{App, ListId};
+use super::super::app::{App, Level, ListId};
+use super::super::i18n::{S, fill};
+use super::say;
 use ratatui::crossterm::event::KeyEvent;
 
 /// The new position for a movement in a list of `len` rows seen `page` rows at a time.
@@ -81,7 +83,77 @@ pub fn toggle_mark(app: &mut App) {
         return;
     };
     if !app.tabs.marks.remove(&no) {
-        app.tabs.marks.insert(no);
+        app.tabs.marks.insert(no.clone());
+        app.tabs.last_mark = Some(no);
     }
     movement(app, Cmd::Down);
+}
+
+/// Say how many orders are marked.
+fn say_marked(app: &mut App) {
+    let t = fill(app.env.t(S::Marked), &[&app.tabs.marks.len()]);
+    say(app, Level::Info, t);
+}
+
+/// `*`: mark every order the overdue list shows (with its filter); `~` (`invert`): mark those
+/// not marked and unmark the others. Only a list held whole is known entry by entry here:
+/// a longer one says so.
+pub fn mark_all(app: &mut App, invert: bool) {
+    let id = ListId::Overdue;
+    if app.current_list() != Some(id) {
+        return;
+    }
+    if !app.data.held(id) {
+        let t = fill(app.env.t(S::MarkTooLong), &[&app.data.hold]);
+        return say(app, Level::Warn, t);
+    }
+    let nos: Vec<String> = app
+        .rows_of(id)
+        .iter()
+        .map(|r| r.order.order_no.clone())
+        .collect();
+    for no in nos {
+        if !invert || !app.tabs.marks.remove(&no) {
+            app.tabs.marks.insert(no);
+        }
+    }
+    say_marked(app);
+}
+
+/// `V`: mark every order from the one marked last to the cursor (both included).
+pub fn mark_range(app: &mut App) {
+    let id = ListId::Overdue;
+    if app.current_list() != Some(id) {
+        return;
+    }
+    let Some(last) = app.tabs.last_mark.clone() else {
+        let t = app.env.t(S::NoLastMark).to_string();
+        return say(app, Level::Warn, t);
+    };
+    let at = app.tabs.list(id).selected;
+    // Where the last mark is: among the rows held, or the window's loaded entries.
+    let (first, rows): (usize, Vec<String>) = match app.data.window(id) {
+        Some(w) if !app.data.held(id) => (
+            w.start,
+            w.rows.iter().map(|r| r.order.order_no.clone()).collect(),
+        ),
+        _ => (
+            0,
+            app.rows_of(id)
+                .iter()
+                .map(|r| r.order.order_no.clone())
+                .collect(),
+        ),
+    };
+    let Some(from) = rows.iter().position(|n| *n == last).map(|i| i + first) else {
+        let t = app.env.t(S::LastMarkGone).to_string();
+        return say(app, Level::Warn, t);
+    };
+    let (a, b) = (from.min(at), from.max(at));
+    for i in a..=b {
+        if let Some(no) = i.checked_sub(first).and_then(|k| rows.get(k)) {
+            app.tabs.marks.insert(no.clone());
+        }
+    }
+    say_marked(app);
 }

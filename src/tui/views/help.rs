@@ -17,8 +17,10 @@ pub fn lines<'a>(app: &App, w: u16) -> Vec<Line<'a>> {
     for l in wrap(app.env.t(S::HelpIntro), usize::from(w)) {
         out.push(Line::from(Span::styled(l, app.env.theme.dim())));
     }
-    for l in wrap(app.env.t(S::HelpCommands), usize::from(w)) {
-        out.push(Line::from(Span::styled(l, app.env.theme.dim())));
+    for s in [S::HelpCommands, S::HelpQuery] {
+        for l in wrap(app.env.t(s), usize::from(w)) {
+            out.push(Line::from(Span::styled(l, app.env.theme.dim())));
+        }
     }
     let key_w = app
         .env

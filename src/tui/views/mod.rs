@@ -60,6 +60,7 @@ pub fn draw(app: &App, f: &mut Frame) {
     match app.screen() {
         Screen::Detail => detail::draw(app, f, body),
         Screen::Unit => orders::unit_orders(app, f, body),
+        Screen::Find => orders::found(app, f, body),
         Screen::Tabs => match app.tabs.tab {
             Tab::Pending => orders::pending(app, f, body),
             Tab::Overdue => orders::overdue(app, f, body),

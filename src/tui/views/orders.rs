@@ -216,6 +216,12 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     ));
     cols.push(Col::fill(t(S::ColTitle)));
 
+    // The filter's words, highlighted where they appear in the number and title.
+    let words = app.query(id).find.words;
+    let lit = |text: String| -> table::Cell {
+        let marks = crate::domain::query::highlights(&text, &words);
+        table::Cell::from(text).marked(marks)
+    };
     let make = |r: &OrderRow| -> Row {
         let o = &r.order;
         let mut cells = Vec::new();
@@ -253,8 +259,8 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
             cells.push(cell(d, left_style(app, r)));
             cells.push(o.received_at.format("%m-%d %H:%M").to_string().into());
         }
-        cells.push(one_line(&o.order_no).into());
-        cells.push(one_line(&o.title).into());
+        cells.push(lit(one_line(&o.order_no)));
+        cells.push(lit(one_line(&o.title)));
         let row = Row::new(cells);
         if overdue && app.tabs.marks.contains(&o.order_no) {
             row.styled(app.env.theme.marked())
@@ -325,4 +331,10 @@ pub fn unit_orders(app: &App, f: &mut Frame, area: Rect) {
     let unit = app.data.unit.as_deref().map(one_line).unwrap_or_default();
     let name = fill(app.env.t(S::UnitOrdersTitle), &[&unit]);
     draw_list(app, f, area, ListId::UnitOrders, name);
+}
+
+/// `:find`: every order the query lists, closed included.
+pub fn found(app: &App, f: &mut Frame, area: Rect) {
+    let name = app.env.t(S::FoundTitle).to_string();
+    draw_list(app, f, area, ListId::Found, name);
 }

@@ -46,6 +46,8 @@ impl Col {
 pub struct Cell {
     pub text: String,
     pub style: Style,
+    /// Byte ranges of `text` drawn highlighted (a filter's matches: `domain::query::highlights`).
+    pub marks: Vec<std::ops::Range<usize>>,
 }
 
 impl From<String> for Cell {
@@ -53,7 +55,16 @@ impl From<String> for Cell {
         Cell {
             text,
             style: Style::new(),
+            marks: Vec::new(),
         }
+    }
+}
+
+impl Cell {
+    /// With these ranges of its text highlighted.
+    pub fn marked(mut self, marks: Vec<std::ops::Range<usize>>) -> Cell {
+        self.marks = marks;
+        self
     }
 }
 impl From<&str> for Cell {
@@ -66,6 +77,7 @@ pub fn cell(text: impl Into<String>, style: Style) -> Cell {
     Cell {
         text: text.into(),
         style,
+        marks: Vec::new(),
     }
 }
 
@@ -124,7 +136,33 @@ fn line<'a>(app: &App, cols: &[Col], w: &[usize], cells: Vec<Cell>, base: Style)
         } else {
             pad(&cell.text, w[i])
         });
-        spans.push(Span::styled(text, base.patch(cell.style)));
+        let style = base.patch(cell.style);
+        if cell.marks.is_empty() {
+            spans.push(Span::styled(text, style));
+            continue;
+        }
+        // The marks within what is drawn unchanged (a cut text ends in `…`).
+        let same = text
+            .bytes()
+            .zip(cell.text.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let hit = style.patch(app.env.theme.hit());
+        let mut at = 0;
+        for r in &cell.marks {
+            let end = r.end.min(same);
+            if r.start < at
+                || r.start >= end
+                || !text.is_char_boundary(r.start)
+                || !text.is_char_boundary(end)
+            {
+                continue;
+            }
+            spans.push(Span::styled(text[at..r.start].to_string(), style));
+            spans.push(Span::styled(text[r.start..end].to_string(), hit));
+            at = end;
+        }
+        spans.push(Span::styled(text[at..].to_string(), style));
     }
     Line::from(spans)
 }
