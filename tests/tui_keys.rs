@@ -739,6 +739,12 @@ fn every_error_of_the_forms_and_commands_is_chinese_in_the_chinese_ui() {
             format!(":order <Space> {ext} <Enter> e <C-u> 2300-01-01 <Tab> 理由 <C-s>"),
             "2300-01-01",
         ),
+        ("extension: the deadline has passed", "2 e".into(), "已过"),
+        (
+            "close: no callback yet",
+            format!("{} C", open_order("201711180005")),
+            "回访",
+        ),
         (
             "extension: empty reason",
             format!(":order <Space> {ext} <Enter> e <Enter> <Enter>"),
@@ -1015,6 +1021,8 @@ fn callbacks_as_a_console_reveal_choose_confirm_next() {
     assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.message);
     let o = s.store().order(&first).unwrap().unwrap();
     assert_eq!(o.callback, Some(CallbackResult::BasicallySatisfied));
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("按 N 打开下一件待回访"), "{m}");
     // N again: the next order awaiting a callback, without leaving the screen.
     run(&mut s, "N");
     let Some(Dialog::Callback(c)) = &s.app.overlay.dialog else {

@@ -669,6 +669,58 @@ mod tests {
     }
 
     #[test]
+    fn the_confirmation_records_on_y_goes_back_on_n_and_cancels_on_esc() {
+        let submit = Submit::Act {
+            order_no: "N1".into(),
+            version: 3,
+            action: crate::domain::Action::Accept,
+        };
+        let purpose = Purpose::Return {
+            no: "N1".into(),
+            version: 3,
+        };
+        let confirm = |back: bool| {
+            Dialog::Confirm(Confirm {
+                title: "t".into(),
+                text: Vec::new(),
+                purpose: purpose.clone(),
+                submit: submit.clone(),
+                back: back.then(supervise).map(Box::new),
+                error: None,
+            })
+        };
+        let en = Lang::En;
+        let mut d = confirm(true);
+        assert_eq!(
+            d.on_key(en, Some(Cmd::Yes), key('y')),
+            Outcome::Confirmed(submit.clone())
+        );
+        assert_eq!(d.on_key(en, Some(Cmd::No), key('n')), Outcome::Back);
+        assert_eq!(d.on_key(en, Some(Cmd::Cancel), key('q')), Outcome::Cancel);
+        assert_eq!(d.on_key(en, None, key('x')), Outcome::Stay);
+        // Nothing to go back to (签收): n cancels.
+        assert_eq!(
+            confirm(false).on_key(en, Some(Cmd::No), key('n')),
+            Outcome::Cancel
+        );
+        // A conflict's new version reaches what y will record.
+        d.seen_version(7);
+        let Dialog::Confirm(c) = &d else {
+            panic!("a confirmation")
+        };
+        assert!(matches!(c.submit, Submit::Act { version: 7, .. }));
+        assert!(matches!(c.purpose, Purpose::Return { version: 7, .. }));
+        assert!(purpose.irreversible());
+        assert!(
+            !Purpose::Urge {
+                no: "N1".into(),
+                version: 3
+            }
+            .irreversible()
+        );
+    }
+
+    #[test]
     fn an_editor_refuses_blank_text_and_asks_before_discarding() {
         let purpose = Purpose::Reply {
             no: "N1".into(),
