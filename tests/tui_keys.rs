@@ -264,7 +264,17 @@ fn space_marks_and_bulk_urge_confirms_how_many() {
     let Purpose::BulkUrge { nos } = f.purpose.clone() else {
         panic!()
     };
-    let fx = feed(&mut s, "<Enter>");
+    // The confirmation says how many, then `y` records.
+    assert!(feed(&mut s, "<Enter>").is_empty());
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(
+        c.text.iter().any(|l| l.contains("3 件工单")),
+        "{:?}",
+        c.text
+    );
+    let fx = feed(&mut s, "y");
     assert_eq!(
         fx,
         vec![Effect::Submit(Submit::UrgeMany {
@@ -316,7 +326,13 @@ fn dispatch_picker_filters_by_pinyin_initials() {
     // The first pending row is a returned order, waiting for the office to dispatch it again.
     let o = s.app.current_order().unwrap().order.clone();
     assert_eq!(o.status, Status::Returned);
-    let fx = feed(&mut s, "d zjj <Enter>");
+    // Picked, it asks once (dispatching cannot be undone), then records.
+    assert!(feed(&mut s, "d zjj <Enter>").is_empty());
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.text.iter().any(|l| l.contains("住建局")), "{:?}", c.text);
+    let fx = feed(&mut s, "y");
     assert_eq!(
         fx,
         vec![Effect::Submit(Submit::Dispatch {
@@ -463,8 +479,8 @@ fn reply_needs_handling_then_review_warns_when_vague() {
     };
     assert!(c.warn.as_deref().unwrap().contains("正在办理中"));
     assert_eq!(c.selected, 1);
-    // Reject with the suggested reason.
-    run(&mut s, "<Enter> <Enter>");
+    // Reject with the suggested reason, confirmed.
+    run(&mut s, "<Enter> <Enter> y");
     let o = s.store().order(FIRST_OVERDUE).unwrap().unwrap();
     assert_eq!(o.status, Status::Handling);
 }
@@ -703,6 +719,7 @@ fn shown_error(s: &Session) -> Option<String> {
         Some(Dialog::Choice(c)) => c.error.clone(),
         Some(Dialog::Confirm(c)) => c.error.clone(),
         Some(Dialog::Editor(e)) => e.error.clone(),
+        Some(Dialog::Callback(c)) => c.choice.error.clone(),
         None => None,
     };
     from_dialog.or_else(|| s.app.message.as_ref().map(|m| m.text.clone()))
@@ -746,6 +763,12 @@ fn every_error_of_the_forms_and_commands_is_chinese_in_the_chinese_ui() {
             "extension: year out of range",
             format!(":order <Space> {ext} <Enter> e <C-u> 2300-01-01 <Tab> 理由 <C-s>"),
             "2300-01-01",
+        ),
+        ("extension: the deadline has passed", "2 e".into(), "已过"),
+        (
+            "close: no callback yet",
+            format!("{} C", open_order("201711180005")),
+            "回访",
         ),
         (
             "extension: empty reason",
@@ -822,4 +845,214 @@ fn every_error_of_the_forms_and_commands_is_chinese_in_the_chinese_ui() {
             );
         }
     }
+}
+
+/// Orders awaiting a callback (待回访) with none recorded yet, in the held open orders.
+fn awaiting_callback(s: &Session) -> Vec<String> {
+    s.app
+        .data
+        .open
+        .iter()
+        .map(|r| &r.order)
+        .filter(|o| o.status == Status::AwaitingCallback && o.callback.is_none())
+        .map(|o| o.order_no.clone())
+        .collect()
+}
+
+fn open_order(no: &str) -> String {
+    format!(":order <Space> {no} <Enter>")
+}
+
+#[test]
+fn the_close_form_requires_a_reason_after_an_unsatisfied_callback() {
+    use hotline::domain::CallbackResult;
+    use hotline::tui::i18n::S;
+    let (_d, mut s) = session();
+    let no = awaiting_callback(&s)[0].clone();
+    // Before any callback, closing is not offered: the workflow's reason, no form.
+    run(&mut s, &format!("{} C", open_order(&no)));
+    assert!(s.app.overlay.dialog.is_none());
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("尚未回访"), "{m}");
+    // The citizen is unsatisfied: the close form's reason is required, and says so.
+    run(&mut s, "c 3 y");
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!(o.callback, Some(CallbackResult::Unsatisfied));
+    run(&mut s, "C");
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert_eq!(f.fields[0].label, S::DlgReason, "not 原因（可不填）");
+    assert!(f.fields[0].required);
+    run(&mut s, "<Enter>");
+    let e = shown_error(&s).unwrap();
+    assert!(e.contains("原因"), "{e}");
+    assert!(matches!(s.app.overlay.dialog, Some(Dialog::Form(_))));
+    // Given, it asks once (closing cannot be undone), then closes.
+    run(&mut s, "\"政策不允许\" <Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(
+        c.text.iter().any(|l| l.contains("政策不允许")),
+        "{:?}",
+        c.text
+    );
+    run(&mut s, "y");
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Closed
+    );
+}
+
+#[test]
+fn extension_is_not_offered_after_the_deadline_and_its_default_date_is_ahead() {
+    use hotline::domain::ActionName;
+    use hotline::tui::i18n::S;
+    let (_d, mut s) = session();
+    // The most overdue order: handling, its deadline long past.
+    let screen = run(&mut s, "2 <Enter>");
+    let allowed = screen
+        .lines()
+        .find(|l| l.contains("现在可以"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(allowed.contains("r 回复"), "{allowed}");
+    assert!(
+        !allowed.contains("延期"),
+        "offered after the deadline: {allowed}"
+    );
+    let o = s.app.current_order().unwrap().order.clone();
+    assert!(!s.app.env.allows(&o, ActionName::RequestExtension));
+    // Refused with the workflow's reason before any form opens.
+    run(&mut s, "e");
+    assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.overlay.dialog);
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("已过") && m.contains("延期"), "{m}");
+    // Within the deadline: the form's default date is later than it, never in the past.
+    let ext = extensible(&s);
+    run(&mut s, &format!("<Esc> {} e", open_order(&ext)));
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    let until = chrono::NaiveDate::parse_from_str(&f.field(S::DlgUntil), "%Y-%m-%d").unwrap();
+    let deadline = s.app.current_order().unwrap().order.deadline.unwrap();
+    assert!(until > deadline && until >= s.app.env.now.date(), "{until}");
+}
+
+#[test]
+fn what_cannot_be_undone_is_shown_and_asked_once() {
+    use hotline::tui::i18n::S;
+    let (_d, mut s) = session();
+    let o = s
+        .app
+        .data
+        .open
+        .iter()
+        .map(|r| r.order.clone())
+        .find(|o| o.status == Status::Dispatched)
+        .unwrap();
+    let no = o.order_no.clone();
+    let unit = o.unit.clone().unwrap();
+    let events = s.store().events(&no).unwrap().len();
+    // 退单: the form, then what will be recorded — action, order, unit, reason — asked once.
+    run(
+        &mut s,
+        &format!("{} b \"不属本单位职责\" <Enter>", open_order(&no)),
+    );
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    let text = c.text.join("\n");
+    assert!(
+        c.title.contains("退单") && c.title.contains(&no),
+        "{}",
+        c.title
+    );
+    for part in [&unit[..], "不属本单位职责", "不可撤销"] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    // n: back to the form, the typed text kept; Esc in the confirmation cancels it all.
+    run(&mut s, "n");
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert_eq!(f.field(S::DlgReason), "不属本单位职责");
+    run(&mut s, "<Enter> <Esc>");
+    assert!(s.app.overlay.dialog.is_none());
+    assert_eq!(
+        s.store().events(&no).unwrap().len(),
+        events,
+        "nothing recorded"
+    );
+    // 签收 asks the same way (nothing to type first), and y records it.
+    run(&mut s, "a");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.back.is_none() && c.title.contains("签收"), "{}", c.title);
+    run(&mut s, "y");
+    assert!(s.app.overlay.dialog.is_none());
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Handling
+    );
+    // An urge is one step (a note and a count): no confirmation.
+    let fx = feed(&mut s, "u <Enter>");
+    assert!(matches!(&fx[..], [Effect::Submit(_)]), "{fx:?}");
+}
+
+#[test]
+fn callbacks_as_a_console_reveal_choose_confirm_next() {
+    use hotline::domain::CallbackResult;
+    use hotline::domain::text::mask_phone;
+    let (_d, mut s) = session();
+    let waiting = awaiting_callback(&s);
+    assert!(waiting.len() >= 2, "{waiting:?}");
+    // From the Pending list, N selects the next order awaiting a callback and opens it.
+    let screen = run(&mut s, "1 N");
+    let Some(Dialog::Callback(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}\n{screen}", s.app.overlay.dialog)
+    };
+    let first = c.order.order_no.clone();
+    let phone = c.order.phone.clone();
+    assert!(waiting.contains(&first), "{first}");
+    assert_eq!(s.app.current_order().unwrap().order.order_no, first);
+    // The phone masked until asked for; the unit's reply and the deadline shown.
+    assert!(!c.revealed);
+    assert!(!screen.contains(&phone), "{screen}");
+    assert!(screen.contains(&mask_phone(&phone)), "{screen}");
+    for part in ["单位答复", "办理时限", "答复（", "按 p 显示"] {
+        assert!(screen.contains(part), "{part}:\n{screen}");
+    }
+    // p: shown, and recorded as `order show --reveal` records it.
+    let screen = run(&mut s, "p");
+    assert!(screen.contains(&phone), "{screen}");
+    let events = s.store().events(&first).unwrap();
+    assert_eq!(
+        events.last().map(|e| &e.kind),
+        Some(&EventKind::ContactRevealed)
+    );
+    let Some(Dialog::Callback(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.revealed);
+    // 2: the answer (基本满意), confirmed once, then recorded (the version after the reveal).
+    run(&mut s, "2");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.text.join("\n").contains("基本满意"), "{:?}", c.text);
+    run(&mut s, "y");
+    assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.message);
+    let o = s.store().order(&first).unwrap().unwrap();
+    assert_eq!(o.callback, Some(CallbackResult::BasicallySatisfied));
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("按 N 打开下一件待回访"), "{m}");
+    // N again: the next order awaiting a callback, without leaving the screen.
+    run(&mut s, "N");
+    let Some(Dialog::Callback(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert_ne!(c.order.order_no, first);
+    assert!(waiting.contains(&c.order.order_no));
 }

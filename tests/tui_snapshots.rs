@@ -165,7 +165,14 @@ fn dialog_dispatch_picker() {
 
 #[test]
 fn dialog_callback() {
-    both("callback", ": \"order 201711220004\" <Enter> c");
+    // The console of an order awaiting its callback: contact masked, reply, deadline, answers.
+    both("callback", ": \"order 201711180005\" <Enter> c");
+}
+
+#[test]
+fn dialog_confirm_callback() {
+    // The one confirmation: what will be recorded, asked once.
+    both("callback_confirm", ": \"order 201711180005\" <Enter> c 3");
 }
 
 #[test]

@@ -531,3 +531,55 @@ fn bulk_urge_keeps_the_running_sums_equal_to_the_events() {
     assert_eq!(s.stored_tally().unwrap(), before);
     assert!(ops::check::check(&s).unwrap().ok());
 }
+
+#[test]
+fn precheck_says_what_decide_will_refuse_before_anything_is_typed() {
+    use hotline::domain::ActionName as A;
+    let s = store();
+    // An extension: offered before the deadline (2017-11-15), its date later than it; after
+    // the deadline neither offered (`possible`) nor decided, with the same refusal.
+    let no = order_in(&s, Status::Handling);
+    let o = s.require_order(&no).unwrap();
+    let before = t("2017-11-10T09:00:00");
+    let needs = workflow::precheck(&o, A::RequestExtension, before).unwrap();
+    assert_eq!(
+        (needs.reason, needs.earliest),
+        (true, Some(d("2017-11-16")))
+    );
+    assert!(workflow::possible(&o, before).contains(&A::RequestExtension));
+    let after = t("2017-11-20T09:00:00");
+    let refused = workflow::precheck(&o, A::RequestExtension, after).unwrap_err();
+    assert!(refused.zh().contains("已过"), "{}", refused.zh());
+    assert!(!workflow::possible(&o, after).contains(&A::RequestExtension));
+    let extend = Action::RequestExtension {
+        until: d("2017-11-30"),
+        reason: "需协调".into(),
+    };
+    let decided = workflow::decide(&o, &extend, after, "tester").unwrap_err();
+    assert_eq!(decided, refused);
+    // Closing: not before the callback; a reason required after an unsatisfied one only.
+    let no = order_in(&s, Status::AwaitingCallback);
+    let at = t("2017-11-03T09:00:00");
+    let o = s.require_order(&no).unwrap();
+    assert!(workflow::precheck(&o, A::Close, at).is_err());
+    assert!(!workflow::possible(&o, at).contains(&A::Close));
+    for (result, required) in [
+        (CallbackResult::Satisfied, false),
+        (CallbackResult::Unsatisfied, true),
+    ] {
+        let callback = Action::Callback { result };
+        let o = ops::act(&s, &ctx("2017-11-02T09:00:00"), &no, &callback, None).unwrap();
+        assert_eq!(
+            workflow::precheck(&o, A::Close, at).unwrap().reason,
+            required
+        );
+        let close = Action::Close {
+            reason: String::new(),
+        };
+        assert_eq!(
+            workflow::decide(&o, &close, at, "tester").is_err(),
+            required,
+            "{result:?}"
+        );
+    }
+}

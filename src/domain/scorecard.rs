@@ -62,12 +62,17 @@ pub fn is_closed(order: &Order, as_of: NaiveDateTime) -> bool {
 
 /// **on time**: closed, and the unit's last reply came by the end of the deadline day.
 pub fn is_closed_on_time(order: &Order, as_of: NaiveDateTime) -> bool {
-    is_closed(order, as_of)
-        && match (order.replied_at, order.deadline) {
-            (Some(r), Some(d)) => r.date() <= d,
-            (Some(_), None) => true, // answered by the office itself, no unit deadline
-            _ => false,
-        }
+    is_closed(order, as_of) && replied_on_time(order) == Some(true)
+}
+
+/// Whether the last reply came by the end of the deadline day (the TUI's callback shows it;
+/// `is_closed_on_time` counts it); `None` before any reply.
+pub fn replied_on_time(order: &Order) -> Option<bool> {
+    match (order.replied_at, order.deadline) {
+        (Some(r), Some(d)) => Some(r.date() <= d),
+        (Some(_), None) => Some(true), // answered by the office itself, no unit deadline
+        _ => None,
+    }
 }
 
 /// **open_late** (超期工单, now): open at `as_of` and past its deadline then, by any number of

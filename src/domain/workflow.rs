@@ -325,6 +325,106 @@ fn required(text: &str, what: &str, what_zh: &str) -> Result<(), Reason> {
     }
 }
 
+/// What an action needs on an order at time `at`, known before any argument is typed: what a
+/// form asks for (a reason required or optional, the earliest date it may take). `precheck`
+/// gives it, or the refusal the action would meet whatever is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    /// The action's reason (理由) must be given; else it may be left empty. For a review it
+    /// is the rejection's reason; for a close, required once the citizen was unsatisfied.
+    pub reason: bool,
+    /// The earliest date the action's date may be: a dispatch's or redo's deadline (today),
+    /// an extension's new date (the day after the deadline).
+    pub earliest: Option<NaiveDate>,
+}
+
+/// Whether `action` can be taken on `order` at `at` at all, and what it will need: the
+/// transition table (`permitted`) and every rule that depends on the order and the time only
+/// (an urge needs a unit that owes the next step; an extension is asked for before the
+/// deadline; a close needs a callback first, and a reason after an unsatisfied one; a redo
+/// needs a unit). `decide` calls it first, so these rules live here once; the TUI asks it
+/// before it offers a key or opens a form.
+pub fn precheck(
+    order: &Order,
+    name: ActionName,
+    at: NaiveDateTime,
+) -> Result<Needs, WorkflowError> {
+    let invalid = |(reason, reason_zh): Reason| WorkflowError::Invalid {
+        action: name,
+        order_no: order.order_no.clone(),
+        reason,
+        reason_zh,
+    };
+    if matches!(name, ActionName::Urge | ActionName::Supervise) && !owes_next_step(order) {
+        return Err(invalid((
+            format!(
+                "it is {} ({}): no unit holds it and owes the next step (an urge or a \
+                 supervision needs an order dispatched or being handled)",
+                order.status.code(),
+                order.status.zh()
+            ),
+            format!(
+                "它处于{}：没有承办单位持有并应办理下一步（催办、督办只适用于已转办或办理中的工单）",
+                order.status.zh()
+            ),
+        )));
+    }
+    if name != ActionName::RevealContact && !permitted(order).contains(&name) {
+        return Err(WorkflowError::NotAllowed {
+            action: name,
+            order_no: order.order_no.clone(),
+            status: order.status,
+            allowed: possible(order, at),
+        });
+    }
+    let today = at.date();
+    let needs = |reason: bool, earliest: Option<NaiveDate>| Ok(Needs { reason, earliest });
+    match name {
+        ActionName::Dispatch => needs(false, Some(today)),
+        ActionName::Return | ActionName::Review => needs(true, None),
+        ActionName::RequestExtension => {
+            let deadline = order.deadline.unwrap_or(today);
+            if today > deadline {
+                return Err(invalid((
+                    format!(
+                        "the deadline {deadline} has passed; an extension must be asked for before it"
+                    ),
+                    format!("办理期限 {deadline} 已过；延期须在期限内申请"),
+                )));
+            }
+            needs(true, deadline.succ_opt())
+        }
+        ActionName::Redo => {
+            if order.unit.is_none() {
+                return Err(invalid((
+                    "it was answered by the office and has no unit to redo it; dispatch a new order instead"
+                        .into(),
+                    "它由热线办直接答复，没有承办单位可重办；请另立新工单转办".into(),
+                )));
+            }
+            needs(true, Some(today))
+        }
+        ActionName::Close if order.status == Status::AwaitingCallback => match order.callback {
+            None => Err(invalid((
+                "the citizen has not been called back yet (record a callback first)".into(),
+                "尚未回访市民（请先记录回访结果）".into(),
+            ))),
+            Some(c) => needs(c == CallbackResult::Unsatisfied, None),
+        },
+        _ => needs(false, None),
+    }
+}
+
+/// The actions `order` allows at `at`: the transition table less what `precheck` refuses
+/// (an extension past the deadline, a close before the callback…). What "allowed now" lists.
+pub fn possible(order: &Order, at: NaiveDateTime) -> Vec<ActionName> {
+    permitted(order)
+        .into_iter()
+        // Never recursive: an action the table permits is not refused as `NotAllowed`.
+        .filter(|a| precheck(order, *a, at).is_ok())
+        .collect()
+}
+
 /// Check `action` against `order` at time `at`, and return the event to record.
 pub fn decide(
     order: &Order,
@@ -333,30 +433,7 @@ pub fn decide(
     operator: &str,
 ) -> Result<Event, WorkflowError> {
     let name = action.name();
-    if matches!(name, ActionName::Urge | ActionName::Supervise) && !owes_next_step(order) {
-        return Err(WorkflowError::Invalid {
-            action: name,
-            order_no: order.order_no.clone(),
-            reason: format!(
-                "it is {} ({}): no unit holds it and owes the next step (an urge or a \
-                 supervision needs an order dispatched or being handled)",
-                order.status.code(),
-                order.status.zh()
-            ),
-            reason_zh: format!(
-                "它处于{}：没有承办单位持有并应办理下一步（催办、督办只适用于已转办或办理中的工单）",
-                order.status.zh()
-            ),
-        });
-    }
-    if name != ActionName::RevealContact && !permitted(order).contains(&name) {
-        return Err(WorkflowError::NotAllowed {
-            action: name,
-            order_no: order.order_no.clone(),
-            status: order.status,
-            allowed: permitted(order),
-        });
-    }
+    let needs = precheck(order, name, at)?;
     let invalid = |(reason, reason_zh): Reason| WorkflowError::Invalid {
         action: name,
         order_no: order.order_no.clone(),
@@ -375,16 +452,21 @@ pub fn decide(
             ),
         )));
     }
+    let reason_given = |reason: &str| {
+        if needs.reason {
+            required(reason, "a reason", "理由").map_err(invalid)
+        } else {
+            Ok(())
+        }
+    };
+    let earliest = needs.earliest.unwrap_or(at.date());
     let kind = match action {
         Action::Dispatch { unit, deadline } => {
             required(unit, "a unit", "承办单位").map_err(invalid)?;
-            if *deadline < at.date() {
+            if *deadline < earliest {
                 return Err(invalid((
-                    format!(
-                        "the deadline {deadline} is before the dispatch date {}",
-                        at.date()
-                    ),
-                    format!("办理期限 {deadline} 早于转办日期 {}", at.date()),
+                    format!("the deadline {deadline} is before the dispatch date {earliest}"),
+                    format!("办理期限 {deadline} 早于转办日期 {earliest}"),
                 )));
             }
             EventKind::Dispatched {
@@ -394,23 +476,15 @@ pub fn decide(
         }
         Action::Accept => EventKind::Accepted,
         Action::Return { reason } => {
-            required(reason, "a reason", "理由").map_err(invalid)?;
+            reason_given(reason)?;
             EventKind::Returned {
                 reason: reason.clone(),
             }
         }
         Action::RequestExtension { until, reason } => {
-            required(reason, "a reason", "理由").map_err(invalid)?;
-            let deadline = order.deadline.unwrap_or(at.date());
-            if at.date() > deadline {
-                return Err(invalid((
-                    format!(
-                        "the deadline {deadline} has passed; an extension must be asked for before it"
-                    ),
-                    format!("办理期限 {deadline} 已过；延期须在期限内申请"),
-                )));
-            }
-            if *until <= deadline {
+            reason_given(reason)?;
+            if *until < earliest {
+                let deadline = order.deadline.unwrap_or(at.date());
                 return Err(invalid((
                     format!("the new date {until} is not later than the deadline {deadline}"),
                     format!("新的日期 {until} 不晚于办理期限 {deadline}"),
@@ -431,7 +505,7 @@ pub fn decide(
         }
         Action::ReviewAccept => EventKind::ReviewAccepted,
         Action::ReviewReject { reason } => {
-            required(reason, "a reason", "理由").map_err(invalid)?;
+            reason_given(reason)?;
             EventKind::ReviewRejected {
                 reason: reason.clone(),
             }
@@ -446,18 +520,11 @@ pub fn decide(
         }
         Action::Callback { result } => EventKind::CalledBack { result: *result },
         Action::Redo { reason, deadline } => {
-            required(reason, "a reason", "理由").map_err(invalid)?;
-            if order.unit.is_none() {
+            reason_given(reason)?;
+            if *deadline < earliest {
                 return Err(invalid((
-                    "it was answered by the office and has no unit to redo it; dispatch a new order instead"
-                        .into(),
-                    "它由热线办直接答复，没有承办单位可重办；请另立新工单转办".into(),
-                )));
-            }
-            if *deadline < at.date() {
-                return Err(invalid((
-                    format!("the new deadline {deadline} is before today {}", at.date()),
-                    format!("新的办理期限 {deadline} 早于今天 {}", at.date()),
+                    format!("the new deadline {deadline} is before today {earliest}"),
+                    format!("新的办理期限 {deadline} 早于今天 {earliest}"),
                 )));
             }
             EventKind::Redone {
@@ -466,24 +533,12 @@ pub fn decide(
             }
         }
         Action::Close { reason } => {
-            if order.status == Status::AwaitingCallback {
-                match order.callback {
-                    None => {
-                        return Err(invalid((
-                            "the citizen has not been called back yet (record a callback first)"
-                                .into(),
-                            "尚未回访市民（请先记录回访结果）".into(),
-                        )));
-                    }
-                    Some(CallbackResult::Unsatisfied) if reason.trim().is_empty() => {
-                        return Err(invalid((
-                            "the citizen is unsatisfied: redo it, or give the reason for closing (e.g. policy does not allow the request)"
-                                .into(),
-                            "市民不满意：请重办，或写明办结理由（如政策不允许）".into(),
-                        )));
-                    }
-                    _ => {}
-                }
+            if needs.reason && reason.trim().is_empty() {
+                return Err(invalid((
+                    "the citizen is unsatisfied: redo it, or give the reason for closing (e.g. policy does not allow the request)"
+                        .into(),
+                    "市民不满意：请重办，或写明办结理由（如政策不允许）".into(),
+                )));
             }
             EventKind::Closed {
                 reason: reason.clone(),

@@ -6,13 +6,14 @@
 //! 1. key → `Cmd` (`keymap`): what the key means where it was pressed. Operations on an
 //!    order are `Cmd::Op(Op)`: the keys' names for workflow actions.
 //! 2. `Op` → `domain::ActionName` (`OP_ACTIONS`, the one table both ways): what
-//!    `workflow::permitted` and `ops::policy` speak of, asked before a dialog opens (and
+//!    `workflow::precheck` and `ops::policy` speak of, asked before a dialog opens (and
 //!    for the "keys that work now" hint). `Op::BulkUrge` has no action name: each order is
 //!    checked by `ops::urge_many`.
 //! 3. (`update::open`) a dialog opens with its `dialog::Purpose`: what it will record once
 //!    filled in, with the order version the operator saw. Keys in it go to `Dialog::on_key`,
 //!    which says what they did (`dialog::Outcome`: stay, cancel, or submitted).
-//! 4. (`update::submit`) the dialog submitted → `Effect::Submit(Submit)`: the operation with
+//! 4. (`update::submit`) the dialog submitted → `Effect::Submit(Submit)` (through
+//!    `submit::record`: what cannot be undone is confirmed once first): the operation with
 //!    its arguments, typed text included (`Submit::Act` carries a `domain::Action`, the
 //!    workflow's action with its arguments; dispatch, redo, bulk urging and unit supervision
 //!    have their own `ops` entry points). Other `Effect`s ask the session to load something.
@@ -145,6 +146,10 @@ pub enum Cmd {
     UrgeUnit,
     /// Units tab: supervise the unit as a whole.
     SuperviseUnit,
+    /// The next order awaiting a callback (待回访) in the list: select it, open its callback.
+    NextCallback,
+    /// The callback console: show the citizen's full phone (recorded).
+    Reveal,
     // In dialogs and input lines.
     Submit,
     Cancel,
@@ -191,6 +196,15 @@ pub enum Submit {
 }
 
 impl Submit {
+    /// A new version of the order seen (after a conflict).
+    pub fn set_version(&mut self, v: u32) {
+        match self {
+            Submit::Act { version, .. }
+            | Submit::Dispatch { version, .. }
+            | Submit::Redo { version, .. } => *version = v,
+            Submit::UrgeMany { .. } | Submit::SuperviseUnit { .. } => {}
+        }
+    }
     pub fn order_no(&self) -> Option<&str> {
         match self {
             Submit::Act { order_no, .. }
@@ -212,6 +226,9 @@ pub enum Effect {
     Scorecard,
     /// Ask the store for a unit's overdue orders, then confirm urging them all.
     UrgeUnit(String),
+    /// Show an order's full contact: recorded as the CLI's `order show --reveal` records it
+    /// (`ops::act` with `Action::RevealContact`); the open callback console then shows it.
+    Reveal(String),
     Submit(Submit),
 }
 

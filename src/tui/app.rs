@@ -420,9 +420,10 @@ impl Env {
         }
     }
 
-    /// Whether the current user may take `action` on `order` now (workflow state and role).
+    /// Whether the current user may take `action` on `order` now: the workflow's
+    /// `precheck` (state, deadline, callback) and the role.
     pub fn allows(&self, order: &Order, action: ActionName) -> bool {
-        crate::domain::workflow::permitted(order).contains(&action)
+        crate::domain::workflow::precheck(order, action, self.now).is_ok()
             && self.role.refuses(action, order).is_none()
     }
 }

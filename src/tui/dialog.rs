@@ -2,7 +2,7 @@
 //! which says what a key did: an `Outcome`). Drawing is in `views::dialogs`; turning a
 //! submitted dialog into the operation to record, in `update::submit`.
 
-use super::action::Cmd;
+use super::action::{Cmd, Submit};
 use super::i18n::{S, fill};
 use super::keymap::Ctx;
 use crate::domain::Lang;
@@ -84,6 +84,36 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// The one table of what cannot be undone: such a submission shows what will be
+    /// recorded and asks once (`update::submit::record`). Not here: an urge or a supervision
+    /// of one order (a note and a count that change neither the state, the deadline nor who
+    /// holds the order; its form is the deliberate step), an extension request and a reply
+    /// (both wait on the office's decision, which can refuse or send them back), and the
+    /// period (a view, nothing recorded).
+    pub fn irreversible(&self) -> bool {
+        use Purpose::*;
+        match self {
+            Accept { .. }
+            | Return { .. }
+            | DecideExtension { .. }
+            | RefuseExtension { .. }
+            | Review { .. }
+            | Reject { .. }
+            | Callback { .. }
+            | Redo { .. }
+            | Close { .. }
+            | Dispatch { .. }
+            | BulkUrge { .. } => true,
+            Urge { .. }
+            | Supervise { .. }
+            | SuperviseUnit { .. }
+            | RequestExtension { .. }
+            | Reply { .. }
+            | Period
+            | CustomPeriod => false,
+        }
+    }
+
     /// The order this is about, with the version the operator saw.
     pub fn order_mut(&mut self) -> Option<(&str, &mut u32)> {
         use Purpose::*;
@@ -188,6 +218,15 @@ impl Form {
         self.fields
             .iter()
             .find(|f| f.label == label)
+            .map(Field::as_text)
+            .unwrap_or_default()
+    }
+    /// The text of the first of `labels` the form has (a field labelled required or
+    /// optional as the workflow says).
+    pub fn field_any(&self, labels: &[S]) -> String {
+        labels
+            .iter()
+            .find_map(|l| self.fields.iter().find(|f| f.label == *l))
             .map(Field::as_text)
             .unwrap_or_default()
     }
@@ -402,19 +441,52 @@ impl Editor {
     }
 }
 
+/// The one confirmation step: what will be recorded, asked once before it is (see
+/// `update::submit::record` and `irreversible`). `y` records; `n` goes back to the dialog it
+/// came from with the typed text kept; Esc cancels.
 #[derive(Debug, Clone)]
 pub struct Confirm {
+    pub title: String,
     pub text: Vec<String>,
     pub purpose: Purpose,
+    /// What `y` records.
+    pub submit: Submit,
+    /// The dialog it came from (a form with the typed text), where `n` goes back to and
+    /// where the result is shown; none when there was nothing to type (签收).
+    pub back: Option<Box<Dialog>>,
     pub error: Option<String>,
 }
 
 impl Confirm {
     fn on_key(&mut self, cmd: Option<Cmd>) -> Outcome {
         match cmd {
-            Some(Cmd::Yes) => Outcome::Chosen(self.purpose.clone(), None),
-            Some(Cmd::No) => Outcome::Cancel,
+            Some(Cmd::Yes) => Outcome::Confirmed(self.submit.clone()),
+            Some(Cmd::No) if self.back.is_some() => Outcome::Back,
+            Some(Cmd::No) | Some(Cmd::Cancel) => Outcome::Cancel,
             _ => Outcome::Stay,
+        }
+    }
+}
+
+/// The callback console (回访): the citizen's name and phone (masked until `Cmd::Reveal`,
+/// which is recorded as the CLI's `--reveal` is), the unit's reply, the deadline and whether
+/// the reply was on time; the citizen's answer is chosen by keys, then confirmed.
+#[derive(Debug, Clone)]
+pub struct CallbackDesk {
+    /// The order as it was opened (its contact is shown masked until revealed).
+    pub order: crate::domain::Order,
+    /// The full contact is shown (its showing was recorded).
+    pub revealed: bool,
+    /// The citizen's answer: `CallbackResult::ALL`'s options.
+    pub choice: Choice,
+}
+
+impl CallbackDesk {
+    fn on_key(&mut self, cmd: Option<Cmd>) -> Outcome {
+        match cmd {
+            Some(Cmd::Reveal) if !self.revealed => Outcome::Reveal(self.order.order_no.clone()),
+            Some(Cmd::Reveal) => Outcome::Stay,
+            other => self.choice.on_key(other),
         }
     }
 }
@@ -438,6 +510,12 @@ pub enum Outcome {
     },
     /// The editor's text, not blank.
     Written(Purpose, String),
+    /// The confirmation's `y`: record this.
+    Confirmed(Submit),
+    /// The confirmation's `n`: back to the dialog it came from.
+    Back,
+    /// Show the citizen's full contact of this order (recorded).
+    Reveal(String),
 }
 
 #[derive(Debug, Clone)]
@@ -447,6 +525,7 @@ pub enum Dialog {
     Choice(Choice),
     Picker(Picker),
     Editor(Box<Editor>),
+    Callback(Box<CallbackDesk>),
 }
 
 impl Dialog {
@@ -457,6 +536,20 @@ impl Dialog {
             Dialog::Choice(d) => &mut d.purpose,
             Dialog::Picker(d) => &mut d.purpose,
             Dialog::Editor(d) => &mut d.purpose,
+            Dialog::Callback(d) => &mut d.choice.purpose,
+        }
+    }
+    /// The order changed meanwhile (a conflict): what is submitted next carries its new
+    /// version, the confirmation's pending record and the dialog behind it included.
+    pub fn seen_version(&mut self, v: u32) {
+        if let Some((_, version)) = self.purpose_mut().order_mut() {
+            *version = v;
+        }
+        if let Dialog::Confirm(c) = self {
+            c.submit.set_version(v);
+            if let Some(b) = c.back.as_mut() {
+                b.seen_version(v);
+            }
         }
     }
     pub fn set_error(&mut self, e: Option<String>) {
@@ -466,6 +559,7 @@ impl Dialog {
             Dialog::Choice(d) => d.error = e,
             Dialog::Picker(d) => d.error = e,
             Dialog::Editor(d) => d.error = e,
+            Dialog::Callback(d) => d.choice.error = e,
         }
     }
 
@@ -477,6 +571,7 @@ impl Dialog {
             Dialog::Choice(_) => Ctx::Choice,
             Dialog::Picker(_) => Ctx::Picker,
             Dialog::Editor(_) => Ctx::Editor,
+            Dialog::Callback(_) => Ctx::Callback,
         }
     }
 
@@ -488,6 +583,7 @@ impl Dialog {
             Dialog::Picker(p) => p.on_key(cmd, key),
             Dialog::Editor(e) => e.on_key(lang, cmd, key),
             Dialog::Form(f) => f.on_key(lang, cmd, key),
+            Dialog::Callback(c) => c.on_key(cmd),
         }
     }
 
@@ -504,7 +600,7 @@ impl Dialog {
                 input_paste(&mut p.input, text);
                 p.selected = 0;
             }
-            Dialog::Confirm(_) | Dialog::Choice(_) => {}
+            Dialog::Confirm(_) | Dialog::Choice(_) | Dialog::Callback(_) => {}
         }
     }
 }
@@ -570,6 +666,58 @@ mod tests {
             Outcome::Filled(_)
         ));
         assert_eq!(d.on_key(en, Some(Cmd::Cancel), key('q')), Outcome::Cancel);
+    }
+
+    #[test]
+    fn the_confirmation_records_on_y_goes_back_on_n_and_cancels_on_esc() {
+        let submit = Submit::Act {
+            order_no: "N1".into(),
+            version: 3,
+            action: crate::domain::Action::Accept,
+        };
+        let purpose = Purpose::Return {
+            no: "N1".into(),
+            version: 3,
+        };
+        let confirm = |back: bool| {
+            Dialog::Confirm(Confirm {
+                title: "t".into(),
+                text: Vec::new(),
+                purpose: purpose.clone(),
+                submit: submit.clone(),
+                back: back.then(supervise).map(Box::new),
+                error: None,
+            })
+        };
+        let en = Lang::En;
+        let mut d = confirm(true);
+        assert_eq!(
+            d.on_key(en, Some(Cmd::Yes), key('y')),
+            Outcome::Confirmed(submit.clone())
+        );
+        assert_eq!(d.on_key(en, Some(Cmd::No), key('n')), Outcome::Back);
+        assert_eq!(d.on_key(en, Some(Cmd::Cancel), key('q')), Outcome::Cancel);
+        assert_eq!(d.on_key(en, None, key('x')), Outcome::Stay);
+        // Nothing to go back to (签收): n cancels.
+        assert_eq!(
+            confirm(false).on_key(en, Some(Cmd::No), key('n')),
+            Outcome::Cancel
+        );
+        // A conflict's new version reaches what y will record.
+        d.seen_version(7);
+        let Dialog::Confirm(c) = &d else {
+            panic!("a confirmation")
+        };
+        assert!(matches!(c.submit, Submit::Act { version: 7, .. }));
+        assert!(matches!(c.purpose, Purpose::Return { version: 7, .. }));
+        assert!(purpose.irreversible());
+        assert!(
+            !Purpose::Urge {
+                no: "N1".into(),
+                version: 3
+            }
+            .irreversible()
+        );
     }
 
     #[test]

@@ -200,7 +200,13 @@ strings! {
     KChoose => "选择", "choose";
     KPick => "按序号选择", "choose by number";
     KYes => "确认", "yes";
-    KNo => "取消", "no";
+    KNoBack => "返回修改", "back";
+    MNoBack => "回到表单，已输入的内容保留", "back to the form, with what was typed kept";
+    KNextCallback => "下一件待回访", "next callback";
+    MNextCallback => "选中列表中下一件待回访（尚未记录回访结果）的工单，打开回访", "select the next order in the list awaiting a callback (none recorded yet) and open its callback";
+    KPickAnswer => "按序号选评价", "answer by number";
+    KReveal => "显示电话", "show phone";
+    MReveal => "显示诉求人的完整姓名和电话；这会记入工单历史（与 order show --reveal 相同）", "show the citizen's full name and phone; recorded in the order's history (as order show --reveal is)";
     CtxGlobal => "通用", "Everywhere";
     CtxMove => "移动", "Moving";
     CtxLists => "列表", "Lists";
@@ -214,7 +220,8 @@ strings! {
     CtxEditor => "回复编辑器", "Reply editor";
     CtxPicker => "单位选择", "Unit picker";
     CtxChoice => "选项", "Choices";
-    CtxConfirm => "确认", "Confirmation";
+    CtxCallback => "回访", "Callback";
+    CtxConfirm => "确认（不可撤销的操作）", "Confirmation (what cannot be undone)";
     HelpTitle => "按键帮助", "Keys";
     HelpIntro => "灰色的操作键表示当前工单状态不允许。超期=过了办理时限仍未办结；剩余工日按法定工作日计算。", "Greyed action keys are not allowed in the order's current state. Overdue = past the deadline and not closed; days left count working days.";
     HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:find 查询（全部工单，含已办结）　:view 名称｜save 名称｜delete 名称　:views 视图及件数　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :find QUERY (all orders, closed included)  :view NAME|save NAME|delete NAME  :views (with counts)  :period all|this|last|FROM TO  :q quit";
@@ -238,7 +245,6 @@ strings! {
     DlgBulkMarked => "已选工单", "marked orders";
     DlgBulkUnit => "{}的全部超期工单", "every overdue order of {}";
     DlgNoteOptional => "催办说明（可不填）", "Note (optional)";
-    DlgAccept => "签收工单 {}（{}）？", "Accept order {} ({})?";
     DlgReturn => "退单 {}", "Return {}";
     DlgReason => "原因", "Reason";
     DlgReasonOptional => "原因（可不填）", "Reason (optional)";
@@ -275,6 +281,32 @@ strings! {
     DlgTo => "止（日期）", "To (date)";
     DlgCannotUndo => "此操作会记入工单历史，不可撤销。", "This is recorded in the order's history and cannot be undone.";
     DlgNoMatch => "没有匹配的单位", "No unit matches";
+    ConfirmTitle => "确认{}：{}", "Confirm {}: {}";
+    ConfirmWill => "将记录：", "Will record:";
+    ConfirmAction => "操作", "Action";
+    ConfirmOrders => "{} 件工单", "{} orders";
+    ConfirmResult => "回访结果", "Callback";
+    ConfirmReason => "原因", "Reason";
+    ConfirmNote => "说明", "Note";
+    ConfirmLimit => "办理时限", "Time limit";
+    ConfirmDays => "{} 个工作日（至 {}）", "{} working days (to {})";
+    ConfirmNone => "（未填）", "(none)";
+    ConfirmExtTo => "延至 {}", "to {}";
+    ConfirmAsk => "确认记录吗？", "Record it?";
+    ConfirmPass => "通过", "accept";
+    ConfirmReject => "退回重办", "reject";
+    ConfirmApprove => "同意延期", "approve";
+    ConfirmRefuse => "不同意延期", "refuse";
+    CbCitizen => "诉求人", "Citizen";
+    CbPhone => "电话", "Phone";
+    CbMasked => "（按 {} 显示完整电话，会记入工单历史）", "(press {} to show it in full; recorded in the history)";
+    CbShown => "（已显示，已记入工单历史）", "(shown; recorded in the history)";
+    CbReply => "单位答复", "Reply";
+    CbNoReply => "（无答复）", "(no reply)";
+    CbDeadline => "办理时限", "Deadline";
+    CbOnTime => "{}，按时答复（{}）", "{}, replied on time ({})";
+    CbLate => "{}，超期答复（{}）", "{}, replied late ({})";
+    CbAsk => "诉求人的评价：", "The citizen's answer:";
     Required => "请填写“{}”", "\"{}\" is required";
     BadNumber => "“{}”须为 1–365 的整数", "\"{}\" must be a whole number from 1 to 365";
     Checkbox => "[x]", "[x]";
@@ -301,6 +333,8 @@ strings! {
     BadPeriodDate => "{}：{}", "{}: {}";
     FromAfterTo => "起始日期 {} 晚于截止日期 {}", "The start {} is after the end {}";
     MarkedCleared => "已清除选择", "Marks cleared";
+    NextCallbackHint => "按 {} 打开下一件待回访", "{} opens the next order awaiting a callback";
+    NoMoreCallbacks => "列表中没有其他待回访的工单", "No other order in this list awaits a callback";
     FilterCleared => "已清除筛选", "Filter cleared";
 }
 

@@ -29,14 +29,15 @@ pub enum Ctx {
     Editor,
     Picker,
     Choice,
+    Callback,
     Confirm,
 }
 
 impl Ctx {
     /// Every context, in the order of the help screen (and of keys.toml's sections).
-    pub const ALL: [Ctx; 14] = Ctx::HELP_ORDER;
+    pub const ALL: [Ctx; 15] = Ctx::HELP_ORDER;
     /// Sections of the help screen, in order.
-    pub const HELP_ORDER: [Ctx; 14] = [
+    pub const HELP_ORDER: [Ctx; 15] = [
         Ctx::Global,
         Ctx::Move,
         Ctx::Lists,
@@ -49,6 +50,7 @@ impl Ctx {
         Ctx::Editor,
         Ctx::Picker,
         Ctx::Choice,
+        Ctx::Callback,
         Ctx::Confirm,
         Ctx::Help,
     ];
@@ -67,6 +69,7 @@ impl Ctx {
             Ctx::Editor => S::CtxEditor,
             Ctx::Picker => S::CtxPicker,
             Ctx::Choice => S::CtxChoice,
+            Ctx::Callback => S::CtxCallback,
             Ctx::Confirm => S::CtxConfirm,
         }
     }
@@ -86,6 +89,7 @@ impl Ctx {
             Ctx::Editor => "editor",
             Ctx::Picker => "picker",
             Ctx::Choice => "choice",
+            Ctx::Callback => "callback",
             Ctx::Confirm => "confirm",
         }
     }
@@ -281,6 +285,7 @@ pub const BINDINGS: &[Binding] = &[
     bm(Ctx::Orders, "bulk_urge", &[ch('U')], Cmd::Op(Op::BulkUrge), S::KBulkUrge, S::MBulkUrge, true),
     bm(Ctx::Orders, "review", &[ch('v')], Cmd::Op(Op::Review), S::KReview, S::MReview, true),
     b(Ctx::Orders, "callback", &[ch('c')], Cmd::Op(Op::Callback), S::KCallback, true),
+    bm(Ctx::Orders, "next_callback", &[ch('N')], Cmd::NextCallback, S::KNextCallback, S::MNextCallback, false),
     b(Ctx::Orders, "close", &[ch('C')], Cmd::Op(Op::Close), S::KClose, true),
     bm(Ctx::Orders, "supervise", &[ch('s')], Cmd::Op(Op::Supervise), S::KSupervise, S::MSupervise, true),
     b(Ctx::Orders, "return", &[ch('b')], Cmd::Op(Op::Return), S::KReturn, true),
@@ -347,9 +352,20 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Choice, "pick_3", &[ch('3')], Cmd::Pick(2), S::KPick, false),
     b(Ctx::Choice, "pick_4", &[ch('4')], Cmd::Pick(3), S::KPick, false),
     b(Ctx::Choice, "cancel", &[k(C::Esc)], Cmd::Cancel, S::KCancel, true),
-    // Yes / no.
+    // The callback console: the citizen's answer by a digit, the phone shown on request.
+    b(Ctx::Callback, "choose", &[k(C::Enter)], Cmd::Submit, S::KChoose, true),
+    b(Ctx::Callback, "pick_1", &[ch('1')], Cmd::Pick(0), S::KPickAnswer, true),
+    b(Ctx::Callback, "pick_2", &[ch('2')], Cmd::Pick(1), S::KPickAnswer, false),
+    b(Ctx::Callback, "pick_3", &[ch('3')], Cmd::Pick(2), S::KPickAnswer, false),
+    b(Ctx::Callback, "pick_4", &[ch('4')], Cmd::Pick(3), S::KPickAnswer, false),
+    bm(Ctx::Callback, "reveal", &[ch('p')], Cmd::Reveal, S::KReveal, S::MReveal, true),
+    b(Ctx::Callback, "down", &[ch('j'), k(C::Down)], Cmd::Down, S::KDown, false),
+    b(Ctx::Callback, "up", &[ch('k'), k(C::Up)], Cmd::Up, S::KUp, false),
+    b(Ctx::Callback, "cancel", &[k(C::Esc)], Cmd::Cancel, S::KCancel, true),
+    // The confirmation of what cannot be undone: n goes back to the form, Esc cancels.
     b(Ctx::Confirm, "yes", &[ch('y'), k(C::Enter)], Cmd::Yes, S::KYes, true),
-    b(Ctx::Confirm, "no", &[ch('n'), k(C::Esc)], Cmd::No, S::KNo, true),
+    bm(Ctx::Confirm, "no", &[ch('n')], Cmd::No, S::KNoBack, S::MNoBack, true),
+    b(Ctx::Confirm, "cancel", &[k(C::Esc)], Cmd::Cancel, S::KCancel, true),
 ];
 
 /// The bindings in force: the defaults with a user's keys.toml applied. The app holds one;

@@ -10,13 +10,14 @@
 
 use super::action::{Effect, Submit};
 use super::app::{App, Level, ListId, Need, PeriodChoice, Screen};
+use super::dialog::Dialog;
 use super::i18n::{self, S, fill};
 use super::theme::Theme;
 use super::update;
 use super::worker::{self, Answer, Envelope, Lists, Reply, Request, Slot};
 use crate::context::{self, Options as Global};
-use crate::domain::ActionName;
 use crate::domain::scorecard::Period;
+use crate::domain::{Action, ActionName};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, DeadlineSpec};
 use crate::store::Store;
@@ -521,6 +522,37 @@ impl Session {
                 today: self.app.env.now.date(),
             }),
             Effect::Submit(s) => self.submit(s),
+            Effect::Reveal(no) => self.reveal(&no),
+        }
+    }
+
+    /// Show an order's full contact: recorded exactly as the CLI's `order show --reveal`
+    /// records it (`ops::act` with `Action::RevealContact`). The open callback console of
+    /// that order then shows it, and takes the order's new version (the record is an event).
+    fn reveal(&mut self, no: &str) {
+        let result = self
+            .ctx()
+            .and_then(|ctx| ops::act(&self.store, &ctx, no, &Action::RevealContact, None));
+        match result {
+            Ok(o) => {
+                if let Some(Dialog::Callback(d)) = self.app.overlay.dialog.as_mut()
+                    && d.order.order_no == no
+                {
+                    d.revealed = true;
+                    d.order = o.clone();
+                    d.choice.error = None;
+                    if let Some((_, v)) = d.choice.purpose.order_mut() {
+                        *v = o.version;
+                    }
+                }
+                if let Err(e) = self.reload() {
+                    self.fail(&e);
+                }
+            }
+            Err(e) => {
+                let text = self.app.env.error_text(&e);
+                self.show(Level::Error, text);
+            }
         }
     }
 
@@ -596,9 +628,8 @@ impl Session {
                     let _ = self.reload();
                     if let (Some(no), Some(d)) = (s.order_no(), self.app.overlay.dialog.as_mut())
                         && let Ok(Some(o)) = self.store.order(no)
-                        && let Some((_, v)) = d.purpose_mut().order_mut()
                     {
-                        *v = o.version;
+                        d.seen_version(o.version);
                     }
                 }
                 let text = self.app.env.error_text(&e);
@@ -621,14 +652,26 @@ impl Session {
             } => {
                 let o = ops::act(&self.store, ctx, order_no, action, Some(*version))?;
                 let name: ActionName = action.name();
-                Ok(fill(
+                let done = fill(
                     t(S::Done),
                     &[
                         &i18n::done(lang, name),
                         &o.order_no,
                         &i18n::status(lang, o.status),
                     ],
-                ))
+                );
+                // After a callback, the key to the next one (working through a day's list).
+                let next = self
+                    .app
+                    .env
+                    .keymap
+                    .key_for(super::keymap::Ctx::Orders, super::action::Cmd::NextCallback);
+                Ok(match next {
+                    Some(k) if name == ActionName::Callback => {
+                        format!("{done}\n{}", fill(t(S::NextCallbackHint), &[&k]))
+                    }
+                    _ => done,
+                })
             }
             Submit::Dispatch {
                 order_no,

@@ -175,6 +175,7 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::Op(op) => return open::order_op(app, op),
         Cmd::UrgeUnit => return open::urge_unit(app),
         Cmd::SuperviseUnit => open::supervise_unit(app),
+        Cmd::NextCallback => return open::next_callback(app),
         // Dialog commands never reach here (dialogs take keys first).
         Cmd::Submit
         | Cmd::Cancel
@@ -184,6 +185,7 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         | Cmd::Newline
         | Cmd::Yes
         | Cmd::No
+        | Cmd::Reveal
         | Cmd::Pick(_) => {}
     }
     Vec::new()

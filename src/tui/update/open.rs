@@ -1,15 +1,15 @@
 //! Opening the dialog for an operation — after checking, with the workflow's own table, that
 //! the order's state allows it (so nobody types a reply only to have it refused).
 
-use super::super::action::{Cmd, Effect, Op};
-use super::super::app::{App, Level, OrderRow};
-use super::super::dialog::{Choice, Confirm, Dialog, Editor, Field, Form, Picker, Purpose};
+use super::super::action::{Cmd, Effect, Op, Submit};
+use super::super::app::{App, Level, ListId, OrderRow, Screen};
+use super::super::dialog::{CallbackDesk, Choice, Dialog, Editor, Field, Form, Picker, Purpose};
 use super::super::i18n::{self, S, fill};
 use super::super::keymap::Ctx;
 use super::say;
 use crate::domain::text::{one_line, vague_reply};
-use crate::domain::workflow::{WorkflowError, permitted};
-use crate::domain::{CallbackResult, TimeLimits};
+use crate::domain::workflow::{WorkflowError, precheck};
+use crate::domain::{Action, ActionName, CallbackResult, Status, TimeLimits};
 use crate::ops::calendar;
 
 /// One line naming an order: number, unit, title.
@@ -22,35 +22,31 @@ pub fn order_line(row: &OrderRow) -> String {
     )
 }
 
-/// The workflow's refusal, and the keys that would work now.
-fn refuse(app: &mut App, row: &OrderRow, op: Op) {
-    let o = &row.order;
-    let allowed = permitted(o);
-    let Some(action) = op.action_name(o.extension.is_some()) else {
-        return;
+/// The workflow's refusal (from `workflow::precheck`): a state that does not permit the
+/// action also names the keys that would work now.
+fn refuse(app: &mut App, err: WorkflowError) {
+    let hint = match &err {
+        WorkflowError::NotAllowed { allowed, .. } => {
+            let keys: Vec<String> = allowed
+                .iter()
+                .filter_map(|a| {
+                    let key = app
+                        .env
+                        .keymap
+                        .key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
+                    Some(format!("{key} {}", i18n::action(app.env.lang, *a)))
+                })
+                .collect();
+            let hint = fill(
+                app.env.t(S::AllowedKeys),
+                &[&keys.join(app.env.theme.dot())],
+            );
+            format!("\n{hint}")
+        }
+        _ => String::new(),
     };
-    let err = WorkflowError::NotAllowed {
-        action,
-        order_no: o.order_no.clone(),
-        status: o.status,
-        allowed: allowed.clone(),
-    };
-    let keys: Vec<String> = allowed
-        .iter()
-        .filter_map(|a| {
-            let key = app
-                .env
-                .keymap
-                .key_for(Ctx::Orders, Cmd::Op(Op::for_action(*a)?))?;
-            Some(format!("{key} {}", i18n::action(app.env.lang, *a)))
-        })
-        .collect();
-    let hint = fill(
-        app.env.t(S::AllowedKeys),
-        &[&keys.join(app.env.theme.dot())],
-    );
     let err = app.env.error_text(&err.into());
-    say(app, Level::Error, format!("{err}\n{hint}"));
+    say(app, Level::Error, format!("{err}{hint}"));
 }
 
 pub fn order_op(app: &mut App, op: Op) -> Vec<Effect> {
@@ -62,23 +58,28 @@ pub fn order_op(app: &mut App, op: Op) -> Vec<Effect> {
     if op == Op::BulkUrge {
         return bulk_urge(app, &row);
     }
-    order_op_on(app, op, row);
-    Vec::new()
+    order_op_on(app, op, row)
 }
 
-fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
+fn order_op_on(app: &mut App, op: Op, row: OrderRow) -> Vec<Effect> {
     let o = &row.order;
     let Some(action) = op.action_name(o.extension.is_some()) else {
-        return;
+        return Vec::new();
     };
-    if !permitted(o).contains(&action) {
-        return refuse(app, &row, op);
-    }
+    // The workflow first, as `decide` will ask it: nothing is offered that it would refuse.
+    let needs = match precheck(o, action, app.env.now) {
+        Ok(n) => n,
+        Err(e) => {
+            refuse(app, e);
+            return Vec::new();
+        }
+    };
     // The same words `ops` would use, before anything is typed.
     if let Some(e) = crate::ops::policy::action_refusal(&app.env.operator, &app.env.role, action, o)
     {
         let t = app.env.error_text(&e);
-        return say(app, Level::Error, t);
+        say(app, Level::Error, t);
+        return Vec::new();
     }
     let no = o.order_no.clone();
     let version = o.version;
@@ -93,15 +94,19 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
             )
             .with_body(vec![line]),
         ),
-        Op::Accept => Dialog::Confirm(Confirm {
-            text: vec![
-                fill(t(S::DlgAccept), &[&no, &o.unit.as_deref().unwrap_or("-")]),
-                line,
-                t(S::DlgCannotUndo).to_string(),
-            ],
-            purpose: Purpose::Accept { no, version },
-            error: None,
-        }),
+        // Nothing to type: straight to the one confirmation.
+        Op::Accept => {
+            let purpose = Purpose::Accept {
+                no: no.clone(),
+                version,
+            };
+            let submit = Submit::Act {
+                order_no: no,
+                version,
+                action: Action::Accept,
+            };
+            return super::submit::record(app, &purpose, submit);
+        }
         Op::Return => Dialog::Form(
             Form::new(
                 fill(t(S::DlgReturn), &[&no]),
@@ -124,8 +129,13 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
                 purpose: Purpose::DecideExtension { no, version },
             }),
             None => {
-                let deadline = o.deadline.unwrap_or(app.env.now.date());
-                let until = calendar().add_working_days(deadline, 5);
+                // Offered only before the deadline (`precheck`); the default is never in
+                // the past, and always later than the deadline.
+                let today = app.env.now.date();
+                let deadline = o.deadline.unwrap_or(today);
+                let until = calendar()
+                    .add_working_days(deadline.max(today), 5)
+                    .max(needs.earliest.unwrap_or(today));
                 Dialog::Form(
                     Form::new(
                         fill(t(S::DlgExtension), &[&no, &deadline]),
@@ -162,18 +172,22 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
             Purpose::Supervise { no, version },
             vec![line],
         )),
-        Op::Callback => Dialog::Choice(Choice {
-            title: fill(t(S::DlgCallback), &[&no]),
-            body: vec![line],
-            warn: None,
-            options: CallbackResult::ALL
-                .iter()
-                .map(|c| i18n::callback(app.env.lang, *c).to_string())
-                .collect(),
-            selected: 0,
-            error: None,
-            purpose: Purpose::Callback { no, version },
-        }),
+        Op::Callback => Dialog::Callback(Box::new(CallbackDesk {
+            order: o.clone(),
+            revealed: false,
+            choice: Choice {
+                title: fill(t(S::DlgCallback), &[&no]),
+                body: vec![line],
+                warn: None,
+                options: CallbackResult::ALL
+                    .iter()
+                    .map(|c| i18n::callback(app.env.lang, *c).to_string())
+                    .collect(),
+                selected: 0,
+                error: None,
+                purpose: Purpose::Callback { no, version },
+            },
+        })),
         Op::Redo => {
             let days = TimeLimits::shipped().days(o.category);
             Dialog::Form(
@@ -188,14 +202,22 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
                 .with_body(vec![line]),
             )
         }
-        Op::Close => Dialog::Form(
-            Form::new(
-                fill(t(S::DlgClose), &[&no]),
-                Purpose::Close { no, version },
-                vec![Field::text(S::DlgReasonOptional, "", false)],
+        // Required when the workflow requires it (after an unsatisfied callback).
+        Op::Close => {
+            let reason = if needs.reason {
+                Field::text(S::DlgReason, "", true)
+            } else {
+                Field::text(S::DlgReasonOptional, "", false)
+            };
+            Dialog::Form(
+                Form::new(
+                    fill(t(S::DlgClose), &[&no]),
+                    Purpose::Close { no, version },
+                    vec![reason],
+                )
+                .with_body(vec![line]),
             )
-            .with_body(vec![line, t(S::DlgCannotUndo).to_string()]),
-        ),
+        }
         Op::Dispatch => Dialog::Picker(Picker {
             title: fill(t(S::DlgDispatch), &[&no]),
             input: tui_input::Input::default(),
@@ -203,9 +225,52 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) {
             error: None,
             purpose: Purpose::Dispatch { no, version },
         }),
-        Op::BulkUrge => return,
+        Op::BulkUrge => return Vec::new(),
     };
     app.overlay.dialog = Some(dialog);
+    Vec::new()
+}
+
+/// `N`: the next order of the list on screen (after the selected one, wrapping) that awaits
+/// a callback (待回访, none recorded yet) and that the user may call back: selected, and its
+/// callback console opened. From the detail, in the list below it. A long list looks among
+/// its loaded rows.
+pub fn next_callback(app: &mut App) -> Vec<Effect> {
+    if app.current_list().is_none() && app.stack.last() == Some(&Screen::Detail) {
+        app.stack.pop();
+        app.detail.shown = None;
+    }
+    let Some(id) = app
+        .current_list()
+        .filter(|id| !matches!(id, ListId::Units | ListId::Activity))
+    else {
+        let t = app.env.t(S::NoMoreCallbacks).to_string();
+        say(app, Level::Warn, t);
+        return Vec::new();
+    };
+    let n = app.len(id);
+    let at = app.tabs.list(id).selected;
+    let awaits = |app: &App, i: usize| {
+        app.order_at(id, i).is_some_and(|r| {
+            r.order.status == Status::AwaitingCallback
+                && r.order.callback.is_none()
+                && app.env.allows(&r.order, ActionName::Callback)
+        })
+    };
+    let next = (1..=n)
+        .map(|k| (at + k) % n.max(1))
+        .find(|i| awaits(app, *i));
+    match next {
+        Some(i) => {
+            app.tabs.list_mut(id).selected = i;
+            order_op(app, Op::Callback)
+        }
+        None => {
+            let t = app.env.t(S::NoMoreCallbacks).to_string();
+            say(app, Level::Warn, t);
+            Vec::new()
+        }
+    }
 }
 
 fn supervise_form(app: &App, title: String, purpose: Purpose, body: Vec<String>) -> Form {

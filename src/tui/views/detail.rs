@@ -8,7 +8,7 @@ use super::super::keymap::Ctx;
 use super::frame;
 use crate::domain::text::wrap;
 use crate::domain::text::{mask_name, mask_phone, one_line, pad, sanitize, vague_reply, width};
-use crate::domain::workflow::permitted;
+use crate::domain::workflow::possible;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -138,7 +138,7 @@ fn lines<'a>(
     }
 
     // What can be done now, with the keys.
-    let allowed: Vec<String> = permitted(o)
+    let allowed: Vec<String> = possible(o, app.env.now)
         .iter()
         .filter(|a| app.env.role.refuses(**a, o).is_none())
         .filter_map(|a| {

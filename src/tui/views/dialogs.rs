@@ -1,13 +1,16 @@
 //! Dialogs drawn over the screen. Text fields put the terminal's own cursor where the text
 //! cursor is (by display width), so an input method's candidate window follows it.
 
+use super::super::action::Cmd;
 use super::super::app::App;
-use super::super::dialog::{Choice, Confirm, Dialog, Editor, Form, Picker, Value};
+use super::super::dialog::{CallbackDesk, Choice, Confirm, Dialog, Editor, Form, Picker, Value};
 use super::super::i18n::{S, fill};
+use super::super::keymap::Ctx;
 use super::super::update::picker_units;
 use super::centered;
+use crate::domain::scorecard::replied_on_time;
 use crate::domain::text::wrap;
-use crate::domain::text::{one_line, pad, sanitize, vague_reply, width};
+use crate::domain::text::{mask_name, mask_phone, one_line, pad, sanitize, vague_reply, width};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -71,6 +74,7 @@ pub fn draw(app: &App, f: &mut Frame, body: Rect) {
         Dialog::Choice(c) => choice(app, f, body, c),
         Dialog::Picker(p) => picker(app, f, body, p),
         Dialog::Editor(e) => editor(app, f, body, e),
+        Dialog::Callback(c) => callback(app, f, body, c),
     }
 }
 
@@ -83,7 +87,100 @@ fn confirm(app: &App, f: &mut Frame, body: Rect, c: &Confirm) {
     let mut lines = text_lines(&c.text, w - 2, Style::new());
     lines.extend(error_lines(app, &c.error, w - 2));
     let area = centered(body, w, lines.len() as u16 + 2);
-    let inner = popup(app, f, area, &fill(app.env.t(S::CtxConfirm), &[]));
+    let inner = popup(app, f, area, &c.title);
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The callback console: who to call (masked until revealed), what the unit answered and
+/// when, then the citizen's answer to choose.
+fn callback(app: &App, f: &mut Frame, body: Rect, c: &CallbackDesk) {
+    let t = |s: S| app.env.t(s);
+    let w = width_for(body);
+    let iw = w - 2;
+    let o = &c.order;
+    let (name, phone) = if c.revealed {
+        (
+            one_line(&o.citizen),
+            format!("{} {}", one_line(&o.phone), t(S::CbShown)),
+        )
+    } else {
+        let key = app
+            .env
+            .keymap
+            .key_for(Ctx::Callback, Cmd::Reveal)
+            .unwrap_or_default();
+        (
+            mask_name(&o.citizen),
+            format!("{} {}", mask_phone(&o.phone), fill(t(S::CbMasked), &[&key])),
+        )
+    };
+    let deadline = o.deadline.map_or("-".to_string(), |d| d.to_string());
+    let when = match (replied_on_time(o), o.replied_at) {
+        (Some(true), Some(r)) => fill(t(S::CbOnTime), &[&deadline, &r.date()]),
+        (Some(false), Some(r)) => fill(t(S::CbLate), &[&deadline, &r.date()]),
+        _ => deadline,
+    };
+    let fields = [
+        (S::CbCitizen, name),
+        (S::CbPhone, phone),
+        (S::CbDeadline, when),
+    ];
+    let label_w = fields.iter().map(|(l, _)| width(t(*l))).max().unwrap_or(4) + 2;
+    let mut lines = text_lines(&c.choice.body, iw, app.env.theme.dim());
+    for (label, value) in fields {
+        let vw = usize::from(iw).saturating_sub(label_w).max(1);
+        for (i, part) in wrap(&value, vw).into_iter().enumerate() {
+            let l = if i == 0 {
+                pad(t(label), label_w)
+            } else {
+                " ".repeat(label_w)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(l, app.env.theme.dim()),
+                Span::raw(part),
+            ]));
+        }
+    }
+    lines.push(Line::from(Span::styled(t(S::CbReply), app.env.theme.dim())));
+    let reply = o.reply.as_deref().map(sanitize).unwrap_or_default();
+    let reply = if reply.trim().is_empty() {
+        t(S::CbNoReply).to_string()
+    } else {
+        reply
+    };
+    let mut reply_lines: Vec<String> = wrap(reply.trim(), usize::from(iw.saturating_sub(4)));
+    // A long reply is cut to leave room for the answers.
+    let fixed = lines.len() + c.choice.options.len() + 2 + usize::from(c.choice.error.is_some());
+    let room = usize::from(body.height.saturating_sub(2))
+        .saturating_sub(fixed)
+        .max(1);
+    if reply_lines.len() > room {
+        reply_lines.truncate(room);
+        if let Some(last) = reply_lines.last_mut() {
+            last.push_str(" …");
+        }
+    }
+    let reply_lines = reply_lines
+        .into_iter()
+        .map(|l| Line::from(format!("  {l}")));
+    lines.extend(reply_lines);
+    lines.push(Line::from(t(S::CbAsk)));
+    for (i, opt) in c.choice.options.iter().enumerate() {
+        let style = if i == c.choice.selected {
+            app.env.theme.selected()
+        } else {
+            Style::new()
+        };
+        let mark = if i == c.choice.selected { '>' } else { ' ' };
+        lines.push(Line::from(Span::styled(
+            format!("{mark}{}. {opt} ", i + 1),
+            style,
+        )));
+    }
+    lines.extend(error_lines(app, &c.choice.error, iw));
+    let h = (lines.len() as u16 + 2).min(body.height);
+    let area = centered(body, w, h);
+    let inner = popup(app, f, area, &c.choice.title);
     f.render_widget(Paragraph::new(lines), inner);
 }
 
