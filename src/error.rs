@@ -12,6 +12,9 @@ pub enum Error {
     NotFound(String),
     /// Bad input: what, where, how to fix.
     Input(String),
+    /// Bad input, worded in both languages (what a TUI user can meet: a new order's number,
+    /// its received time).
+    Invalid(Msg),
     /// Someone else changed the order since it was read.
     Conflict(Msg),
     /// The operator's role does not allow this.
@@ -50,7 +53,7 @@ impl fmt::Display for Error {
         match self {
             Error::Workflow(e) => write!(f, "{e}"),
             Error::Conflict(m) | Error::Denied(m) => f.write_str(&m.en),
-            Error::Refused(m) => f.write_str(&m.en),
+            Error::Refused(m) | Error::Invalid(m) => f.write_str(&m.en),
             Error::NotFound(s) | Error::Input(s) | Error::Store(s) | Error::Io(s) => f.write_str(s),
             Error::DiskFull | Error::Busy { .. } => f.write_str(&self.msg_both().en),
             Error::RolledBack(Rollback::DryRun) => f.write_str("dry run: nothing was recorded"),
@@ -68,7 +71,7 @@ impl Error {
         match self {
             Error::Workflow(e) => e.zh(),
             Error::Conflict(m) | Error::Denied(m) => m.zh.clone().unwrap_or_else(|| m.en.clone()),
-            Error::Refused(m) => m.zh.clone().unwrap_or_else(|| m.en.clone()),
+            Error::Refused(m) | Error::Invalid(m) => m.zh.clone().unwrap_or_else(|| m.en.clone()),
             Error::DiskFull | Error::Busy { .. } => self.msg_both().get(Lang::Zh).to_string(),
             other => other.to_string(),
         }
