@@ -8,7 +8,7 @@
 //! 4. a part of one of those.
 //!
 //! The best tier any unit reaches decides: one unit there is the answer, several are an
-//! ambiguity naming them all (in the units' order), none is "unknown unit". An empty query is
+//! ambiguity naming them all (in the picker's order, below), none is "unknown unit". An empty query is
 //! its own refusal. The refusals are worded here, once, in English and Chinese.
 //!
 //! The picker (`picker`) lists every match best first — by tier; within a tier a match of
@@ -434,7 +434,11 @@ mod tests {
     }
 
     /// The picker's offer for `q`: the names and the preselected one.
-    fn offer(units: &[&'static str], q: &str, avoid: Option<&str>) -> (Vec<String>, Option<String>) {
+    fn offer(
+        units: &[&'static str],
+        q: &str,
+        avoid: Option<&str>,
+    ) -> (Vec<String>, Option<String>) {
         let spelled: Vec<(String, String)> = units.iter().map(|n| pinyin_of(n)).collect();
         let cands = units.iter().zip(&spelled).map(|(name, (i, s))| Candidate {
             name,
@@ -460,8 +464,14 @@ mod tests {
         assert_eq!(sel.as_deref(), Some("住建局"));
         assert_eq!(offer(&units, "海城镇", None).1.as_deref(), Some("海城镇"));
         // One unit in the best tier: selected.
-        assert_eq!(offer(&units, "供电", None).1.as_deref(), Some("海城供电公司"));
-        assert_eq!(offer(&units, "zhujianju", None).1.as_deref(), Some("住建局"));
+        assert_eq!(
+            offer(&units, "供电", None).1.as_deref(),
+            Some("海城供电公司")
+        );
+        assert_eq!(
+            offer(&units, "zhujianju", None).1.as_deref(),
+            Some("住建局")
+        );
         // Two whole initials (zjj): nothing; nothing typed: nothing.
         assert_eq!(offer(&units, "zjj", None).1, None);
         assert_eq!(offer(&units, "", None).1, None);

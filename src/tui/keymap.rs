@@ -286,6 +286,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Orders, "return", &[ch('b')], Cmd::Op(Op::Return), S::KReturn, true),
     bm(Ctx::Orders, "extension", &[ch('e')], Cmd::Op(Op::Extension), S::KExtension, S::MExtension, true),
     b(Ctx::Orders, "redo", &[ch('R')], Cmd::Op(Op::Redo), S::KRedo, true),
+    bm(Ctx::Orders, "intake", &[ch('i')], Cmd::Intake, S::KIntake, S::MIntake, false),
     bm(Ctx::Overdue, "mark", &[ch(' ')], Cmd::ToggleMark, S::KMark, S::MMark, true),
     bm(Ctx::Units, "urge_unit", &[ch('U')], Cmd::UrgeUnit, S::KUrgeUnit, S::MUrgeUnit, true),
     b(Ctx::Units, "supervise_unit", &[ch('s')], Cmd::SuperviseUnit, S::KSuperviseUnit, true),
