@@ -60,6 +60,9 @@ pub struct Session {
     pending: Option<Pending>,
     /// The order a `Submit::Intake` just recorded (the dispatch picker opens for it).
     intaken: Option<String>,
+    /// A new order to select in the Pending list once a held list with it arrives (the live
+    /// loop does not wait for the reload).
+    select_new: Option<String>,
 }
 
 fn first_of_month(d: NaiveDate) -> NaiveDate {
@@ -141,6 +144,7 @@ impl Session {
             live: false,
             pending: None,
             intaken: None,
+            select_new: None,
         };
         s.version = s.store.data_version()?;
         s.settle()?;
@@ -365,6 +369,17 @@ impl Session {
                 app.data.earliest = earliest;
                 app.data.activity = activity;
                 app.restore_selection(keys);
+                if let Some(no) = self.select_new.take() {
+                    match app
+                        .pending_rows()
+                        .iter()
+                        .position(|r| r.order.order_no == no)
+                    {
+                        Some(i) => app.tabs.list_mut(ListId::Pending).selected = i,
+                        None if !app.data.open_held => {}
+                        None => self.select_new = Some(no),
+                    }
+                }
             }
             Answer::Held { unit, rows } => {
                 if app.data.unit.as_deref() == Some(unit.as_str()) {
@@ -651,12 +666,14 @@ impl Session {
         let st = app.tabs.list_mut(ListId::Pending);
         st.filter.clear();
         st.keep = Some(no.clone());
-        if let Some(i) = app
+        match app
             .pending_rows()
             .iter()
             .position(|r| r.order.order_no == no)
         {
-            app.tabs.list_mut(ListId::Pending).selected = i;
+            Some(i) => app.tabs.list_mut(ListId::Pending).selected = i,
+            // Not loaded yet (the live loop): selected when the list arrives.
+            None => self.select_new = Some(no.clone()),
         }
         let _ = self.sync();
         update::dispatch_picker(&mut self.app, no, o.version, o.category, None);
