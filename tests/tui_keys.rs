@@ -1045,3 +1045,29 @@ fn intake_refuses_a_bad_or_future_time_and_an_existing_number_in_both_languages(
     let m = s.app.message.clone().unwrap().text;
     assert!(m.contains("这是热线办的工作"), "{m}");
 }
+
+#[test]
+fn intake_in_the_live_loop_selects_the_new_order_once_the_list_arrives() {
+    let (_d, mut s) = session();
+    s.set_live(true);
+    for k in keys("i 3 路灯不亮 <C-s>") {
+        s.handle(&ratatui::crossterm::event::Event::Key(k));
+    }
+    let start = std::time::Instant::now();
+    while s.busy() && start.elapsed() < std::time::Duration::from_secs(10) {
+        s.pump();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let new = s
+        .store()
+        .list_orders(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.title == "路灯不亮")
+        .unwrap();
+    assert_eq!(
+        s.app.current_order().map(|r| r.order.order_no.clone()),
+        Some(new.order_no.clone())
+    );
+    assert!(matches!(s.app.overlay.dialog, Some(Dialog::Picker(_))));
+}
