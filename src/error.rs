@@ -12,7 +12,8 @@ pub enum Error {
     NotFound(String),
     /// Bad input: what, where, how to fix.
     Input(String),
-    /// Bad input, worded in both languages (an import's mapping and layout).
+    /// Bad input, worded in both languages (an import's mapping and layout; what a TUI user
+    /// can meet: a new order's number, its received time).
     Invalid(Msg),
     /// Someone else changed the order since it was read.
     Conflict(Msg),

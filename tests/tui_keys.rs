@@ -323,22 +323,39 @@ fn command_mode() {
 #[test]
 fn dispatch_picker_filters_by_pinyin_initials() {
     let (_d, mut s) = session();
-    // The first pending row is a returned order, waiting for the office to dispatch it again.
+    // The first pending row is a returned order, waiting for the office to dispatch it again:
+    // the pure update asks the session which unit returned it before the picker opens.
     let o = s.app.current_order().unwrap().order.clone();
     assert_eq!(o.status, Status::Returned);
-    // Picked, it asks once (dispatching cannot be undone), then records.
-    assert!(feed(&mut s, "d zjj <Enter>").is_empty());
+    let fx = feed(&mut s, "d");
+    assert_eq!(
+        fx,
+        vec![Effect::PickUnit {
+            order_no: o.order_no.clone(),
+            version: o.version,
+            category: o.category,
+        }]
+    );
+    // Through the session: hcz is 海城镇's initials alone, so it is selected; Enter, then
+    // Enter on the default time limit, submits the dispatch.
+    run(&mut s, "d hcz <Enter>");
+    // Dispatching cannot be undone: it asks once, naming the unit, then records.
+    assert!(feed(&mut s, "<Enter>").is_empty());
     let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
         panic!("{:?}", s.app.overlay.dialog)
     };
-    assert!(c.text.iter().any(|l| l.contains("住建局")), "{:?}", c.text);
+    assert!(c.text.iter().any(|l| l.contains("海城镇")), "{:?}", c.text);
     let fx = feed(&mut s, "y");
     assert_eq!(
         fx,
         vec![Effect::Submit(Submit::Dispatch {
             order_no: o.order_no,
             version: o.version,
-            unit: "住建局".into()
+            unit: "海城镇".into(),
+            // The category's limit, prefilled in the field.
+            limit: hotline::ops::DeadlineSpec::Days(
+                hotline::domain::TimeLimits::shipped().days(o.category)
+            ),
         })]
     );
 }
@@ -1055,4 +1072,260 @@ fn callbacks_as_a_console_reveal_choose_confirm_next() {
     };
     assert_ne!(c.order.order_no, first);
     assert!(waiting.contains(&c.order.order_no));
+}
+
+/// The first pending row: an order a unit returned, waiting to be dispatched again; and the
+/// unit that returned it.
+fn returned_order(s: &Session) -> (String, String) {
+    let o = s.app.current_order().unwrap().order.clone();
+    assert_eq!(o.status, Status::Returned);
+    let by = s
+        .store()
+        .events(&o.order_no)
+        .unwrap()
+        .into_iter()
+        .rev()
+        .find(|e| matches!(e.kind, EventKind::Returned { .. }))
+        .and_then(|e| e.unit)
+        .unwrap();
+    (o.order_no, by)
+}
+
+fn dialog_title(s: &Session) -> String {
+    match &s.app.overlay.dialog {
+        Some(Dialog::Form(f)) => f.title.clone(),
+        Some(Dialog::Picker(p)) => p.title.clone(),
+        Some(Dialog::Choice(c)) => c.title.clone(),
+        other => panic!("not a titled dialog: {other:?}"),
+    }
+}
+
+#[test]
+fn an_ambiguous_unit_selects_nothing_until_the_user_chooses() {
+    let (_d, mut s) = session();
+    let (no, by) = returned_order(&s);
+    assert_ne!(by, "海城镇");
+    // 海城 starts 海城镇 and 海城供电公司: Enter picks neither, and says to choose.
+    run(&mut s, "d 海城 <Enter>");
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Returned
+    );
+    assert!(
+        matches!(s.app.overlay.dialog, Some(Dialog::Picker(_))),
+        "the picker stays open"
+    );
+    let e = shown_error(&s).unwrap();
+    assert!(e.contains("请用") && e.contains("选定"), "{e}");
+    // The township is listed first; moving onto it and Enter goes on to the time limit.
+    run(&mut s, "<Down> <Enter>");
+    assert!(dialog_title(&s).contains("海城镇"), "{}", dialog_title(&s));
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Returned
+    );
+    // The same in English.
+    let (_d, mut s) = session_lang(Lang::En);
+    run(&mut s, "d 海城 <Enter>");
+    let e = shown_error(&s).unwrap();
+    assert!(e.contains("choose one"), "{e}");
+}
+
+#[test]
+fn an_exact_unit_name_is_selected_and_the_default_time_limit_is_shown() {
+    let (_d, mut s) = session();
+    let (no, _) = returned_order(&s);
+    let o = s.store().order(&no).unwrap().unwrap();
+    let days = hotline::domain::TimeLimits::shipped().days(o.category);
+    let today = s.app.env.now.date();
+    let deadline = hotline::ops::calendar().add_working_days(today, days);
+    let screen = run(&mut s, "d 海城镇 <Enter>");
+    // The time limit: the category's, with the deadline it gives, before anything is recorded.
+    assert!(dialog_title(&s).contains("海城镇"), "{screen}");
+    assert!(screen.contains(&deadline.to_string()), "{screen}");
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Returned
+    );
+    run(&mut s, "<Enter> y");
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!(o.status, Status::Dispatched);
+    assert_eq!(o.unit.as_deref(), Some("海城镇"));
+    assert_eq!(o.deadline, Some(deadline));
+}
+
+#[test]
+fn the_unit_that_returned_the_order_is_not_preselected() {
+    let (_d, mut s) = session();
+    let (no, by) = returned_order(&s);
+    // Its exact name typed: still not chosen for the user (it is listed, last).
+    run(&mut s, &format!("d \"{by}\" <Enter>"));
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Returned
+    );
+    assert!(matches!(s.app.overlay.dialog, Some(Dialog::Picker(_))));
+    assert!(shown_error(&s).is_some_and(|e| e.contains("选定")));
+    // Nothing typed: nothing selected either.
+    run(&mut s, "<Esc> d <Enter>");
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Returned
+    );
+    assert!(shown_error(&s).is_some_and(|e| e.contains("选定")));
+}
+
+#[test]
+fn the_dispatch_time_limit_takes_working_days_or_a_date_and_refuses_a_bad_value() {
+    let (_d, s0) = session();
+    let (no, _) = returned_order(&s0);
+    let today = s0.app.env.now.date();
+    drop(s0);
+    // Working days.
+    let (_d, mut s) = session();
+    let five = hotline::ops::calendar().add_working_days(today, 5);
+    let screen = run(&mut s, "d 海城镇 <Enter> <C-u> 5");
+    assert!(
+        screen.contains(&five.to_string()),
+        "the deadline shown: {screen}"
+    );
+    run(&mut s, "<Enter> y");
+    assert_eq!(s.store().order(&no).unwrap().unwrap().deadline, Some(five));
+    // A date.
+    let (_d, mut s) = session();
+    let date = today + chrono::Duration::days(40);
+    run(&mut s, &format!("d 海城镇 <Enter> <C-u> {date} <Enter> y"));
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!((o.status, o.deadline), (Status::Dispatched, Some(date)));
+    // Bad values: said in Chinese, naming the value; nothing recorded, the form stays.
+    for (bad, names) in [
+        ("abc", "abc"),
+        ("0", "1"),
+        ("2017-13-01", "2017-13-01"),
+        ("999", "999"),
+    ] {
+        let (_d, mut s) = session();
+        run(&mut s, &format!("d 海城镇 <Enter> <C-u> {bad} <Enter>"));
+        assert_eq!(
+            s.store().order(&no).unwrap().unwrap().status,
+            Status::Returned,
+            "{bad}"
+        );
+        let e = shown_error(&s).unwrap_or_else(|| panic!("{bad}: no error"));
+        assert!(has_cjk(&e) && e.contains(names), "{bad}: {e}");
+        assert!(
+            matches!(s.app.overlay.dialog, Some(Dialog::Form(_))),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn intake_records_a_new_order_then_opens_the_dispatch_picker_for_it() {
+    let (_d, mut s) = session();
+    let before = s.store().list_orders(&Default::default()).unwrap().len();
+    // `i`: the category first (3 = 诉求), then the form; Ctrl-S records.
+    run(&mut s, "i 3");
+    run(
+        &mut s,
+        "路灯不亮 <Tab> 西关街路灯三天不亮 <Tab> 张先生 <Tab> 13800001111 <Tab> 西关街 <C-s> y",
+    );
+    let orders = s.store().list_orders(&Default::default()).unwrap();
+    assert_eq!(orders.len(), before + 1, "{:?}", shown_error(&s));
+    let new = orders
+        .iter()
+        .find(|o| o.title == "路灯不亮")
+        .unwrap()
+        .clone();
+    assert_eq!(new.status, Status::Received);
+    assert_eq!(new.category, hotline::domain::Category::Request);
+    assert_eq!(new.phone, "13800001111");
+    let ago = s.app.env.now - new.received_at;
+    assert!(
+        ago >= chrono::Duration::zero() && ago < chrono::Duration::minutes(1),
+        "{ago}"
+    );
+    // The list shows it selected, and the dispatch picker is open for it.
+    assert_eq!(
+        s.app.current_order().map(|r| r.order.order_no.clone()),
+        Some(new.order_no.clone())
+    );
+    assert!(
+        dialog_title(&s).contains(&new.order_no),
+        "{}",
+        dialog_title(&s)
+    );
+    run(&mut s, "海城镇 <Enter> <Enter> y");
+    let o = s.store().order(&new.order_no).unwrap().unwrap();
+    assert_eq!(o.status, Status::Dispatched);
+    assert_eq!(o.unit.as_deref(), Some("海城镇"));
+}
+
+#[test]
+fn intake_refuses_a_bad_or_future_time_and_an_existing_number_in_both_languages() {
+    // (keys after the title, the part the message must name)
+    let cases = [
+        ("<Tab> <Tab> <Tab> <Tab> <Tab> <C-u> 昨天 <C-s>", "昨天"),
+        (
+            "<Tab> <Tab> <Tab> <Tab> <Tab> <C-u> \"2099-01-01 08:00\" <C-s> y",
+            "2099",
+        ),
+        (
+            &format!("<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> {FIRST_OVERDUE} <C-s> y"),
+            FIRST_OVERDUE,
+        ),
+    ];
+    for lang in [Lang::Zh, Lang::En] {
+        for (keys_text, names) in &cases {
+            let (_d, mut s) = session_lang(lang);
+            let before = s.store().list_orders(&Default::default()).unwrap().len();
+            run(&mut s, &format!("i 1 路灯不亮 {keys_text}"));
+            let after = s.store().list_orders(&Default::default()).unwrap().len();
+            assert_eq!(after, before, "{keys_text}: recorded");
+            let e = shown_error(&s).unwrap_or_else(|| panic!("{keys_text}: no error"));
+            assert!(e.contains(names), "{keys_text}: {e}");
+            assert_eq!(
+                has_cjk(&e.replace("昨天", "")),
+                lang == Lang::Zh,
+                "{keys_text}: {e}"
+            );
+            assert!(
+                matches!(s.app.overlay.dialog, Some(Dialog::Form(_))),
+                "{keys_text}: text kept"
+            );
+        }
+    }
+    // A unit account may not take in orders: refused before anything is typed.
+    let (_d, mut s) = session();
+    s.app.env.role = hotline::domain::Role::Unit("住建局".into());
+    feed(&mut s, "i");
+    assert!(s.app.overlay.dialog.is_none());
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("这是热线办的工作"), "{m}");
+}
+
+#[test]
+fn intake_in_the_live_loop_selects_the_new_order_once_the_list_arrives() {
+    let (_d, mut s) = session();
+    s.set_live(true);
+    for k in keys("i 3 路灯不亮 <C-s> y") {
+        s.handle(&ratatui::crossterm::event::Event::Key(k));
+    }
+    let start = std::time::Instant::now();
+    while s.busy() && start.elapsed() < std::time::Duration::from_secs(10) {
+        s.pump();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let new = s
+        .store()
+        .list_orders(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.title == "路灯不亮")
+        .unwrap();
+    assert_eq!(
+        s.app.current_order().map(|r| r.order.order_no.clone()),
+        Some(new.order_no.clone())
+    );
+    assert!(matches!(s.app.overlay.dialog, Some(Dialog::Picker(_))));
 }

@@ -164,6 +164,21 @@ fn dialog_dispatch_picker() {
 }
 
 #[test]
+fn dialog_dispatch_picker_ambiguous_selects_nothing() {
+    both("dispatch_ambiguous", "d 海城 <Enter>");
+}
+
+#[test]
+fn dialog_dispatch_time_limit() {
+    both("dispatch_limit", "d 海城镇 <Enter>");
+}
+
+#[test]
+fn dialog_intake() {
+    both("intake", "i 3 路灯不亮");
+}
+
+#[test]
 fn dialog_callback() {
     // The console of an order awaiting its callback: contact masked, reply, deadline, answers.
     both("callback", ": \"order 201711180005\" <Enter> c");

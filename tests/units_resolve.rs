@@ -50,7 +50,8 @@ const CASES: &[(&str, Want)] = &[
     ("供电", Want::Unit("海城供电公司")),
     (
         "hc",
-        Want::Refused("'hc' could be any of 海城供电公司, 海城镇"),
+        // Listed as the picker lists them: the shorter name (the nearer completion) first.
+        Want::Refused("'hc' could be any of 海城镇, 海城供电公司"),
     ),
     ("火星局", Want::Refused("unknown unit '火星局'")),
     ("住建局长", Want::Refused("did you mean 住建局?")),

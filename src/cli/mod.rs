@@ -24,18 +24,16 @@ fn date_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
 }
 
 fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSpec> {
-    Ok(match (days, deadline) {
-        (Some(0), _) => return Err(Error::Input("--days: must be at least 1".into())),
-        (Some(n), _) if n > crate::domain::time::MAX_DAYS => {
-            return Err(Error::Input(format!(
-                "--days: {n} is out of range: give 1 to {} working days (or --deadline DATE)",
-                crate::domain::time::MAX_DAYS
-            )));
+    // The checks are `DeadlineSpec`'s, shared with the TUI's dispatch.
+    match (days, deadline) {
+        (Some(n), _) => {
+            DeadlineSpec::days(n).map_err(|m| Error::Input(format!("--days: {}", m.en)))
         }
-        (Some(n), _) => DeadlineSpec::Days(n),
-        (None, Some(d)) => DeadlineSpec::Date(date_arg("--deadline", d)?),
-        (None, None) => DeadlineSpec::Default,
-    })
+        (None, Some(d)) => {
+            DeadlineSpec::date(d).map_err(|m| Error::Input(format!("--deadline: {}", m.en)))
+        }
+        (None, None) => Ok(DeadlineSpec::Default),
+    }
 }
 
 /// A unit named on the command line as the TUI's `:unit` names it (`domain::units`): its

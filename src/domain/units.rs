@@ -8,8 +8,15 @@
 //! 4. a part of one of those.
 //!
 //! The best tier any unit reaches decides: one unit there is the answer, several are an
-//! ambiguity naming them all (in the units' order), none is "unknown unit". An empty query is
+//! ambiguity naming them all (in the picker's order, below), none is "unknown unit". An empty query is
 //! its own refusal. The refusals are worded here, once, in English and Chinese.
+//!
+//! The picker (`picker`) lists every match best first — by tier; within a tier a match of
+//! the name before one of its pinyin, then the shorter name (the nearer completion: 海城镇
+//! before 海城供电公司 for `海城`), then the units' order — and preselects a unit only when the
+//! rule above names one: an exact name, or the one unit of the best tier. An ambiguous query
+//! selects nothing until the user moves onto a unit. A unit to avoid (the one that returned
+//! the order being dispatched again) is listed last and never preselected.
 
 use super::lang::Msg;
 use super::text::pinyin_of;
@@ -40,24 +47,36 @@ pub struct Candidate<'a> {
 /// How well `query` names this unit (None: not at all). An empty query matches every unit
 /// at the lowest rank (the picker then lists them all).
 pub fn rank(c: Candidate, query: &str) -> Option<Rank> {
+    rank_by(c, query).map(|(r, _)| r)
+}
+
+/// The rank, and whether the name itself (rather than its pinyin) reached it.
+fn rank_by(c: Candidate, query: &str) -> Option<(Rank, bool)> {
     let raw = query.trim();
     if raw.is_empty() {
-        return Some(Rank::Contained);
+        return Some((Rank::Contained, true));
     }
     if c.name == raw {
-        return Some(Rank::Exact);
+        return Some((Rank::Exact, true));
     }
     let q = raw.to_lowercase();
     let name = c.name.to_lowercase();
-    let fields = [name.as_str(), c.initials, c.spelled];
-    if fields.contains(&q.as_str()) {
-        Some(Rank::Whole)
-    } else if fields.iter().any(|f| f.starts_with(&q)) {
-        Some(Rank::Prefix)
-    } else if fields.iter().any(|f| f.contains(&q)) {
-        Some(Rank::Contained)
+    let pinyin = [c.initials, c.spelled];
+    let test = |f: &dyn Fn(&str) -> bool| -> Option<bool> {
+        if f(&name) {
+            Some(true)
+        } else if pinyin.iter().any(|p| f(p)) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    if let Some(by_name) = test(&|f| f == q) {
+        Some((Rank::Whole, by_name))
+    } else if let Some(by_name) = test(&|f| f.starts_with(&q)) {
+        Some((Rank::Prefix, by_name))
     } else {
-        None
+        test(&|f| f.contains(&q)).map(|by_name| (Rank::Contained, by_name))
     }
 }
 
@@ -107,18 +126,56 @@ impl Refusal {
     }
 }
 
-/// The units `query` names, best first, with their rank (the picker's list); ties keep the
+/// The units `query` names, best first, with their rank (the picker's list): by rank; within
+/// a rank, a match of the name before one of the pinyin, then the shorter name; ties keep the
 /// units' order.
 pub fn ranked<'a>(
     units: impl IntoIterator<Item = Candidate<'a>>,
     query: &str,
 ) -> Vec<(Rank, &'a str)> {
-    let mut v: Vec<(Rank, &'a str)> = units
+    let mut v: Vec<(Rank, bool, &'a str)> = units
         .into_iter()
-        .filter_map(|c| rank(c, query).map(|r| (r, c.name)))
+        .filter_map(|c| rank_by(c, query).map(|(r, by_name)| (r, by_name, c.name)))
         .collect();
-    v.sort_by_key(|(r, _)| *r);
-    v
+    v.sort_by_key(|(r, by_name, name)| (*r, !*by_name, name.chars().count()));
+    v.into_iter().map(|(r, _, n)| (r, n)).collect()
+}
+
+/// What the unit picker offers for a query: the matching units best first (`ranked`), and
+/// the one preselected, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer<'a> {
+    pub units: Vec<&'a str>,
+    /// Some only when the query names one unit (`resolve`) and it is not the unit to avoid.
+    pub selected: Option<usize>,
+}
+
+/// The picker's list for `query` (see the module's rule): `avoid` (the unit that returned
+/// the order) is listed last, after every other match, and never preselected.
+pub fn picker<'a>(
+    units: impl IntoIterator<Item = Candidate<'a>>,
+    query: &str,
+    avoid: Option<&str>,
+) -> Offer<'a> {
+    let units: Vec<Candidate<'a>> = units.into_iter().collect();
+    let mut list: Vec<&'a str> = ranked(units.iter().copied(), query)
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    if let Some(a) = avoid
+        && let Some(i) = list.iter().position(|n| *n == a)
+    {
+        let n = list.remove(i);
+        list.push(n);
+    }
+    let selected = resolve(units.iter().copied(), query)
+        .ok()
+        .filter(|one| Some(*one) != avoid)
+        .and_then(|one| list.iter().position(|n| *n == one));
+    Offer {
+        units: list,
+        selected,
+    }
 }
 
 /// The one unit `query` names (see the module's rule).
@@ -374,5 +431,70 @@ mod tests {
         assert_eq!(names("").len(), UNITS.len());
         assert_eq!(names("zjj"), ["住建局", "中介局", "住建局派出所"]);
         assert_eq!(names("xyz"), Vec::<&str>::new());
+    }
+
+    /// The picker's offer for `q`: the names and the preselected one.
+    fn offer(
+        units: &[&'static str],
+        q: &str,
+        avoid: Option<&str>,
+    ) -> (Vec<String>, Option<String>) {
+        let spelled: Vec<(String, String)> = units.iter().map(|n| pinyin_of(n)).collect();
+        let cands = units.iter().zip(&spelled).map(|(name, (i, s))| Candidate {
+            name,
+            initials: i,
+            spelled: s,
+        });
+        let o = picker(cands, q, avoid);
+        let sel = o.selected.map(|i| o.units[i].to_string());
+        (o.units.into_iter().map(str::to_string).collect(), sel)
+    }
+
+    #[test]
+    fn the_picker_preselects_only_a_unit_the_query_names() {
+        // The supply company listed first, as the shipped table may: 海城 starts both names,
+        // so nothing is preselected, and the township (the nearer completion) is listed first.
+        let units = ["海城供电公司", "住建局", "海城镇", "住建局派出所", "中介局"];
+        let (list, sel) = offer(&units, "海城", None);
+        assert_eq!(list, ["海城镇", "海城供电公司"]);
+        assert_eq!(sel, None);
+        // The exact name wins and is selected, though it is also the start of another.
+        let (list, sel) = offer(&units, "住建局", None);
+        assert_eq!(list, ["住建局", "住建局派出所"]);
+        assert_eq!(sel.as_deref(), Some("住建局"));
+        assert_eq!(offer(&units, "海城镇", None).1.as_deref(), Some("海城镇"));
+        // One unit in the best tier: selected.
+        assert_eq!(
+            offer(&units, "供电", None).1.as_deref(),
+            Some("海城供电公司")
+        );
+        assert_eq!(
+            offer(&units, "zhujianju", None).1.as_deref(),
+            Some("住建局")
+        );
+        // Two whole initials (zjj): nothing; nothing typed: nothing.
+        assert_eq!(offer(&units, "zjj", None).1, None);
+        assert_eq!(offer(&units, "", None).1, None);
+        assert_eq!(offer(&units, "", None).0.len(), units.len());
+        // A name match comes before a pinyin match of the same tier.
+        let (list, _) = offer(&["zz局", "住宅局"], "zz", None);
+        assert_eq!(list, ["zz局", "住宅局"]);
+    }
+
+    #[test]
+    fn the_unit_that_returned_the_order_is_last_and_never_preselected() {
+        let units = ["住建局", "海城镇", "住建局派出所"];
+        let (list, sel) = offer(&units, "", Some("住建局"));
+        assert_eq!(list, ["海城镇", "住建局派出所", "住建局"]);
+        assert_eq!(sel, None);
+        // Typed exactly, it is still offered (the workflow allows it) but the user must move
+        // onto it: it is not selected, nor is the other unit its name starts.
+        let (list, sel) = offer(&units, "住建局", Some("住建局"));
+        assert_eq!(list, ["住建局派出所", "住建局"]);
+        assert_eq!(sel, None);
+        // Another unit named exactly is selected as usual.
+        let (list, sel) = offer(&units, "住建局派出所", Some("住建局"));
+        assert_eq!(list, ["住建局派出所"]);
+        assert_eq!(sel.as_deref(), Some("住建局派出所"));
     }
 }

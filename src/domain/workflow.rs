@@ -4,6 +4,7 @@
 //! and the importer all go through the same checks.
 
 use super::event::{Event, EventKind, OnSite};
+use super::lang::Msg;
 use super::order::{CallbackResult, Category, Intake, Order, Status};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::fmt;
@@ -635,14 +636,18 @@ pub fn intake(
     received_at: NaiveDateTime,
     at: NaiveDateTime,
     operator: &str,
-) -> Result<Event, String> {
-    required(&intake.title, "a title", "标题").map_err(|(en, _)| en)?;
+) -> Result<Event, Msg> {
+    required(&intake.title, "a title", "标题").map_err(|(en, zh)| Msg::both(en, zh))?;
     if intake.category.is_none() {
-        return Err("a category is required (inquiry, suggestion or request)".into());
+        return Err(Msg::both(
+            "a category is required (inquiry, suggestion or request)".into(),
+            "须选择类别（咨询、建议或诉求）".into(),
+        ));
     }
     if received_at > at {
-        return Err(format!(
-            "the received time {received_at} is later than now ({at})"
+        return Err(Msg::both(
+            format!("the received time {received_at} is later than now ({at})"),
+            format!("受理时间 {received_at} 晚于现在（{at}）"),
         ));
     }
     Ok(Event {
@@ -654,6 +659,20 @@ pub fn intake(
             received_at,
         },
     })
+}
+
+/// The unit that sent a returned order back (the unit its last 退单 was recorded against),
+/// while it waits with the office: the dispatch picker lists it last. `events` is the order's
+/// history, oldest first.
+pub fn returned_by<'a>(order: &Order, events: &'a [Event]) -> Option<&'a str> {
+    if order.status != Status::Returned {
+        return None;
+    }
+    events
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, EventKind::Returned { .. }))
+        .and_then(|e| e.unit.as_deref())
 }
 
 /// Apply one event. `None` before the first event; the first event must be `Received`.

@@ -76,9 +76,78 @@ pub enum DeadlineSpec {
     Date(NaiveDate),
 }
 
+impl DeadlineSpec {
+    /// N working days, checked: 1 to `time::MAX_DAYS` (the CLI's `--days`).
+    pub fn days(n: u32) -> Result<DeadlineSpec, Msg> {
+        use crate::domain::time::MAX_DAYS;
+        match n {
+            0 => Err(Msg::both(
+                "must be at least 1".into(),
+                "须至少为 1 个工作日".into(),
+            )),
+            n if n > MAX_DAYS => Err(Msg::both(
+                format!("{n} is out of range: give 1 to {MAX_DAYS} working days, or a date"),
+                format!("{n} 超出范围：请给出 1 至 {MAX_DAYS} 个工作日，或一个日期"),
+            )),
+            n => Ok(DeadlineSpec::Days(n)),
+        }
+    }
+
+    /// A fixed deadline date, `YYYY-MM-DD` (the CLI's `--deadline`).
+    pub fn date(s: &str) -> Result<DeadlineSpec, Msg> {
+        use crate::domain::time::{MAX_YEAR, MIN_YEAR, parse_date};
+        parse_date(s).map(DeadlineSpec::Date).map_err(|en| {
+            let t = crate::domain::text::quote(s.trim());
+            let zh = if en.contains("out of range") {
+                format!("{t}：年份超出范围（{MIN_YEAR}–{MAX_YEAR}）")
+            } else {
+                format!("“{t}”不是日期（应为 YYYY-MM-DD，如 2017-12-31）")
+            };
+            Msg::both(en, zh)
+        })
+    }
+
+    /// A time limit as an operator types it (the TUI's dispatch): a number of working days
+    /// (`10`) or a date (`2017-12-31`), checked as `days` and `date` check the CLI's; empty is
+    /// the category's limit.
+    pub fn parse(s: &str) -> Result<DeadlineSpec, Msg> {
+        let t = s.trim();
+        if t.is_empty() {
+            return Ok(DeadlineSpec::Default);
+        }
+        if t.chars().all(|c| c.is_ascii_digit()) {
+            return DeadlineSpec::days(t.parse().unwrap_or(u32::MAX));
+        }
+        if t.contains(['-', '/']) {
+            return DeadlineSpec::date(t);
+        }
+        let q = crate::domain::text::quote(t);
+        let max = crate::domain::time::MAX_DAYS;
+        Err(Msg::both(
+            format!(
+                "'{q}' is neither working days nor a date: give 1 to {max} working days (e.g. 15) or a date (YYYY-MM-DD, e.g. 2017-12-31)"
+            ),
+            format!(
+                "“{q}”既不是工作日数也不是日期：请填 1 至 {max} 个工作日（如 15），或日期（YYYY-MM-DD，如 2017-12-31）"
+            ),
+        ))
+    }
+}
+
 /// The deadline a dispatch at `from` gets, and a warning when the calendar does not cover it.
 pub fn resolve_deadline(
     ctx: &Ctx,
+    category: Category,
+    from: NaiveDate,
+    spec: DeadlineSpec,
+) -> (NaiveDate, Option<String>) {
+    deadline_for(&ctx.limits, category, from, spec)
+}
+
+/// `resolve_deadline` with the time limits given (the TUI shows the deadline before the
+/// dispatch is submitted).
+pub fn deadline_for(
+    limits: &TimeLimits,
     category: Category,
     from: NaiveDate,
     spec: DeadlineSpec,
@@ -87,7 +156,7 @@ pub fn resolve_deadline(
     let days = match spec {
         DeadlineSpec::Date(d) => return (d, None),
         DeadlineSpec::Days(n) => n,
-        DeadlineSpec::Default => ctx.limits.days(category),
+        DeadlineSpec::Default => limits.days(category),
     };
     let deadline = cal.add_working_days(from, days);
     let warning = (!cal.covers(from) || !cal.covers(deadline)).then(|| {
@@ -100,7 +169,7 @@ pub fn resolve_deadline(
 }
 
 /// A new order as typed or imported.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewOrder {
     pub order_no: Option<String>,
     pub intake: Intake,
@@ -161,10 +230,16 @@ pub fn intake(store: &Store, ctx: &Ctx, new: &NewOrder) -> Result<Order> {
             Some(no) => {
                 let no = one_line(no);
                 if no.is_empty() {
-                    return Err(Error::Input("an order number cannot be empty".into()));
+                    return Err(Error::Invalid(Msg::both(
+                        "an order number cannot be empty: give one, or leave it out to have one assigned".into(),
+                        "工单编号不能为空：请填写编号，或不填由系统分配".into(),
+                    )));
                 }
                 if s.order_exists(&no)? {
-                    return Err(Error::Input(format!("order {no} already exists")));
+                    return Err(Error::Invalid(Msg::both(
+                        format!("order {no} already exists: give another number, or leave it out to have one assigned"),
+                        format!("工单 {no} 已存在：请换一个编号，或不填由系统分配"),
+                    )));
                 }
                 no
             }
@@ -184,8 +259,15 @@ pub fn first_event(ctx: &Ctx, order_no: &str, new: &NewOrder) -> Result<(Order, 
     policy::require_clock(ctx)?;
     let intake = clean_intake(&new.intake);
     let received_at = new.received_at.unwrap_or(ctx.now);
-    let event = workflow::intake(intake, received_at, ctx.now, &ctx.operator)
-        .map_err(|e| Error::Input(format!("cannot take in order {order_no}: {e}")))?;
+    let event = workflow::intake(intake, received_at, ctx.now, &ctx.operator).map_err(|e| {
+        Error::Invalid(Msg::both(
+            format!("cannot take in order {order_no}: {}", e.en),
+            format!(
+                "无法受理工单 {order_no}：{}",
+                e.get(crate::domain::Lang::Zh)
+            ),
+        ))
+    })?;
     let order = workflow::evolve(order_no, None, &event).map_err(Error::Store)?;
     Ok((order, event))
 }
@@ -372,4 +454,37 @@ pub fn record_export(store: &Store, ctx: &Ctx, orders: u64, masked: bool) -> Res
     let event = workflow::export_event(orders, masked, ctx.now, &ctx.operator);
     store.write(|s| s.append_unit_event(&event))?;
     Ok(event)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_time_limit_is_working_days_or_a_date_checked_once() {
+        assert_eq!(DeadlineSpec::parse(" "), Ok(DeadlineSpec::Default));
+        assert_eq!(DeadlineSpec::parse("15"), Ok(DeadlineSpec::Days(15)));
+        let d = NaiveDate::from_ymd_opt(2017, 12, 31).unwrap();
+        assert_eq!(DeadlineSpec::parse("2017-12-31"), Ok(DeadlineSpec::Date(d)));
+        assert_eq!(DeadlineSpec::parse("2017/12/31"), Ok(DeadlineSpec::Date(d)));
+        for (bad, en, zh) in [
+            ("0", "at least 1", "至少为 1"),
+            ("366", "366 is out of range", "366 超出范围"),
+            ("99999999999", "out of range", "超出范围"),
+            (
+                "2017-13-01",
+                "'2017-13-01' is not a date",
+                "“2017-13-01”不是日期",
+            ),
+            ("2300-01-01", "out of range", "年份超出范围"),
+            ("soon", "'soon' is neither", "“soon”既不是"),
+        ] {
+            let m = DeadlineSpec::parse(bad).unwrap_err();
+            assert!(m.en.contains(en), "{bad}: {}", m.en);
+            assert!(
+                m.zh.as_deref().is_some_and(|z| z.contains(zh)),
+                "{bad}: {m:?}"
+            );
+        }
+    }
 }

@@ -16,12 +16,13 @@
 //!    `submit::record`: what cannot be undone is confirmed once first): the operation with
 //!    its arguments, typed text included (`Submit::Act` carries a `domain::Action`, the
 //!    workflow's action with its arguments; dispatch, redo, bulk urging and unit supervision
-//!    have their own `ops` entry points). Other `Effect`s ask the session to load something.
+//!    have their own `ops` entry points; so has intake, `Submit::Intake`). Other `Effect`s ask the session to load something.
 //! 5. `session` runs the effect through `ops` (`act`, `dispatch`, `redo`, `urge_many`,
 //!    `supervise_unit`), which decides it with `workflow::decide` and stores the event. Done,
 //!    the dialog closes; refused (or a conflict), the message shows in it, text kept.
 
 use crate::domain::{Action, ActionName, OnSite};
+use crate::ops::{DeadlineSpec, NewOrder};
 
 /// The four tabs, in the order of their number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -150,6 +151,8 @@ pub enum Cmd {
     NextCallback,
     /// The callback console: show the citizen's full phone (recorded).
     Reveal,
+    /// 受理: a new order.
+    Intake,
     // In dialogs and input lines.
     Submit,
     Cancel,
@@ -171,12 +174,15 @@ pub enum Submit {
         version: u32,
         action: Action,
     },
-    /// 转办 with the category's default time limit.
+    /// 转办 with a time limit (the category's, N working days, or a date).
     Dispatch {
         order_no: String,
         version: u32,
         unit: String,
+        limit: DeadlineSpec,
     },
+    /// 受理: a new order (`ops::intake`); the dispatch picker opens for it once recorded.
+    Intake(NewOrder),
     /// 重办 with N working days.
     Redo {
         order_no: String,
@@ -202,7 +208,7 @@ impl Submit {
             Submit::Act { version, .. }
             | Submit::Dispatch { version, .. }
             | Submit::Redo { version, .. } => *version = v,
-            Submit::UrgeMany { .. } | Submit::SuperviseUnit { .. } => {}
+            Submit::UrgeMany { .. } | Submit::SuperviseUnit { .. } | Submit::Intake(_) => {}
         }
     }
     pub fn order_no(&self) -> Option<&str> {
@@ -224,6 +230,13 @@ pub enum Effect {
     OpenUnit(String),
     /// Recompute the scorecard (the period changed).
     Scorecard,
+    /// Ask the store which unit returned the order (`workflow::returned_by`), then open the
+    /// dispatch picker for it.
+    PickUnit {
+        order_no: String,
+        version: u32,
+        category: crate::domain::Category,
+    },
     /// Ask the store for a unit's overdue orders, then confirm urging them all.
     UrgeUnit(String),
     /// Show an order's full contact: recorded as the CLI's `order show --reveal` records it

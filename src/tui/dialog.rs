@@ -5,8 +5,10 @@
 use super::action::{Cmd, Submit};
 use super::i18n::{S, fill};
 use super::keymap::Ctx;
-use crate::domain::Lang;
 use crate::domain::text::{one_line, sanitize};
+use crate::domain::{Category, Lang};
+use crate::ops::DeadlineSpec;
+use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyEvent};
 use ratatui_textarea::{TextArea, WrapMode};
 use tui_input::backend::crossterm::to_input_request;
@@ -75,9 +77,34 @@ pub enum Purpose {
         no: String,
         version: u32,
     },
+    /// The unit picker of a dispatch: `returned_by` (the unit that sent the order back) is
+    /// listed last and never preselected.
+    PickUnit {
+        no: String,
+        version: u32,
+        category: Category,
+        returned_by: Option<String>,
+    },
+    /// The dispatch's time limit, once the unit is chosen.
+    DispatchLimit {
+        no: String,
+        version: u32,
+        category: Category,
+        unit: String,
+    },
+    /// 转办, everything chosen: the one submission the dispatch flow ends in.
     Dispatch {
         no: String,
         version: u32,
+        unit: String,
+        limit: DeadlineSpec,
+        /// The deadline `limit` gives, as shown to the operator.
+        deadline: NaiveDate,
+    },
+    /// 受理: the category first, then the new order's form.
+    IntakeCategory,
+    Intake {
+        category: Category,
     },
     Period,
     CustomPeriod,
@@ -103,12 +130,17 @@ impl Purpose {
             | Redo { .. }
             | Close { .. }
             | Dispatch { .. }
+            | Intake { .. }
             | BulkUrge { .. } => true,
             Urge { .. }
             | Supervise { .. }
             | SuperviseUnit { .. }
             | RequestExtension { .. }
             | Reply { .. }
+            // Steps towards a dispatch or an intake, which then ask.
+            | PickUnit { .. }
+            | DispatchLimit { .. }
+            | IntakeCategory
             | Period
             | CustomPeriod => false,
         }
@@ -131,8 +163,15 @@ impl Purpose {
             | Callback { no, version }
             | Redo { no, version }
             | Close { no, version }
-            | Dispatch { no, version } => Some((no.as_str(), version)),
-            BulkUrge { .. } | SuperviseUnit { .. } | Period | CustomPeriod => None,
+            | PickUnit { no, version, .. }
+            | DispatchLimit { no, version, .. }
+            | Dispatch { no, version, .. } => Some((no.as_str(), version)),
+            BulkUrge { .. }
+            | SuperviseUnit { .. }
+            | IntakeCategory
+            | Intake { .. }
+            | Period
+            | CustomPeriod => None,
         }
     }
 }
@@ -348,17 +387,33 @@ impl Choice {
 pub struct Picker {
     pub title: String,
     pub input: Input,
-    pub selected: usize,
+    /// The row chosen (None: nothing yet — an ambiguous query selects nothing). After typed
+    /// text, `update::submit` sets it to what `domain::units::picker` preselects.
+    pub selected: Option<usize>,
+    /// The text the selection was last computed for.
+    pub seen: Option<String>,
     pub error: Option<String>,
     pub purpose: Purpose,
 }
 
 impl Picker {
-    /// Typing filters (and selects the best match again); up and down move; Enter picks.
+    pub fn new(title: String, purpose: Purpose) -> Picker {
+        Picker {
+            title,
+            input: Input::default(),
+            selected: None,
+            seen: None,
+            error: None,
+            purpose,
+        }
+    }
+
+    /// Typing filters; up and down move (from nothing selected, onto the first row); Enter
+    /// picks the selected row.
     fn on_key(&mut self, cmd: Option<Cmd>, key: KeyEvent) -> Outcome {
         match cmd {
-            Some(Cmd::Down) => self.selected += 1,
-            Some(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Cmd::Down) => self.selected = Some(self.selected.map_or(0, |i| i + 1)),
+            Some(Cmd::Up) => self.selected = Some(self.selected.map_or(0, |i| i.saturating_sub(1))),
             Some(Cmd::Cancel) => return Outcome::Cancel,
             Some(Cmd::Submit) => {
                 return Outcome::Picked {
@@ -370,7 +425,6 @@ impl Picker {
             _ => {
                 if let Some(req) = to_input_request(&Event::Key(key)) {
                     self.input.handle(req);
-                    self.selected = 0;
                 }
             }
         }
@@ -506,7 +560,7 @@ pub enum Outcome {
     Picked {
         purpose: Purpose,
         query: String,
-        selected: usize,
+        selected: Option<usize>,
     },
     /// The editor's text, not blank.
     Written(Purpose, String),
@@ -596,10 +650,7 @@ impl Dialog {
                     input_paste(i, text);
                 }
             }
-            Dialog::Picker(p) => {
-                input_paste(&mut p.input, text);
-                p.selected = 0;
-            }
+            Dialog::Picker(p) => input_paste(&mut p.input, text),
             Dialog::Confirm(_) | Dialog::Choice(_) | Dialog::Callback(_) => {}
         }
     }

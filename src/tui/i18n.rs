@@ -124,7 +124,9 @@ strings! {
     KFilter => "筛选", "filter";
     KCommand => "命令（:unit 单位、:order 编号、:find 查询、:q）", "command (:unit NAME, :order NO, :find QUERY, :q)";
     KDispatch => "转办", "dispatch";
-    MDispatch => "选择承办单位（可输入拼音首字母，如 zjj＝住建局），时限按类别默认", "pick the unit (type to filter, pinyin initials work: zjj = 住建局); default time limit by category";
+    MDispatch => "选择承办单位（可输入拼音首字母，如 zjj＝住建局；名称完全相同或只有一个匹配时才预选），再定办理时限（工作日数或日期，默认按类别）", "pick the unit (type to filter, pinyin initials work: zjj = 住建局; preselected only when the name is exact or the only match), then the time limit (working days or a date; default by category)";
+    KIntake => "受理", "intake";
+    MIntake => "受理新工单：选类别，填写标题、内容、来电人等，记录后直接转办", "take in a new order: choose its category, fill in title, content, citizen…, then dispatch it";
     KAccept => "签收", "accept";
     KReply => "回复", "reply";
     MReply => "多行编辑回复；工单须为“办理中”（待签收的先按 a 签收）", "write the reply (multi-line); the order must be handling (accept a dispatched one first with a)";
@@ -274,7 +276,25 @@ strings! {
     DlgDays => "办理时限（工作日）", "Time limit (working days)";
     DlgClose => "办结 {}（不可撤销）", "Close {} (cannot be undone)";
     DlgDispatch => "转办 {}：选择承办单位", "Dispatch {}: choose the unit";
-    DlgDispatchHint => "输入名称或拼音首字母筛选（如 zjj）", "Type a name or pinyin initials (e.g. zjj)";
+    DlgDispatchHint => "输入名称或拼音首字母筛选（如 zjj），↓/↑ 选定", "Type a name or pinyin initials (e.g. zjj), ↓/↑ to choose";
+    DlgReturnedBy => "{}退回了此工单：列在最后", "{} returned this order: listed last";
+    DlgChooseUnit => "有 {} 个单位匹配：请用 ↓/↑ 选定一个（或输入更完整的名称）", "{} units match: choose one with ↓/↑ (or type more of the name)";
+    DlgDispatchLimit => "转办 {} 至 {}：办理时限", "Dispatch {} to {}: time limit";
+    DlgLimit => "办理时限", "Time limit";
+    DlgLimitHint => "填工作日数（如 15）或日期（如 2017-12-31）；“{}”类默认 {} 个工作日", "Working days (e.g. 15) or a date (e.g. 2017-12-31); {} default: {} working days";
+    DlgLimitDays => "截止日期：{}（{} 个工作日）", "Deadline: {} ({} working days)";
+    DlgLimitDate => "截止日期：{}", "Deadline: {}";
+    DlgLimitUnknown => "截止日期：（时限无效）", "Deadline: (not a valid time limit)";
+    DlgIntakeCategory => "受理新工单：类别", "New order: category";
+    DlgIntake => "受理新工单（{}）", "New order ({})";
+    DlgTitle => "标题", "Title";
+    DlgContent => "内容", "Content";
+    DlgCitizen => "来电人", "Citizen";
+    DlgPhone => "联系电话", "Phone";
+    DlgAddress => "地址", "Address";
+    DlgReceived => "受理时间", "Received";
+    DlgOrderNo => "工单编号（不填则分配）", "Order no (empty: assigned)";
+    BadReceived => "受理时间“{}”无效：应为 YYYY-MM-DD HH:MM（如 2017-12-31 09:30），且不晚于现在", "Received time '{}' is not valid: give YYYY-MM-DD HH:MM (e.g. 2017-12-31 09:30), not later than now";
     DlgPeriod => "统计期", "Report period";
     DlgCustomPeriod => "自定义统计期", "Custom period";
     DlgFrom => "起（日期）", "From (date)";
@@ -315,6 +335,7 @@ strings! {
     // Messages.
     Done => "已{}：{}（{}）", "Done: {} {} ({})";
     DoneDispatch => "已转办 {} 至 {}，时限 {}", "Dispatched {} to {}, deadline {}";
+    DoneIntake => "已受理 {}：请选择承办单位", "Took in {}: choose the unit";
     DoneUrgeMany => "已催办 {} 件工单", "Urged {} orders";
     DoneSuperviseUnit => "已督办单位 {}", "Supervised unit {}";
     NoOrder => "没有选中的工单", "No order selected";
@@ -463,9 +484,16 @@ mod tests {
                 continue;
             };
             let cjk = zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            // A colon touching an ASCII letter or digit is typed syntax: `:find`, `unit:住建局`, `HH:MM`.
+            let chars: Vec<char> = zh.chars().collect();
+            let sentence_colon = chars.iter().enumerate().any(|(i, c)| {
+                *c == ':'
+                    && !(i > 0 && chars[i - 1].is_ascii_alphanumeric())
+                    && !chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric())
+            });
             if cjk && !typed.contains(&name) {
                 assert!(
-                    !zh.contains(['(', ')', ':', ',']),
+                    !zh.contains(['(', ')', ',']) && !sentence_colon,
                     "{name}: half-width punctuation in “{zh}”"
                 );
             }

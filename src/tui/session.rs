@@ -59,6 +59,11 @@ pub struct Session {
     /// A write waiting for a lock (live loop only): while it waits, keys other than Esc are
     /// dropped, never applied afterwards.
     pending: Option<Pending>,
+    /// The order a `Submit::Intake` just recorded (the dispatch picker opens for it).
+    intaken: Option<String>,
+    /// A new order to select in the Pending list once a held list with it arrives (the live
+    /// loop does not wait for the reload).
+    select_new: Option<String>,
 }
 
 fn first_of_month(d: NaiveDate) -> NaiveDate {
@@ -139,6 +144,8 @@ impl Session {
             waiting: HashMap::new(),
             live: false,
             pending: None,
+            intaken: None,
+            select_new: None,
         };
         s.version = s.store.data_version()?;
         s.settle()?;
@@ -363,6 +370,17 @@ impl Session {
                 app.data.earliest = earliest;
                 app.data.activity = activity;
                 app.restore_selection(keys);
+                if let Some(no) = self.select_new.take() {
+                    match app
+                        .pending_rows()
+                        .iter()
+                        .position(|r| r.order.order_no == no)
+                    {
+                        Some(i) => app.tabs.list_mut(ListId::Pending).selected = i,
+                        None if !app.data.open_held => {}
+                        None => self.select_new = Some(no),
+                    }
+                }
             }
             Answer::Held { unit, rows } => {
                 if app.data.unit.as_deref() == Some(unit.as_str()) {
@@ -521,6 +539,11 @@ impl Session {
                 unit,
                 today: self.app.env.now.date(),
             }),
+            Effect::PickUnit {
+                order_no,
+                version,
+                category,
+            } => self.pick_unit(order_no, version, category),
             Effect::Submit(s) => self.submit(s),
             Effect::Reveal(no) => self.reveal(&no),
         }
@@ -553,6 +576,19 @@ impl Session {
                 let text = self.app.env.error_text(&e);
                 self.show(Level::Error, text);
             }
+        }
+    }
+
+    /// The dispatch picker for an order a unit returned: the history says which unit
+    /// (`workflow::returned_by`), and the picker lists it last.
+    fn pick_unit(&mut self, no: String, version: u32, category: crate::domain::Category) {
+        let found = self.store.require_order(&no).and_then(|o| {
+            let events = self.store.events(&no)?;
+            Ok(crate::domain::workflow::returned_by(&o, &events).map(str::to_string))
+        });
+        match found {
+            Ok(by) => update::dispatch_picker(&mut self.app, no, version, category, by),
+            Err(e) => self.fail(&e),
         }
     }
 
@@ -621,6 +657,9 @@ impl Session {
                     return self.fail(&e);
                 }
                 update::say(&mut self.app, Level::Ok, msg);
+                if let Submit::Intake(_) = &s {
+                    self.after_intake();
+                }
             }
             Err(e) => {
                 let conflict = matches!(e, Error::Conflict(_));
@@ -641,7 +680,37 @@ impl Session {
         }
     }
 
-    fn perform(&self, ctx: &Ctx, s: &Submit) -> Result<String> {
+    /// A new order recorded: the pending list shows it selected, and the dispatch picker
+    /// opens for it.
+    fn after_intake(&mut self) {
+        let Some(no) = self.intaken.take() else {
+            return;
+        };
+        let o = match self.store.require_order(&no) {
+            Ok(o) => o,
+            Err(e) => return self.fail(&e),
+        };
+        let app = &mut self.app;
+        app.stack.clear();
+        app.detail.shown = None;
+        app.tabs.tab = super::action::Tab::Pending;
+        let st = app.tabs.list_mut(ListId::Pending);
+        st.filter.clear();
+        st.keep = Some(no.clone());
+        match app
+            .pending_rows()
+            .iter()
+            .position(|r| r.order.order_no == no)
+        {
+            Some(i) => app.tabs.list_mut(ListId::Pending).selected = i,
+            // Not loaded yet (the live loop): selected when the list arrives.
+            None => self.select_new = Some(no.clone()),
+        }
+        let _ = self.sync();
+        update::dispatch_picker(&mut self.app, no, o.version, o.category, None);
+    }
+
+    fn perform(&mut self, ctx: &Ctx, s: &Submit) -> Result<String> {
         let lang = self.app.env.lang;
         let t = |x: S| x.get(lang);
         match s {
@@ -673,19 +742,19 @@ impl Session {
                     _ => done,
                 })
             }
+            Submit::Intake(new) => {
+                let o = ops::intake(&self.store, ctx, new)?;
+                self.intaken = Some(o.order_no.clone());
+                Ok(fill(t(S::DoneIntake), &[&o.order_no]))
+            }
             Submit::Dispatch {
                 order_no,
                 version,
                 unit,
+                limit,
             } => {
-                let (o, warning) = ops::dispatch(
-                    &self.store,
-                    ctx,
-                    order_no,
-                    unit,
-                    DeadlineSpec::Default,
-                    Some(*version),
-                )?;
+                let (o, warning) =
+                    ops::dispatch(&self.store, ctx, order_no, unit, *limit, Some(*version))?;
                 let deadline = o.deadline.map(|d| d.to_string()).unwrap_or_default();
                 let mut m = fill(t(S::DoneDispatch), &[&o.order_no, unit, &deadline]);
                 if let Some(w) = warning {

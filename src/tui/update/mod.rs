@@ -6,8 +6,9 @@ mod nav;
 mod open;
 mod submit;
 
+pub use open::dispatch_picker;
 pub use open::urge_these;
-pub use submit::picker_units;
+pub use submit::{picker_offer, refresh};
 
 use super::action::{Cmd, Effect, Tab};
 use super::app::{App, InputLine, Level, ListId, Message, Screen};
@@ -64,6 +65,7 @@ pub fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
     }
     if let Some(d) = app.overlay.dialog.as_mut() {
         d.paste(text);
+        submit::refresh(app);
         return Vec::new();
     }
     match app.overlay.input.as_mut() {
@@ -176,6 +178,7 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::UrgeUnit => return open::urge_unit(app),
         Cmd::SuperviseUnit => open::supervise_unit(app),
         Cmd::NextCallback => return open::next_callback(app),
+        Cmd::Intake => return open::intake(app),
         // Dialog commands never reach here (dialogs take keys first).
         Cmd::Submit
         | Cmd::Cancel

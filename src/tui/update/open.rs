@@ -218,13 +218,19 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) -> Vec<Effect> {
                 .with_body(vec![line]),
             )
         }
-        Op::Dispatch => Dialog::Picker(Picker {
-            title: fill(t(S::DlgDispatch), &[&no]),
-            input: tui_input::Input::default(),
-            selected: 0,
-            error: None,
-            purpose: Purpose::Dispatch { no, version },
-        }),
+        // An order a unit returned: the session asks the history which unit, so that the
+        // picker lists it last.
+        Op::Dispatch if o.status == crate::domain::Status::Returned => {
+            return vec![Effect::PickUnit {
+                order_no: no,
+                version,
+                category: o.category,
+            }];
+        }
+        Op::Dispatch => {
+            dispatch_picker(app, no, version, o.category, None);
+            return Vec::new();
+        }
         Op::BulkUrge => return Vec::new(),
     };
     app.overlay.dialog = Some(dialog);
@@ -271,6 +277,70 @@ pub fn next_callback(app: &mut App) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// The unit picker of a dispatch (`returned_by`: the unit that sent the order back).
+pub fn dispatch_picker(
+    app: &mut App,
+    no: String,
+    version: u32,
+    category: crate::domain::Category,
+    returned_by: Option<String>,
+) {
+    let title = fill(app.env.t(S::DlgDispatch), &[&no]);
+    app.overlay.dialog = Some(Dialog::Picker(Picker::new(
+        title,
+        Purpose::PickUnit {
+            no,
+            version,
+            category,
+            returned_by,
+        },
+    )));
+    super::submit::refresh(app);
+}
+
+/// `i`: 受理, a new order — its category first (as `hotline order add --category` offers),
+/// then the form. Refused, with the policy's words, to a role that may not take in orders.
+pub fn intake(app: &mut App) -> Vec<Effect> {
+    if office_refused(app, crate::domain::Work::Intake) {
+        return Vec::new();
+    }
+    app.overlay.dialog = Some(Dialog::Choice(Choice {
+        title: app.env.t(S::DlgIntakeCategory).to_string(),
+        body: Vec::new(),
+        warn: None,
+        options: crate::domain::Category::ALL
+            .iter()
+            .map(|c| i18n::category(app.env.lang, *c).to_string())
+            .collect(),
+        selected: 0,
+        error: None,
+        purpose: Purpose::IntakeCategory,
+    }));
+    Vec::new()
+}
+
+/// The new order's form, once its category is chosen.
+pub fn intake_form(app: &mut App, category: crate::domain::Category) {
+    let title = fill(
+        app.env.t(S::DlgIntake),
+        &[&i18n::category(app.env.lang, category)],
+    );
+    let now = app.env.now.format("%Y-%m-%d %H:%M").to_string();
+    app.overlay.dialog = Some(Dialog::Form(Form::new(
+        title,
+        Purpose::Intake { category },
+        vec![
+            Field::text(S::DlgTitle, "", true),
+            Field::text(S::DlgContent, "", false),
+            Field::text(S::DlgCitizen, "", false),
+            Field::text(S::DlgPhone, "", false),
+            Field::text(S::DlgAddress, "", false),
+            Field::text(S::DlgReceived, &now, true),
+            Field::text(S::DlgOrderNo, "", false),
+        ],
+    )));
 }
 
 fn supervise_form(app: &App, title: String, purpose: Purpose, body: Vec<String>) -> Form {

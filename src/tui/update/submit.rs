@@ -9,10 +9,11 @@
 
 use super::super::action::{Effect, Submit};
 use super::super::app::{App, OrderRow, PeriodChoice};
-use super::super::dialog::{Confirm, Dialog, Field, Form, Outcome, Purpose};
+use super::super::dialog::{Confirm, Dialog, Field, Form, Outcome, Picker, Purpose};
 use super::super::i18n::{self, S, fill};
 use crate::domain::text::{one_line, pad, width};
-use crate::domain::{Action, ActionName, CallbackResult, OnSite, TimeLimits};
+use crate::domain::{Action, ActionName, CallbackResult, Category, Intake, OnSite, TimeLimits};
+use crate::ops::{self, DeadlineSpec, NewOrder};
 use ratatui::crossterm::event::KeyEvent;
 
 /// A key in the open dialog: the dialog handles it (`Dialog::on_key`), and what it submits is
@@ -23,7 +24,10 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     match dialog.on_key(app.env.lang, cmd, key) {
-        Outcome::Stay => Vec::new(),
+        Outcome::Stay => {
+            refresh(app);
+            Vec::new()
+        }
         Outcome::Cancel => {
             app.overlay.dialog = None;
             Vec::new()
@@ -31,10 +35,8 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Outcome::Chosen(p, pick) => submit_plain(app, p, pick),
         Outcome::Filled(p) => submit_form(app, p),
         Outcome::Picked {
-            purpose,
-            query,
-            selected,
-        } => dispatch_to(app, purpose, &query, selected),
+            purpose, selected, ..
+        } => dispatch_to(app, purpose, selected),
         Outcome::Written(p @ Purpose::Reply { .. }, text) => {
             let Purpose::Reply { no, version } = p.clone() else {
                 return Vec::new();
@@ -117,6 +119,7 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
     };
     let mut rows: Vec<(S, String)> = Vec::new();
     let (name, no) = match submit {
+        Submit::Intake(new) => return intake_summary(app, new),
         Submit::Act {
             order_no, action, ..
         } => (action.name(), order_no.clone()),
@@ -162,6 +165,7 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
             rows.push((S::ConfirmReason, or_none(reason)));
             rows.push((S::ConfirmLimit, limit(*days)));
         }
+        Submit::Intake(_) => {}
         Submit::UrgeMany { order_nos, note } => {
             let shown: Vec<&str> = order_nos.iter().take(6).map(String::as_str).collect();
             let more = if order_nos.len() > shown.len() {
@@ -213,35 +217,178 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
     (title, text)
 }
 
-/// The picker's Enter: dispatch to the selected unit of those matching `q`.
-fn dispatch_to(app: &mut App, purpose: Purpose, q: &str, sel: usize) -> Vec<Effect> {
-    let Purpose::Dispatch { no, version } = purpose.clone() else {
+/// What an intake will record, for its confirmation: the new order's fields as typed.
+fn intake_summary(app: &App, new: &NewOrder) -> (String, Vec<String>) {
+    let lang = app.env.lang;
+    let t = |s: S| s.get(lang);
+    let or_none = |s: &str| {
+        if s.trim().is_empty() {
+            t(S::ConfirmNone).to_string()
+        } else {
+            one_line(s)
+        }
+    };
+    let i = &new.intake;
+    let category = i.category.map(|c| i18n::category(lang, c).to_string());
+    let received = new
+        .received_at
+        .map(|at| at.format("%Y-%m-%d %H:%M").to_string());
+    let rows = [
+        (S::ColCategory, or_none(category.as_deref().unwrap_or(""))),
+        (S::DlgTitle, or_none(&i.title)),
+        (S::DlgCitizen, or_none(&i.citizen)),
+        (S::DlgPhone, or_none(&i.phone)),
+        (S::DlgAddress, or_none(&i.address)),
+        (S::DlgReceived, or_none(received.as_deref().unwrap_or(""))),
+        (
+            S::DlgOrderNo,
+            or_none(new.order_no.as_deref().unwrap_or("")),
+        ),
+    ];
+    let label_w = rows.iter().map(|(l, _)| width(t(*l))).max().unwrap_or(4) + 2;
+    let mut text = vec![t(S::ConfirmWill).to_string()];
+    text.extend(
+        rows.iter()
+            .map(|(l, v)| format!("  {}{v}", pad(t(*l), label_w))),
+    );
+    text.push(t(S::DlgCannotUndo).to_string());
+    text.push(t(S::ConfirmAsk).to_string());
+    let title = fill(t(S::DlgIntake), &[&category.unwrap_or_default()]);
+    (title, text)
+}
+
+/// After a key in a dialog: the unit picker's selection follows its text (what
+/// `domain::units::picker` preselects: nothing for an ambiguous query) and stays on a row;
+/// the dispatch's time-limit form shows the deadline the typed limit gives.
+pub fn refresh(app: &mut App) {
+    match app.overlay.dialog.as_ref() {
+        Some(Dialog::Picker(p)) => {
+            let offer = picker_offer(app, p);
+            let q = p.input.value().to_string();
+            if let Some(Dialog::Picker(p)) = app.overlay.dialog.as_mut() {
+                if p.seen.as_deref() != Some(q.as_str()) {
+                    p.selected = offer.selected;
+                    p.seen = Some(q);
+                }
+                p.selected = match (p.selected, offer.units.len()) {
+                    (_, 0) => None,
+                    (Some(i), n) => Some(i.min(n - 1)),
+                    (None, _) => None,
+                };
+            }
+        }
+        Some(Dialog::Form(f)) => {
+            if let Purpose::DispatchLimit { category, .. } = &f.purpose {
+                let line = deadline_line(app, *category, &f.field(S::DlgLimit));
+                if let Some(Dialog::Form(f)) = app.overlay.dialog.as_mut()
+                    && let Some(last) = f.body.last_mut()
+                {
+                    *last = line;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The picker's list and preselection for its text (`domain::units::picker` over the active
+/// units; the unit that returned the order listed last).
+pub fn picker_offer(app: &App, p: &Picker) -> Offer {
+    let avoid = match &p.purpose {
+        Purpose::PickUnit { returned_by, .. } => returned_by.as_deref(),
+        _ => None,
+    };
+    let active = app.data.units.iter().filter(|u| u.unit.active);
+    let o = crate::domain::units::picker(active.map(|u| u.candidate()), p.input.value(), avoid);
+    Offer {
+        units: o.units.into_iter().map(str::to_string).collect(),
+        selected: o.selected,
+    }
+}
+
+/// `domain::units::Offer` with owned names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    pub units: Vec<String>,
+    pub selected: Option<usize>,
+}
+
+/// The deadline a typed time limit gives (`ops::DeadlineSpec::parse`, `ops::deadline_for`:
+/// the same as the session's dispatch will compute), as the form's last line.
+fn deadline_line(app: &App, category: Category, typed: &str) -> String {
+    let t = |s: S| s.get(app.env.lang);
+    match DeadlineSpec::parse(typed) {
+        Ok(spec) => {
+            let (d, _) =
+                ops::deadline_for(&TimeLimits::shipped(), category, app.env.now.date(), spec);
+            match spec {
+                DeadlineSpec::Date(_) => fill(t(S::DlgLimitDate), &[&d]),
+                DeadlineSpec::Days(n) => fill(t(S::DlgLimitDays), &[&d, &n]),
+                DeadlineSpec::Default => fill(
+                    t(S::DlgLimitDays),
+                    &[&d, &TimeLimits::shipped().days(category)],
+                ),
+            }
+        }
+        Err(_) => t(S::DlgLimitUnknown).to_string(),
+    }
+}
+
+/// The picker's Enter: the selected unit, then its time limit. Nothing selected (an ambiguous
+/// query, or only the unit that returned the order) asks the user to choose one.
+fn dispatch_to(app: &mut App, purpose: Purpose, sel: Option<usize>) -> Vec<Effect> {
+    let Purpose::PickUnit {
+        no,
+        version,
+        category,
+        ..
+    } = purpose
+    else {
         return Vec::new();
     };
-    let units = picker_units(app, q);
-    match units.get(sel.min(units.len().saturating_sub(1))) {
+    let Some(Dialog::Picker(p)) = app.overlay.dialog.as_ref() else {
+        return Vec::new();
+    };
+    let offer = picker_offer(app, p);
+    match sel.and_then(|i| offer.units.get(i)) {
         Some(unit) => {
-            let submit = Submit::Dispatch {
-                order_no: no,
-                version,
-                unit: unit.clone(),
-            };
-            record(app, &purpose, submit)
+            dispatch_limit(app, no, version, category, unit.clone());
+            Vec::new()
+        }
+        None if offer.units.is_empty() => {
+            let e = app.env.t(S::DlgNoMatch).to_string();
+            error(app, e)
         }
         None => {
-            let e = app.env.t(S::DlgNoMatch).to_string();
+            let e = fill(app.env.t(S::DlgChooseUnit), &[&offer.units.len()]);
             error(app, e)
         }
     }
 }
 
-/// Active units matching the picker's text, best matches first.
-pub fn picker_units(app: &App, q: &str) -> Vec<String> {
-    let active = app.data.units.iter().filter(|u| u.unit.active);
-    crate::domain::units::ranked(active.map(|u| u.candidate()), q)
-        .into_iter()
-        .map(|(_, n)| n.to_string())
-        .collect()
+/// The dispatch's time limit: the category's by default (shown), working days or a date.
+fn dispatch_limit(app: &mut App, no: String, version: u32, category: Category, unit: String) {
+    let t = |s: S| s.get(app.env.lang);
+    let days = TimeLimits::shipped().days(category);
+    let title = fill(t(S::DlgDispatchLimit), &[&no, &unit]);
+    let hint = fill(
+        t(S::DlgLimitHint),
+        &[&i18n::category(app.env.lang, category), &days],
+    );
+    let preview = deadline_line(app, category, &days.to_string());
+    app.overlay.dialog = Some(Dialog::Form(
+        Form::new(
+            title,
+            Purpose::DispatchLimit {
+                no,
+                version,
+                category,
+                unit,
+            },
+            vec![Field::text(S::DlgLimit, &days.to_string(), false)],
+        )
+        .with_body(vec![hint, preview]),
+    ));
 }
 
 fn act(order_no: String, version: u32, action: Action) -> Submit {
@@ -264,6 +411,30 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
     let t = |s: S| s.get(app.env.lang);
     let p = purpose.clone();
     match (purpose, pick) {
+        (
+            Purpose::Dispatch {
+                no,
+                version,
+                unit,
+                limit,
+                ..
+            },
+            _,
+        ) => record(
+            app,
+            &p,
+            Submit::Dispatch {
+                order_no: no,
+                version,
+                unit,
+                limit,
+            },
+        ),
+        (Purpose::IntakeCategory, Some(i)) => {
+            let category = Category::ALL[i.min(Category::ALL.len() - 1)];
+            super::open::intake_form(app, category);
+            Vec::new()
+        }
         (Purpose::Accept { no, version }, _) => record(app, &p, act(no, version, Action::Accept)),
         (Purpose::DecideExtension { no, version }, Some(0)) => {
             record(app, &p, act(no, version, Action::ApproveExtension))
@@ -436,6 +607,68 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 reason: f.field_any(&[S::DlgReason, S::DlgReasonOptional]),
             },
         ),
+        Purpose::DispatchLimit {
+            no,
+            version,
+            category,
+            unit,
+        } => match DeadlineSpec::parse(&text(S::DlgLimit)) {
+            Ok(limit) => {
+                let (deadline, _) =
+                    ops::deadline_for(&TimeLimits::shipped(), category, app.env.now.date(), limit);
+                // The one submission the dispatch ends in (`submit_plain`).
+                let dispatch = Purpose::Dispatch {
+                    no,
+                    version,
+                    unit,
+                    limit,
+                    deadline,
+                };
+                return submit_plain(app, dispatch, None);
+            }
+            Err(m) => {
+                let lang = app.env.lang;
+                let msg = fill(
+                    S::BadPeriodDate.get(lang),
+                    &[&S::DlgLimit.get(lang), &m.get(lang)],
+                );
+                return error(app, msg);
+            }
+        },
+        Purpose::Intake { category } => {
+            let typed = text(S::DlgReceived);
+            let received_at = match crate::domain::time::parse_datetime(&typed, false) {
+                // Later than now: refused by `workflow::intake`, in both languages.
+                Ok(at) => at,
+                Err(_) => {
+                    let msg = fill(
+                        S::BadReceived.get(app.env.lang),
+                        &[&crate::domain::text::quote(&typed)],
+                    );
+                    return error(app, msg);
+                }
+            };
+            // The form shows minutes: unchanged, it is now (to the second).
+            let shown_now = app.env.now.format("%Y-%m-%d %H:%M").to_string();
+            let received_at = if typed == shown_now {
+                app.env.now
+            } else {
+                received_at
+            };
+            let order_no = Some(text(S::DlgOrderNo)).filter(|n| !n.is_empty());
+            Submit::Intake(NewOrder {
+                order_no,
+                intake: Intake {
+                    category: Some(category),
+                    title: text(S::DlgTitle),
+                    content: text(S::DlgContent),
+                    citizen: text(S::DlgCitizen),
+                    phone: text(S::DlgPhone),
+                    address: text(S::DlgAddress),
+                },
+                received_at: Some(received_at),
+            })
+        }
         Purpose::CustomPeriod => {
             let from = match date(app, &f, S::DlgFrom) {
                 Ok(d) => d,

@@ -3,10 +3,11 @@
 
 use super::super::action::Cmd;
 use super::super::app::App;
+use super::super::dialog::Purpose;
 use super::super::dialog::{CallbackDesk, Choice, Confirm, Dialog, Editor, Form, Picker, Value};
 use super::super::i18n::{S, fill};
 use super::super::keymap::Ctx;
-use super::super::update::picker_units;
+use super::super::update::picker_offer;
 use super::centered;
 use crate::domain::scorecard::replied_on_time;
 use crate::domain::text::wrap;
@@ -295,9 +296,14 @@ fn choice(app: &App, f: &mut Frame, body: Rect, c: &Choice) {
 fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
     let w = width_for(body).min(60);
     let iw = w - 2;
-    let q = p.input.value();
-    let units = picker_units(app, q);
-    let want = units.len().max(1) as u16 + 4 + u16::from(p.error.is_some());
+    let offer = picker_offer(app, p);
+    let units = offer.units;
+    let returned_by = match &p.purpose {
+        Purpose::PickUnit { returned_by, .. } => returned_by.as_deref(),
+        _ => None,
+    };
+    let extra = u16::from(returned_by.is_some());
+    let want = units.len().max(1) as u16 + 4 + extra + u16::from(p.error.is_some());
     let h = body.height.saturating_sub(2).min(20).min(want.max(6));
     let area = centered(body, w, h);
     let inner = popup(app, f, area, &p.title);
@@ -313,9 +319,17 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
     );
     lines.push(Line::from(vec![Span::raw(prompt), span]));
     let cursor_row = 1;
-    let list_h = (inner.height as usize).saturating_sub(2 + usize::from(p.error.is_some()));
-    let sel = p.selected.min(units.len().saturating_sub(1));
-    let off = sel.saturating_sub(list_h.saturating_sub(1));
+    if let Some(by) = returned_by {
+        lines.push(Line::from(Span::styled(
+            fill(app.env.t(S::DlgReturnedBy), &[&one_line(by)]),
+            app.env.theme.dim(),
+        )));
+    }
+    let list_h = (inner.height as usize)
+        .saturating_sub(2 + usize::from(extra) + usize::from(p.error.is_some()));
+    // Nothing selected (an ambiguous query): no row is marked.
+    let sel = p.selected.map(|s| s.min(units.len().saturating_sub(1)));
+    let off = sel.unwrap_or(0).saturating_sub(list_h.saturating_sub(1));
     if units.is_empty() {
         lines.push(Line::from(Span::styled(
             app.env.t(S::DlgNoMatch),
@@ -330,12 +344,12 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
             .find(|u| &u.unit.name == name)
             .map(|u| u.initials.clone())
             .unwrap_or_default();
-        let style = if i == sel {
+        let style = if Some(i) == sel {
             app.env.theme.selected()
         } else {
             Style::new()
         };
-        let mark = if i == sel { '>' } else { ' ' };
+        let mark = if Some(i) == sel { '>' } else { ' ' };
         lines.push(Line::from(vec![
             Span::styled(pad(&format!("{mark}{}", one_line(name)), 20), style),
             Span::styled(format!(" {py}"), app.env.theme.dim()),
