@@ -1189,12 +1189,28 @@ fn the_dispatch_time_limit_takes_working_days_or_a_date_and_refuses_a_bad_value(
         screen.contains(&five.to_string()),
         "the deadline shown: {screen}"
     );
-    run(&mut s, "<Enter> y");
+    // The confirmation names the chosen limit, not the category's.
+    run(&mut s, "<Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    let text = c.text.join("\n");
+    assert!(text.contains(&format!("5 个工作日（至 {five}）")), "{text}");
+    run(&mut s, "y");
     assert_eq!(s.store().order(&no).unwrap().unwrap().deadline, Some(five));
     // A date.
     let (_d, mut s) = session();
     let date = today + chrono::Duration::days(40);
-    run(&mut s, &format!("d 海城镇 <Enter> <C-u> {date} <Enter> y"));
+    run(&mut s, &format!("d 海城镇 <Enter> <C-u> {date} <Enter>"));
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(
+        c.text.join("\n").contains(&format!("至 {date}")),
+        "{:?}",
+        c.text
+    );
+    run(&mut s, "y");
     let o = s.store().order(&no).unwrap().unwrap();
     assert_eq!((o.status, o.deadline), (Status::Dispatched, Some(date)));
     // Bad values: said in Chinese, naming the value; nothing recorded, the form stays.

@@ -312,6 +312,8 @@ strings! {
     ConfirmDays => "{} 个工作日（至 {}）", "{} working days (to {})";
     ConfirmNone => "（未填）", "(none)";
     ConfirmExtTo => "延至 {}", "to {}";
+    ConfirmUntil => "至 {}", "until {}";
+    ConfirmAssigned => "（自动分配）", "(assigned)";
     ConfirmAsk => "确认记录吗？", "Record it?";
     ConfirmPass => "通过", "accept";
     ConfirmReject => "退回重办", "reject";

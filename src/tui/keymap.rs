@@ -291,7 +291,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Orders, "return", &[ch('b')], Cmd::Op(Op::Return), S::KReturn, true),
     bm(Ctx::Orders, "extension", &[ch('e')], Cmd::Op(Op::Extension), S::KExtension, S::MExtension, true),
     b(Ctx::Orders, "redo", &[ch('R')], Cmd::Op(Op::Redo), S::KRedo, true),
-    bm(Ctx::Orders, "intake", &[ch('i')], Cmd::Intake, S::KIntake, S::MIntake, false),
+    bm(Ctx::Orders, "intake", &[ch('i')], Cmd::Intake, S::KIntake, S::MIntake, true),
     bm(Ctx::Overdue, "mark", &[ch(' ')], Cmd::ToggleMark, S::KMark, S::MMark, true),
     b(Ctx::Overdue, "mark_all", &[ch('*')], Cmd::MarkAll, S::KMarkAll, false),
     bm(Ctx::Overdue, "mark_range", &[ch('V')], Cmd::MarkRange, S::KMarkRange, S::MMarkRange, false),

@@ -155,10 +155,19 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
     rows.push((S::ConfirmAction, action));
     let unit = row.and_then(|r| r.order.unit.clone());
     match submit {
-        Submit::Dispatch { unit, .. } => {
+        // The limit as chosen in the dispatch's form: working days, a date, or the category's.
+        Submit::Dispatch {
+            unit, limit: spec, ..
+        } => {
             rows.push((S::ColUnit, one_line(unit)));
-            let days = row.map_or(0, |r| TimeLimits::shipped().days(r.order.category));
-            rows.push((S::ConfirmLimit, limit(days)));
+            let shown = match *spec {
+                DeadlineSpec::Days(n) => limit(n),
+                DeadlineSpec::Date(d) => fill(t(S::ConfirmUntil), &[&d]),
+                DeadlineSpec::Default => {
+                    limit(row.map_or(0, |r| TimeLimits::shipped().days(r.order.category)))
+                }
+            };
+            rows.push((S::ConfirmLimit, shown));
         }
         Submit::Redo { reason, days, .. } => {
             rows.push((S::ColUnit, unit.unwrap_or_else(none)));

@@ -130,6 +130,7 @@ pub fn hints(app: &App, f: &mut Frame, area: Rect) {
         // Office work, greyed for viewers and unit accounts.
         Cmd::Op(Op::BulkUrge) | Cmd::UrgeUnit => app.env.role.may_do(crate::domain::Work::BulkUrge),
         Cmd::SuperviseUnit => app.env.role.may_do(crate::domain::Work::SuperviseUnit),
+        Cmd::Intake => app.env.role.may_do(crate::domain::Work::Intake),
         Cmd::Op(op) => order.is_some_and(|o| {
             op.action_name(o.extension.is_some())
                 .is_some_and(|a| app.env.allows(o, a))
