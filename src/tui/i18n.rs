@@ -55,7 +55,7 @@ strings! {
     ColAssigned => "承办量", "Assigned";
     ColClosed => "办结量", "Closed";
     ColClosure => "办结率", "Closed %";
-    ColLateNow => "超期", "Late";
+    ColLateNow => "现超期", "Late now";
     ColOver30 => "超30天", "Late 30+";
     ColSupervisions => "督办", "Supervisions";
     ColRedos => "重办", "Redos";

@@ -55,7 +55,7 @@ static FIGURES: [Figure; 10] = [
     },
     Figure {
         title: S::ColLateNow,
-        width: 4,
+        width: 6,
         cell: |app, r| red_if(app, r.open_late),
     },
     Figure {
