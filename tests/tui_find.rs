@@ -345,3 +345,18 @@ fn a_bad_views_file_is_reported_in_both_languages_and_kept() {
         "not overwritten"
     );
 }
+
+/// The message line is the input line while a filter is typed: a query that does not parse
+/// says why inside the list, on the screen, while typing and after `Enter`.
+#[test]
+fn a_bad_filter_is_explained_on_the_screen_while_typing_and_after() {
+    let (_d, mut s) = session();
+    let screen = run(&mut s, "/ \"late:>x\"");
+    assert!(screen.contains("不是天数"), "{screen}");
+    let screen = run(&mut s, "<Enter>");
+    assert!(screen.contains("不是天数"), "{screen}");
+    // Corrected, the list is back and the explanation gone.
+    let screen = run(&mut s, "/ <BS> 3 0 <Enter>");
+    assert!(!screen.contains("不是天数"), "{screen}");
+    assert!(s.app.len(ListId::Pending) > 0);
+}

@@ -315,6 +315,24 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
             });
         }
     }
+    // A query that does not parse lists nothing: say why where the rows would be, so it is
+    // seen while typing (the message line is the input line then) and after.
+    if let Some(e) = app.query(id).error
+        && inner.height > 1
+    {
+        let line = Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        };
+        let text = app.env.say_msg(&e);
+        f.render_widget(
+            ratatui::widgets::Paragraph::new(text)
+                .style(app.env.theme.error())
+                .wrap(ratatui::widgets::Wrap { trim: false }),
+            line,
+        );
+    }
 }
 
 pub fn pending(app: &App, f: &mut Frame, area: Rect) {
