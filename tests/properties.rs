@@ -58,6 +58,7 @@ fn action_for(step: &Step, today: NaiveDate) -> Action {
         },
         11 => Action::Callback {
             result: CallbackResult::ALL[step.arg as usize % 4],
+            answers: Default::default(),
         },
         12 => Action::Redo {
             reason: text,

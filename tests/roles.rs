@@ -189,7 +189,7 @@ fn each_role_can_do_what_it_should_and_nothing_else() {
         &db,
         "hl-zjj",
         &["urge", &no],
-        "may accept, return, ask for an extension and reply, not urge",
+        "may accept, return, record its first contact, ask for an extension and reply, not urge",
     );
     denied(
         &db,

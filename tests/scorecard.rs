@@ -68,7 +68,14 @@ impl World {
             },
         );
         self.act(no, at, Action::ReviewAccept);
-        self.act(no, at, Action::Callback { result });
+        self.act(
+            no,
+            at,
+            Action::Callback {
+                result,
+                answers: Default::default(),
+            },
+        );
         self.act(
             no,
             at,
@@ -216,6 +223,7 @@ fn assigned_means_dispatched_in_the_period_and_held_now() {
             reason: "属乡镇职责".into(),
         },
     );
+    w.act(&a, "2017-11-02T10:30:00", Action::ApproveReturn);
     w.dispatch(&a, "2017-11-02T11:00:00", "贾塘乡", "2017-11-16");
     // Dispatched before the period: not assigned in it.
     let b = w.order("2017-10-20T09:00:00", Category::Request);
@@ -291,6 +299,7 @@ fn supervisions_urges_redos_and_satisfaction() {
         "2017-11-23T09:00:00",
         Action::Callback {
             result: CallbackResult::Unsatisfied,
+            answers: Default::default(),
         },
     );
     ops::redo(
@@ -315,6 +324,7 @@ fn supervisions_urges_redos_and_satisfaction() {
         "2017-11-27T09:00:00",
         Action::Callback {
             result: CallbackResult::BasicallySatisfied,
+            answers: Default::default(),
         },
     );
     let other = w.order("2017-11-01T09:00:00", Category::Request);

@@ -651,7 +651,7 @@ fn office_work_is_refused_to_a_unit_account_before_anything_is_typed() {
     feed(&mut s, "2 u");
     let m = s.app.message.clone().unwrap().text;
     assert!(
-        m.contains("承办单位账号只能签收、退单、申请延期和回复"),
+        m.contains("承办单位账号只能签收、退单、先行联系、申请延期和回复"),
         "{m}"
     );
 }

@@ -61,6 +61,7 @@ fn order_in(s: &Store, status: Status) -> String {
             Action::Return {
                 reason: "不属本单位职责".into(),
             },
+            Action::ApproveReturn,
         ],
         Status::Replied => vec![dispatch(), Action::Accept, reply()],
         Status::AwaitingCallback => vec![dispatch(), Action::Accept, reply(), Action::ReviewAccept],
@@ -71,6 +72,7 @@ fn order_in(s: &Store, status: Status) -> String {
             Action::ReviewAccept,
             Action::Callback {
                 result: CallbackResult::Satisfied,
+                answers: Default::default(),
             },
             Action::Close {
                 reason: String::new(),
@@ -134,6 +136,7 @@ fn samples() -> Vec<(&'static str, Action)> {
             "callback",
             Action::Callback {
                 result: CallbackResult::Satisfied,
+                answers: Default::default(),
             },
         ),
         (
@@ -185,6 +188,7 @@ fn every_transition_is_allowed_or_refused_as_the_table_says() {
                     &no,
                     &Action::Callback {
                         result: CallbackResult::Satisfied,
+                        answers: Default::default(),
                     },
                     None,
                 )
@@ -223,7 +227,7 @@ fn refusal_names_action_state_and_what_is_allowed() {
     assert_eq!(
         err.to_string(),
         format!(
-            "cannot reply (回复) order {no}: it is dispatched (待签收); allowed now: accept (签收), return (退单), extend (延期申请), urge (催办), supervise (督办)"
+            "cannot reply (回复) order {no}: it is dispatched (待签收); allowed now: accept (签收), return (退单), extend (延期申请), contact (先行联系), urge (催办), supervise (督办)"
         )
     );
 }
@@ -369,6 +373,7 @@ fn close_after_callback_rules() {
         &no,
         &Action::Callback {
             result: CallbackResult::Unsatisfied,
+            answers: Default::default(),
         },
         None,
     )
@@ -567,7 +572,10 @@ fn precheck_says_what_decide_will_refuse_before_anything_is_typed() {
         (CallbackResult::Satisfied, false),
         (CallbackResult::Unsatisfied, true),
     ] {
-        let callback = Action::Callback { result };
+        let callback = Action::Callback {
+            result,
+            answers: Default::default(),
+        };
         let o = ops::act(&s, &ctx("2017-11-02T09:00:00"), &no, &callback, None).unwrap();
         assert_eq!(
             workflow::precheck(&o, A::Close, at).unwrap().reason,

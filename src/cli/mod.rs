@@ -390,7 +390,13 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
         }
         Command::Callback { order_no, result } => {
             let result: CallbackResult = result.parse().map_err(Error::Input)?;
-            act(&order_no, Action::Callback { result })
+            act(
+                &order_no,
+                Action::Callback {
+                    result,
+                    answers: Default::default(),
+                },
+            )
         }
         Command::Redo {
             order_no,

@@ -277,7 +277,23 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
     let what = match a {
         A::Dispatch { unit, deadline } => format!("dispatched {no} to {unit}, deadline {deadline}"),
         A::Accept => format!("accepted {no} ({unit}, deadline {deadline})"),
-        A::Return { reason } => format!("returned {no} to the office: {}", one_line(reason)),
+        A::Return { reason } => format!(
+            "asked to return {no} to the office (the office approves or refuses; {unit} keeps it until then): {}",
+            one_line(reason)
+        ),
+        A::ApproveReturn => format!("approved the return of {no}: it is back with the office"),
+        A::RefuseReturn { reason } => format!(
+            "refused the return of {no}; {unit} keeps it: {}",
+            one_line(reason)
+        ),
+        A::Contact { .. } => format!("recorded {unit}'s first contact with the citizen of {no}"),
+        A::Exempt { kind, reason } => format!(
+            "exempted {no} from assessment ({}, {}): {}",
+            kind.code(),
+            kind.zh(),
+            one_line(reason)
+        ),
+        A::Unexempt { .. } => format!("lifted the exemption of {no}: it counts again"),
         A::RequestExtension { until, reason } => format!(
             "requested an extension of {no} until {until}: {}",
             one_line(reason)
@@ -297,7 +313,7 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
             ordinal(o.supervisions),
             if on_site.is_some() { ", on site" } else { "" }
         ),
-        A::Callback { result } => format!(
+        A::Callback { result, .. } => format!(
             "recorded the callback of {no}: {} ({})",
             result.code(),
             result.zh()

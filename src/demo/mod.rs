@@ -652,7 +652,10 @@ fn perform(store: &Store, steps: Vec<(NaiveDateTime, usize, usize, Step)>) -> Re
                     ops::dispatch(s, &office, &no, &unit, DeadlineSpec::Default, None)?;
                 }
                 Step::Accept => act(&unit_ctx(s)?, Action::Accept)?,
-                Step::Return(reason) => act(&unit_ctx(s)?, Action::Return { reason })?,
+                Step::Return(reason) => {
+                    act(&unit_ctx(s)?, Action::Return { reason })?;
+                    act(&office, Action::ApproveReturn)?
+                }
                 Step::RequestExtension(until, reason) => {
                     act(&unit_ctx(s)?, Action::RequestExtension { until, reason })?
                 }
@@ -667,7 +670,13 @@ fn perform(store: &Store, steps: Vec<(NaiveDateTime, usize, usize, Step)>) -> Re
                 Step::SuperviseUnit(unit, note, on_site) => {
                     ops::supervise_unit(s, &office, &unit, &note, on_site)?;
                 }
-                Step::Callback(result) => act(&office, Action::Callback { result })?,
+                Step::Callback(result) => act(
+                    &office,
+                    Action::Callback {
+                        result,
+                        answers: Default::default(),
+                    },
+                )?,
                 Step::Redo(reason) => {
                     ops::redo(s, &office, &no, &reason, DeadlineSpec::Default, None)?;
                 }

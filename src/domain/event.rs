@@ -1,7 +1,7 @@
 //! Events: the append-only history of an order. Every state an order is ever in is the replay
 //! of these (see `workflow::replay`).
 
-use super::order::{CallbackResult, Category, Intake};
+use super::order::{Answers, CallbackResult, Category, ExemptionKind, Intake};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -50,8 +50,39 @@ pub enum EventKind {
     },
     /// 签收.
     Accepted,
-    /// 退单: the unit sends it back to the office.
+    /// 退单: the order goes back to the office. Since schema 5 it is the office's approval of
+    /// the unit's request (`ReturnRequested`), carrying the request's reason and lateness;
+    /// older histories have it recorded by the unit directly.
     Returned {
+        reason: String,
+        /// The request came after the deadline day had ended (迟退单).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        late: bool,
+    },
+    /// 退单申请 (派单异议): the unit asks to send the order back; it keeps the order until the
+    /// office decides.
+    ReturnRequested {
+        reason: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        late: bool,
+    },
+    /// 不同意退单: the office refuses the request; the unit keeps the order.
+    ReturnRefused {
+        reason: String,
+    },
+    /// 先行联系: the unit records that it reached the citizen.
+    Contacted {
+        #[serde(default)]
+        note: String,
+    },
+    /// 剔除: an admin excludes the order from its unit's assessment.
+    Exempted {
+        exemption: ExemptionKind,
+        reason: String,
+    },
+    /// 取消剔除.
+    Unexempted {
+        #[serde(default)]
         reason: String,
     },
     /// 延期申请.
@@ -88,7 +119,11 @@ pub enum EventKind {
     },
     /// 回访.
     CalledBack {
+        /// Satisfaction (满意 / 基本满意 / 不满意), or 未接通 (not a valid callback).
         result: CallbackResult,
+        /// Did the unit contact the citizen, is it solved (absent in old four-outcome callbacks).
+        #[serde(flatten, default)]
+        answers: Answers,
     },
     /// 重办: back to the unit with a new deadline.
     Redone {
@@ -117,6 +152,11 @@ impl EventKind {
             EventKind::Dispatched { .. } => "dispatched",
             EventKind::Accepted => "accepted",
             EventKind::Returned { .. } => "returned",
+            EventKind::ReturnRequested { .. } => "return_requested",
+            EventKind::ReturnRefused { .. } => "return_refused",
+            EventKind::Contacted { .. } => "contacted",
+            EventKind::Exempted { .. } => "exempted",
+            EventKind::Unexempted { .. } => "unexempted",
             EventKind::ExtensionRequested { .. } => "extension_requested",
             EventKind::ExtensionApproved => "extension_approved",
             EventKind::ExtensionRefused { .. } => "extension_refused",
@@ -140,6 +180,11 @@ impl EventKind {
             EventKind::Dispatched { .. } => "转办",
             EventKind::Accepted => "签收",
             EventKind::Returned { .. } => "退单",
+            EventKind::ReturnRequested { .. } => "退单申请",
+            EventKind::ReturnRefused { .. } => "不同意退单",
+            EventKind::Contacted { .. } => "先行联系",
+            EventKind::Exempted { .. } => "剔除",
+            EventKind::Unexempted { .. } => "取消剔除",
             EventKind::ExtensionRequested { .. } => "延期申请",
             EventKind::ExtensionApproved => "同意延期",
             EventKind::ExtensionRefused { .. } => "不同意延期",
@@ -165,6 +210,11 @@ impl EventKind {
             EventKind::Dispatched { .. } => "dispatch",
             EventKind::Accepted => "accept",
             EventKind::Returned { .. } => "return",
+            EventKind::ReturnRequested { .. } => "return request",
+            EventKind::ReturnRefused { .. } => "return refused",
+            EventKind::Contacted { .. } => "first contact",
+            EventKind::Exempted { .. } => "exempted",
+            EventKind::Unexempted { .. } => "exemption lifted",
             EventKind::ExtensionRequested { .. } => "extension request",
             EventKind::ExtensionApproved => "extension approved",
             EventKind::ExtensionRefused { .. } => "extension refused",
@@ -189,7 +239,17 @@ impl EventKind {
         match self {
             EventKind::Received { intake, .. } => intake.title.clone(),
             EventKind::Dispatched { unit, deadline } => format!("{unit} {deadline}"),
-            EventKind::Returned { reason }
+            EventKind::Returned { reason, late } | EventKind::ReturnRequested { reason, late } => {
+                if *late {
+                    format!("{reason}（期限已过）")
+                } else {
+                    reason.clone()
+                }
+            }
+            EventKind::Exempted { exemption, reason } => format!("{}：{reason}", exemption.zh()),
+            EventKind::Contacted { note: reason }
+            | EventKind::Unexempted { reason }
+            | EventKind::ReturnRefused { reason }
             | EventKind::ReviewRejected { reason }
             | EventKind::Closed { reason }
             | EventKind::ExtensionRefused { reason } => reason.clone(),
@@ -203,7 +263,17 @@ impl EventKind {
                 ),
                 None => note.clone(),
             },
-            EventKind::CalledBack { result } => result.zh().to_string(),
+            EventKind::CalledBack { result, answers } => {
+                let mut parts = Vec::new();
+                if let Some(c) = answers.contacted {
+                    parts.push(if c { "已联系" } else { "未联系" });
+                }
+                if let Some(s) = answers.solved {
+                    parts.push(s.zh());
+                }
+                parts.push(result.zh());
+                parts.join("，")
+            }
             EventKind::Redone { reason, deadline } => format!("{reason} ({deadline})"),
             EventKind::Exported { orders, masked } => format!(
                 "{orders} 件，{}",

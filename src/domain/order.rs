@@ -153,6 +153,117 @@ impl CallbackResult {
     }
 }
 
+/// The callback's second question (诉求是否解决): solved, explained as not solvable
+/// (解释说明), or not solved. Codes are the CLI's `--solved yes|explained|no`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Solved {
+    Yes,
+    Explained,
+    No,
+}
+
+impl Solved {
+    pub const ALL: [Solved; 3] = [Solved::Yes, Solved::Explained, Solved::No];
+    pub fn code(self) -> &'static str {
+        match self {
+            Solved::Yes => "yes",
+            Solved::Explained => "explained",
+            Solved::No => "no",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            Solved::Yes => "已解决",
+            Solved::Explained => "解释说明",
+            Solved::No => "未解决",
+        }
+    }
+}
+
+/// The three answers of a callback that reached the citizen (the 12345 centre's script): did
+/// the unit contact you, is the problem solved, are you satisfied. A callback recorded before
+/// the three questions (the old four outcomes) has `contacted` and `solved` unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Answers {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contacted: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solved: Option<Solved>,
+}
+
+/// An order's last callback that reached the citizen: what the assessment counts under the
+/// "latest callback replaces" rule (a second callback after a redo replaces the first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastCallback {
+    pub at: NaiveDateTime,
+    pub result: CallbackResult,
+    #[serde(flatten)]
+    pub answers: Answers,
+}
+
+/// 剔除: why an order is excluded from its unit's assessment (an admin decides, with a reason).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExemptionKind {
+    /// 无理诉求: judged unreasonable.
+    Unreasonable,
+    /// 涉诉: belongs to litigation.
+    Litigation,
+    /// 仲裁.
+    Arbitration,
+    /// 行政复议.
+    Reconsideration,
+    /// 信访.
+    Petition,
+}
+
+impl ExemptionKind {
+    pub const ALL: [ExemptionKind; 5] = [
+        ExemptionKind::Unreasonable,
+        ExemptionKind::Litigation,
+        ExemptionKind::Arbitration,
+        ExemptionKind::Reconsideration,
+        ExemptionKind::Petition,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            ExemptionKind::Unreasonable => "unreasonable",
+            ExemptionKind::Litigation => "litigation",
+            ExemptionKind::Arbitration => "arbitration",
+            ExemptionKind::Reconsideration => "reconsideration",
+            ExemptionKind::Petition => "petition",
+        }
+    }
+    pub fn zh(self) -> &'static str {
+        match self {
+            ExemptionKind::Unreasonable => "无理诉求",
+            ExemptionKind::Litigation => "涉诉",
+            ExemptionKind::Arbitration => "仲裁",
+            ExemptionKind::Reconsideration => "行政复议",
+            ExemptionKind::Petition => "信访",
+        }
+    }
+}
+
+/// An order's exemption from assessment, while it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exemption {
+    pub kind: ExemptionKind,
+    pub reason: String,
+    pub at: NaiveDateTime,
+}
+
+/// A unit's pending 退单 request (派单异议): the unit still holds the order, and its deadline
+/// still runs, until the office approves or refuses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnRequest {
+    pub reason: String,
+    pub at: NaiveDateTime,
+    /// Asked for after the deadline day had ended (迟退单).
+    pub late: bool,
+}
+
 macro_rules! code_enum_traits {
     ($t:ty, $what:literal) => {
         impl fmt::Display for $t {
@@ -184,6 +295,8 @@ macro_rules! code_enum_traits {
 code_enum_traits!(Category, "category");
 code_enum_traits!(Status, "status");
 code_enum_traits!(CallbackResult, "callback result");
+code_enum_traits!(Solved, "solved answer");
+code_enum_traits!(ExemptionKind, "exemption kind");
 
 /// 承办单位的类别: 县直单位 or 乡镇区. The bulletin's table 1 and table 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -270,6 +383,14 @@ pub struct Order {
     pub extension: Option<ExtensionRequest>,
     pub callback: Option<CallbackResult>,
     pub closed_at: Option<NaiveDateTime>,
+    /// 先行联系: when the current unit first recorded reaching the citizen (reset by a dispatch).
+    pub first_contact_at: Option<NaiveDateTime>,
+    /// The last callback that reached the citizen, kept across a redo (see `LastCallback`).
+    pub last_callback: Option<LastCallback>,
+    /// Excluded from assessment (剔除), while it stands.
+    pub exemption: Option<Exemption>,
+    /// A unit's pending return request.
+    pub return_request: Option<ReturnRequest>,
     pub urges: u32,
     pub supervisions: u32,
     pub redos: u32,

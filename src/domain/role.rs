@@ -67,7 +67,12 @@ impl Role {
     /// Chinese.
     pub fn refuses(&self, action: ActionName, order: &Order) -> Option<(String, String)> {
         match self {
-            Role::Admin | Role::Operator => None,
+            Role::Admin => None,
+            Role::Operator if action == ActionName::Exempt => Some((
+                "only an admin may exempt an order from assessment".into(),
+                "只有管理员可以剔除工单或取消剔除".into(),
+            )),
+            Role::Operator => None,
             Role::Viewer => Some((
                 "a viewer account is read-only".into(),
                 "查看账号只能查看，不能办理".into(),
@@ -84,16 +89,17 @@ impl Role {
                         | ActionName::Return
                         | ActionName::RequestExtension
                         | ActionName::Reply
+                        | ActionName::Contact
                 ) {
                     None
                 } else {
                     Some((
                         format!(
-                            "a unit account may accept, return, ask for an extension and reply, not {}",
+                            "a unit account may accept, return, record its first contact, ask for an extension and reply, not {}",
                             action.code()
                         ),
                         format!(
-                            "承办单位账号只能签收、退单、申请延期和回复，不能{}",
+                            "承办单位账号只能签收、退单、先行联系、申请延期和回复，不能{}",
                             action.zh()
                         ),
                     ))

@@ -5,7 +5,10 @@
 
 use super::event::{Event, EventKind, OnSite};
 use super::lang::Msg;
-use super::order::{CallbackResult, Category, Intake, Order, Status};
+use super::order::{
+    Answers, CallbackResult, Category, Exemption, ExemptionKind, Intake, LastCallback, Order,
+    ReturnRequest, Status,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::fmt;
 
@@ -17,7 +20,24 @@ pub enum Action {
         deadline: NaiveDate,
     },
     Accept,
+    /// A unit's 退单: a request the office decides (`ApproveReturn` / `RefuseReturn`).
     Return {
+        reason: String,
+    },
+    ApproveReturn,
+    RefuseReturn {
+        reason: String,
+    },
+    /// 先行联系: the unit reached the citizen.
+    Contact {
+        note: String,
+    },
+    /// 剔除 (admin): exclude the order from assessment.
+    Exempt {
+        kind: ExemptionKind,
+        reason: String,
+    },
+    Unexempt {
         reason: String,
     },
     RequestExtension {
@@ -44,6 +64,7 @@ pub enum Action {
     },
     Callback {
         result: CallbackResult,
+        answers: Answers,
     },
     Redo {
         reason: String,
@@ -62,6 +83,9 @@ pub enum ActionName {
     Dispatch,
     Accept,
     Return,
+    DecideReturn,
+    Contact,
+    Exempt,
     RequestExtension,
     DecideExtension,
     Reply,
@@ -75,10 +99,13 @@ pub enum ActionName {
 }
 
 impl ActionName {
-    pub const ALL: [ActionName; 12] = [
+    pub const ALL: [ActionName; 15] = [
         ActionName::Dispatch,
         ActionName::Accept,
         ActionName::Return,
+        ActionName::DecideReturn,
+        ActionName::Contact,
+        ActionName::Exempt,
         ActionName::RequestExtension,
         ActionName::DecideExtension,
         ActionName::Reply,
@@ -95,6 +122,9 @@ impl ActionName {
             ActionName::Dispatch => "dispatch",
             ActionName::Accept => "accept",
             ActionName::Return => "return",
+            ActionName::DecideReturn => "return --approve|--refuse",
+            ActionName::Contact => "contact",
+            ActionName::Exempt => "exempt|unexempt",
             ActionName::RequestExtension => "extend",
             ActionName::DecideExtension => "extend --approve|--refuse",
             ActionName::Reply => "reply",
@@ -112,6 +142,9 @@ impl ActionName {
             ActionName::Dispatch => "转办",
             ActionName::Accept => "签收",
             ActionName::Return => "退单",
+            ActionName::DecideReturn => "退单审核",
+            ActionName::Contact => "先行联系",
+            ActionName::Exempt => "剔除",
             ActionName::RequestExtension => "延期申请",
             ActionName::DecideExtension => "延期审批",
             ActionName::Reply => "回复",
@@ -132,6 +165,9 @@ impl Action {
             Action::Dispatch { .. } => ActionName::Dispatch,
             Action::Accept => ActionName::Accept,
             Action::Return { .. } => ActionName::Return,
+            Action::ApproveReturn | Action::RefuseReturn { .. } => ActionName::DecideReturn,
+            Action::Contact { .. } => ActionName::Contact,
+            Action::Exempt { .. } | Action::Unexempt { .. } => ActionName::Exempt,
             Action::RequestExtension { .. } => ActionName::RequestExtension,
             Action::ApproveExtension | Action::RefuseExtension { .. } => {
                 ActionName::DecideExtension
@@ -302,6 +338,13 @@ pub fn permitted(order: &Order) -> Vec<ActionName> {
         out.retain(|a| *a != A::RequestExtension);
         out.push(A::DecideExtension);
     }
+    if order.return_request.is_some() {
+        out.retain(|a| *a != A::Return);
+        out.push(A::DecideReturn);
+    }
+    if order.unit.is_some() && order.status.clock_runs() {
+        out.push(A::Contact);
+    }
     if owes_next_step(order) {
         out.extend([A::Urge, A::Supervise]);
     }
@@ -370,7 +413,11 @@ pub fn precheck(
             ),
         )));
     }
-    if name != ActionName::RevealContact && !permitted(order).contains(&name) {
+    // Showing the contact and exempting (an admin's judgement of the order, whatever its
+    // state) are not steps of the workflow.
+    if !matches!(name, ActionName::RevealContact | ActionName::Exempt)
+        && !permitted(order).contains(&name)
+    {
         return Err(WorkflowError::NotAllowed {
             action: name,
             order_no: order.order_no.clone(),
@@ -478,7 +525,51 @@ pub fn decide(
         Action::Accept => EventKind::Accepted,
         Action::Return { reason } => {
             reason_given(reason)?;
+            EventKind::ReturnRequested {
+                reason: reason.clone(),
+                late: order.deadline.is_some_and(|d| at.date() > d),
+            }
+        }
+        Action::ApproveReturn => {
+            let r = order.return_request.as_ref().ok_or_else(|| {
+                invalid((
+                    "no return request is pending".into(),
+                    "没有待审核的退单申请".into(),
+                ))
+            })?;
             EventKind::Returned {
+                reason: r.reason.clone(),
+                late: r.late,
+            }
+        }
+        Action::RefuseReturn { reason } => {
+            required(reason, "a reason", "理由").map_err(invalid)?;
+            EventKind::ReturnRefused {
+                reason: reason.clone(),
+            }
+        }
+        Action::Contact { note } => EventKind::Contacted { note: note.clone() },
+        Action::Exempt { kind, reason } => {
+            if let Some(e) = &order.exemption {
+                return Err(invalid((
+                    format!("it is already exempted ({}) since {}", e.kind.code(), e.at),
+                    format!("它已于 {} 剔除（{}）", e.at, e.kind.zh()),
+                )));
+            }
+            required(reason, "a reason", "理由").map_err(invalid)?;
+            EventKind::Exempted {
+                exemption: *kind,
+                reason: reason.clone(),
+            }
+        }
+        Action::Unexempt { reason } => {
+            if order.exemption.is_none() {
+                return Err(invalid((
+                    "it is not exempted".into(),
+                    "它没有被剔除".into(),
+                )));
+            }
+            EventKind::Unexempted {
                 reason: reason.clone(),
             }
         }
@@ -519,7 +610,18 @@ pub fn decide(
                 on_site: on_site.clone(),
             }
         }
-        Action::Callback { result } => EventKind::CalledBack { result: *result },
+        Action::Callback { result, answers } => {
+            if !result.reached() && *answers != Answers::default() {
+                return Err(invalid((
+                    "an unreachable callback has no answers".into(),
+                    "未接通的回访没有答案".into(),
+                )));
+            }
+            EventKind::CalledBack {
+                result: *result,
+                answers: *answers,
+            }
+        }
         Action::Redo { reason, deadline } => {
             reason_given(reason)?;
             if *deadline < earliest {
@@ -703,6 +805,10 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             extension: None,
             callback: None,
             closed_at: None,
+            first_contact_at: None,
+            last_callback: None,
+            exemption: None,
+            return_request: None,
             urges: 0,
             supervisions: 0,
             redos: 0,
@@ -730,6 +836,8 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             o.deadline = Some(*deadline);
             o.accepted_at = None;
             o.extension = None;
+            o.first_contact_at = None;
+            o.return_request = None;
         }
         EventKind::Accepted => {
             o.status = Status::Handling;
@@ -742,8 +850,29 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             o.deadline = None;
             o.accepted_at = None;
             o.extension = None;
+            o.first_contact_at = None;
+            o.return_request = None;
             o.returns += 1;
         }
+        EventKind::ReturnRequested { reason, late } => {
+            o.return_request = Some(ReturnRequest {
+                reason: reason.clone(),
+                at,
+                late: *late,
+            });
+        }
+        EventKind::ReturnRefused { .. } => o.return_request = None,
+        EventKind::Contacted { .. } => {
+            o.first_contact_at.get_or_insert(at);
+        }
+        EventKind::Exempted { exemption, reason } => {
+            o.exemption = Some(Exemption {
+                kind: *exemption,
+                reason: reason.clone(),
+                at,
+            });
+        }
+        EventKind::Unexempted { .. } => o.exemption = None,
         EventKind::ExtensionRequested { until, reason } => {
             o.extension = Some(super::order::ExtensionRequest {
                 until: *until,
@@ -771,7 +900,16 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
         }
         EventKind::Urged { .. } => o.urges += 1,
         EventKind::Supervised { .. } => o.supervisions += 1,
-        EventKind::CalledBack { result } => o.callback = Some(*result),
+        EventKind::CalledBack { result, answers } => {
+            o.callback = Some(*result);
+            if result.reached() {
+                o.last_callback = Some(LastCallback {
+                    at,
+                    result: *result,
+                    answers: *answers,
+                });
+            }
+        }
         EventKind::Redone { deadline, .. } => {
             o.status = Status::Handling;
             o.deadline = Some(*deadline);

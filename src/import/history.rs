@@ -26,7 +26,17 @@ pub fn into_action(kind: EventKind) -> Option<Action> {
     Some(match kind {
         EventKind::Dispatched { unit, deadline } => Action::Dispatch { unit, deadline },
         EventKind::Accepted => Action::Accept,
-        EventKind::Returned { reason } => Action::Return { reason },
+        // A return is the office's approval of the unit's request; an older history's
+        // direct return is imported as both (see `plan`).
+        EventKind::Returned { .. } => Action::ApproveReturn,
+        EventKind::ReturnRequested { reason, .. } => Action::Return { reason },
+        EventKind::ReturnRefused { reason } => Action::RefuseReturn { reason },
+        EventKind::Contacted { note } => Action::Contact { note },
+        EventKind::Exempted { exemption, reason } => Action::Exempt {
+            kind: exemption,
+            reason,
+        },
+        EventKind::Unexempted { reason } => Action::Unexempt { reason },
         EventKind::ExtensionRequested { until, reason } => {
             Action::RequestExtension { until, reason }
         }
@@ -37,7 +47,7 @@ pub fn into_action(kind: EventKind) -> Option<Action> {
         EventKind::ReviewRejected { reason } => Action::ReviewReject { reason },
         EventKind::Urged { note } => Action::Urge { note },
         EventKind::Supervised { note, on_site } => Action::Supervise { note, on_site },
-        EventKind::CalledBack { result } => Action::Callback { result },
+        EventKind::CalledBack { result, answers } => Action::Callback { result, answers },
         EventKind::Redone { reason, deadline } => Action::Redo { reason, deadline },
         EventKind::Closed { reason } => Action::Close { reason },
         #[allow(unreachable_patterns)]
@@ -236,6 +246,7 @@ mod tests {
                 unit: Some("住建局".into()),
                 kind: EventKind::CalledBack {
                     result: CallbackResult::Satisfied,
+                    answers: Default::default(),
                 },
             },
         ];

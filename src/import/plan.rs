@@ -467,6 +467,22 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
                         rec.intake_operator = Some(operator).filter(|o| !o.is_empty());
                     }
                     Line::Event { at, operator, kind } => {
+                        // An older history's direct return: its request first.
+                        if let EventKind::Returned { reason, .. } = &kind
+                            && !matches!(
+                                rec.steps.last().map(|s| &s.action),
+                                Some(Action::Return { .. })
+                            )
+                        {
+                            rec.steps.push(Step {
+                                at,
+                                operator: Some(operator.clone()).filter(|o| !o.is_empty()),
+                                action: Action::Return {
+                                    reason: reason.clone(),
+                                },
+                                column: col.to_string(),
+                            });
+                        }
                         if let Some(action) = history::into_action(kind) {
                             rec.steps.push(Step {
                                 at,
@@ -612,6 +628,7 @@ fn rebuild(
                 },
                 &status_col,
             );
+            push(rec, at, Action::ApproveReturn, &status_col);
             return;
         }
         if status == Status::Dispatched {
@@ -682,7 +699,15 @@ fn rebuild(
     }
     if status == Status::AwaitingCallback {
         if let Some(result) = f.callback {
-            push(rec, at, Action::Callback { result }, &l.header("callback"));
+            push(
+                rec,
+                at,
+                Action::Callback {
+                    result,
+                    answers: Default::default(),
+                },
+                &l.header("callback"),
+            );
         }
         return;
     }
@@ -702,7 +727,15 @@ fn rebuild(
             );
             return;
         };
-        push(rec, at, Action::Callback { result }, &col);
+        push(
+            rec,
+            at,
+            Action::Callback {
+                result,
+                answers: Default::default(),
+            },
+            &col,
+        );
         if result == CallbackResult::Unsatisfied {
             reason = "（导入）原数据已办结".into();
         }

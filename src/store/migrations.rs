@@ -124,6 +124,14 @@ const STEPS: &[&str] = &[
     // and NULL (not known).
     "ALTER TABLE events ADD COLUMN account TEXT NOT NULL DEFAULT '';
     ALTER TABLE events ADD COLUMN recorded_at TEXT;",
+    // 5: the assessment's facts of an order: the current unit's first contact (先行联系), its
+    // last callback that reached the citizen (JSON: time, satisfaction, answers), an
+    // exemption (JSON) and a pending return request (JSON); the running sums grow the
+    // assessment's columns (see store::tally), rebuilt once from the events.
+    "ALTER TABLE orders ADD COLUMN first_contact_at TEXT;
+    ALTER TABLE orders ADD COLUMN last_callback TEXT;
+    ALTER TABLE orders ADD COLUMN exemption TEXT;
+    ALTER TABLE orders ADD COLUMN return_request TEXT;",
 ];
 
 pub const LATEST: i64 = STEPS.len() as i64;

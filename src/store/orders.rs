@@ -51,7 +51,8 @@ pub(super) const ORDER_COLUMNS: &str =
     "o.order_no, o.category, o.status, o.title, o.content, o.citizen,
     o.phone, o.address, o.received_at, u.name, o.assigned_at, o.deadline, o.accepted_at,
     o.reply, o.replied_at, o.ext_until, o.ext_reason, o.callback, o.closed_at, o.urges,
-    o.supervisions, o.redos, o.returns, o.version, o.updated_at";
+    o.supervisions, o.redos, o.returns, o.version, o.updated_at, o.first_contact_at,
+    o.last_callback, o.exemption, o.return_request";
 
 /// A time as stored (`FORMAT`), written directly: chrono's formatter reads the pattern on
 /// every call, and bulk loads write millions of times.
@@ -91,6 +92,16 @@ fn get_ts_opt(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
 fn get_date_opt(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
     let s = text::read_opt(r, i, &mut false)?;
     s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| parse_err(i, "date")))
+        .transpose()
+}
+/// A column holding JSON (NULL = none).
+fn get_json<T: serde::de::DeserializeOwned>(
+    r: &Row,
+    i: usize,
+    what: &str,
+) -> rusqlite::Result<Option<T>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| serde_json::from_str(&s).map_err(|_| parse_err(i, what)))
         .transpose()
 }
 fn get_parsed<T: std::str::FromStr>(r: &Row, i: usize, what: &str) -> rusqlite::Result<T> {
@@ -135,6 +146,10 @@ pub(super) fn order_from_row(r: &Row) -> rusqlite::Result<Order> {
         returns: r.get(22)?,
         version: r.get(23)?,
         updated_at: get_ts(r, 24)?,
+        first_contact_at: get_ts_opt(r, 25)?,
+        last_callback: get_json(r, 26, "last_callback")?,
+        exemption: get_json(r, 27, "exemption")?,
+        return_request: get_json(r, 28, "return_request")?,
     };
     t.warn(&format!("order {}", o.order_no));
     Ok(o)
@@ -380,6 +395,14 @@ impl Store {
     fn state_columns(&self, o: &Order) -> Result<Vec<(&'static str, Value)>> {
         let text = |s: Option<String>| s.map_or(Value::Null, Value::Text);
         let int = |n: Option<i64>| n.map_or(Value::Null, Value::Integer);
+        fn json<T: serde::Serialize>(v: &Option<T>) -> Result<Value> {
+            Ok(match v {
+                Some(v) => {
+                    Value::Text(serde_json::to_string(v).map_err(|e| Error::Store(e.to_string()))?)
+                }
+                None => Value::Null,
+            })
+        }
         Ok(vec![
             ("status", Value::Text(o.status.code().into())),
             ("unit_id", int(self.unit_id_of(o.unit.as_deref())?)),
@@ -404,6 +427,10 @@ impl Store {
             ("returns", Value::Integer(i64::from(o.returns))),
             ("version", Value::Integer(i64::from(o.version))),
             ("updated_at", Value::Text(ts(o.updated_at))),
+            ("first_contact_at", text(o.first_contact_at.map(ts))),
+            ("last_callback", json(&o.last_callback)?),
+            ("exemption", json(&o.exemption)?),
+            ("return_request", json(&o.return_request)?),
         ])
     }
 
@@ -499,7 +526,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let o = order_from_row(r)?;
             // By id: an order number with bad bytes reads lossily and would name no order.
-            let events = self.events_of(r.get(25)?)?;
+            let events = self.events_of(r.get(29)?)?;
             f(&o, &events)?;
         }
         Ok(())

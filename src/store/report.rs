@@ -3,9 +3,9 @@
 
 use super::Store;
 use super::orders::event_from_row;
-use crate::domain::scorecard::{Counted, CountedEvent, Period};
+use crate::domain::scorecard::{CountedEvent, Period};
 use crate::domain::time::FORMAT;
-use crate::domain::{EventKind, Order, workflow};
+use crate::domain::{Order, workflow};
 use crate::error::{Error, Result};
 
 impl Store {
@@ -50,12 +50,16 @@ impl Store {
     /// Urges, supervisions, redos and callbacks on dates in the period (up to `as_of`), with
     /// the unit each concerned.
     pub fn counted_events(&self, p: &Period) -> Result<Vec<CountedEvent>> {
-        let mut stmt = self.conn.prepare(
+        let kinds: Vec<String> = super::tally::COUNTED_KINDS
+            .iter()
+            .map(|k| format!("'{k}'"))
+            .collect();
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT e.at, e.operator, u.name, e.data FROM events e
              LEFT JOIN units u ON u.id = e.unit_id
-             WHERE e.kind IN ('urged', 'supervised', 'redone', 'called_back')
-               AND e.at >= ?1 AND e.at <= ?2",
-        )?;
+             WHERE e.kind IN ({}) AND e.at >= ?1 AND e.at <= ?2",
+            kinds.join(", ")
+        ))?;
         let from = format!("{}T00:00:00", p.from);
         let to = p
             .as_of
@@ -65,19 +69,9 @@ impl Store {
         let rows = stmt.query_map([from, to], |r| event_from_row(r, 0))?;
         let mut out = Vec::new();
         for e in rows {
-            let e = e?;
-            let what = match e.kind {
-                EventKind::Urged { .. } => Counted::Urge,
-                EventKind::Supervised { .. } => Counted::Supervision,
-                EventKind::Redone { .. } => Counted::Redo,
-                EventKind::CalledBack { result } => Counted::Callback(result),
-                _ => continue,
-            };
-            out.push(CountedEvent {
-                at: e.at,
-                unit: e.unit,
-                what,
-            });
+            if let Some(c) = super::tally::counted(&e?) {
+                out.push(c);
+            }
         }
         Ok(out)
     }

@@ -14,13 +14,17 @@ use crate::error::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
-/// The counted kind of an event, if it is one the scorecard counts.
+/// The `kind` codes of the events `counted` counts (for a query's `IN` list).
+pub(crate) const COUNTED_KINDS: &[&str] = &["urged", "supervised", "redone", "called_back"];
+
+/// The counted kind of an event, if it is one the scorecard counts (its code is in
+/// `COUNTED_KINDS`).
 pub(crate) fn counted(e: &Event) -> Option<CountedEvent> {
     let what = match e.kind {
         EventKind::Urged { .. } => Counted::Urge,
         EventKind::Supervised { .. } => Counted::Supervision,
         EventKind::Redone { .. } => Counted::Redo,
-        EventKind::CalledBack { result } => Counted::Callback(result),
+        EventKind::CalledBack { result, .. } => Counted::Callback(result),
         _ => return None,
     };
     Some(CountedEvent {

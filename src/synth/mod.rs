@@ -155,6 +155,8 @@ fn plan_order(
             let at = p.later(600, 2000);
             let reason = texts::return_reason(p.rng, &unit.0);
             p.step(at, &format!("{wrong}联络员"), Action::Return { reason });
+            let at = p.later(10, 120);
+            p.step(at, office, Action::ApproveReturn);
         }
     }
     dispatch(&mut p, &unit.0);
@@ -230,7 +232,14 @@ fn plan_order(
             _ => CallbackResult::Unsatisfied,
         };
         let at = p.later(600, 2000);
-        p.step(at, office, Action::Callback { result });
+        p.step(
+            at,
+            office,
+            Action::Callback {
+                result,
+                answers: Default::default(),
+            },
+        );
         if result == CallbackResult::Unsatisfied && p.rng.chance(60) {
             let at = p.later(10, 60);
             let reason = texts::redo_reason(p.rng);
@@ -249,6 +258,7 @@ fn plan_order(
                     office,
                     Action::Callback {
                         result: CallbackResult::Satisfied,
+                        answers: Default::default(),
                     },
                 );
             }

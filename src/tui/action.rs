@@ -252,7 +252,16 @@ mod tests {
     #[test]
     fn every_action_but_reveal_has_one_key_op_and_back() {
         assert_eq!(Op::for_action(ActionName::RevealContact), None);
-        for a in ActionName::ALL {
+        // Not offered in the TUI yet (issue 12, CLI only so far).
+        let cli_only = [
+            ActionName::DecideReturn,
+            ActionName::Contact,
+            ActionName::Exempt,
+        ];
+        for a in ActionName::ALL
+            .into_iter()
+            .filter(|a| !cli_only.contains(a))
+        {
             let op = Op::for_action(a);
             assert!(op.is_some(), "{a:?} has no key");
             if let Some(op) = op {

@@ -191,7 +191,7 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
         Submit::Act { action: a, .. } => {
             rows.push((S::ColUnit, unit.unwrap_or_else(none)));
             match a {
-                Action::Callback { result } => {
+                Action::Callback { result, .. } => {
                     rows.push((S::ConfirmResult, i18n::callback(lang, *result).into()))
                 }
                 Action::ApproveExtension => {
@@ -474,7 +474,18 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
         }
         (Purpose::Callback { no, version }, Some(i)) => {
             let result = CallbackResult::ALL[i.min(CallbackResult::ALL.len() - 1)];
-            record(app, &p, act(no, version, Action::Callback { result }))
+            record(
+                app,
+                &p,
+                act(
+                    no,
+                    version,
+                    Action::Callback {
+                        result,
+                        answers: Default::default(),
+                    },
+                ),
+            )
         }
         (Purpose::Period, Some(i)) if i < 3 => {
             app.tabs.period = [
