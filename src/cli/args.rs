@@ -235,6 +235,10 @@ pub enum Command {
         /// md, csv, json or xlsx.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+        /// The assessment pack: seed-2017 (the default: the bulletin's own columns), beijing,
+        /// zhungeer, shanghai, deduction, or a pack's TOML file.
+        #[arg(long, value_name = "NAME|FILE")]
+        pack: Option<String>,
         /// Write to this file instead of standard output (required for xlsx).
         #[arg(long)]
         out: Option<PathBuf>,

@@ -419,6 +419,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             as_of,
             format,
             out,
+            pack,
         } => {
             if let (Some(out), Some(db)) = (&out, store.path()) {
                 ops::admin::guard_output(db, out)?;
@@ -430,11 +431,15 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 to.as_deref(),
                 as_of.as_deref(),
             )?;
-            let card = crate::report::scorecard(store, period)?;
+            let pack = crate::report::pack(pack.as_deref())?;
+            let judged = crate::report::judge(store, period, &pack)?;
+            let card = judged.card.clone();
+            let seed = pack.name == crate::domain::assessment::DEFAULT;
             let text = match format {
-                ReportFormat::Md => crate::report::to_markdown(&card),
+                ReportFormat::Md if seed => crate::report::to_markdown(&card),
+                ReportFormat::Md => crate::report::judged_markdown(&judged, &pack),
                 ReportFormat::Csv => crate::report::to_csv(&card),
-                ReportFormat::Json => crate::report::to_json(&card),
+                ReportFormat::Json => crate::report::judged_json(&judged, &pack),
                 ReportFormat::Xlsx => {
                     let out = out.ok_or_else(|| {
                         Error::Input("--format xlsx needs --out FILE.xlsx".into())

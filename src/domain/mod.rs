@@ -1,6 +1,7 @@
 //! Pure types and rules: no I/O. Orders and their events, the workflow's transitions, the
 //! working-day calendar, time limits, the scorecard's definitions, and text rules.
 
+pub mod assessment;
 pub mod calendar;
 pub mod event;
 pub mod lang;

@@ -5,7 +5,10 @@
 //! Inputs are the orders *as they stood at `as_of`* (the replay of their events up to then)
 //! and the counted events (urge, supervise, redo, callback) with the unit they concerned.
 
-use super::order::{CallbackResult, Category, Order, Unit, UnitKind, late_on};
+use super::event::{Event, EventKind};
+use super::order::{
+    Answers, CallbackResult, Category, LastCallback, Order, Solved, Unit, UnitKind, late_on,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -38,7 +41,164 @@ pub enum Counted {
     Urge,
     Supervision,
     Redo,
-    Callback(CallbackResult),
+    Callback(CallbackResult, Answers),
+    /// A dispatch to the unit (the base of the 回退率).
+    Dispatch,
+    /// A return approved from the unit; `late` when asked for after the deadline (迟退单).
+    Return {
+        late: bool,
+    },
+}
+
+/// The clock hours an assessment pack may use as a limit for signing (签收) or the first
+/// contact (先行联系): the running sums count, for each mark, the orders signed (contacted)
+/// within that many hours of their dispatch. A pack naming another limit is refused.
+pub const HOUR_MARKS: [i64; 7] = [2, 4, 8, 12, 24, 48, 72];
+
+/// For each of `HOUR_MARKS`: 1 if `hours` is within it.
+fn within_marks(hours: Option<i64>) -> [u64; HOUR_MARKS.len()] {
+    HOUR_MARKS.map(|m| u64::from(hours.is_some_and(|h| h <= m)))
+}
+
+/// Whole clock hours from `a` to `b`, rounded up (a sign 61 minutes after dispatch took 2 h).
+pub fn hours_between(a: NaiveDateTime, b: NaiveDateTime) -> i64 {
+    let s = (b - a).num_seconds().max(0);
+    (s + 3599) / 3600
+}
+
+/// The counts of valid callbacks (those that reached the citizen) and their answers. A
+/// callback recorded before the three questions answers only the satisfaction: it counts in
+/// `valid` but not in `contact_answered` or `solve_answered`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct CallbackCounts {
+    pub valid: u64,
+    pub contact_answered: u64,
+    pub contacted: u64,
+    pub solve_answered: u64,
+    pub solved: u64,
+    pub explained: u64,
+    /// 满意
+    pub satisfied: u64,
+    /// 基本满意
+    pub basic: u64,
+    /// 不满意
+    pub unsatisfied: u64,
+}
+
+impl CallbackCounts {
+    /// One callback's counts (all zero when it did not reach the citizen).
+    pub fn of(result: CallbackResult, a: Answers) -> CallbackCounts {
+        if !result.reached() {
+            return CallbackCounts::default();
+        }
+        CallbackCounts {
+            valid: 1,
+            contact_answered: u64::from(a.contacted.is_some()),
+            contacted: u64::from(a.contacted == Some(true)),
+            solve_answered: u64::from(a.solved.is_some()),
+            solved: u64::from(a.solved == Some(Solved::Yes)),
+            explained: u64::from(a.solved == Some(Solved::Explained)),
+            satisfied: u64::from(result == CallbackResult::Satisfied),
+            basic: u64::from(result == CallbackResult::BasicallySatisfied),
+            unsatisfied: u64::from(result == CallbackResult::Unsatisfied),
+        }
+    }
+    /// Take out what `o` added (never below zero).
+    pub fn sub(&mut self, o: &CallbackCounts) {
+        for (a, b) in [
+            (&mut self.valid, o.valid),
+            (&mut self.contact_answered, o.contact_answered),
+            (&mut self.contacted, o.contacted),
+            (&mut self.solve_answered, o.solve_answered),
+            (&mut self.solved, o.solved),
+            (&mut self.explained, o.explained),
+            (&mut self.satisfied, o.satisfied),
+            (&mut self.basic, o.basic),
+            (&mut self.unsatisfied, o.unsatisfied),
+        ] {
+            *a = a.saturating_sub(b);
+        }
+    }
+    pub fn add(&mut self, o: &CallbackCounts) {
+        self.valid += o.valid;
+        self.contact_answered += o.contact_answered;
+        self.contacted += o.contacted;
+        self.solve_answered += o.solve_answered;
+        self.solved += o.solved;
+        self.explained += o.explained;
+        self.satisfied += o.satisfied;
+        self.basic += o.basic;
+        self.unsatisfied += o.unsatisfied;
+    }
+}
+
+/// The assessment's counts of a unit in a period, beside the bulletin's (see
+/// `domain::assessment` for the rates and scores made of them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct AssessCounts {
+    /// Of the assigned, replied at least once.
+    pub replied: u64,
+    /// Of the assigned, signed within each of `HOUR_MARKS` hours of the dispatch.
+    pub signed_within: [u64; HOUR_MARKS.len()],
+    /// Of the assigned, first contact (先行联系) within each of `HOUR_MARKS` hours.
+    pub contacted_within: [u64; HOUR_MARKS.len()],
+    /// Dispatch events to the unit in the period.
+    pub dispatches: u64,
+    /// Returns from the unit approved in the period, and of those the late ones (迟退单).
+    pub returns: u64,
+    pub late_returns: u64,
+    /// Each order's last valid callback, on the day it was made, for the unit holding the
+    /// order (a second callback after a redo replaces the first).
+    pub latest: CallbackCounts,
+    /// Every valid callback in the period.
+    pub every: CallbackCounts,
+}
+
+impl AssessCounts {
+    /// Take out what `o` added (never below zero).
+    pub fn sub(&mut self, o: &AssessCounts) {
+        self.replied = self.replied.saturating_sub(o.replied);
+        for i in 0..HOUR_MARKS.len() {
+            self.signed_within[i] = self.signed_within[i].saturating_sub(o.signed_within[i]);
+            self.contacted_within[i] =
+                self.contacted_within[i].saturating_sub(o.contacted_within[i]);
+        }
+        self.dispatches = self.dispatches.saturating_sub(o.dispatches);
+        self.returns = self.returns.saturating_sub(o.returns);
+        self.late_returns = self.late_returns.saturating_sub(o.late_returns);
+        self.latest.sub(&o.latest);
+        self.every.sub(&o.every);
+    }
+    pub fn add(&mut self, o: &AssessCounts) {
+        self.replied += o.replied;
+        for i in 0..HOUR_MARKS.len() {
+            self.signed_within[i] += o.signed_within[i];
+            self.contacted_within[i] += o.contacted_within[i];
+        }
+        self.dispatches += o.dispatches;
+        self.returns += o.returns;
+        self.late_returns += o.late_returns;
+        self.latest.add(&o.latest);
+        self.every.add(&o.every);
+    }
+}
+
+/// The counted kind of an event, if it is one the scorecard counts (the store lists their kind codes in `store::tally::COUNTED_KINDS`).
+pub fn counted(e: &Event) -> Option<CountedEvent> {
+    let what = match e.kind {
+        EventKind::Urged { .. } => Counted::Urge,
+        EventKind::Supervised { .. } => Counted::Supervision,
+        EventKind::Redone { .. } => Counted::Redo,
+        EventKind::CalledBack { result, answers } => Counted::Callback(result, answers),
+        EventKind::Dispatched { .. } => Counted::Dispatch,
+        EventKind::Returned { late, .. } => Counted::Return { late },
+        _ => return None,
+    };
+    Some(CountedEvent {
+        at: e.at,
+        unit: e.unit.clone(),
+        what,
+    })
 }
 
 /// **overdue_30d**: an order is overdue more than 30 days at `as_of` when it has a deadline
@@ -130,6 +290,8 @@ pub struct UnitRow {
     pub satisfaction_rate: Option<f64>,
     /// closed_on_time / closed
     pub on_time_rate: Option<f64>,
+    /// The assessment's counts (see `domain::assessment`).
+    pub assess: AssessCounts,
 }
 
 impl UnitRow {
@@ -151,6 +313,7 @@ impl UnitRow {
             closure_rate: None,
             satisfaction_rate: None,
             on_time_rate: None,
+            assess: AssessCounts::default(),
         }
     }
     /// 办结率, 满意率, 按时办结率 as printed (`percent`), from the same counts as the rates.
@@ -180,6 +343,7 @@ impl UnitRow {
         self.callbacks_reached += r.callbacks_reached;
         self.satisfied += r.satisfied;
         self.closed_on_time += r.closed_on_time;
+        self.assess.add(&r.assess);
     }
 }
 
@@ -260,6 +424,13 @@ pub struct Contribution {
     pub redone: bool,
     /// Open and held by no unit.
     pub unassigned: bool,
+    /// Replied at least once (by the unit holding it).
+    pub replied: bool,
+    /// Hours from the dispatch to the signing, and to the first contact (when they happened).
+    pub sign_hours: Option<i64>,
+    pub contact_hours: Option<i64>,
+    /// The last valid callback and its day (counted for `unit`'s unit).
+    pub callback: Option<(NaiveDate, LastCallback)>,
 }
 
 /// An order's contribution, judged with everything it has recorded (as of its last event).
@@ -279,6 +450,31 @@ pub fn contribution(o: &Order) -> Contribution {
         closed_late30: closed && is_overdue_30d(o, end),
         redone: o.redos > 0,
         unassigned: o.is_open() && o.unit.is_none(),
+        replied: o.unit.is_some() && o.replied_at.is_some(),
+        sign_hours: o
+            .assigned_at
+            .zip(o.accepted_at)
+            .map(|(a, b)| hours_between(a, b)),
+        contact_hours: o
+            .assigned_at
+            .zip(o.first_contact_at)
+            .map(|(a, b)| hours_between(a, b)),
+        callback: o
+            .last_callback
+            .filter(|_| o.unit.is_some())
+            .map(|c| (c.at.date(), c)),
+    }
+}
+
+impl Contribution {
+    /// What the order adds to its unit's assessment counts on the day it was assigned.
+    pub fn assigned_counts(&self) -> AssessCounts {
+        AssessCounts {
+            replied: u64::from(self.replied),
+            signed_within: within_marks(self.sign_hours),
+            contacted_within: within_marks(self.contact_hours),
+            ..AssessCounts::default()
+        }
     }
 }
 
@@ -308,6 +504,7 @@ pub struct UnitTally {
     pub redos: u64,
     pub callbacks_reached: u64,
     pub satisfied: u64,
+    pub assess: AssessCounts,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -341,6 +538,16 @@ impl Tallies {
             u.closed += u64::from(c.closed);
             u.closed_on_time += u64::from(c.closed_on_time);
             u.closed_late30 += u64::from(c.closed_late30);
+            u.assess.add(&c.assigned_counts());
+        }
+        if let (Some((unit, _)), Some((day, cb))) = (&c.unit, &c.callback)
+            && p.from <= *day
+            && *day <= p.to
+        {
+            let u = self.units.entry(unit.clone()).or_default();
+            u.assess
+                .latest
+                .add(&CallbackCounts::of(cb.result, cb.answers));
         }
         if p.from <= c.received_day && c.received_day <= p.to {
             let t = &mut self.totals;
@@ -379,6 +586,33 @@ impl Tallies {
         }
     }
 
+    /// Take out of the units' sums what `other`'s orders and events added: the adjusted
+    /// figures of an assessment are the raw ones less the exempted orders' own tally. The
+    /// office's totals are left as they are (an exemption judges a unit, not the intake).
+    pub fn subtract_units(&mut self, other: &Tallies) {
+        for (name, o) in &other.units {
+            let Some(u) = self.units.get_mut(name) else {
+                continue;
+            };
+            for (a, b) in [
+                (&mut u.assigned, o.assigned),
+                (&mut u.closed, o.closed),
+                (&mut u.closed_on_time, o.closed_on_time),
+                (&mut u.closed_late30, o.closed_late30),
+                (&mut u.open_late30, o.open_late30),
+                (&mut u.open_late, o.open_late),
+                (&mut u.urges, o.urges),
+                (&mut u.supervisions, o.supervisions),
+                (&mut u.redos, o.redos),
+                (&mut u.callbacks_reached, o.callbacks_reached),
+                (&mut u.satisfied, o.satisfied),
+            ] {
+                *a = a.saturating_sub(b);
+            }
+            u.assess.sub(&o.assess);
+        }
+    }
+
     /// Units with nothing to count are left out, so two tallies of the same facts are equal.
     pub fn without_empty_units(mut self) -> Tallies {
         self.units.retain(|_, u| *u != UnitTally::default());
@@ -395,9 +629,15 @@ impl Tallies {
             Counted::Urge => u.urges += 1,
             Counted::Supervision => u.supervisions += 1,
             Counted::Redo => u.redos += 1,
-            Counted::Callback(r) => {
+            Counted::Callback(r, a) => {
                 u.callbacks_reached += u64::from(r.reached());
                 u.satisfied += u64::from(r.reached() && r.satisfied());
+                u.assess.every.add(&CallbackCounts::of(r, a));
+            }
+            Counted::Dispatch => u.assess.dispatches += 1,
+            Counted::Return { late } => {
+                u.assess.returns += 1;
+                u.assess.late_returns += u64::from(late);
             }
         }
     }
@@ -445,6 +685,7 @@ pub fn assemble(p: Period, units: &[Unit], t: &Tallies) -> Scorecard {
                 r.redos = x.redos;
                 r.callbacks_reached = x.callbacks_reached;
                 r.satisfied = x.satisfied;
+                r.assess = x.assess;
             }
             r.finish()
         })

@@ -838,6 +838,8 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             o.extension = None;
             o.first_contact_at = None;
             o.return_request = None;
+            // A callback judged the unit that held the order then.
+            o.last_callback = None;
         }
         EventKind::Accepted => {
             o.status = Status::Handling;

@@ -1,6 +1,8 @@
 //! Writing a scorecard as Markdown, CSV and JSON.
 
+use super::Judged;
 use crate::domain::UnitKind;
+use crate::domain::assessment::{Assessment, Figure, Pack, Value};
 use crate::domain::scorecard::{Scorecard, UnitRow};
 use crate::domain::text::one_line;
 use crate::domain::time::fmt;
@@ -209,4 +211,176 @@ pub fn to_csv(s: &Scorecard) -> String {
     w.into_inner()
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default()
+}
+
+/// The figures every unit's JSON carries under a pack (whatever its columns), by the pack's
+/// definitions (`domain::assessment`).
+const JSON_FIGURES: [Figure; 11] = [
+    Figure::ValidCallbacks,
+    Figure::ResponseRate,
+    Figure::SolveRate,
+    Figure::SatisfactionRate,
+    Figure::SignedOnTimeRate,
+    Figure::FirstContactRate,
+    Figure::ReplyRate,
+    Figure::ReturnRate,
+    Figure::RedoRate,
+    Figure::LateReturns,
+    Figure::LoadShare,
+];
+
+fn value_json(v: Value) -> serde_json::Value {
+    match v {
+        Value::Count(n) => json!(n),
+        Value::Rate { base: 0, .. } => serde_json::Value::Null,
+        Value::Rate { part, base } => ratio(Some(part as f64 / base as f64)),
+    }
+}
+
+/// A unit's assessment as JSON: the figures, score, rank within the tier, floors failed.
+fn assessed_json(pack: &Pack, card: &Scorecard, a: &Assessment, unit: &str) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    if let Some(r) = card.units.iter().find(|r| r.unit == unit) {
+        let tier: u64 = card.table(r.kind).map(|r| r.assigned).sum();
+        for f in JSON_FIGURES.iter().chain(pack.columns.iter()) {
+            m.insert(f.code().into(), value_json(pack.value(r, tier, *f)));
+        }
+    }
+    if let Some(x) = a.row(unit) {
+        m.insert("score".into(), json!(x.score));
+        m.insert("rank".into(), json!(x.rank));
+        m.insert(
+            "floors_failed".into(),
+            json!(x.floors_failed.iter().map(|f| f.code()).collect::<Vec<_>>()),
+        );
+    }
+    serde_json::Value::Object(m)
+}
+
+/// The report's JSON under a pack: the scorecard's JSON, each unit with the pack's figures,
+/// score, rank and floors (and the same under `adjusted` where exemptions apply).
+pub fn judged_json(j: &Judged, pack: &Pack) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(&to_json(&j.card)).unwrap_or_default();
+    if let Some(units) = v.get_mut("units").and_then(|u| u.as_array_mut()) {
+        for u in units {
+            let Some(name) = u.get("unit").and_then(|n| n.as_str()).map(str::to_string) else {
+                continue;
+            };
+            let raw = assessed_json(pack, &j.card, &j.raw, &name);
+            let adjusted = j
+                .adjusted
+                .as_ref()
+                .map(|(c, a)| assessed_json(pack, c, a, &name));
+            if let (Some(obj), serde_json::Value::Object(raw)) = (u.as_object_mut(), raw) {
+                obj.extend(raw);
+                if let Some(adj) = adjusted {
+                    obj.insert("adjusted".into(), adj);
+                }
+            }
+        }
+    }
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert(
+            "pack".into(),
+            json!({"name": pack.name, "title": pack.title, "valid_from": pack.valid_from.to_string(),
+                   "valid_to": pack.valid_to.map(|d| d.to_string())}),
+        );
+        obj.insert(
+            "exempted".into(),
+            json!(
+                j.exempted
+                    .iter()
+                    .map(|(no, k)| json!({"order_no": no, "kind": k.code()}))
+                    .collect::<Vec<_>>()
+            ),
+        );
+    }
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+fn score_text(s: Option<f64>) -> String {
+    s.map(|s| format!("{s:.2}")).unwrap_or_else(|| "—".into())
+}
+
+/// The assessment's tables in Markdown, one per tier, ranked; with the adjusted score beside
+/// the raw where exemptions apply, and the red and black lists.
+pub fn judged_markdown(j: &Judged, pack: &Pack) -> String {
+    let mut out = format!("# 考核：{}\n\n", pack.title);
+    out.push_str(&format!(
+        "统计区间：{} 至 {}；统计时点：{}；规则包 {}（{} 起施行）\n\n",
+        j.card.period.from,
+        j.card.period.to,
+        fmt(j.card.period.as_of),
+        pack.name,
+        pack.valid_from
+    ));
+    if !pack.valid_on(j.card.period.to) {
+        out.push_str("注意：统计区间不在本规则包的施行期内。\n\n");
+    }
+    let adjusted = j.adjusted.as_ref().map(|(_, a)| a);
+    for kind in UnitKind::ALL {
+        out.push_str(&format!("## {}\n\n", kind.zh()));
+        let mut head = vec!["排名".to_string(), "单位".to_string()];
+        head.extend(pack.columns.iter().map(|f| f.zh().to_string()));
+        if pack.score.is_some() {
+            head.push("得分".into());
+            if adjusted.is_some() {
+                head.push("剔除后得分".into());
+            }
+        }
+        head.push("未达底线".into());
+        out.push_str(&format!("| {} |\n", head.join(" | ")));
+        out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
+        let mut rows: Vec<&crate::domain::assessment::Assessed> =
+            j.raw.rows.iter().filter(|a| a.kind == kind).collect();
+        rows.sort_by_key(|a| a.rank.unwrap_or(usize::MAX));
+        for a in rows {
+            let mut cells = vec![
+                a.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
+                one_line(&a.unit).replace('|', "/"),
+            ];
+            cells.extend(a.values.iter().map(|(_, v)| v.show()));
+            if pack.score.is_some() {
+                cells.push(score_text(a.score));
+                if let Some(adj) = adjusted {
+                    cells.push(score_text(adj.row(&a.unit).and_then(|x| x.score)));
+                }
+            }
+            let floors: Vec<&str> = a.floors_failed.iter().map(|f| f.zh()).collect();
+            cells.push(if floors.is_empty() {
+                String::new()
+            } else {
+                floors.join("、")
+            });
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out.push('\n');
+        if pack.red_black > 0 && pack.score.is_some() {
+            let (red, black) = j.raw.red_black(kind, pack.red_black);
+            let names = |v: Vec<&crate::domain::assessment::Assessed>| {
+                v.iter()
+                    .map(|a| a.unit.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            if red.is_empty() {
+                out.push_str("红黑榜：本组得分的单位不足两个，不排。\n\n");
+            } else {
+                out.push_str(&format!(
+                    "红榜：{}\n\n黑榜：{}\n\n",
+                    names(red),
+                    names(black)
+                ));
+            }
+        }
+    }
+    if !j.exempted.is_empty() {
+        let list: Vec<String> = j
+            .exempted
+            .iter()
+            .map(|(no, k)| format!("{no}（{}）", k.zh()))
+            .collect();
+        out.push_str(&format!("剔除工单：{}\n", list.join("、")));
+    }
+    out
 }

@@ -3,10 +3,14 @@
 
 mod format;
 
-pub use format::{remark, summary_zh, table_title, to_csv, to_json, to_markdown};
+pub use format::{
+    judged_json, judged_markdown, remark, summary_zh, table_title, to_csv, to_json, to_markdown,
+};
 
+use crate::domain::assessment::{self, Assessment, Pack};
 use crate::domain::scorecard::{self, Period, Scorecard};
 use crate::domain::time::{parse_date, parse_datetime};
+use crate::domain::workflow;
 use crate::error::{Error, Result};
 use crate::ops::Ctx;
 use crate::store::Store;
@@ -54,6 +58,90 @@ pub fn scorecard(store: &Store, period: Period) -> Result<Scorecard> {
         replayed_tallies(store, &period)?
     };
     Ok(scorecard::assemble(period, &units, &tallies))
+}
+
+/// The pack named (a shipped one) or the pack file given (`--pack NAME|FILE`); the default is
+/// `seed-2017`, the seed bulletin's own basis.
+pub fn pack(name: Option<&str>) -> Result<Pack> {
+    let name = name.unwrap_or(assessment::DEFAULT);
+    if let Some(p) = Pack::shipped(name) {
+        return Ok(p);
+    }
+    let path = std::path::Path::new(name);
+    if path.extension().is_some_and(|e| e == "toml") || path.exists() {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::Input(format!(
+                "--pack {name}: cannot read it ({e}); give a shipped pack's name or a TOML file"
+            ))
+        })?;
+        return Pack::parse(&text, name).map_err(|(en, _zh)| Error::Input(en));
+    }
+    let names: Vec<&str> = assessment::SHIPPED.iter().map(|(n, _)| *n).collect();
+    Err(Error::Input(format!(
+        "--pack {name}: no such pack; the shipped packs are {} (or give a .toml file)",
+        names.join(", ")
+    )))
+}
+
+/// A period's scorecard judged by a pack: the raw figures, and, when exempted orders the pack
+/// honours fall in it, the adjusted ones (the raw less those orders' own tally).
+#[derive(Debug, Clone)]
+pub struct Judged {
+    pub card: Scorecard,
+    pub raw: Assessment,
+    pub adjusted: Option<(Scorecard, Assessment)>,
+    /// The orders left out of the adjusted figures, with the exemption's kind.
+    pub exempted: Vec<(String, crate::domain::order::ExemptionKind)>,
+}
+
+pub fn judge(store: &Store, period: Period, pack: &Pack) -> Result<Judged> {
+    let units = store.units()?;
+    let current = store.last_event_at()?.is_none_or(|t| t <= period.as_of);
+    let tallies = if current {
+        store.fast_tallies(&period)?
+    } else {
+        replayed_tallies(store, &period)?
+    };
+    let card = scorecard::assemble(period, &units, &tallies);
+    let raw = assessment::assess(pack, &card);
+    // Exempted at as_of, by a kind the pack honours.
+    let mut orders = Vec::new();
+    let mut events = Vec::new();
+    let mut exempted = Vec::new();
+    for (no, history) in store.exempted_histories()? {
+        let upto: Vec<_> = history
+            .iter()
+            .filter(|e| e.at <= period.as_of)
+            .cloned()
+            .collect();
+        let Ok(o) = workflow::replay(&no, &upto) else {
+            continue;
+        };
+        let Some(kind) = o.exemption.as_ref().map(|e| e.kind) else {
+            continue;
+        };
+        if !pack.exemption_kinds.contains(&kind) {
+            continue;
+        }
+        events.extend(upto.iter().filter_map(scorecard::counted));
+        exempted.push((no, kind));
+        orders.push(o);
+    }
+    let adjusted = if orders.is_empty() {
+        None
+    } else {
+        let mut t = tallies;
+        t.subtract_units(&scorecard::tally(&period, &orders, &events));
+        let card = scorecard::assemble(period, &units, &t);
+        let a = assessment::assess(pack, &card);
+        Some((card, a))
+    };
+    Ok(Judged {
+        card,
+        raw,
+        adjusted,
+        exempted,
+    })
 }
 
 /// The reference path: orders replayed up to `as_of`, counted one by one.

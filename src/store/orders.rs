@@ -231,7 +231,7 @@ impl Store {
         self.events_of(self.order_id(order_no)?)
     }
 
-    fn events_of(&self, id: i64) -> Result<Vec<Event>> {
+    pub(super) fn events_of(&self, id: i64) -> Result<Vec<Event>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.at, e.operator, u.name, e.data FROM events e
              LEFT JOIN units u ON u.id = e.unit_id WHERE e.order_id = ?1 ORDER BY e.id",

@@ -47,6 +47,20 @@ impl Store {
         Ok(out)
     }
 
+    /// The histories of the orders ever exempted from assessment (few: an admin decides each).
+    pub fn exempted_histories(&self) -> Result<Vec<(String, Vec<crate::domain::Event>)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT o.id, o.order_no FROM events e JOIN orders o ON o.id = e.order_id
+             WHERE e.kind = 'exempted'",
+        )?;
+        let ids: Vec<(i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter()
+            .map(|(id, no)| Ok((no, self.events_of(id)?)))
+            .collect()
+    }
+
     /// Urges, supervisions, redos and callbacks on dates in the period (up to `as_of`), with
     /// the unit each concerned.
     pub fn counted_events(&self, p: &Period) -> Result<Vec<CountedEvent>> {

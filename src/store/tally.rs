@@ -7,32 +7,25 @@
 
 use super::Store;
 use crate::domain::scorecard::{
-    self, Contribution, Counted, CountedEvent, Period, Tallies, TotalTally, UnitTally,
+    self, AssessCounts, CallbackCounts, Contribution, Counted, CountedEvent, Period, Tallies,
+    TotalTally, UnitTally,
 };
-use crate::domain::{Event, EventKind, Order};
+use crate::domain::{Event, Order};
 use crate::error::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
 /// The `kind` codes of the events `counted` counts (for a query's `IN` list).
-pub(crate) const COUNTED_KINDS: &[&str] = &["urged", "supervised", "redone", "called_back"];
+pub(crate) const COUNTED_KINDS: &[&str] = &[
+    "urged",
+    "supervised",
+    "redone",
+    "called_back",
+    "dispatched",
+    "returned",
+];
 
-/// The counted kind of an event, if it is one the scorecard counts (its code is in
-/// `COUNTED_KINDS`).
-pub(crate) fn counted(e: &Event) -> Option<CountedEvent> {
-    let what = match e.kind {
-        EventKind::Urged { .. } => Counted::Urge,
-        EventKind::Supervised { .. } => Counted::Supervision,
-        EventKind::Redone { .. } => Counted::Redo,
-        EventKind::CalledBack { result, .. } => Counted::Callback(result),
-        _ => return None,
-    };
-    Some(CountedEvent {
-        at: e.at,
-        unit: e.unit.clone(),
-        what,
-    })
-}
+pub(crate) use crate::domain::scorecard::counted;
 
 /// A row of running sums whose fields *are* the table's columns: the struct, its column list,
 /// its SQL parameters and its reading from a row are generated from one list of names, so no
@@ -83,6 +76,42 @@ sums! {
         redos,
         callbacks_reached,
         satisfied,
+        // The assessment's counts (`scorecard::AssessCounts`, flattened): see `add_assess`.
+        replied,
+        signed_2h,
+        signed_4h,
+        signed_8h,
+        signed_12h,
+        signed_24h,
+        signed_48h,
+        signed_72h,
+        contact_2h,
+        contact_4h,
+        contact_8h,
+        contact_12h,
+        contact_24h,
+        contact_48h,
+        contact_72h,
+        dispatches,
+        returns,
+        late_returns,
+        lc_valid,
+        lc_contact_answered,
+        lc_contacted,
+        lc_solve_answered,
+        lc_solved,
+        lc_explained,
+        lc_satisfied,
+        lc_basic,
+        lc_unsatisfied,
+        ev_contact_answered,
+        ev_contacted,
+        ev_solve_answered,
+        ev_solved,
+        ev_explained,
+        ev_satisfied,
+        ev_basic,
+        ev_unsatisfied,
     }
 }
 
@@ -110,6 +139,85 @@ impl UnitSums {
         u.redos += n(self.redos);
         u.callbacks_reached += n(self.callbacks_reached);
         u.satisfied += n(self.satisfied);
+        let a = &mut u.assess;
+        a.replied += n(self.replied);
+        a.signed_within[0] += n(self.signed_2h);
+        a.contacted_within[0] += n(self.contact_2h);
+        a.signed_within[1] += n(self.signed_4h);
+        a.contacted_within[1] += n(self.contact_4h);
+        a.signed_within[2] += n(self.signed_8h);
+        a.contacted_within[2] += n(self.contact_8h);
+        a.signed_within[3] += n(self.signed_12h);
+        a.contacted_within[3] += n(self.contact_12h);
+        a.signed_within[4] += n(self.signed_24h);
+        a.contacted_within[4] += n(self.contact_24h);
+        a.signed_within[5] += n(self.signed_48h);
+        a.contacted_within[5] += n(self.contact_48h);
+        a.signed_within[6] += n(self.signed_72h);
+        a.contacted_within[6] += n(self.contact_72h);
+        a.dispatches += n(self.dispatches);
+        a.returns += n(self.returns);
+        a.late_returns += n(self.late_returns);
+        a.latest.valid += n(self.lc_valid);
+        a.latest.contact_answered += n(self.lc_contact_answered);
+        a.latest.contacted += n(self.lc_contacted);
+        a.latest.solve_answered += n(self.lc_solve_answered);
+        a.latest.solved += n(self.lc_solved);
+        a.latest.explained += n(self.lc_explained);
+        a.latest.satisfied += n(self.lc_satisfied);
+        a.latest.basic += n(self.lc_basic);
+        a.latest.unsatisfied += n(self.lc_unsatisfied);
+        a.every.contact_answered += n(self.ev_contact_answered);
+        a.every.contacted += n(self.ev_contacted);
+        a.every.solve_answered += n(self.ev_solve_answered);
+        a.every.solved += n(self.ev_solved);
+        a.every.explained += n(self.ev_explained);
+        a.every.satisfied += n(self.ev_satisfied);
+        a.every.basic += n(self.ev_basic);
+        a.every.unsatisfied += n(self.ev_unsatisfied);
+        a.every.valid += n(self.callbacks_reached);
+    }
+
+    /// Add `sign` × the assessment's counts (`every.valid` is `callbacks_reached`, kept by
+    /// `add_event`).
+    fn add_assess(&mut self, a: &AssessCounts, sign: i64) {
+        let i = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
+        let r = self;
+        r.replied += sign * i(a.replied);
+        r.signed_2h += sign * i(a.signed_within[0]);
+        r.contact_2h += sign * i(a.contacted_within[0]);
+        r.signed_4h += sign * i(a.signed_within[1]);
+        r.contact_4h += sign * i(a.contacted_within[1]);
+        r.signed_8h += sign * i(a.signed_within[2]);
+        r.contact_8h += sign * i(a.contacted_within[2]);
+        r.signed_12h += sign * i(a.signed_within[3]);
+        r.contact_12h += sign * i(a.contacted_within[3]);
+        r.signed_24h += sign * i(a.signed_within[4]);
+        r.contact_24h += sign * i(a.contacted_within[4]);
+        r.signed_48h += sign * i(a.signed_within[5]);
+        r.contact_48h += sign * i(a.contacted_within[5]);
+        r.signed_72h += sign * i(a.signed_within[6]);
+        r.contact_72h += sign * i(a.contacted_within[6]);
+        r.dispatches += sign * i(a.dispatches);
+        r.returns += sign * i(a.returns);
+        r.late_returns += sign * i(a.late_returns);
+        r.lc_valid += sign * i(a.latest.valid);
+        r.lc_contact_answered += sign * i(a.latest.contact_answered);
+        r.lc_contacted += sign * i(a.latest.contacted);
+        r.lc_solve_answered += sign * i(a.latest.solve_answered);
+        r.lc_solved += sign * i(a.latest.solved);
+        r.lc_explained += sign * i(a.latest.explained);
+        r.lc_satisfied += sign * i(a.latest.satisfied);
+        r.lc_basic += sign * i(a.latest.basic);
+        r.lc_unsatisfied += sign * i(a.latest.unsatisfied);
+        r.ev_contact_answered += sign * i(a.every.contact_answered);
+        r.ev_contacted += sign * i(a.every.contacted);
+        r.ev_solve_answered += sign * i(a.every.solve_answered);
+        r.ev_solved += sign * i(a.every.solved);
+        r.ev_explained += sign * i(a.every.explained);
+        r.ev_satisfied += sign * i(a.every.satisfied);
+        r.ev_basic += sign * i(a.every.basic);
+        r.ev_unsatisfied += sign * i(a.every.unsatisfied);
     }
 }
 
@@ -143,6 +251,17 @@ impl TallyRows {
             r.closed += sign * i64::from(c.closed);
             r.closed_on_time += sign * i64::from(c.closed_on_time);
             r.closed_late30 += sign * i64::from(c.closed_late30);
+            r.add_assess(&c.assigned_counts(), sign);
+        }
+        if let (Some((unit, _)), Some((day, cb))) = (&c.unit, &c.callback) {
+            let latest = AssessCounts {
+                latest: CallbackCounts::of(cb.result, cb.answers),
+                ..AssessCounts::default()
+            };
+            self.units
+                .entry((unit.clone(), day.to_string()))
+                .or_default()
+                .add_assess(&latest, sign);
         }
         let t = self
             .totals
@@ -165,9 +284,23 @@ impl TallyRows {
             Counted::Urge => r.urges += 1,
             Counted::Supervision => r.supervisions += 1,
             Counted::Redo => r.redos += 1,
-            Counted::Callback(res) => {
+            Counted::Callback(res, answers) => {
                 r.callbacks_reached += i64::from(res.reached());
                 r.satisfied += i64::from(res.reached() && res.satisfied());
+                let mut every = CallbackCounts::of(res, answers);
+                every.valid = 0; // kept as callbacks_reached
+                r.add_assess(
+                    &AssessCounts {
+                        every,
+                        ..AssessCounts::default()
+                    },
+                    1,
+                );
+            }
+            Counted::Dispatch => r.dispatches += 1,
+            Counted::Return { late } => {
+                r.returns += 1;
+                r.late_returns += i64::from(late);
             }
         }
     }
@@ -404,10 +537,12 @@ impl Store {
             out.add_contribution(&scorecard::contribution(&o), 1);
             Ok(())
         })?;
-        let mut stmt = self.conn.prepare(
+        let kinds: Vec<String> = COUNTED_KINDS.iter().map(|k| format!("'{k}'")).collect();
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT e.at, e.operator, u.name, e.data FROM events e LEFT JOIN units u ON u.id = e.unit_id
-             WHERE e.kind IN ('urged', 'supervised', 'redone', 'called_back')",
-        )?;
+             WHERE e.kind IN ({})",
+            kinds.join(", ")
+        ))?;
         let rows = stmt.query_map([], |r| super::orders::event_from_row(r, 0))?;
         for e in rows {
             if let Some(c) = counted(&e?) {
