@@ -292,3 +292,220 @@ fn equal_scores_share_a_rank_and_the_black_list_is_the_worst() {
         ["住建局"]
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The same definitions driven through the real operations and store: events in, figures out.
+
+mod pipeline {
+    use chrono::{NaiveDate, NaiveDateTime};
+    use hotline::domain::assessment::{Figure, Pack};
+    use hotline::domain::order::{Answers, ExemptionKind, Solved};
+    use hotline::domain::scorecard::Period;
+    use hotline::domain::{Action, CallbackResult, Category, Intake, UnitKind};
+    use hotline::ops::{self, Ctx, DeadlineSpec, NewOrder};
+    use hotline::report;
+    use hotline::store::Store;
+
+    fn t(s: &str) -> NaiveDateTime {
+        hotline::domain::time::parse_datetime(s, false).unwrap()
+    }
+
+    struct W(Store);
+
+    impl W {
+        fn order(&self, at: &str, unit: &str) -> String {
+            let no = ops::intake(
+                &self.0,
+                &Ctx::new(t(at), "op"),
+                &NewOrder {
+                    intake: Intake {
+                        category: Some(Category::Request),
+                        title: "测试工单".into(),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                },
+            )
+            .unwrap()
+            .order_no;
+            let deadline = NaiveDate::from_ymd_opt(2024, 11, 20).unwrap();
+            ops::dispatch(
+                &self.0,
+                &Ctx::new(t(at), "op"),
+                &no,
+                unit,
+                DeadlineSpec::Date(deadline),
+                None,
+            )
+            .unwrap();
+            no
+        }
+        fn act(&self, no: &str, at: &str, a: Action) {
+            ops::act(&self.0, &Ctx::new(t(at), "op"), no, &a, None).unwrap();
+        }
+        fn answer(
+            &self,
+            no: &str,
+            at: &str,
+            c: Option<bool>,
+            s: Option<Solved>,
+            r: CallbackResult,
+        ) {
+            self.act(
+                no,
+                at,
+                Action::Callback {
+                    result: r,
+                    answers: Answers {
+                        contacted: c,
+                        solved: s,
+                    },
+                },
+            );
+        }
+        fn replied(&self, no: &str, at: &str) {
+            self.act(
+                no,
+                at,
+                Action::Reply {
+                    text: "已处理。".into(),
+                },
+            );
+            self.act(no, at, Action::ReviewAccept);
+        }
+    }
+
+    #[test]
+    fn callbacks_after_a_redo_an_unreachable_one_and_an_exemption() {
+        let s = Store::in_memory().unwrap();
+        s.add_unit("住建局", UnitKind::Department).unwrap();
+        s.add_unit("教体局", UnitKind::Department).unwrap();
+        let w = W(s);
+        use CallbackResult as R;
+        // a: signed after 1 h, first contact after 1.5 h; the first callback (contacted, not
+        // solved, 不满意) is replaced after the redo by (contacted, solved, 满意).
+        let a = w.order("2024-11-01T10:00:00", "住建局");
+        w.act(&a, "2024-11-01T11:00:00", Action::Accept);
+        w.act(
+            &a,
+            "2024-11-01T11:30:00",
+            Action::Contact {
+                note: String::new(),
+            },
+        );
+        w.replied(&a, "2024-11-02T09:00:00");
+        w.answer(
+            &a,
+            "2024-11-02T10:00:00",
+            Some(true),
+            Some(Solved::No),
+            R::Unsatisfied,
+        );
+        w.act(
+            &a,
+            "2024-11-02T11:00:00",
+            Action::Redo {
+                reason: "未解决".into(),
+                deadline: NaiveDate::from_ymd_opt(2024, 11, 25).unwrap(),
+            },
+        );
+        w.replied(&a, "2024-11-04T09:00:00");
+        w.answer(
+            &a,
+            "2024-11-04T10:00:00",
+            Some(true),
+            Some(Solved::Yes),
+            R::Satisfied,
+        );
+        // b: signed after 49 h (not within 48); one unreachable callback (not valid), then
+        // (contacted, explained, 基本满意).
+        let b = w.order("2024-11-01T10:00:00", "住建局");
+        w.act(&b, "2024-11-03T11:00:00", Action::Accept);
+        w.replied(&b, "2024-11-04T09:00:00");
+        w.answer(&b, "2024-11-04T10:00:00", None, None, R::Unreachable);
+        w.answer(
+            &b,
+            "2024-11-04T11:00:00",
+            Some(true),
+            Some(Solved::Explained),
+            R::BasicallySatisfied,
+        );
+        // c: (not contacted, not solved, 不满意), then exempted as unreasonable.
+        let c = w.order("2024-11-01T10:00:00", "住建局");
+        w.act(&c, "2024-11-01T10:30:00", Action::Accept);
+        w.replied(&c, "2024-11-04T09:00:00");
+        w.answer(
+            &c,
+            "2024-11-04T10:00:00",
+            Some(false),
+            Some(Solved::No),
+            R::Unsatisfied,
+        );
+        w.act(
+            &c,
+            "2024-11-05T09:00:00",
+            Action::Exempt {
+                kind: ExemptionKind::Unreasonable,
+                reason: "诉求无理".into(),
+            },
+        );
+        let p = Period {
+            from: NaiveDate::from_ymd_opt(2024, 11, 1).unwrap(),
+            to: NaiveDate::from_ymd_opt(2024, 11, 30).unwrap(),
+            as_of: t("2024-11-30T23:59:59"),
+        };
+        let beijing = Pack::shipped("beijing").unwrap();
+        let j = report::judge(&w.0, p, &beijing).unwrap();
+        let card = &j.card;
+        let row = card.units.iter().find(|r| r.unit == "住建局").unwrap();
+        let v = |card: &hotline::domain::scorecard::Scorecard, f| {
+            let row = card.units.iter().find(|r| r.unit == "住建局").unwrap();
+            beijing.value(row, 3, f).show()
+        };
+        // Latest valid callbacks: a (yes, yes, 满意), b (yes, explained, 基本满意), c (no, no,
+        // 不满意): 响应 2/3, 解决 1/3, 满意 (1 + 0.9) / 3 = 63.3 %.
+        assert_eq!(v(card, Figure::ValidCallbacks), "3");
+        assert_eq!(v(card, Figure::ResponseRate), "66.7%");
+        assert_eq!(v(card, Figure::SolveRate), "33.3%");
+        assert_eq!(v(card, Figure::SatisfactionRate), "63.3%");
+        // Score 10 × 2/3 + 50 × 1/3 + 40 × 1.9/3 = 6.667 + 16.667 + 25.333 = 48.67.
+        assert_eq!(j.raw.row("住建局").unwrap().score, Some(48.67));
+        // Every valid callback (the seed basis): a twice, b once, c: 4, of which 2 satisfied.
+        assert_eq!(row.callbacks_reached, 4);
+        assert_eq!(row.satisfaction_percent(), "50.0%");
+        // Signed within 24 h: a and c, not b (49 h) → 2/3; first contact within 2 h: a → 1/3.
+        assert_eq!(v(card, Figure::SignedOnTimeRate), "66.7%");
+        let shanghai = Pack::shipped("shanghai").unwrap();
+        assert_eq!(
+            shanghai.value(row, 3, Figure::FirstContactRate).show(),
+            "33.3%"
+        );
+        // Adjusted, without c: 响应 2/2, 解决 1/2, 满意 1.9/2 = 95 % → 10 + 25 + 38 = 73.00.
+        let (adj_card, adj) = j.adjusted.as_ref().unwrap();
+        assert_eq!(j.exempted, vec![(c.clone(), ExemptionKind::Unreasonable)]);
+        assert_eq!(v(adj_card, Figure::ValidCallbacks), "2");
+        assert_eq!(v(adj_card, Figure::SatisfactionRate), "95.0%");
+        assert_eq!(adj.row("住建局").unwrap().score, Some(73.0));
+        assert_eq!(
+            adj_card
+                .units
+                .iter()
+                .find(|r| r.unit == "住建局")
+                .unwrap()
+                .assigned,
+            2
+        );
+        // The running sums equal the replay of the events (what `hotline check` proves), and
+        // the past as-of path (replayed) gives the same figures as the sums.
+        assert_eq!(w.0.stored_tally().unwrap(), w.0.replayed_tally().unwrap());
+        let past = Period {
+            as_of: t("2024-11-04T10:30:00"),
+            ..p
+        };
+        let before = report::judge(&w.0, past, &beijing).unwrap();
+        // As of 11-04 10:30, before the exemption: nothing to adjust; the latest valid
+        // callbacks then are a's second (10:00) and c's (10:00); b's valid one is at 11:00.
+        assert!(before.adjusted.is_none());
+        assert_eq!(v(&before.card, Figure::ValidCallbacks), "2");
+    }
+}
