@@ -623,6 +623,221 @@ impl Assessment {
     }
 }
 
+/// One reason an order cost its unit points.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Why {
+    pub figure: Figure,
+    pub points: f64,
+    /// What the order did or the citizen answered, in Chinese and English.
+    pub zh: String,
+    pub en: String,
+}
+
+/// An order's cost to its unit's score: the sum of its reasons.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cost {
+    pub order_no: String,
+    pub title: String,
+    pub points: f64,
+    pub why: Vec<Why>,
+}
+
+/// The orders that cost a unit points under the pack, largest first. `row` is the unit's row
+/// of the period (its rates' bases), `orders` the orders it holds. Under a weighted pack an
+/// order costs, for each term of weight W over a base of N, W / N for each shortfall it adds
+/// (not contacted, not solved, 不满意; 基本满意 costs W × (1 − w) / N; not signed or contacted in
+/// time, not replied, not closed, not on time); under a deduction pack the points of each count
+/// it adds (over 30 days late, late now, its supervisions and redos). The callbacks are each
+/// order's latest valid one. Unit-wide supervisions and returned orders (no longer held) are
+/// not here: `report::explain` lists the returns beside.
+pub fn explain(
+    pack: &Pack,
+    row: &UnitRow,
+    tier_assigned: u64,
+    p: &super::scorecard::Period,
+    orders: &[super::order::Order],
+) -> Vec<Cost> {
+    use super::order::{CallbackResult as R, Solved};
+    use super::scorecard as sc;
+    let mut out = Vec::new();
+    let cb = pack.callbacks(row);
+    let w = pack.basic_weight;
+    for o in orders
+        .iter()
+        .filter(|o| o.unit.as_deref() == Some(row.unit.as_str()))
+    {
+        let assigned = sc::is_assigned_to(o, &row.unit, p);
+        let callback = o.last_callback.filter(|c| p.contains(c.at));
+        let mut why = Vec::new();
+        let mut add = |figure: Figure, points: f64, zh: String, en: String| {
+            if points > 0.0 {
+                why.push(Why {
+                    figure,
+                    points,
+                    zh,
+                    en,
+                });
+            }
+        };
+        let per = |weight: f64, base: u64| if base == 0 { 0.0 } else { weight / base as f64 };
+        match &pack.score {
+            Some(Score::Weighted { terms }) => {
+                for t in terms {
+                    let f = t.figure;
+                    let cost = |base| per(t.weight, base);
+                    match f {
+                        Figure::ResponseRate => {
+                            if let Some(c) = callback.filter(|c| c.answers.contacted == Some(false))
+                            {
+                                let _ = c;
+                                add(
+                                    f,
+                                    cost(cb.contact_answered),
+                                    "回访：未联系".into(),
+                                    "callback: not contacted".into(),
+                                );
+                            }
+                        }
+                        Figure::SolveRate => {
+                            if let Some(s) = callback.and_then(|c| c.answers.solved) {
+                                let lost = s == Solved::No
+                                    || (s == Solved::Explained && !pack.explained_counts_as_solved);
+                                if lost {
+                                    add(
+                                        f,
+                                        cost(cb.solve_answered),
+                                        format!("回访：{}", s.zh()),
+                                        format!("callback: solved {}", s.code()),
+                                    );
+                                }
+                            }
+                        }
+                        Figure::SatisfactionRate => match callback.map(|c| c.result) {
+                            Some(R::Unsatisfied) => add(
+                                f,
+                                cost(cb.valid),
+                                "回访：不满意".into(),
+                                "callback: unsatisfied".into(),
+                            ),
+                            Some(R::BasicallySatisfied) if w < 1.0 => add(
+                                f,
+                                cost(cb.valid) * (1.0 - w),
+                                "回访：基本满意".into(),
+                                "callback: basically satisfied".into(),
+                            ),
+                            _ => {}
+                        },
+                        Figure::SignedOnTimeRate if assigned => {
+                            let c = sc::contribution(o);
+                            if c.sign_hours.is_none_or(|h| h > pack.sign_hours) {
+                                add(
+                                    f,
+                                    cost(row.assigned),
+                                    format!("未在 {} 小时内签收", pack.sign_hours),
+                                    format!("not signed within {} h", pack.sign_hours),
+                                );
+                            }
+                        }
+                        Figure::FirstContactRate if assigned => {
+                            let c = sc::contribution(o);
+                            if c.contact_hours.is_none_or(|h| h > pack.contact_hours) {
+                                add(
+                                    f,
+                                    cost(row.assigned),
+                                    format!("未在 {} 小时内先行联系", pack.contact_hours),
+                                    format!("no first contact within {} h", pack.contact_hours),
+                                );
+                            }
+                        }
+                        Figure::ReplyRate if assigned && o.replied_at.is_none() => {
+                            add(f, cost(row.assigned), "未回复".into(), "not replied".into())
+                        }
+                        Figure::ClosureRate if assigned && !sc::is_closed(o, p.as_of) => {
+                            add(f, cost(row.assigned), "未办结".into(), "not closed".into())
+                        }
+                        Figure::OnTimeRate
+                            if assigned
+                                && sc::is_closed(o, p.as_of)
+                                && !sc::is_closed_on_time(o, p.as_of) =>
+                        {
+                            add(
+                                f,
+                                cost(row.closed),
+                                "未按时办结".into(),
+                                "not closed on time".into(),
+                            )
+                        }
+                        Figure::RedoRate if assigned && o.redos > 0 => add(
+                            f,
+                            cost(row.assigned) * f64::from(o.redos),
+                            format!("重办 {} 次", o.redos),
+                            format!("redone {} times", o.redos),
+                        ),
+                        _ => {}
+                    }
+                }
+            }
+            Some(Score::Deduction { deductions, .. }) if assigned => {
+                for d in deductions {
+                    let f = d.figure;
+                    let days = o.days_overdue(p.as_of);
+                    match f {
+                        Figure::Overdue30d if sc::is_overdue_30d(o, p.as_of) => add(
+                            f,
+                            d.points,
+                            format!("超期 {days} 天"),
+                            format!("{days} days late"),
+                        ),
+                        Figure::LateNow if sc::is_open_late(o, p.as_of) => add(
+                            f,
+                            d.points,
+                            format!("现超期 {days} 天"),
+                            format!("late now by {days} days"),
+                        ),
+                        Figure::Supervisions if o.supervisions > 0 => add(
+                            f,
+                            d.points * f64::from(o.supervisions),
+                            format!("督办 {} 次", o.supervisions),
+                            format!("supervised {} times", o.supervisions),
+                        ),
+                        Figure::Urges if o.urges > 0 => add(
+                            f,
+                            d.points * f64::from(o.urges),
+                            format!("催办 {} 次", o.urges),
+                            format!("urged {} times", o.urges),
+                        ),
+                        Figure::Redos if o.redos > 0 => add(
+                            f,
+                            d.points * f64::from(o.redos),
+                            format!("重办 {} 次", o.redos),
+                            format!("redone {} times", o.redos),
+                        ),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+        let _ = tier_assigned;
+        if !why.is_empty() {
+            let points = why.iter().map(|w| w.points).sum();
+            out.push(Cost {
+                order_no: o.order_no.clone(),
+                title: o.title.clone(),
+                points,
+                why,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.points
+            .partial_cmp(&a.points)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.order_no.cmp(&b.order_no))
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
