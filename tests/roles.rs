@@ -452,3 +452,36 @@ fn an_untraversable_folder_is_not_a_missing_database() {
         "{err}"
     );
 }
+
+/// 剔除 is an admin's: an operator is refused with the role's reason, nothing recorded.
+#[test]
+fn only_an_admin_exempts_an_order() {
+    let Some(a) = accounts() else { return };
+    let db = a.path(&format!("{}.db", line!()));
+    ok(&db, "hl-boss", &["init"]);
+    let no = ok(
+        &db,
+        "hl-boss",
+        &["order", "add", "--category", "request", "--title", "噪音"],
+    )
+    .trim()
+    .to_string();
+    ok(
+        &db,
+        "hl-boss",
+        &["operator", "add", "hl-clerk", "--role", "operator"],
+    );
+    for args in [
+        &["exempt", &no, "--kind", "petition", "--reason", "信访"][..],
+        &["unexempt", &no][..],
+    ] {
+        denied(&db, "hl-clerk", args, "only an admin may exempt");
+    }
+    assert!(!ok(&db, "hl-boss", &["order", "show", &no]).contains("剔除"));
+    ok(
+        &db,
+        "hl-boss",
+        &["exempt", &no, "--kind", "petition", "--reason", "转信访"],
+    );
+    assert!(ok(&db, "hl-clerk", &["order", "show", &no]).contains("信访 (petition)"));
+}

@@ -1345,3 +1345,152 @@ fn intake_in_the_live_loop_selects_the_new_order_once_the_list_arrives() {
     );
     assert!(matches!(s.app.overlay.dialog, Some(Dialog::Picker(_))));
 }
+
+/// A dispatched order of the demo, with no request pending.
+fn dispatched_order(s: &Session) -> String {
+    s.app
+        .data
+        .open
+        .iter()
+        .map(|r| &r.order)
+        .find(|o| o.status == Status::Dispatched && o.return_request.is_none())
+        .map(|o| o.order_no.clone())
+        .expect("the demo has dispatched orders")
+}
+
+#[test]
+fn b_asks_to_return_and_the_office_decides_with_the_same_key() {
+    let (_d, mut s) = session();
+    let no = dispatched_order(&s);
+    // The unit's request: the order stays with the unit, the detail and the list say so.
+    let screen = run(
+        &mut s,
+        &format!("{} b \"不属本单位职责\" <Enter> y", open_order(&no)),
+    );
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!(o.status, Status::Dispatched);
+    assert!(o.unit.is_some() && o.return_request.is_some());
+    assert!(screen.contains("退单申请"), "{screen}");
+    let list = run(&mut s, "<Esc> 1 / \"return:pending\" <Enter>");
+    let row = list
+        .lines()
+        .find(|l| l.contains(&no))
+        .unwrap_or_else(|| panic!("{list}"));
+    assert!(row.contains("待退单"), "{row}");
+    assert_eq!(s.app.len(ListId::Pending), 1, "{list}");
+    // A unit account may not decide it.
+    let role = s.app.env.role.clone();
+    s.app.env.role = hotline::domain::Role::Unit(o.unit.clone().unwrap());
+    feed(&mut s, "b");
+    assert!(s.app.overlay.dialog.is_none());
+    s.app.env.role = role;
+    // b now decides: refuse needs a reason, is confirmed, and the unit keeps the order.
+    run(&mut s, "b");
+    let Some(Dialog::Choice(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(matches!(c.purpose, Purpose::DecideReturn { .. }));
+    assert!(c.title.contains("不属本单位职责"), "{}", c.title);
+    run(&mut s, "2 <Enter>");
+    let e = shown_error(&s).unwrap();
+    assert!(e.contains("原因"), "{e}");
+    run(&mut s, "\"属本单位职责\" <Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(
+        c.text.iter().any(|l| l.contains("不同意退单")),
+        "{:?}",
+        c.text
+    );
+    run(&mut s, "y");
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert!(o.return_request.is_none() && o.unit.is_some());
+    assert_eq!(o.status, Status::Dispatched);
+    // Asked again and approved: back with the office.
+    run(
+        &mut s,
+        &format!(
+            "<Esc> <Esc> {} b \"确属乡镇职责\" <Enter> y",
+            open_order(&no)
+        ),
+    );
+    run(&mut s, "b 1");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(
+        c.text.iter().any(|l| l.contains("同意退单")),
+        "{:?}",
+        c.text
+    );
+    run(&mut s, "y");
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!(o.status, Status::Returned);
+    let events = s.store().events(&no).unwrap();
+    let kinds: Vec<&str> = events.iter().rev().take(4).map(|e| e.kind.code()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "returned",
+            "return_requested",
+            "return_refused",
+            "return_requested"
+        ]
+    );
+}
+
+#[test]
+fn x_exempts_an_order_with_a_kind_and_a_reason_and_lifts_it() {
+    use hotline::domain::order::ExemptionKind;
+    let (_d, mut s) = session();
+    let no = dispatched_order(&s);
+    // An operator is refused with the role's reason before anything opens.
+    let role = s.app.env.role.clone();
+    s.app.env.role = hotline::domain::Role::Operator;
+    run(&mut s, &format!("{} X", open_order(&no)));
+    assert!(s.app.overlay.dialog.is_none());
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("只有管理员可以剔除"), "{m}");
+    s.app.env.role = role;
+    // The kinds, then a required reason, then the confirmation.
+    run(&mut s, "X");
+    let Some(Dialog::Choice(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert_eq!(c.options.len(), 5, "{:?}", c.options);
+    run(&mut s, "2 <Enter>");
+    assert!(shown_error(&s).unwrap().contains("原因"));
+    run(&mut s, "\"已起诉至法院\" <Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    let text = c.text.join("\n");
+    assert!(
+        text.contains("涉诉") && text.contains("已起诉至法院"),
+        "{text}"
+    );
+    let screen = run(&mut s, "y");
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!(
+        o.exemption.as_ref().map(|e| e.kind),
+        Some(ExemptionKind::Litigation)
+    );
+    assert!(
+        screen.contains("剔除") && screen.contains("已起诉至法院"),
+        "{screen}"
+    );
+    // X again lifts it (the reason optional), confirmed.
+    run(&mut s, "X");
+    assert!(matches!(
+        &s.app.overlay.dialog,
+        Some(Dialog::Form(f)) if matches!(f.purpose, Purpose::Unexempt { .. })
+    ));
+    run(&mut s, "<Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.title.contains("取消剔除"), "{}", c.title);
+    run(&mut s, "y");
+    assert!(s.store().order(&no).unwrap().unwrap().exemption.is_none());
+}

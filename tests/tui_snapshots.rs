@@ -299,3 +299,36 @@ fn ascii_mode_draws_no_ambiguous_symbol() {
         }
     }
 }
+
+/// A unit's late return request (迟退单) awaiting the office: the detail's 退单申请 line.
+const RETURN_ASKED: &str = ":order <Space> 201710270003 <Enter> b \"不属本单位职责\" <Enter> y";
+
+#[test]
+fn detail_with_a_return_request() {
+    both("detail_return_request", RETURN_ASKED);
+}
+
+#[test]
+fn pending_return_requests_are_marked_in_the_list() {
+    insta::assert_snapshot!(
+        "pending_return_marker_80x24",
+        screen(
+            &format!("{RETURN_ASKED} <Esc> 1 / \"return:pending\" <Enter>"),
+            80,
+            24
+        )
+    );
+}
+
+#[test]
+fn dialog_decide_return() {
+    both("dialog_decide_return", &format!("{RETURN_ASKED} b"));
+}
+
+#[test]
+fn dialog_exempt_kind() {
+    insta::assert_snapshot!(
+        "dialog_exempt_kind_80x24",
+        screen(":order <Space> 201710270003 <Enter> X", 80, 24)
+    );
+}

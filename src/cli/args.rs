@@ -109,12 +109,41 @@ pub enum Command {
         /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
     },
-    /// 退单: the unit sends the order back to the office.
+    /// 退单: a unit asks to send the order back (--reason; it keeps the order and its deadline
+    /// runs until the office decides), or the office approves (--approve) or refuses
+    /// (--refuse --reason) the pending request.
     Return {
         /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
-        /// Why the unit sends it back (退单理由), e.g. not its responsibility.
+        /// Why the unit sends it back (退单理由), e.g. not its responsibility; with --refuse,
+        /// why the office refuses (required).
         #[arg(long)]
+        reason: Option<String>,
+        /// The office approves the pending request: the order goes back to the office (已退单).
+        #[arg(long, conflicts_with_all = ["refuse", "reason"])]
+        approve: bool,
+        /// The office refuses the pending request (give --reason): the unit keeps the order.
+        #[arg(long)]
+        refuse: bool,
+    },
+    /// 剔除 (admin): exclude the order from its unit's assessment, with the kind and a reason.
+    Exempt {
+        /// The order's number (工单编号), e.g. 201710270002.
+        order_no: String,
+        /// Why it is exempted: unreasonable (无理诉求), litigation (涉诉), arbitration (仲裁),
+        /// reconsideration (行政复议) or petition (信访); the Chinese name works too.
+        #[arg(long)]
+        kind: String,
+        /// The reason (剔除理由), required.
+        #[arg(long)]
+        reason: String,
+    },
+    /// 取消剔除 (admin): the order counts in its unit's assessment again.
+    Unexempt {
+        /// The order's number (工单编号), e.g. 201710270002.
+        order_no: String,
+        /// Why the exemption is lifted [default: none]
+        #[arg(long, default_value = "")]
         reason: String,
     },
     /// 延期: request an extension (--until, --reason), or approve / refuse the pending one.
@@ -413,6 +442,10 @@ pub enum OrderCmd {
         /// Only open orders past their deadline.
         #[arg(long)]
         overdue: bool,
+        /// Only orders with a unit's return request awaiting the office's decision (退单待审核;
+        /// the query field `return:pending` in the TUI).
+        #[arg(long)]
+        return_pending: bool,
         /// table, csv or json.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,

@@ -23,6 +23,36 @@ fn date_arg(flag: &str, s: &str) -> Result<chrono::NaiveDate> {
     parse_date(s).map_err(|e| Error::Input(format!("{flag}: {e}")))
 }
 
+/// `--kind`: an exemption kind by its code or Chinese name; else one error listing them all.
+fn exemption_kind(s: &str) -> Result<crate::domain::order::ExemptionKind> {
+    use crate::domain::order::ExemptionKind as K;
+    s.parse::<K>().map_err(|_| {
+        let list = |zh: bool| -> Vec<String> {
+            K::ALL
+                .iter()
+                .map(|k| {
+                    if zh {
+                        format!("{}（{}）", k.code(), k.zh())
+                    } else {
+                        format!("{} ({})", k.code(), k.zh())
+                    }
+                })
+                .collect()
+        };
+        let s = crate::domain::text::quote(s);
+        Error::Invalid(crate::error::Msg::both(
+            format!(
+                "--kind: unknown exemption kind '{s}': give one of {}",
+                list(false).join(", ")
+            ),
+            format!(
+                "--kind：没有“{s}”这种剔除类别；可选：{}",
+                list(true).join("、")
+            ),
+        ))
+    })
+}
+
 fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSpec> {
     // The checks are `DeadlineSpec`'s, shared with the TUI's dispatch.
     match (days, deadline) {
@@ -271,6 +301,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             status,
             unit,
             overdue,
+            return_pending,
             format,
         }) => {
             let status: Option<Status> = status
@@ -284,6 +315,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 status,
                 unit,
                 overdue_on: overdue.then_some(ctx.now.date()),
+                return_pending,
                 ..Default::default()
             })?;
             match format {
@@ -309,7 +341,40 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Accept { order_no } => act(&order_no, Action::Accept),
-        Command::Return { order_no, reason } => act(&order_no, Action::Return { reason }),
+        Command::Return {
+            order_no,
+            reason,
+            approve,
+            refuse,
+        } => {
+            let a = match (approve, refuse, reason) {
+                (true, ..) => Action::ApproveReturn,
+                (_, true, Some(reason)) => Action::RefuseReturn { reason },
+                (_, true, None) => {
+                    return Err(Error::Invalid(crate::error::Msg::both(
+                        "return --refuse needs --reason R: why the office refuses the return (the unit keeps the order)".into(),
+                        "return --refuse 须填写 --reason：办公室不同意退单的理由（工单仍由单位办理）".into(),
+                    )));
+                }
+                (_, _, Some(reason)) => Action::Return { reason },
+                (_, _, None) => {
+                    return Err(Error::Invalid(crate::error::Msg::both(
+                        "return: give --reason R to ask for the return (a unit), or --approve / --refuse --reason R to decide a pending request (the office)".into(),
+                        "return：单位申请退单请填写 --reason 理由；办公室审核待批的退单申请请用 --approve 或 --refuse --reason 理由".into(),
+                    )));
+                }
+            };
+            act(&order_no, a)
+        }
+        Command::Exempt {
+            order_no,
+            kind,
+            reason,
+        } => {
+            let kind = exemption_kind(&kind)?;
+            act(&order_no, Action::Exempt { kind, reason })
+        }
+        Command::Unexempt { order_no, reason } => act(&order_no, Action::Unexempt { reason }),
         Command::Extend {
             order_no,
             until,

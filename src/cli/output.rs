@@ -167,6 +167,15 @@ pub fn order_value(
         "returns": o.returns,
         "version": o.version,
     });
+    // A unit's return request awaiting the office, and an exemption from assessment.
+    v["return_request"] = match &o.return_request {
+        Some(r) => json!({"reason": r.reason, "at": fmt(r.at), "late": r.late}),
+        None => serde_json::Value::Null,
+    };
+    v["exemption"] = match &o.exemption {
+        Some(e) => json!({"kind": e.kind.code(), "reason": e.reason, "at": fmt(e.at)}),
+        None => serde_json::Value::Null,
+    };
     if let Some(events) = events {
         v["events"] = events.iter().map(event_json).collect();
     }
@@ -229,6 +238,37 @@ pub fn order_text(o: &Order, events: &[StoredEvent], now: NaiveDateTime, reveal:
     line(&mut s, "办理时限", deadline);
     line(&mut s, "诉求人", format!("{citizen} {phone}"));
     line(&mut s, "地址", one_line(&o.address));
+    if let Some(r) = &o.return_request {
+        line(
+            &mut s,
+            "退单申请",
+            format!(
+                "{}{}，{} 申请，待办公室审核 / asked {}, awaiting the office{}",
+                one_line(&r.reason),
+                if r.late { "（迟退单）" } else { "" },
+                fmt(r.at),
+                fmt(r.at),
+                if r.late {
+                    " (late: after the deadline day)"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
+    if let Some(e) = &o.exemption {
+        line(
+            &mut s,
+            "剔除",
+            format!(
+                "{} ({})：{}，{} / exempted from assessment",
+                e.kind.zh(),
+                e.kind.code(),
+                one_line(&e.reason),
+                fmt(e.at)
+            ),
+        );
+    }
     s.push_str(&format!(
         "\n{}\n",
         crate::domain::text::sanitize(&o.content)

@@ -82,6 +82,8 @@ pub struct Find {
     pub status: Option<Status>,
     pub category: Option<Category>,
     pub late: Option<DaysLate>,
+    /// `return:pending`: only orders whose unit's return request awaits the office.
+    pub return_pending: bool,
 }
 
 impl Find {
@@ -91,11 +93,12 @@ impl Find {
 }
 
 /// The fields of a query, with their Chinese names: (field, names it is typed as).
-pub const FIELDS: [(&str, &[&str]); 4] = [
+pub const FIELDS: [(&str, &[&str]); 5] = [
     ("unit", &["unit", "单位"]),
     ("status", &["status", "状态"]),
     ("late", &["late", "超期"]),
     ("cat", &["cat", "category", "类别"]),
+    ("return", &["return", "退单"]),
 ];
 
 fn field_list() -> String {
@@ -164,6 +167,7 @@ pub fn parse<'a>(text: &str, units: impl IntoIterator<Item = Candidate<'a>>) -> 
             }
             "status" => find.status = Some(parse_status(value)?),
             "cat" => find.category = Some(parse_category(value)?),
+            "return" => find.return_pending = parse_return(value)?,
             _ => find.late = Some(parse_late(value)?),
         }
     }
@@ -181,6 +185,7 @@ fn example(field: &str) -> &'static str {
         "unit" => "unit:住建局 / unit:zjj",
         "status" => "status:办理中",
         "cat" => "cat:诉求",
+        "return" => "return:pending",
         _ => "late:>30",
     }
 }
@@ -221,6 +226,24 @@ fn parse_category(v: &str) -> Result<Category, Msg> {
                 format!("cat：中没有类别“{}”：可用{}", quote(v), zh.join("、")),
             )
         })
+}
+
+/// `return:pending` (`退单:待审核`, `退单:待审`): the one value of the field.
+fn parse_return(v: &str) -> Result<bool, Msg> {
+    if ["pending", "待审核", "待审", "申请"].contains(&v.to_lowercase().as_str()) {
+        Ok(true)
+    } else {
+        Err(Msg::both(
+            format!(
+                "unknown value '{}' in return: — write return:pending (a unit's return request awaiting the office)",
+                quote(v)
+            ),
+            format!(
+                "退单：中没有“{}”：请写成 退单:待审核 或 return:pending（单位的退单申请待办公室审核）",
+                quote(v)
+            ),
+        ))
+    }
 }
 
 /// `>30`, `>=30`, `<5`, `<=5`, `=7` or `7` days late.
@@ -464,6 +487,7 @@ impl OrderQuery {
             && f.unit.as_ref().is_none_or(|u| o.unit.as_ref() == Some(u))
             && f.status.is_none_or(|s| o.status == s)
             && f.category.is_none_or(|c| o.category == c)
+            && (!f.return_pending || o.return_request.is_some())
             && f.late
                 .is_none_or(|l| o.is_late(now) && l.contains(o.days_overdue(now)))
     }

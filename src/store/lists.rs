@@ -63,6 +63,8 @@ pub struct ListFilter {
     pub category: Option<Category>,
     /// `late:`, as the deadlines it means: open, deadline in `from..=to` (from None: any).
     pub deadline: Option<(Option<NaiveDate>, NaiveDate)>,
+    /// `return:pending`: a unit's return request awaits the office's decision.
+    pub return_pending: bool,
 }
 
 /// One free word: lowercase text, and the units and statuses it names.
@@ -129,6 +131,9 @@ pub(super) fn filter_sql(f: &ListFilter, args: &mut Vec<rusqlite::types::Value>)
         parts.push(format!(
             "(o.status <> 'closed' AND o.deadline <= ?{t} AND (?{fr} IS NULL OR o.deadline >= ?{fr}))"
         ));
+    }
+    if f.return_pending {
+        parts.push("o.return_request IS NOT NULL".to_string());
     }
     if parts.is_empty() {
         "1".to_string()

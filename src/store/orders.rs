@@ -21,6 +21,8 @@ pub struct OrderFilter {
     pub overdue_on: Option<NaiveDate>,
     /// Substring of order number, title, content, citizen, address or unit.
     pub text: Option<String>,
+    /// Only orders with a return request awaiting the office's decision (`return:pending`).
+    pub return_pending: bool,
     pub sort: OrderSort,
     pub limit: Option<usize>,
     /// Rows to skip (paging).
@@ -466,6 +468,15 @@ impl Store {
         if let Some(d) = f.overdue_on {
             args.push(Box::new(d.to_string()));
             sql.push_str(&format!(" AND {}", super::lists::late_sql(args.len())));
+        }
+        if f.return_pending {
+            // The lists' rule (`lists::filter_sql`), no parameters.
+            let one = super::lists::ListFilter {
+                return_pending: true,
+                ..Default::default()
+            };
+            let clause = super::lists::filter_sql(&one, &mut Vec::new());
+            sql.push_str(&format!(" AND {clause}"));
         }
         if let Some(t) = f.text.as_ref().filter(|t| !t.is_empty()) {
             // The lists' one filter (`lists::filter_sql`), the text one word, numbered after

@@ -55,16 +55,20 @@ pub enum Op {
     Callback,
     Redo,
     Close,
+    /// 剔除 / 取消剔除 (an admin's), by whether the order is exempted.
+    Exempt,
 }
 
 /// The one table between the keys' operations and the workflow's actions: `Op::action_name`
 /// and `Op::for_action` both read it. 延期 (`e`) is one key for two workflow actions: asking
-/// for an extension, and deciding one that is pending. Bulk urging has no row (it is checked
+/// for an extension, and deciding one that is pending; so is 退单 (`b`): a unit's request, and
+/// the office's decision on a pending one. Bulk urging has no row (it is checked
 /// per order by `ops::urge_many`), nor has revealing a contact (`hotline order show --reveal`).
-pub const OP_ACTIONS: [(Op, ActionName); 12] = [
+pub const OP_ACTIONS: [(Op, ActionName); 14] = [
     (Op::Dispatch, ActionName::Dispatch),
     (Op::Accept, ActionName::Accept),
     (Op::Return, ActionName::Return),
+    (Op::Return, ActionName::DecideReturn),
     (Op::Extension, ActionName::RequestExtension),
     (Op::Extension, ActionName::DecideExtension),
     (Op::Reply, ActionName::Reply),
@@ -74,10 +78,11 @@ pub const OP_ACTIONS: [(Op, ActionName); 12] = [
     (Op::Callback, ActionName::Callback),
     (Op::Redo, ActionName::Redo),
     (Op::Close, ActionName::Close),
+    (Op::Exempt, ActionName::Exempt),
 ];
 
 impl Op {
-    pub const ALL: [Op; 12] = [
+    pub const ALL: [Op; 13] = [
         Op::Dispatch,
         Op::Accept,
         Op::Return,
@@ -90,18 +95,31 @@ impl Op {
         Op::Callback,
         Op::Redo,
         Op::Close,
+        Op::Exempt,
     ];
 
-    /// The workflow's name for it (`OP_ACTIONS`): what `workflow::permitted` speaks of. The
-    /// extension key decides a pending extension, else asks for one. `None` for bulk urging.
-    pub fn action_name(self, extension_pending: bool) -> Option<ActionName> {
+    /// The workflow's name for it (`OP_ACTIONS`): what `workflow::permitted` speaks of.
+    /// `pending`: the order has a request this key decides (an extension for `e`, a return
+    /// for `b`): the key then decides it, else asks for one. `None` for bulk urging.
+    pub fn action_name(self, pending: bool) -> Option<ActionName> {
+        let decides =
+            |a: ActionName| matches!(a, ActionName::DecideExtension | ActionName::DecideReturn);
         OP_ACTIONS
             .iter()
             .filter(|(op, _)| *op == self)
             .map(|(_, a)| *a)
-            .find(|a| {
-                self != Op::Extension || (*a == ActionName::DecideExtension) == extension_pending
-            })
+            .find(|a| !matches!(self, Op::Extension | Op::Return) || decides(*a) == pending)
+    }
+
+    /// The workflow's name for it on this order (`action_name`, with the order's pending
+    /// extension or return request).
+    pub fn action_on(self, o: &crate::domain::Order) -> Option<ActionName> {
+        let pending = match self {
+            Op::Extension => o.extension.is_some(),
+            Op::Return => o.return_request.is_some(),
+            _ => false,
+        };
+        self.action_name(pending)
     }
 
     /// The key operation that performs a workflow action (`OP_ACTIONS`), for “press X to …”
@@ -253,11 +271,7 @@ mod tests {
     fn every_action_but_reveal_has_one_key_op_and_back() {
         assert_eq!(Op::for_action(ActionName::RevealContact), None);
         // Not offered in the TUI yet (issue 12, CLI only so far).
-        let cli_only = [
-            ActionName::DecideReturn,
-            ActionName::Contact,
-            ActionName::Exempt,
-        ];
+        let cli_only = [ActionName::Contact];
         for a in ActionName::ALL
             .into_iter()
             .filter(|a| !cli_only.contains(a))
@@ -265,7 +279,7 @@ mod tests {
             let op = Op::for_action(a);
             assert!(op.is_some(), "{a:?} has no key");
             if let Some(op) = op {
-                let pending = a == ActionName::DecideExtension;
+                let pending = matches!(a, ActionName::DecideExtension | ActionName::DecideReturn);
                 assert_eq!(op.action_name(pending), Some(a), "{a:?}");
             }
         }
@@ -284,5 +298,7 @@ mod tests {
             Op::Extension.action_name(true),
             Some(ActionName::DecideExtension)
         );
+        assert_eq!(Op::Return.action_name(false), Some(ActionName::Return));
+        assert_eq!(Op::Return.action_name(true), Some(ActionName::DecideReturn));
     }
 }

@@ -5,6 +5,7 @@
 use super::action::{Cmd, Submit};
 use super::i18n::{S, fill};
 use super::keymap::Ctx;
+use crate::domain::order::ExemptionKind;
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{Category, Lang};
 use crate::ops::DeadlineSpec;
@@ -30,6 +31,29 @@ pub enum Purpose {
         version: u32,
     },
     Return {
+        no: String,
+        version: u32,
+    },
+    /// The office's decision on a unit's pending return request: approve or refuse.
+    DecideReturn {
+        no: String,
+        version: u32,
+    },
+    RefuseReturn {
+        no: String,
+        version: u32,
+    },
+    /// 剔除 (an admin's): the kind first, then the reason.
+    ExemptKind {
+        no: String,
+        version: u32,
+    },
+    Exempt {
+        no: String,
+        version: u32,
+        kind: ExemptionKind,
+    },
+    Unexempt {
         no: String,
         version: u32,
     },
@@ -122,6 +146,10 @@ impl Purpose {
         match self {
             Accept { .. }
             | Return { .. }
+            | DecideReturn { .. }
+            | RefuseReturn { .. }
+            | Exempt { .. }
+            | Unexempt { .. }
             | DecideExtension { .. }
             | RefuseExtension { .. }
             | Review { .. }
@@ -137,9 +165,10 @@ impl Purpose {
             | SuperviseUnit { .. }
             | RequestExtension { .. }
             | Reply { .. }
-            // Steps towards a dispatch or an intake, which then ask.
+            // Steps towards a dispatch, an intake or an exemption, which then ask.
             | PickUnit { .. }
             | DispatchLimit { .. }
+            | ExemptKind { .. }
             | IntakeCategory
             | Period
             | CustomPeriod => false,
@@ -153,6 +182,11 @@ impl Purpose {
             Urge { no, version }
             | Accept { no, version }
             | Return { no, version }
+            | DecideReturn { no, version }
+            | RefuseReturn { no, version }
+            | ExemptKind { no, version }
+            | Exempt { no, version, .. }
+            | Unexempt { no, version }
             | RequestExtension { no, version }
             | DecideExtension { no, version }
             | RefuseExtension { no, version }

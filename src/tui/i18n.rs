@@ -105,6 +105,13 @@ strings! {
     FAddress => "地址", "Address";
     FCounts => "次数", "Counts";
     FExtension => "延期申请", "Extension asked";
+    FReturnAsked => "退单申请", "Return asked";
+    ReturnAskedValue => "{}（{} 申请{}，待办公室审核）", "{} (asked {}{}, awaiting the office)";
+    ReturnLateMark => "，迟退单", ", late";
+    ReturnAskedLate => "迟退单：期限已过才申请", "late: asked after the deadline day";
+    FExemption => "剔除", "Exempted";
+    ExemptionValue => "{}：{}（{}）", "{}: {} ({})";
+    ReturnPendingMark => "待退单", "return?";
     FCallback => "回访结果", "Callback";
     FClosed => "办结时间", "Closed";
     FContent => "诉求内容", "Request";
@@ -140,6 +147,9 @@ strings! {
     KSupervise => "督办", "supervise";
     MSupervise => "督办本工单，可选现场督办（地点、参加人员、措施、时限）", "supervise this order, optionally on site (place, participants, measures, due date)";
     KReturn => "退单", "return";
+    MReturn => "单位申请退单（办公室审核前仍由单位办理）；有待审核的申请时，办公室同意或不同意", "a unit asks to return the order (it keeps it until the office decides); on a pending request, the office approves or refuses";
+    KExempt => "剔除", "exempt";
+    MExempt => "管理员：剔除工单，不计入考核（选类别、填理由）；已剔除的取消剔除", "admin: exempt the order from assessment (choose the kind, give a reason), or lift its exemption";
     KExtension => "延期", "extension";
     MExtension => "申请延期；已有申请时同意或不同意", "request an extension, or approve / refuse the pending one";
     KRedo => "重办", "redo";
@@ -248,6 +258,14 @@ strings! {
     DlgBulkUnit => "{}的全部超期工单", "every overdue order of {}";
     DlgNoteOptional => "催办说明（可不填）", "Note (optional)";
     DlgReturn => "退单 {}", "Return {}";
+    DlgReturnNote => "退单是申请：办公室审核前工单仍由本单位办理，时限照常计算", "A return is a request: until the office decides, the unit keeps the order and its deadline runs";
+    DlgDecideReturn => "退单申请 {}：{}", "Return asked for {}: {}";
+    DlgApproveReturn => "同意退单（工单退回办公室）", "Approve (back to the office)";
+    DlgRefuseReturn => "不同意退单（需填原因）", "Refuse (with a reason)";
+    DlgRefuseReturnTitle => "不同意退单 {}（仍由单位办理）", "Refuse the return of {} (the unit keeps it)";
+    DlgExemptKind => "剔除 {}：类别（不计入考核）", "Exempt {} from assessment: kind";
+    DlgExempt => "剔除 {}：{}", "Exempt {}: {}";
+    DlgUnexempt => "取消剔除 {}（现为 {}：{}）", "Lift the exemption of {} (now {}: {})";
     DlgReason => "原因", "Reason";
     DlgReasonOptional => "原因（可不填）", "Reason (optional)";
     DlgExtension => "延期申请 {}（现时限 {}）", "Extension for {} (deadline {})";
@@ -319,6 +337,10 @@ strings! {
     ConfirmReject => "退回重办", "reject";
     ConfirmApprove => "同意延期", "approve";
     ConfirmRefuse => "不同意延期", "refuse";
+    ConfirmApproveReturn => "同意退单", "approve";
+    ConfirmRefuseReturn => "不同意退单", "refuse";
+    ConfirmKind => "剔除类别", "Kind";
+    ActUnexempt => "取消剔除", "lift exemption";
     CbCitizen => "诉求人", "Citizen";
     CbPhone => "电话", "Phone";
     CbMasked => "（按 {} 显示完整电话，会记入工单历史）", "(press {} to show it in full; recorded in the history)";
@@ -421,6 +443,8 @@ pub fn action(lang: Lang, a: ActionName) -> &'static str {
         Lang::En => match a {
             ActionName::RequestExtension => "request extension",
             ActionName::DecideExtension => "decide extension",
+            ActionName::DecideReturn => "decide return",
+            ActionName::Exempt => "exempt",
             other => other.code(),
         },
     }
@@ -430,7 +454,24 @@ pub fn done(lang: Lang, a: ActionName) -> &'static str {
     match (lang, a) {
         (Lang::Zh, ActionName::RequestExtension) => "申请延期",
         (Lang::Zh, ActionName::DecideExtension) => "审批延期申请",
+        (Lang::Zh, ActionName::Return) => "申请退单",
+        (Lang::En, ActionName::Return) => "return request",
+        (Lang::Zh, ActionName::DecideReturn) => "审核退单申请",
         _ => action(lang, a),
+    }
+}
+/// An action as done (`done`), lifting an exemption named as such.
+pub fn done_action(lang: Lang, a: &crate::domain::Action) -> &'static str {
+    match a {
+        crate::domain::Action::Unexempt { .. } => S::ActUnexempt.get(lang),
+        _ => done(lang, a.name()),
+    }
+}
+/// An exemption's kind in the UI's language.
+pub fn exemption(lang: Lang, k: crate::domain::order::ExemptionKind) -> &'static str {
+    match lang {
+        Lang::Zh => k.zh(),
+        Lang::En => k.code(),
     }
 }
 pub fn callback(lang: Lang, c: CallbackResult) -> &'static str {

@@ -724,7 +724,7 @@ impl Session {
                 let done = fill(
                     t(S::Done),
                     &[
-                        &i18n::done(lang, name),
+                        &i18n::done_action(lang, action),
                         &o.order_no,
                         &i18n::status(lang, o.status),
                     ],

@@ -346,6 +346,7 @@ impl Lists {
             status: f.status,
             category: f.category,
             deadline,
+            return_pending: f.return_pending,
         })
     }
 

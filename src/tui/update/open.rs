@@ -63,7 +63,7 @@ pub fn order_op(app: &mut App, op: Op) -> Vec<Effect> {
 
 fn order_op_on(app: &mut App, op: Op, row: OrderRow) -> Vec<Effect> {
     let o = &row.order;
-    let Some(action) = op.action_name(o.extension.is_some()) else {
+    let Some(action) = op.action_on(o) else {
         return Vec::new();
     };
     // The workflow first, as `decide` will ask it: nothing is offered that it would refuse.
@@ -107,14 +107,65 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) -> Vec<Effect> {
             };
             return super::submit::record(app, &purpose, submit);
         }
-        Op::Return => Dialog::Form(
-            Form::new(
-                fill(t(S::DlgReturn), &[&no]),
-                Purpose::Return { no, version },
-                vec![Field::text(S::DlgReason, "", true)],
-            )
-            .with_body(vec![line]),
-        ),
+        // The office decides a unit's pending request; else the unit asks.
+        Op::Return => match &o.return_request {
+            Some(r) => {
+                let mut reason = one_line(&r.reason);
+                if r.late {
+                    reason = format!("{reason}（{}）", t(S::ReturnAskedLate));
+                }
+                Dialog::Choice(Choice {
+                    title: fill(t(S::DlgDecideReturn), &[&no, &reason]),
+                    body: vec![line],
+                    warn: None,
+                    options: vec![t(S::DlgApproveReturn).into(), t(S::DlgRefuseReturn).into()],
+                    selected: 0,
+                    error: None,
+                    purpose: Purpose::DecideReturn { no, version },
+                })
+            }
+            None => Dialog::Form(
+                Form::new(
+                    fill(t(S::DlgReturn), &[&no]),
+                    Purpose::Return { no, version },
+                    vec![Field::text(S::DlgReason, "", true)],
+                )
+                .with_body(vec![line, t(S::DlgReturnNote).to_string()]),
+            ),
+        },
+        // 剔除: the kind, then a required reason; an exempted order's exemption is lifted.
+        Op::Exempt => match &o.exemption {
+            Some(e) => Dialog::Form(
+                Form::new(
+                    fill(
+                        t(S::DlgUnexempt),
+                        &[
+                            &no,
+                            &i18n::exemption(app.env.lang, e.kind),
+                            &one_line(&e.reason),
+                        ],
+                    ),
+                    Purpose::Unexempt { no, version },
+                    vec![Field::text(S::DlgReasonOptional, "", false)],
+                )
+                .with_body(vec![line]),
+            ),
+            None => Dialog::Choice(Choice {
+                title: fill(t(S::DlgExemptKind), &[&no]),
+                body: vec![line],
+                warn: None,
+                options: crate::domain::order::ExemptionKind::ALL
+                    .iter()
+                    .map(|k| match app.env.lang {
+                        crate::domain::Lang::Zh => k.zh().to_string(),
+                        crate::domain::Lang::En => format!("{} ({})", k.code(), k.zh()),
+                    })
+                    .collect(),
+                selected: 0,
+                error: None,
+                purpose: Purpose::ExemptKind { no, version },
+            }),
+        },
         Op::Extension => match &o.extension {
             Some(ext) => Dialog::Choice(Choice {
                 title: fill(

@@ -138,13 +138,23 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
             format!("{} {}", r.order.order_no, one_line(&r.order.title)),
         ));
     }
-    let mut action = i18n::action(lang, name).to_string();
+    // Lifting an exemption is named as such (its workflow name is 剔除's).
+    let label = match submit {
+        Submit::Act {
+            action: Action::Unexempt { .. },
+            ..
+        } => t(S::ActUnexempt),
+        _ => i18n::action(lang, name),
+    };
+    let mut action = label.to_string();
     let decision = match submit {
         Submit::Act { action: a, .. } => match a {
             Action::ReviewAccept => Some(S::ConfirmPass),
             Action::ReviewReject { .. } => Some(S::ConfirmReject),
             Action::ApproveExtension => Some(S::ConfirmApprove),
             Action::RefuseExtension { .. } => Some(S::ConfirmRefuse),
+            Action::ApproveReturn => Some(S::ConfirmApproveReturn),
+            Action::RefuseReturn { .. } => Some(S::ConfirmRefuseReturn),
             _ => None,
         },
         _ => None,
@@ -200,7 +210,18 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
                         rows.push((S::ConfirmLimit, to));
                     }
                 }
+                Action::ApproveReturn => {
+                    if let Some(r) = row.and_then(|r| r.order.return_request.as_ref()) {
+                        rows.push((S::ConfirmReason, or_none(&r.reason)));
+                    }
+                }
+                Action::Exempt { kind, reason } => {
+                    rows.push((S::ConfirmKind, i18n::exemption(lang, *kind).into()));
+                    rows.push((S::ConfirmReason, or_none(reason)));
+                }
                 Action::Return { reason }
+                | Action::RefuseReturn { reason }
+                | Action::Unexempt { reason }
                 | Action::RefuseExtension { reason }
                 | Action::ReviewReject { reason }
                 | Action::Close { reason }
@@ -222,7 +243,7 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
     );
     text.push(t(S::DlgCannotUndo).to_string());
     text.push(t(S::ConfirmAsk).to_string());
-    let title = fill(t(S::ConfirmTitle), &[&i18n::action(lang, name), &no]);
+    let title = fill(t(S::ConfirmTitle), &[&label, &no]);
     (title, text)
 }
 
@@ -457,6 +478,30 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
             )));
             Vec::new()
         }
+        (Purpose::DecideReturn { no, version }, Some(0)) => {
+            record(app, &p, act(no, version, Action::ApproveReturn))
+        }
+        (Purpose::DecideReturn { no, version }, _) => {
+            let title = fill(t(S::DlgRefuseReturnTitle), &[&no]);
+            app.overlay.dialog = Some(Dialog::Form(Form::new(
+                title,
+                Purpose::RefuseReturn { no, version },
+                vec![Field::text(S::DlgReason, "", true)],
+            )));
+            Vec::new()
+        }
+        (Purpose::ExemptKind { no, version }, Some(i)) => {
+            let all = crate::domain::order::ExemptionKind::ALL;
+            let kind = all[i.min(all.len() - 1)];
+            let name = super::super::i18n::exemption(app.env.lang, kind);
+            let title = fill(t(S::DlgExempt), &[&no, &name]);
+            app.overlay.dialog = Some(Dialog::Form(Form::new(
+                title,
+                Purpose::Exempt { no, version, kind },
+                vec![Field::text(S::DlgReason, "", true)],
+            )));
+            Vec::new()
+        }
         (Purpose::Review { no, version, .. }, Some(0)) => {
             record(app, &p, act(no, version, Action::ReviewAccept))
         }
@@ -563,6 +608,28 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
             ),
             Err(e) => return e,
         },
+        Purpose::RefuseReturn { no, version } => act(
+            no,
+            version,
+            Action::RefuseReturn {
+                reason: text(S::DlgReason),
+            },
+        ),
+        Purpose::Exempt { no, version, kind } => act(
+            no,
+            version,
+            Action::Exempt {
+                kind,
+                reason: text(S::DlgReason),
+            },
+        ),
+        Purpose::Unexempt { no, version } => act(
+            no,
+            version,
+            Action::Unexempt {
+                reason: text(S::DlgReasonOptional),
+            },
+        ),
         Purpose::RefuseExtension { no, version } => act(
             no,
             version,

@@ -110,6 +110,25 @@ fn lines<'a>(
         let v = fill(t(S::ExtensionUntil), &[&x.until, &one_line(&x.reason)]);
         fields.push((S::FExtension, v, app.env.theme.warning()));
     }
+    if let Some(r) = &o.return_request {
+        let late = if r.late { t(S::ReturnLateMark) } else { "" };
+        let v = fill(
+            t(S::ReturnAskedValue),
+            &[&one_line(&r.reason), &time(r.at), &late],
+        );
+        fields.push((S::FReturnAsked, v, app.env.theme.warning()));
+    }
+    if let Some(e) = &o.exemption {
+        let v = fill(
+            t(S::ExemptionValue),
+            &[
+                &i18n::exemption(app.env.lang, e.kind),
+                &one_line(&e.reason),
+                &time(e.at),
+            ],
+        );
+        fields.push((S::FExemption, v, Style::new()));
+    }
     if let Some(c) = o.callback {
         fields.push((
             S::FCallback,

@@ -150,6 +150,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     let status_w = Status::ALL
         .iter()
         .map(|s| width(i18n::status(app.env.lang, *s)))
+        .chain([width(t(S::ReturnPendingMark))])
         .max()
         .unwrap_or(6);
     let category_w = Category::ALL
@@ -244,7 +245,12 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
                 .unwrap_or_else(|| t(S::NoDeadline).into());
             cells.push(cell(left, left_style(app, r)));
         }
-        cells.push(i18n::status(app.env.lang, o.status).into());
+        // A unit's return request awaiting the office shows in place of the status (as wide).
+        if o.return_request.is_some() {
+            cells.push(cell(t(S::ReturnPendingMark), app.env.theme.warning()));
+        } else {
+            cells.push(i18n::status(app.env.lang, o.status).into());
+        }
         cells.push(unit_name(app, r).into());
         if overdue {
             cells.push(o.urges.to_string().into());

@@ -131,10 +131,7 @@ pub fn hints(app: &App, f: &mut Frame, area: Rect) {
         Cmd::Op(Op::BulkUrge) | Cmd::UrgeUnit => app.env.role.may_do(crate::domain::Work::BulkUrge),
         Cmd::SuperviseUnit => app.env.role.may_do(crate::domain::Work::SuperviseUnit),
         Cmd::Intake => app.env.role.may_do(crate::domain::Work::Intake),
-        Cmd::Op(op) => order.is_some_and(|o| {
-            op.action_name(o.extension.is_some())
-                .is_some_and(|a| app.env.allows(o, a))
-        }),
+        Cmd::Op(op) => order.is_some_and(|o| op.action_on(o).is_some_and(|a| app.env.allows(o, a))),
         _ => true,
     };
     let (on, off): (Vec<&keymap::Binding>, Vec<&keymap::Binding>) = app
