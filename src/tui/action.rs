@@ -53,6 +53,7 @@ pub enum Op {
     BulkUrge,
     Supervise,
     Callback,
+    Contact,
     Redo,
     Close,
 }
@@ -61,7 +62,7 @@ pub enum Op {
 /// and `Op::for_action` both read it. 延期 (`e`) is one key for two workflow actions: asking
 /// for an extension, and deciding one that is pending. Bulk urging has no row (it is checked
 /// per order by `ops::urge_many`), nor has revealing a contact (`hotline order show --reveal`).
-pub const OP_ACTIONS: [(Op, ActionName); 12] = [
+pub const OP_ACTIONS: [(Op, ActionName); 13] = [
     (Op::Dispatch, ActionName::Dispatch),
     (Op::Accept, ActionName::Accept),
     (Op::Return, ActionName::Return),
@@ -72,12 +73,13 @@ pub const OP_ACTIONS: [(Op, ActionName); 12] = [
     (Op::Urge, ActionName::Urge),
     (Op::Supervise, ActionName::Supervise),
     (Op::Callback, ActionName::Callback),
+    (Op::Contact, ActionName::Contact),
     (Op::Redo, ActionName::Redo),
     (Op::Close, ActionName::Close),
 ];
 
 impl Op {
-    pub const ALL: [Op; 12] = [
+    pub const ALL: [Op; 13] = [
         Op::Dispatch,
         Op::Accept,
         Op::Return,
@@ -88,6 +90,7 @@ impl Op {
         Op::BulkUrge,
         Op::Supervise,
         Op::Callback,
+        Op::Contact,
         Op::Redo,
         Op::Close,
     ];
@@ -253,11 +256,7 @@ mod tests {
     fn every_action_but_reveal_has_one_key_op_and_back() {
         assert_eq!(Op::for_action(ActionName::RevealContact), None);
         // Not offered in the TUI yet (issue 12, CLI only so far).
-        let cli_only = [
-            ActionName::DecideReturn,
-            ActionName::Contact,
-            ActionName::Exempt,
-        ];
+        let cli_only = [ActionName::DecideReturn, ActionName::Exempt];
         for a in ActionName::ALL
             .into_iter()
             .filter(|a| !cli_only.contains(a))
