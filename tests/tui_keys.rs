@@ -1355,7 +1355,13 @@ fn the_callback_console_asks_three_questions_and_records_the_answers() {
     let waiting = awaiting_callback(&s);
     let no = waiting[0].clone();
     let screen = run(&mut s, &format!("{} c", open_order(&no)));
-    for part in ["单位是否联系过您", "诉求是否解决", "您是否满意", "4 未接通", "2 解释说明"] {
+    for part in [
+        "单位是否联系过您",
+        "诉求是否解决",
+        "您是否满意",
+        "4 未接通",
+        "2 解释说明",
+    ] {
         assert!(screen.contains(part), "{part}:\n{screen}");
     }
     // A digit before the first question is answered: it asks for y or n, nothing chosen.
@@ -1364,11 +1370,17 @@ fn the_callback_console_asks_three_questions_and_records_the_answers() {
     assert!(e.contains("y（是）"), "{e}");
     // n, then 2 (解释说明): the answers so far are shown; the third question is asked.
     let screen = run(&mut s, "n 2");
-    assert!(screen.contains("未联系") && screen.contains("解释说明"), "{screen}");
+    assert!(
+        screen.contains("未联系") && screen.contains("解释说明"),
+        "{screen}"
+    );
     let Some(Dialog::Callback(c)) = &s.app.overlay.dialog else {
         panic!("{:?}", s.app.overlay.dialog)
     };
-    assert_eq!((c.contacted, c.solved, c.question), (Some(false), Some(Solved::Explained), 2));
+    assert_eq!(
+        (c.contacted, c.solved, c.question),
+        (Some(false), Some(Solved::Explained), 2)
+    );
     // Enter before the last answer names the question not answered.
     run(&mut s, "<Enter>");
     assert!(shown_error(&s).unwrap().contains("您是否满意"));
@@ -1431,7 +1443,11 @@ fn t_records_the_units_first_contact_after_one_confirmation() {
     let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
         panic!("{:?}\n{screen}", s.app.overlay.dialog)
     };
-    assert!(c.text.join("\n").contains("已电话联系诉求人"), "{:?}", c.text);
+    assert!(
+        c.text.join("\n").contains("已电话联系诉求人"),
+        "{:?}",
+        c.text
+    );
     run(&mut s, "y");
     assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.message);
     let events = s.store().events(FIRST_OVERDUE).unwrap();

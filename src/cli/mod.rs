@@ -12,8 +12,8 @@ use args::{
 pub use clap_error::{command_path, what_is_wrong};
 
 use crate::context::{Options, os_user};
-use crate::domain::time::{parse_date, parse_datetime};
 use crate::domain::order::{Answers, Solved};
+use crate::domain::time::{parse_date, parse_datetime};
 use crate::domain::{Action, CallbackResult, Category, Intake, OnSite, Role, Status, UnitKind};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, DeadlineSpec, NewOrder, policy};
@@ -133,8 +133,14 @@ fn callback_action(a: CallbackArgs) -> Result<Action> {
         "no" | "否" | "未联系" => false,
         other => {
             return Err(bad(
-                format!("callback: --contacted: '{}' is not an answer (expected yes or no)", q(other)),
-                format!("回访：--contacted：“{}”不是答案（应为 yes 或 no）", q(other)),
+                format!(
+                    "callback: --contacted: '{}' is not an answer (expected yes or no)",
+                    q(other)
+                ),
+                format!(
+                    "回访：--contacted：“{}”不是答案（应为 yes 或 no）",
+                    q(other)
+                ),
             ));
         }
     };

@@ -5,8 +5,8 @@
 use super::action::{Cmd, Submit};
 use super::i18n::{S, fill};
 use super::keymap::Ctx;
-use crate::domain::text::{one_line, sanitize};
 use crate::domain::order::{Answers, Solved};
+use crate::domain::text::{one_line, sanitize};
 use crate::domain::{Action, CallbackResult, Category, Lang};
 use crate::ops::DeadlineSpec;
 use chrono::NaiveDate;

@@ -344,9 +344,9 @@ strings! {
     CbOnTime => "{}，按时答复（{}）", "{}, replied on time ({})";
     CbLate => "{}，超期答复（{}）", "{}, replied late ({})";
     CbAsk => "依次问诉求人（{} 未接通）：", "Ask the citizen in turn ({} unreachable):";
-    CbQContacted => "单位是否联系过您", "Did the unit contact you";
-    CbQSolved => "诉求是否解决", "Is it solved";
-    CbQSatisfied => "您是否满意", "Are you satisfied";
+    CbQContacted => "单位是否联系过您", "Unit contacted?";
+    CbQSolved => "诉求是否解决", "Solved?";
+    CbQSatisfied => "您是否满意", "Satisfied?";
     CbNotYet => "—", "—";
     CbYes => "是", "yes";
     CbNo => "否", "no";
@@ -474,6 +474,21 @@ pub fn contacted(lang: Lang, c: bool) -> &'static str {
         (Lang::Zh, false) => "未联系",
         (Lang::En, true) => "contacted",
         (Lang::En, false) => "not contacted",
+    }
+}
+/// The callback console's short forms of the first and third answers (its questions say
+/// the rest): 已联系 / yes, 基本满意 / basically.
+pub fn contacted_short(lang: Lang, c: bool) -> &'static str {
+    match (lang, c) {
+        (Lang::Zh, c) => contacted(Lang::Zh, c),
+        (Lang::En, true) => "yes",
+        (Lang::En, false) => "no",
+    }
+}
+pub fn satisfaction_short(lang: Lang, r: CallbackResult) -> &'static str {
+    match (lang, r) {
+        (Lang::En, CallbackResult::BasicallySatisfied) => "basically",
+        (lang, r) => callback(lang, r),
     }
 }
 /// A callback's answers in one line: 已联系，已解决，满意 (an older callback: its satisfaction).

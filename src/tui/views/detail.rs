@@ -116,9 +116,7 @@ fn lines<'a>(
     if let Some(c) = o.callback {
         // The answers of the last callback that reached the citizen, when it is the last.
         let v = match o.last_callback {
-            Some(l) if l.result == c => {
-                i18n::callback_answers(app.env.lang, l.result, &l.answers)
-            }
+            Some(l) if l.result == c => i18n::callback_answers(app.env.lang, l.result, &l.answers),
             _ => i18n::callback(app.env.lang, c).into(),
         };
         fields.push((S::FCallback, v, Style::new()));

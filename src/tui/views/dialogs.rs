@@ -205,7 +205,7 @@ fn questions<'a>(app: &App, c: &CallbackDesk, iw: u16) -> Vec<Line<'a>> {
     };
     let answers = [
         (
-            c.contacted.map(|v| i18n::contacted(lang, v)),
+            c.contacted.map(|v| i18n::contacted_short(lang, v)),
             keyed(vec![(Cmd::Yes, t(S::CbYes)), (Cmd::No, t(S::CbNo))]),
         ),
         (
@@ -213,16 +213,25 @@ fn questions<'a>(app: &App, c: &CallbackDesk, iw: u16) -> Vec<Line<'a>> {
             picks(Solved::ALL.iter().map(|v| i18n::solved(lang, *v)).collect()),
         ),
         (
-            c.satisfaction.map(|v| i18n::callback(lang, v)),
-            picks(SATISFACTION.iter().map(|v| i18n::callback(lang, *v)).collect()),
+            c.satisfaction.map(|v| i18n::satisfaction_short(lang, v)),
+            picks(
+                SATISFACTION
+                    .iter()
+                    .map(|v| i18n::satisfaction_short(lang, *v))
+                    .collect(),
+            ),
         ),
     ];
     let q_w = QUESTIONS.iter().map(|q| width(t(*q))).max().unwrap_or(8) + 2;
     let a_w = [true, false]
         .into_iter()
-        .map(|v| width(i18n::contacted(lang, v)))
+        .map(|v| width(i18n::contacted_short(lang, v)))
         .chain(Solved::ALL.iter().map(|v| width(i18n::solved(lang, *v))))
-        .chain(SATISFACTION.iter().map(|v| width(i18n::callback(lang, *v))))
+        .chain(
+            SATISFACTION
+                .iter()
+                .map(|v| width(i18n::satisfaction_short(lang, *v))),
+        )
         .max()
         .unwrap_or(6)
         + 2;
@@ -243,7 +252,10 @@ fn questions<'a>(app: &App, c: &CallbackDesk, iw: u16) -> Vec<Line<'a>> {
         out.push(Line::from(vec![
             Span::styled(head, style),
             Span::styled(pad(shown, a_w), app.env.theme.total()),
-            Span::styled(crate::domain::text::truncate(&keys, rest), app.env.theme.dim()),
+            Span::styled(
+                crate::domain::text::truncate(&keys, rest),
+                app.env.theme.dim(),
+            ),
         ]));
     }
     out
