@@ -15,7 +15,7 @@ use crate::domain::{Action, CallbackResult, Category, Intake, OnSite, UnitKind};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, DeadlineSpec, NewOrder};
 use crate::store::Store;
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::path::Path;
 use texts::Rng;
 
@@ -153,14 +153,24 @@ pub(crate) fn answers_for(
     }
 }
 
-/// A first contact's delay after a dispatch, in minutes: mostly within hours, some the next
-/// day or the one after.
-pub(crate) fn contact_delay(r: &mut Rng) -> i64 {
-    (match r.below(100) {
+/// When a unit first reaches the citizen after `after` (a dispatch, a signing): mostly within
+/// hours, some the next day or the one after, always in the day (08:00–20:00).
+pub(crate) fn contact_at(r: &mut Rng, after: NaiveDateTime) -> NaiveDateTime {
+    let minutes = match r.below(100) {
         0..=59 => 10 + r.below(230),
         60..=89 => 240 + r.below(20 * 60),
         _ => 24 * 60 + r.below(24 * 60),
-    }) as i64
+    };
+    let t = after + Duration::minutes(minutes as i64);
+    let morning = |day: NaiveDate, r: &mut Rng| {
+        day.and_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap_or(NaiveTime::MIN))
+            + Duration::minutes(r.below(150) as i64)
+    };
+    match t.hour() {
+        0..=7 => morning(t.date(), r),
+        20.. => morning(t.date() + Duration::days(1), r),
+        _ => t,
+    }
 }
 
 /// What a unit notes of its first contact.
@@ -506,7 +516,7 @@ impl Planner {
             if r.chance(12) {
                 continue;
             }
-            let contact = *at + Duration::minutes(contact_delay(r));
+            let contact = contact_at(r, *at);
             if contact + Duration::minutes(1) < until {
                 let note = *r.pick(&CONTACT_NOTES);
                 contacts.push((contact, Step::Contact(note.to_string())));

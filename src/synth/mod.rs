@@ -176,8 +176,8 @@ fn plan_order(
     }
     // 先行联系: most units reach the citizen within hours or a day or two; some never.
     let contacted = p.rng.chance(85) && {
-        let delay = crate::demo::contact_delay(p.rng);
-        let at = p.later(delay, delay + 1);
+        let after = p.order.as_ref().map_or(now, |o| o.updated_at);
+        let at = crate::demo::contact_at(p.rng, after);
         let note = p.rng.pick(&crate::demo::CONTACT_NOTES).to_string();
         at < now && p.step(at, &liaison, Action::Contact { note })
     };

@@ -292,7 +292,9 @@ pub const BINDINGS: &[Binding] = &[
     bm(Ctx::Orders, "extension", &[ch('e')], Cmd::Op(Op::Extension), S::KExtension, S::MExtension, true),
     b(Ctx::Orders, "redo", &[ch('R')], Cmd::Op(Op::Redo), S::KRedo, true),
     bm(Ctx::Orders, "intake", &[ch('i')], Cmd::Intake, S::KIntake, S::MIntake, true),
-    bm(Ctx::Orders, "contact", &[ch('t')], Cmd::Op(Op::Contact), S::KContact, S::MContact, true),
+    // Not in the hint bar (it would push out Esc and q at 80 columns): the detail's 现在可以
+    // line and the help name it.
+    bm(Ctx::Orders, "contact", &[ch('t')], Cmd::Op(Op::Contact), S::KContact, S::MContact, false),
     bm(Ctx::Overdue, "mark", &[ch(' ')], Cmd::ToggleMark, S::KMark, S::MMark, true),
     b(Ctx::Overdue, "mark_all", &[ch('*')], Cmd::MarkAll, S::KMarkAll, false),
     bm(Ctx::Overdue, "mark_range", &[ch('V')], Cmd::MarkRange, S::KMarkRange, S::MMarkRange, false),
