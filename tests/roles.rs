@@ -183,6 +183,11 @@ fn each_role_can_do_what_it_should_and_nothing_else() {
     ok(
         &db,
         "hl-zjj",
+        &["contact", &no, "--note", "已电话联系诉求人"],
+    );
+    ok(
+        &db,
+        "hl-zjj",
         &["reply", &no, "--text", "已于11月2日安排维修人员更换阀门。"],
     );
     denied(
@@ -198,8 +203,16 @@ fn each_role_can_do_what_it_should_and_nothing_else() {
         "only on 住建局's orders",
     );
     denied(&db, "hl-zjj", &["review", &no, "--accept"], "not review");
+    // 先行联系 on another unit's order: the policy's refusal (the order is 贾塘乡's).
+    denied(
+        &db,
+        "hl-zjj",
+        &["contact", &other, "--note", "已联系"],
+        "only on 住建局's orders",
+    );
 
-    // Nothing the refusals touched changed: the order has intake, dispatch, urge, accept, reply.
+    // Nothing the refusals touched changed: the order has intake, dispatch, urge, accept,
+    // contact, reply.
     let v: serde_json::Value = serde_json::from_str(&ok(
         &db,
         "hl-boss",
@@ -214,10 +227,18 @@ fn each_role_can_do_what_it_should_and_nothing_else() {
         .collect();
     assert_eq!(
         kinds,
-        ["received", "dispatched", "urged", "accepted", "replied"]
+        [
+            "received",
+            "dispatched",
+            "urged",
+            "accepted",
+            "contacted",
+            "replied"
+        ]
     );
     // Events record the acting operator.
     assert_eq!(v["events"][3]["operator"], "hl-zjj");
+    assert_eq!(v["events"][4]["operator"], "hl-zjj");
 
     // The last admin cannot be removed.
     denied(

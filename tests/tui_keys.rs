@@ -736,7 +736,7 @@ fn shown_error(s: &Session) -> Option<String> {
         Some(Dialog::Choice(c)) => c.error.clone(),
         Some(Dialog::Confirm(c)) => c.error.clone(),
         Some(Dialog::Editor(e)) => e.error.clone(),
-        Some(Dialog::Callback(c)) => c.choice.error.clone(),
+        Some(Dialog::Callback(c)) => c.error.clone(),
         None => None,
     };
     from_dialog.or_else(|| s.app.message.as_ref().map(|m| m.text.clone()))
@@ -892,7 +892,7 @@ fn the_close_form_requires_a_reason_after_an_unsatisfied_callback() {
     let m = s.app.message.clone().unwrap().text;
     assert!(m.contains("尚未回访"), "{m}");
     // The citizen is unsatisfied: the close form's reason is required, and says so.
-    run(&mut s, "c 3 y");
+    run(&mut s, "c y 3 3 y");
     let o = s.store().order(&no).unwrap().unwrap();
     assert_eq!(o.callback, Some(CallbackResult::Unsatisfied));
     run(&mut s, "C");
@@ -1053,8 +1053,9 @@ fn callbacks_as_a_console_reveal_choose_confirm_next() {
         panic!("{:?}", s.app.overlay.dialog)
     };
     assert!(c.revealed);
-    // 2: the answer (基本满意), confirmed once, then recorded (the version after the reveal).
-    run(&mut s, "2");
+    // y 1 2: the three answers (已联系, 已解决, 基本满意), confirmed once, then recorded
+    // (the version after the reveal).
+    run(&mut s, "y 1 2");
     let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
         panic!("{:?}", s.app.overlay.dialog)
     };
@@ -1493,4 +1494,125 @@ fn x_exempts_an_order_with_a_kind_and_a_reason_and_lifts_it() {
     assert!(c.title.contains("取消剔除"), "{}", c.title);
     run(&mut s, "y");
     assert!(s.store().order(&no).unwrap().unwrap().exemption.is_none());
+}
+
+#[test]
+fn the_callback_console_asks_three_questions_and_records_the_answers() {
+    use hotline::domain::CallbackResult;
+    use hotline::domain::order::{Answers, Solved};
+    let (_d, mut s) = session();
+    let waiting = awaiting_callback(&s);
+    let no = waiting[0].clone();
+    let screen = run(&mut s, &format!("{} c", open_order(&no)));
+    for part in [
+        "单位是否联系过您",
+        "诉求是否解决",
+        "您是否满意",
+        "4 未接通",
+        "2 解释说明",
+    ] {
+        assert!(screen.contains(part), "{part}:\n{screen}");
+    }
+    // A digit before the first question is answered: it asks for y or n, nothing chosen.
+    run(&mut s, "1");
+    let e = shown_error(&s).unwrap();
+    assert!(e.contains("y（是）"), "{e}");
+    // n, then 2 (解释说明): the answers so far are shown; the third question is asked.
+    let screen = run(&mut s, "n 2");
+    assert!(
+        screen.contains("未联系") && screen.contains("解释说明"),
+        "{screen}"
+    );
+    let Some(Dialog::Callback(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert_eq!(
+        (c.contacted, c.solved, c.question),
+        (Some(false), Some(Solved::Explained), 2)
+    );
+    // Enter before the last answer names the question not answered.
+    run(&mut s, "<Enter>");
+    assert!(shown_error(&s).unwrap().contains("您是否满意"));
+    // 3 (不满意): the confirmation shows the three answers; n goes back with them kept.
+    let screen = run(&mut s, "3");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}\n{screen}", s.app.overlay.dialog)
+    };
+    let text = c.text.join("\n");
+    for part in ["未联系", "解释说明", "不满意"] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    assert!(screen.contains("解释说明"), "{screen}");
+    run(&mut s, "n");
+    let Some(Dialog::Callback(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert_eq!(c.satisfaction, Some(CallbackResult::Unsatisfied));
+    // y changes the first answer (已联系), back to the confirmation; y records it.
+    run(&mut s, "y y");
+    assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.message);
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!(o.callback, Some(CallbackResult::Unsatisfied));
+    let last = o.last_callback.unwrap();
+    assert_eq!(
+        last.answers,
+        Answers {
+            contacted: Some(true),
+            solved: Some(Solved::Explained)
+        }
+    );
+    // The detail shows the answers.
+    let screen = run(&mut s, "");
+    assert!(screen.contains("已联系，解释说明，不满意"), "{screen}");
+
+    // 4: 未接通, whatever was answered: no answers recorded.
+    let other = waiting[1].clone();
+    run(&mut s, &format!("<Esc> {} c y 1 4", open_order(&other)));
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.text.join("\n").contains("不是有效回访"), "{:?}", c.text);
+    run(&mut s, "y");
+    let o = s.store().order(&other).unwrap().unwrap();
+    assert_eq!(o.callback, Some(CallbackResult::Unreachable));
+    assert_eq!(o.last_callback, None);
+}
+
+#[test]
+fn t_records_the_units_first_contact_after_one_confirmation() {
+    let (_d, mut s) = session();
+    // 201710270002 is handling (住建局): t opens the note, then asks once.
+    let before = s.store().events(FIRST_OVERDUE).unwrap().len();
+    let screen = run(&mut s, &format!("{} t", open_order(FIRST_OVERDUE)));
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}\n{screen}", s.app.overlay.dialog)
+    };
+    assert!(f.title.contains("先行联系"), "{}", f.title);
+    let screen = run(&mut s, "\"已电话联系诉求人\" <Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}\n{screen}", s.app.overlay.dialog)
+    };
+    assert!(
+        c.text.join("\n").contains("已电话联系诉求人"),
+        "{:?}",
+        c.text
+    );
+    run(&mut s, "y");
+    assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.message);
+    let events = s.store().events(FIRST_OVERDUE).unwrap();
+    assert_eq!(events.len(), before + 1);
+    assert_eq!(
+        events.last().map(|e| &e.kind),
+        Some(&EventKind::Contacted {
+            note: "已电话联系诉求人".into()
+        })
+    );
+    let o = s.store().order(FIRST_OVERDUE).unwrap().unwrap();
+    assert!(o.first_contact_at.is_some());
+    // On an order awaiting its callback, t is refused with the workflow's words.
+    let no = awaiting_callback(&s)[0].clone();
+    run(&mut s, &format!("<Esc> {} t", open_order(&no)));
+    assert!(s.app.overlay.dialog.is_none());
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("先行联系"), "{m}");
 }

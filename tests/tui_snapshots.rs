@@ -180,14 +180,18 @@ fn dialog_intake() {
 
 #[test]
 fn dialog_callback() {
-    // The console of an order awaiting its callback: contact masked, reply, deadline, answers.
-    both("callback", ": \"order 201711180005\" <Enter> c");
+    // The console of an order awaiting its callback: contact masked, reply, deadline, and
+    // the three questions with the answers so far (y: contacted; the second one asked).
+    both("callback", ": \"order 201711180005\" <Enter> c y");
 }
 
 #[test]
 fn dialog_confirm_callback() {
     // The one confirmation: what will be recorded, asked once.
-    both("callback_confirm", ": \"order 201711180005\" <Enter> c 3");
+    both(
+        "callback_confirm",
+        ": \"order 201711180005\" <Enter> c n 2 3",
+    );
 }
 
 #[test]

@@ -220,13 +220,35 @@ pub enum Command {
         #[arg(long)]
         due: Option<String>,
     },
-    /// 回访: record the citizen's answer.
+    /// 回访: record the citizen's three answers (--contacted, --solved, --satisfaction, all
+    /// three), or --unreachable (未接通: not a valid callback, no answers).
     Callback {
         /// The order's number (工单编号), e.g. 201710270002.
         order_no: String,
-        /// The citizen's answer: satisfied (满意), basically-satisfied (基本满意), unsatisfied (不满意) or unreachable (未接通).
-        #[arg(long, value_parser = ["satisfied", "basically-satisfied", "unsatisfied", "unreachable"])]
-        result: String,
+        /// 单位是否联系过您: yes (已联系) or no (未联系).
+        #[arg(long, value_name = "yes|no")]
+        contacted: Option<String>,
+        /// 诉求是否解决: yes (已解决), explained (解释说明: why it cannot be solved) or no (未解决).
+        #[arg(long, value_name = "yes|explained|no")]
+        solved: Option<String>,
+        /// 是否满意: satisfied (满意), basic (基本满意) or unsatisfied (不满意).
+        #[arg(long, value_name = "satisfied|basic|unsatisfied")]
+        satisfaction: Option<String>,
+        /// 未接通 / 联系不上: the citizen was not reached; takes no answers.
+        #[arg(long)]
+        unreachable: bool,
+        /// The older single answer, satisfaction only: satisfied (满意), basically-satisfied
+        /// (基本满意), unsatisfied (不满意) or unreachable (未接通).
+        #[arg(long, value_name = "RESULT")]
+        result: Option<String>,
+    },
+    /// 先行联系: the unit records that it reached the citizen (while it holds the order).
+    Contact {
+        /// The order's number (工单编号), e.g. 201710270002.
+        order_no: String,
+        /// What was said (联系情况) [default: none]
+        #[arg(long, default_value = "")]
+        note: String,
     },
     /// 重办: back to the unit with a new deadline.
     Redo {

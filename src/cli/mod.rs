@@ -12,6 +12,7 @@ use args::{
 pub use clap_error::{command_path, what_is_wrong};
 
 use crate::context::{Options, os_user};
+use crate::domain::order::{Answers, Solved};
 use crate::domain::time::{parse_date, parse_datetime};
 use crate::domain::{Action, CallbackResult, Category, Intake, OnSite, Role, Status, UnitKind};
 use crate::error::{Error, Result};
@@ -64,6 +65,158 @@ fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSp
         }
         (None, None) => Ok(DeadlineSpec::Default),
     }
+}
+
+/// `hotline callback`'s answers as typed.
+struct CallbackArgs {
+    contacted: Option<String>,
+    solved: Option<String>,
+    satisfaction: Option<String>,
+    unreachable: bool,
+    result: Option<String>,
+}
+
+fn bad(en: String, zh: String) -> Error {
+    Error::Invalid(crate::error::Msg::both(en, zh))
+}
+
+/// The callback the flags describe: the three answers together, `--unreachable` alone, or the
+/// older `--result` alone (satisfaction only). Anything else is one error, in both languages.
+fn callback_action(a: CallbackArgs) -> Result<Action> {
+    let how = "give --contacted yes|no --solved yes|explained|no --satisfaction satisfied|basic|unsatisfied, or --unreachable";
+    let how_zh = "请给出 --contacted yes|no --solved yes|explained|no --satisfaction satisfied|basic|unsatisfied，或 --unreachable";
+    let answers = [
+        ("--contacted", a.contacted.is_some()),
+        ("--solved", a.solved.is_some()),
+        ("--satisfaction", a.satisfaction.is_some()),
+    ];
+    let given: Vec<&str> = answers.iter().filter(|x| x.1).map(|x| x.0).collect();
+    let missing: Vec<&str> = answers.iter().filter(|x| !x.1).map(|x| x.0).collect();
+    if let Some(r) = a.result {
+        if a.unreachable || !given.is_empty() {
+            let with = if a.unreachable {
+                "--unreachable".to_string()
+            } else {
+                given.join(", ")
+            };
+            return Err(bad(
+                format!(
+                    "callback: --result (the older single answer) cannot go with {with}; {how}"
+                ),
+                format!("回访：--result（旧的单一结果）不能与 {with} 同用；{how_zh}"),
+            ));
+        }
+        let result: CallbackResult = r.parse().map_err(|_| {
+            bad(
+                format!(
+                    "callback: --result: '{}' is not a result (expected satisfied, basically-satisfied, unsatisfied or unreachable)",
+                    crate::domain::text::quote(&r)
+                ),
+                format!(
+                    "回访：--result：“{}”不是回访结果（应为 satisfied、basically-satisfied、unsatisfied 或 unreachable）",
+                    crate::domain::text::quote(&r)
+                ),
+            )
+        })?;
+        return Ok(Action::Callback {
+            result,
+            answers: Answers::default(),
+        });
+    }
+    if a.unreachable {
+        if !given.is_empty() {
+            let with = given.join(", ");
+            return Err(bad(
+                format!(
+                    "callback: --unreachable records a call that did not reach the citizen, so it has no answers: drop {with}, or drop --unreachable"
+                ),
+                format!(
+                    "回访：--unreachable 表示未联系上诉求人，没有答案：请去掉 {with}，或去掉 --unreachable"
+                ),
+            ));
+        }
+        return Ok(Action::Callback {
+            result: CallbackResult::Unreachable,
+            answers: Answers::default(),
+        });
+    }
+    let (Some(contacted), Some(solved), Some(satisfaction)) =
+        (a.contacted, a.solved, a.satisfaction)
+    else {
+        if given.is_empty() {
+            return Err(bad(
+                format!("callback: no answer given; {how}"),
+                format!("回访：没有给出答案；{how_zh}"),
+            ));
+        }
+        let missing = missing.join(", ");
+        return Err(bad(
+            format!(
+                "callback: the three answers go together: {missing} missing (or --unreachable if the citizen was not reached)"
+            ),
+            format!("回访：三个答案须一起给出：缺少 {missing}（未联系上诉求人时用 --unreachable）"),
+        ));
+    };
+    let q = crate::domain::text::quote;
+    let contacted = match contacted.trim() {
+        "yes" | "是" | "已联系" => true,
+        "no" | "否" | "未联系" => false,
+        other => {
+            return Err(bad(
+                format!(
+                    "callback: --contacted: '{}' is not an answer (expected yes or no)",
+                    q(other)
+                ),
+                format!(
+                    "回访：--contacted：“{}”不是答案（应为 yes 或 no）",
+                    q(other)
+                ),
+            ));
+        }
+    };
+    let solved: Solved = solved.parse().map_err(|_| {
+        bad(
+            format!(
+                "callback: --solved: '{}' is not an answer (expected yes, explained or no)",
+                q(&solved)
+            ),
+            format!(
+                "回访：--solved：“{}”不是答案（应为 yes、explained 或 no）",
+                q(&solved)
+            ),
+        )
+    })?;
+    let result = match satisfaction.trim() {
+        "basic" => CallbackResult::BasicallySatisfied,
+        s => match s.parse::<CallbackResult>() {
+            Ok(r) if r.reached() => r,
+            Ok(_) => {
+                return Err(bad(
+                    "callback: --satisfaction: 'unreachable' is not a satisfaction; a call that did not reach the citizen is --unreachable (without answers)".into(),
+                    "回访：--satisfaction：unreachable 不是满意度；未联系上诉求人请用 --unreachable（不带答案）".into(),
+                ));
+            }
+            Err(_) => {
+                return Err(bad(
+                    format!(
+                        "callback: --satisfaction: '{}' is not an answer (expected satisfied, basic or unsatisfied)",
+                        q(s)
+                    ),
+                    format!(
+                        "回访：--satisfaction：“{}”不是答案（应为 satisfied、basic 或 unsatisfied）",
+                        q(s)
+                    ),
+                ));
+            }
+        },
+    };
+    Ok(Action::Callback {
+        result,
+        answers: Answers {
+            contacted: Some(contacted),
+            solved: Some(solved),
+        },
+    })
 }
 
 /// A unit named on the command line as the TUI's `:unit` names it (`domain::units`): its
@@ -453,16 +606,24 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 )),
             }
         }
-        Command::Callback { order_no, result } => {
-            let result: CallbackResult = result.parse().map_err(Error::Input)?;
-            act(
-                &order_no,
-                Action::Callback {
-                    result,
-                    answers: Default::default(),
-                },
-            )
+        Command::Callback {
+            order_no,
+            contacted,
+            solved,
+            satisfaction,
+            unreachable,
+            result,
+        } => {
+            let a = callback_action(CallbackArgs {
+                contacted,
+                solved,
+                satisfaction,
+                unreachable,
+                result,
+            })?;
+            act(&order_no, a)
         }
+        Command::Contact { order_no, note } => act(&order_no, Action::Contact { note }),
         Command::Redo {
             order_no,
             reason,

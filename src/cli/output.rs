@@ -160,6 +160,13 @@ pub fn order_value(
         "reply": o.reply,
         "replied_at": o.replied_at.map(fmt),
         "callback": o.callback.map(|c| c.code()),
+        "first_contact_at": o.first_contact_at.map(fmt),
+        "last_callback": o.last_callback.map(|c| json!({
+            "at": fmt(c.at),
+            "result": c.result.code(),
+            "contacted": c.answers.contacted,
+            "solved": c.answers.solved.map(|s| s.code()),
+        })),
         "closed_at": o.closed_at.map(fmt),
         "urges": o.urges,
         "supervisions": o.supervisions,
@@ -236,6 +243,16 @@ pub fn order_text(o: &Order, events: &[StoredEvent], now: NaiveDateTime, reveal:
         (None, _) => "-".into(),
     };
     line(&mut s, "办理时限", deadline);
+    if let Some(at) = o.first_contact_at {
+        line(&mut s, "先行联系", format!("{} (first contact)", fmt(at)));
+    }
+    if let Some(c) = o.last_callback {
+        line(
+            &mut s,
+            "回访",
+            format!("{} {}", fmt(c.at), callback_answers(c.result, &c.answers)),
+        );
+    }
     line(&mut s, "诉求人", format!("{citizen} {phone}"));
     line(&mut s, "地址", one_line(&o.address));
     if let Some(r) = &o.return_request {
@@ -292,6 +309,35 @@ pub fn order_text(o: &Order, events: &[StoredEvent], now: NaiveDateTime, reveal:
     s
 }
 
+/// A callback's answers as one phrase: `contacted yes (已联系), solved explained (解释说明),
+/// satisfaction basically-satisfied (基本满意)`; an unreachable one says it is not a valid
+/// callback; an older one (satisfaction only) names the satisfaction.
+pub fn callback_answers(
+    result: crate::domain::CallbackResult,
+    answers: &crate::domain::order::Answers,
+) -> String {
+    if !result.reached() {
+        return format!(
+            "{} ({}): not a valid callback, no answers",
+            result.code(),
+            result.zh()
+        );
+    }
+    let mut parts = Vec::new();
+    if let Some(c) = answers.contacted {
+        parts.push(if c {
+            "contacted yes (已联系)".to_string()
+        } else {
+            "contacted no (未联系)".to_string()
+        });
+    }
+    if let Some(s) = answers.solved {
+        parts.push(format!("solved {} ({})", s.code(), s.zh()));
+    }
+    parts.push(format!("satisfaction {} ({})", result.code(), result.zh()));
+    parts.join(", ")
+}
+
 /// "4th", "11th", "22nd": the English ordinal of a count.
 fn ordinal(n: u32) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -326,7 +372,13 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
             "refused the return of {no}; {unit} keeps it: {}",
             one_line(reason)
         ),
-        A::Contact { .. } => format!("recorded {unit}'s first contact with the citizen of {no}"),
+        A::Contact { .. } => match o.first_contact_at {
+            Some(at) => format!(
+                "recorded {unit}'s contact with the citizen of {no} (first contact {})",
+                fmt(at)
+            ),
+            None => format!("recorded {unit}'s contact with the citizen of {no}"),
+        },
         A::Exempt { kind, reason } => format!(
             "exempted {no} from assessment ({}, {}): {}",
             kind.code(),
@@ -353,10 +405,9 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
             ordinal(o.supervisions),
             if on_site.is_some() { ", on site" } else { "" }
         ),
-        A::Callback { result, .. } => format!(
-            "recorded the callback of {no}: {} ({})",
-            result.code(),
-            result.zh()
+        A::Callback { result, answers } => format!(
+            "recorded the callback of {no}: {}",
+            callback_answers(*result, answers)
         ),
         A::Redo { deadline, .. } => format!(
             "sent {no} back to {unit} to redo ({} redo), deadline {deadline}",

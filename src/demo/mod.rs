@@ -9,12 +9,13 @@
 
 pub mod texts;
 
+use crate::domain::order::{Answers, Solved};
 use crate::domain::scorecard::OVERDUE_DAYS;
 use crate::domain::{Action, CallbackResult, Category, Intake, OnSite, UnitKind};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx, DeadlineSpec, NewOrder};
 use crate::store::Store;
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::path::Path;
 use texts::Rng;
 
@@ -114,10 +115,71 @@ enum Step {
     Urge(String),
     Supervise(String, Option<OnSite>),
     SuperviseUnit(String, String, Option<OnSite>),
-    Callback(CallbackResult),
+    Callback(CallbackResult, Answers),
+    /// 先行联系 by the unit, with its note.
+    Contact(String),
     Redo(String),
     Close(String),
 }
+
+/// A citizen's answers to a callback of satisfaction `result` (none when unreachable), as
+/// the demo and `hotline gen` draw them: one the unit recorded contacting mostly says it was
+/// contacted; the less satisfied, the less often solved; an unsatisfied citizen whose order
+/// is closed with the policy's explanation mostly says 解释说明.
+pub(crate) fn answers_for(
+    r: &mut Rng,
+    result: CallbackResult,
+    was_contacted: bool,
+    explained: bool,
+) -> Answers {
+    if !result.reached() {
+        return Answers::default();
+    }
+    let contacted = r.chance(if was_contacted { 93 } else { 40 });
+    let roll = r.below(100);
+    let solved = match result {
+        CallbackResult::Satisfied if roll < 86 => Solved::Yes,
+        CallbackResult::Satisfied if roll < 98 => Solved::Explained,
+        CallbackResult::BasicallySatisfied if roll < 55 => Solved::Yes,
+        CallbackResult::BasicallySatisfied if roll < 88 => Solved::Explained,
+        CallbackResult::Unsatisfied if explained && roll < 80 => Solved::Explained,
+        CallbackResult::Unsatisfied if !explained && roll < 8 => Solved::Yes,
+        CallbackResult::Unsatisfied if !explained && roll < 30 => Solved::Explained,
+        _ => Solved::No,
+    };
+    Answers {
+        contacted: Some(contacted),
+        solved: Some(solved),
+    }
+}
+
+/// When a unit first reaches the citizen after `after` (a dispatch, a signing): mostly within
+/// hours, some the next day or the one after, always in the day (08:00–20:00).
+pub(crate) fn contact_at(r: &mut Rng, after: NaiveDateTime) -> NaiveDateTime {
+    let minutes = match r.below(100) {
+        0..=59 => 10 + r.below(230),
+        60..=89 => 240 + r.below(20 * 60),
+        _ => 24 * 60 + r.below(24 * 60),
+    };
+    let t = after + Duration::minutes(minutes as i64);
+    let morning = |day: NaiveDate, r: &mut Rng| {
+        day.and_time(NaiveTime::from_hms_opt(8, 0, 0).unwrap_or(NaiveTime::MIN))
+            + Duration::minutes(r.below(150) as i64)
+    };
+    match t.hour() {
+        0..=7 => morning(t.date(), r),
+        20.. => morning(t.date() + Duration::days(1), r),
+        _ => t,
+    }
+}
+
+/// What a unit notes of its first contact.
+pub(crate) const CONTACT_NOTES: [&str; 4] = [
+    "已电话联系诉求人，了解具体情况",
+    "已与诉求人电话沟通，告知办理进度",
+    "已上门与诉求人见面，核实诉求",
+    "已联系诉求人，约定现场查看时间",
+];
 
 /// The shape of an order's life, chosen per unit so its row comes out as the bulletin says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +192,9 @@ enum Fate {
 
 struct Planner {
     rng: Rng,
+    /// The first contacts and the callbacks' answers: a stream of their own, so that what
+    /// the bulletin's figures rest on is drawn as before.
+    facts: Rng,
     ctx: Ctx,
     end: NaiveDateTime,
     steps: Vec<(NaiveDateTime, usize, usize, Step)>,
@@ -326,7 +391,10 @@ fn draft_order(
         Fate::ClosedOnTime { redo: true } | Fate::OpenRecent { redo: true }
     );
     if redo {
-        dr.push(called, Step::Callback(CallbackResult::Unsatisfied));
+        dr.push(
+            called,
+            Step::Callback(CallbackResult::Unsatisfied, Answers::default()),
+        );
         let redone = p.minutes(called, 10, 60);
         dr.push(redone, Step::Redo(texts::redo_reason(&mut p.rng)));
         deadline = p.deadline(category, redone.date());
@@ -344,7 +412,10 @@ fn draft_order(
         let reviewed = p.minutes(again, 30, 300);
         dr.push(reviewed, Step::ReviewAccept);
         let called = p.workday_after(reviewed, 1);
-        dr.push(called, Step::Callback(CallbackResult::Satisfied));
+        dr.push(
+            called,
+            Step::Callback(CallbackResult::Satisfied, Answers::default()),
+        );
         let closed = p.minutes(called, 5, 30);
         dr.push(closed, Step::Close(String::new()));
         dr.closed_at = Some(closed);
@@ -360,7 +431,7 @@ fn draft_order(
             "诉求不符合现行政策规定，已向诉求人耐心解释".to_string(),
         ),
     };
-    dr.push(called, Step::Callback(result));
+    dr.push(called, Step::Callback(result, Answers::default()));
     let closed = p.minutes(called, 5, 30);
     dr.push(closed, Step::Close(reason));
     dr.closed_at = Some(closed);
@@ -416,12 +487,57 @@ impl Planner {
                 | Step::Return(_)
                 | Step::Reply(_)
                 | Step::ReviewAccept
-                | Step::Callback(_)
+                | Step::Callback(..)
                 | Step::Close(_) => owes = false,
                 _ => {}
             }
         }
         owes
+    }
+
+    /// The facts the bulletin's figures do not rest on, added to a planned order: the unit's
+    /// first contact (先行联系) after most dispatches — minutes to a couple of days later,
+    /// while it still holds the order; now and then never —, and each callback's answers
+    /// (did the unit contact you, is it solved), as a citizen of that satisfaction gives
+    /// them: a contacted citizen mostly says so; an unsatisfied one mostly not solved, or
+    /// explained when the order is closed with the policy's explanation.
+    fn facts(&mut self, dr: &mut Draft) {
+        let r = &mut self.facts;
+        let mut contacts = Vec::new();
+        for (i, (at, step)) in dr.steps.iter().enumerate() {
+            if !matches!(step, Step::Dispatch(_)) {
+                continue;
+            }
+            // The unit holds it until it replies (or returns it).
+            let until = dr.steps[i + 1..]
+                .iter()
+                .find(|(_, s)| matches!(s, Step::Reply(_) | Step::Return(_)))
+                .map_or(self.end, |(t, _)| *t);
+            if r.chance(12) {
+                continue;
+            }
+            let contact = contact_at(r, *at);
+            if contact + Duration::minutes(1) < until {
+                let note = *r.pick(&CONTACT_NOTES);
+                contacts.push((contact, Step::Contact(note.to_string())));
+            }
+        }
+        let explained: Vec<bool> = dr
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                matches!(dr.steps.get(i + 1), Some((_, Step::Close(reason))) if !reason.is_empty())
+            })
+            .collect();
+        for (i, (at, step)) in dr.steps.iter_mut().enumerate() {
+            let Step::Callback(result, answers) = step else {
+                continue;
+            };
+            let was_contacted = contacts.iter().any(|(c, _)| c < at);
+            *answers = answers_for(r, *result, was_contacted, explained[i]);
+        }
+        dr.steps.extend(contacts);
     }
 
     fn add(&mut self, dr: Draft) -> usize {
@@ -444,6 +560,8 @@ impl Planner {
         for _ in 0..200 {
             let dr = draft_order(self, unit, township, category, fate);
             if fits(&dr, fate, self.end, as_of) {
+                let mut dr = dr;
+                self.facts(&mut dr);
                 let dl = dr.deadline;
                 return Ok((self.add(dr), dl));
             }
@@ -459,6 +577,7 @@ fn plan() -> Result<Vec<(NaiveDateTime, usize, usize, Step)>> {
     let rows = bulletin_rows()?;
     let mut p = Planner {
         rng: Rng::new(SEED),
+        facts: Rng::new(SEED ^ 0x5EED_C0DE),
         ctx: Ctx::new(t(FROM), "demo"),
         end: t("2017-12-31T18:00:00"),
         steps: Vec::new(),
@@ -621,8 +740,13 @@ fn perform(store: &Store, steps: Vec<(NaiveDateTime, usize, usize, Step)>) -> Re
     let mut numbers: Vec<String> = Vec::new();
     let n = steps.len();
     store.write(|s| {
-        for (k, (at, idx, _, step)) in steps.into_iter().enumerate() {
-            let office = Ctx::new(at, OFFICE[k % OFFICE.len()]);
+        // The office's operators take turns by the office's steps (a unit's contact is not one).
+        let mut turn = 0;
+        for (at, idx, _, step) in steps {
+            let office = Ctx::new(at, OFFICE[turn % OFFICE.len()]);
+            if !matches!(step, Step::Contact(_)) {
+                turn += 1;
+            }
             let no = numbers.get(idx).cloned().unwrap_or_default();
             let unit_ctx = |s: &Store| -> Result<Ctx> {
                 let o = s.require_order(&no)?;
@@ -670,13 +794,10 @@ fn perform(store: &Store, steps: Vec<(NaiveDateTime, usize, usize, Step)>) -> Re
                 Step::SuperviseUnit(unit, note, on_site) => {
                     ops::supervise_unit(s, &office, &unit, &note, on_site)?;
                 }
-                Step::Callback(result) => act(
-                    &office,
-                    Action::Callback {
-                        result,
-                        answers: Default::default(),
-                    },
-                )?,
+                Step::Callback(result, answers) => {
+                    act(&office, Action::Callback { result, answers })?
+                }
+                Step::Contact(note) => act(&unit_ctx(s)?, Action::Contact { note })?,
                 Step::Redo(reason) => {
                     ops::redo(s, &office, &no, &reason, DeadlineSpec::Default, None)?;
                 }

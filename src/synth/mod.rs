@@ -174,6 +174,13 @@ fn plan_order(
         let at = p.later(30, 1800);
         p.step(at, &liaison, Action::Accept);
     }
+    // 先行联系: most units reach the citizen within hours or a day or two; some never.
+    let contacted = p.rng.chance(85) && {
+        let after = p.order.as_ref().map_or(now, |o| o.updated_at);
+        let at = crate::demo::contact_at(p.rng, after);
+        let note = p.rng.pick(&crate::demo::CONTACT_NOTES).to_string();
+        at < now && p.step(at, &liaison, Action::Contact { note })
+    };
     if late {
         if let Some(d) = deadline {
             let mut at = d.and_hms_opt(9, 0, 0).unwrap_or(received) + Duration::days(1);
@@ -231,16 +238,13 @@ fn plan_order(
             85..=92 => CallbackResult::Unreachable,
             _ => CallbackResult::Unsatisfied,
         };
+        let redo = result == CallbackResult::Unsatisfied && p.rng.chance(60);
+        // Closed unsatisfied without a redo: the policy was explained.
+        let explained = !redo && target >= 5;
+        let answers = crate::demo::answers_for(p.rng, result, contacted, explained);
         let at = p.later(600, 2000);
-        p.step(
-            at,
-            office,
-            Action::Callback {
-                result,
-                answers: Default::default(),
-            },
-        );
-        if result == CallbackResult::Unsatisfied && p.rng.chance(60) {
+        p.step(at, office, Action::Callback { result, answers });
+        if redo {
             let at = p.later(10, 60);
             let reason = texts::redo_reason(p.rng);
             let (deadline, _) =
@@ -253,14 +257,9 @@ fn plan_order(
                 let at = p.later(60, 600);
                 p.step(at, office, Action::ReviewAccept);
                 let at = p.later(600, 2000);
-                p.step(
-                    at,
-                    office,
-                    Action::Callback {
-                        result: CallbackResult::Satisfied,
-                        answers: Default::default(),
-                    },
-                );
+                let result = CallbackResult::Satisfied;
+                let answers = crate::demo::answers_for(p.rng, result, contacted, false);
+                p.step(at, office, Action::Callback { result, answers });
             }
         }
     }

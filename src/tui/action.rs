@@ -53,6 +53,7 @@ pub enum Op {
     BulkUrge,
     Supervise,
     Callback,
+    Contact,
     Redo,
     Close,
     /// 剔除 / 取消剔除 (an admin's), by whether the order is exempted.
@@ -64,7 +65,7 @@ pub enum Op {
 /// for an extension, and deciding one that is pending; so is 退单 (`b`): a unit's request, and
 /// the office's decision on a pending one. Bulk urging has no row (it is checked
 /// per order by `ops::urge_many`), nor has revealing a contact (`hotline order show --reveal`).
-pub const OP_ACTIONS: [(Op, ActionName); 14] = [
+pub const OP_ACTIONS: [(Op, ActionName); 15] = [
     (Op::Dispatch, ActionName::Dispatch),
     (Op::Accept, ActionName::Accept),
     (Op::Return, ActionName::Return),
@@ -76,13 +77,14 @@ pub const OP_ACTIONS: [(Op, ActionName); 14] = [
     (Op::Urge, ActionName::Urge),
     (Op::Supervise, ActionName::Supervise),
     (Op::Callback, ActionName::Callback),
+    (Op::Contact, ActionName::Contact),
     (Op::Redo, ActionName::Redo),
     (Op::Close, ActionName::Close),
     (Op::Exempt, ActionName::Exempt),
 ];
 
 impl Op {
-    pub const ALL: [Op; 13] = [
+    pub const ALL: [Op; 14] = [
         Op::Dispatch,
         Op::Accept,
         Op::Return,
@@ -93,6 +95,7 @@ impl Op {
         Op::BulkUrge,
         Op::Supervise,
         Op::Callback,
+        Op::Contact,
         Op::Redo,
         Op::Close,
         Op::Exempt,
@@ -270,12 +273,7 @@ mod tests {
     #[test]
     fn every_action_but_reveal_has_one_key_op_and_back() {
         assert_eq!(Op::for_action(ActionName::RevealContact), None);
-        // Not offered in the TUI yet (issue 12, CLI only so far).
-        let cli_only = [ActionName::Contact];
-        for a in ActionName::ALL
-            .into_iter()
-            .filter(|a| !cli_only.contains(a))
-        {
+        for a in ActionName::ALL {
             let op = Op::for_action(a);
             assert!(op.is_some(), "{a:?} has no key");
             if let Some(op) = op {

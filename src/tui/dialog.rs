@@ -6,8 +6,9 @@ use super::action::{Cmd, Submit};
 use super::i18n::{S, fill};
 use super::keymap::Ctx;
 use crate::domain::order::ExemptionKind;
+use crate::domain::order::{Answers, Solved};
 use crate::domain::text::{one_line, sanitize};
-use crate::domain::{Category, Lang};
+use crate::domain::{Action, CallbackResult, Category, Lang};
 use crate::ops::DeadlineSpec;
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyEvent};
@@ -93,6 +94,11 @@ pub enum Purpose {
         no: String,
         version: u32,
     },
+    /// 先行联系: the unit reached the citizen.
+    Contact {
+        no: String,
+        version: u32,
+    },
     Redo {
         no: String,
         version: u32,
@@ -155,6 +161,7 @@ impl Purpose {
             | Review { .. }
             | Reject { .. }
             | Callback { .. }
+            | Contact { .. }
             | Redo { .. }
             | Close { .. }
             | Dispatch { .. }
@@ -195,6 +202,7 @@ impl Purpose {
             | Reject { no, version }
             | Supervise { no, version }
             | Callback { no, version }
+            | Contact { no, version }
             | Redo { no, version }
             | Close { no, version }
             | PickUnit { no, version, .. }
@@ -558,23 +566,144 @@ impl Confirm {
 
 /// The callback console (回访): the citizen's name and phone (masked until `Cmd::Reveal`,
 /// which is recorded as the CLI's `--reveal` is), the unit's reply, the deadline and whether
-/// the reply was on time; the citizen's answer is chosen by keys, then confirmed.
+/// the reply was on time; then the three questions of the script, answered by keys in turn —
+/// did the unit contact you (`y`/`n`), is it solved (1–3: `Solved::ALL`), are you satisfied
+/// (1–3: `SATISFACTION`) — or `4` 未接通 (not a valid callback, no answers); the answers so
+/// far are shown, and the last one leads to the confirmation.
 #[derive(Debug, Clone)]
 pub struct CallbackDesk {
     /// The order as it was opened (its contact is shown masked until revealed).
     pub order: crate::domain::Order,
     /// The full contact is shown (its showing was recorded).
     pub revealed: bool,
-    /// The citizen's answer: `CallbackResult::ALL`'s options.
-    pub choice: Choice,
+    pub title: String,
+    /// Lines above the questions (the order).
+    pub body: Vec<String>,
+    /// The question asked now: 0 contacted, 1 solved, 2 satisfaction.
+    pub question: usize,
+    pub contacted: Option<bool>,
+    pub solved: Option<Solved>,
+    pub satisfaction: Option<CallbackResult>,
+    pub error: Option<String>,
+    pub purpose: Purpose,
 }
 
+/// The third question's answers, in the order of their keys.
+pub const SATISFACTION: [CallbackResult; 3] = [
+    CallbackResult::Satisfied,
+    CallbackResult::BasicallySatisfied,
+    CallbackResult::Unsatisfied,
+];
+
+/// The console's three questions, in order.
+pub const QUESTIONS: [S; 3] = [S::CbQContacted, S::CbQSolved, S::CbQSatisfied];
+
 impl CallbackDesk {
-    fn on_key(&mut self, cmd: Option<Cmd>) -> Outcome {
+    pub fn new(order: crate::domain::Order, title: String, body: Vec<String>) -> CallbackDesk {
+        let purpose = Purpose::Callback {
+            no: order.order_no.clone(),
+            version: order.version,
+        };
+        CallbackDesk {
+            order,
+            revealed: false,
+            title,
+            body,
+            question: 0,
+            contacted: None,
+            solved: None,
+            satisfaction: None,
+            error: None,
+            purpose,
+        }
+    }
+
+    /// Whether question `i` has its answer.
+    pub fn answered(&self, i: usize) -> bool {
+        match i {
+            0 => self.contacted.is_some(),
+            1 => self.solved.is_some(),
+            _ => self.satisfaction.is_some(),
+        }
+    }
+
+    /// The callback the answers make, once all three are given.
+    pub fn action(&self) -> Option<Action> {
+        Some(Action::Callback {
+            result: self.satisfaction?,
+            answers: Answers {
+                contacted: Some(self.contacted?),
+                solved: Some(self.solved?),
+            },
+        })
+    }
+
+    /// After an answer: the confirmation once all three are given, else the next question
+    /// not answered yet.
+    fn next(&mut self) -> Outcome {
+        self.error = None;
+        if let Some(a) = self.action() {
+            return Outcome::Answered(self.purpose.clone(), a);
+        }
+        if let Some(i) = (0..QUESTIONS.len()).find(|i| !self.answered(*i)) {
+            self.question = i;
+        }
+        Outcome::Stay
+    }
+
+    fn on_key(&mut self, lang: Lang, cmd: Option<Cmd>) -> Outcome {
         match cmd {
             Some(Cmd::Reveal) if !self.revealed => Outcome::Reveal(self.order.order_no.clone()),
-            Some(Cmd::Reveal) => Outcome::Stay,
-            other => self.choice.on_key(other),
+            Some(Cmd::Yes) | Some(Cmd::No) => {
+                self.contacted = Some(cmd == Some(Cmd::Yes));
+                self.next()
+            }
+            // 未接通: not a valid callback, whatever was answered so far.
+            Some(Cmd::Pick(3)) => Outcome::Answered(
+                self.purpose.clone(),
+                Action::Callback {
+                    result: CallbackResult::Unreachable,
+                    answers: Answers::default(),
+                },
+            ),
+            Some(Cmd::Pick(i)) if i < 3 => {
+                let i = usize::from(i);
+                match self.question {
+                    0 => {
+                        self.error = Some(S::CbAnswerYn.get(lang).to_string());
+                        Outcome::Stay
+                    }
+                    1 => {
+                        self.solved = Some(Solved::ALL[i]);
+                        self.next()
+                    }
+                    _ => {
+                        self.satisfaction = Some(SATISFACTION[i]);
+                        self.next()
+                    }
+                }
+            }
+            Some(Cmd::Down) => {
+                self.question = (self.question + 1).min(QUESTIONS.len() - 1);
+                Outcome::Stay
+            }
+            Some(Cmd::Up) => {
+                self.question = self.question.saturating_sub(1);
+                Outcome::Stay
+            }
+            Some(Cmd::Submit) => match self.action() {
+                Some(a) => Outcome::Answered(self.purpose.clone(), a),
+                None => {
+                    let i = (0..QUESTIONS.len())
+                        .find(|i| !self.answered(*i))
+                        .unwrap_or(0);
+                    self.question = i;
+                    self.error = Some(fill(S::CbUnanswered.get(lang), &[&QUESTIONS[i].get(lang)]));
+                    Outcome::Stay
+                }
+            },
+            Some(Cmd::Cancel) => Outcome::Cancel,
+            _ => Outcome::Stay,
         }
     }
 }
@@ -604,6 +733,8 @@ pub enum Outcome {
     Back,
     /// Show the citizen's full contact of this order (recorded).
     Reveal(String),
+    /// The callback console's answers: the callback to record (confirmed first).
+    Answered(Purpose, Action),
 }
 
 #[derive(Debug, Clone)]
@@ -624,7 +755,7 @@ impl Dialog {
             Dialog::Choice(d) => &mut d.purpose,
             Dialog::Picker(d) => &mut d.purpose,
             Dialog::Editor(d) => &mut d.purpose,
-            Dialog::Callback(d) => &mut d.choice.purpose,
+            Dialog::Callback(d) => &mut d.purpose,
         }
     }
     /// The order changed meanwhile (a conflict): what is submitted next carries its new
@@ -647,7 +778,7 @@ impl Dialog {
             Dialog::Choice(d) => d.error = e,
             Dialog::Picker(d) => d.error = e,
             Dialog::Editor(d) => d.error = e,
-            Dialog::Callback(d) => d.choice.error = e,
+            Dialog::Callback(d) => d.error = e,
         }
     }
 
@@ -671,7 +802,7 @@ impl Dialog {
             Dialog::Picker(p) => p.on_key(cmd, key),
             Dialog::Editor(e) => e.on_key(lang, cmd, key),
             Dialog::Form(f) => f.on_key(lang, cmd, key),
-            Dialog::Callback(c) => c.on_key(cmd),
+            Dialog::Callback(c) => c.on_key(lang, cmd),
         }
     }
 

@@ -37,6 +37,7 @@ strings! {
     Loading => "加载中…", "loading…";
     Demo => "演示", "demo";
     Colon => "：", ": ";
+    Comma => "，", ", ";
 
     // Column headers.
     ColLeft => "剩余工日", "Days left";
@@ -216,7 +217,17 @@ strings! {
     MNoBack => "回到表单，已输入的内容保留", "back to the form, with what was typed kept";
     KNextCallback => "下一件待回访", "next callback";
     MNextCallback => "选中列表中下一件待回访（尚未记录回访结果）的工单，打开回访", "select the next order in the list awaiting a callback (none recorded yet) and open its callback";
-    KPickAnswer => "按序号选评价", "answer by number";
+    KPickAnswer => "按序号回答", "answer by number";
+    MPickAnswer => "回答当前问题：诉求是否解决（1 已解决、2 解释说明、3 未解决）或是否满意（1 满意、2 基本满意、3 不满意）；答完第三问即到确认", "answer the question asked: is it solved (1 solved, 2 explained, 3 not solved) or satisfied (1 satisfied, 2 basically, 3 unsatisfied); the third answer leads to the confirmation";
+    KCbYes => "已联系", "contacted";
+    MCbYes => "第一问“单位是否联系过您”：是（n 为否）；随时可改", "the first question, did the unit contact you: yes (n: no); can be changed any time";
+    KCbNo => "未联系", "not contacted";
+    KUnreachable => "未接通", "unreachable";
+    MUnreachable => "未接通或联系不上：不是有效回访，不记答案（确认后记录）", "not reached: not a valid callback, no answers are recorded (asked once first)";
+    KCbDone => "确认答案", "confirm the answers";
+    MCbDone => "三问都已回答时到确认；否则转到尚未回答的问题", "with all three answered, on to the confirmation; else to the question not answered yet";
+    KContact => "先行联系", "first contact";
+    MContact => "承办单位记录已联系上诉求人（先行联系），可填联系情况；记入工单历史", "the unit records that it reached the citizen (first contact), with an optional note; recorded in the history";
     KReveal => "显示电话", "show phone";
     MReveal => "显示诉求人的完整姓名和电话；这会记入工单历史（与 order show --reveal 相同）", "show the citizen's full name and phone; recorded in the order's history (as order show --reveal is)";
     CtxGlobal => "通用", "Everywhere";
@@ -289,7 +300,10 @@ strings! {
     DlgParticipants => "参加人员", "Participants";
     DlgMeasures => "措施", "Measures";
     DlgDue => "时限（日期）", "Due (date)";
-    DlgCallback => "回访 {}：诉求人的评价", "Callback {}: the citizen's answer";
+    DlgCallback => "回访 {}：三个问题", "Callback {}: three questions";
+    DlgContact => "先行联系 {}", "First contact {}";
+    DlgContactNote => "联系情况（可不填）", "What was said (optional)";
+    DlgContactBefore => "已于 {} 先行联系过；可再次记录", "First contact already recorded at {}; you may record another";
     DlgRedo => "重办 {}", "Redo {}";
     DlgDays => "办理时限（工作日）", "Time limit (working days)";
     DlgClose => "办结 {}（不可撤销）", "Close {} (cannot be undone)";
@@ -324,6 +338,7 @@ strings! {
     ConfirmAction => "操作", "Action";
     ConfirmOrders => "{} 件工单", "{} orders";
     ConfirmResult => "回访结果", "Callback";
+    ConfirmUnreachable => "未接通（不是有效回访，不记答案）", "unreachable (not a valid callback, no answers)";
     ConfirmReason => "原因", "Reason";
     ConfirmNote => "说明", "Note";
     ConfirmLimit => "办理时限", "Time limit";
@@ -350,7 +365,16 @@ strings! {
     CbDeadline => "办理时限", "Deadline";
     CbOnTime => "{}，按时答复（{}）", "{}, replied on time ({})";
     CbLate => "{}，超期答复（{}）", "{}, replied late ({})";
-    CbAsk => "诉求人的评价：", "The citizen's answer:";
+    CbAsk => "依次问诉求人（{} 未接通）：", "Ask the citizen in turn ({} unreachable):";
+    CbQContacted => "单位是否联系过您", "Unit contacted?";
+    CbQSolved => "诉求是否解决", "Solved?";
+    CbQSatisfied => "您是否满意", "Satisfied?";
+    CbNotYet => "—", "—";
+    CbYes => "是", "yes";
+    CbNo => "否", "no";
+    CbAnswerYn => "第一问请按 y（是）或 n（否）回答", "Answer the first question with y (yes) or n (no)";
+    CbUnanswered => "尚未回答：{}", "Not answered yet: {}";
+    FFirstContact => "先行联系", "First contact";
     Required => "请填写“{}”", "\"{}\" is required";
     BadNumber => "“{}”须为 1–365 的整数", "\"{}\" must be a whole number from 1 to 365";
     Checkbox => "[x]", "[x]";
@@ -473,6 +497,56 @@ pub fn exemption(lang: Lang, k: crate::domain::order::ExemptionKind) -> &'static
         Lang::Zh => k.zh(),
         Lang::En => k.code(),
     }
+}
+/// A callback's second answer (诉求是否解决).
+pub fn solved(lang: Lang, s: crate::domain::order::Solved) -> &'static str {
+    use crate::domain::order::Solved;
+    match (lang, s) {
+        (Lang::Zh, s) => s.zh(),
+        (Lang::En, Solved::Yes) => "solved",
+        (Lang::En, Solved::Explained) => "explained",
+        (Lang::En, Solved::No) => "not solved",
+    }
+}
+/// A callback's first answer (单位是否联系过您).
+pub fn contacted(lang: Lang, c: bool) -> &'static str {
+    match (lang, c) {
+        (Lang::Zh, true) => "已联系",
+        (Lang::Zh, false) => "未联系",
+        (Lang::En, true) => "contacted",
+        (Lang::En, false) => "not contacted",
+    }
+}
+/// The callback console's short forms of the first and third answers (its questions say
+/// the rest): 已联系 / yes, 基本满意 / basically.
+pub fn contacted_short(lang: Lang, c: bool) -> &'static str {
+    match (lang, c) {
+        (Lang::Zh, c) => contacted(Lang::Zh, c),
+        (Lang::En, true) => "yes",
+        (Lang::En, false) => "no",
+    }
+}
+pub fn satisfaction_short(lang: Lang, r: CallbackResult) -> &'static str {
+    match (lang, r) {
+        (Lang::En, CallbackResult::BasicallySatisfied) => "basically",
+        (lang, r) => callback(lang, r),
+    }
+}
+/// A callback's answers in one line: 已联系，已解决，满意 (an older callback: its satisfaction).
+pub fn callback_answers(
+    lang: Lang,
+    result: CallbackResult,
+    answers: &crate::domain::order::Answers,
+) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(c) = answers.contacted {
+        parts.push(contacted(lang, c));
+    }
+    if let Some(s) = answers.solved {
+        parts.push(solved(lang, s));
+    }
+    parts.push(callback(lang, result));
+    parts.join(S::Comma.get(lang))
 }
 pub fn callback(lang: Lang, c: CallbackResult) -> &'static str {
     match lang {

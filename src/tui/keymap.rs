@@ -293,6 +293,9 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Orders, "redo", &[ch('R')], Cmd::Op(Op::Redo), S::KRedo, true),
     bm(Ctx::Orders, "exempt", &[ch('X')], Cmd::Op(Op::Exempt), S::KExempt, S::MExempt, false),
     bm(Ctx::Orders, "intake", &[ch('i')], Cmd::Intake, S::KIntake, S::MIntake, true),
+    // Not in the hint bar (it would push out Esc and q at 80 columns): the detail's 现在可以
+    // line and the help name it.
+    bm(Ctx::Orders, "contact", &[ch('t')], Cmd::Op(Op::Contact), S::KContact, S::MContact, false),
     bm(Ctx::Overdue, "mark", &[ch(' ')], Cmd::ToggleMark, S::KMark, S::MMark, true),
     b(Ctx::Overdue, "mark_all", &[ch('*')], Cmd::MarkAll, S::KMarkAll, false),
     bm(Ctx::Overdue, "mark_range", &[ch('V')], Cmd::MarkRange, S::KMarkRange, S::MMarkRange, false),
@@ -355,11 +358,14 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Choice, "pick_4", &[ch('4')], Cmd::Pick(3), S::KPick, false),
     b(Ctx::Choice, "cancel", &[k(C::Esc)], Cmd::Cancel, S::KCancel, true),
     // The callback console: the citizen's answer by a digit, the phone shown on request.
-    b(Ctx::Callback, "choose", &[k(C::Enter)], Cmd::Submit, S::KChoose, true),
-    b(Ctx::Callback, "pick_1", &[ch('1')], Cmd::Pick(0), S::KPickAnswer, true),
+    // The three questions in turn: contacted y/n, solved 1–3, satisfied 1–3; 4 未接通.
+    bm(Ctx::Callback, "contacted_yes", &[ch('y')], Cmd::Yes, S::KCbYes, S::MCbYes, true),
+    b(Ctx::Callback, "contacted_no", &[ch('n')], Cmd::No, S::KCbNo, true),
+    bm(Ctx::Callback, "pick_1", &[ch('1')], Cmd::Pick(0), S::KPickAnswer, S::MPickAnswer, true),
     b(Ctx::Callback, "pick_2", &[ch('2')], Cmd::Pick(1), S::KPickAnswer, false),
     b(Ctx::Callback, "pick_3", &[ch('3')], Cmd::Pick(2), S::KPickAnswer, false),
-    b(Ctx::Callback, "pick_4", &[ch('4')], Cmd::Pick(3), S::KPickAnswer, false),
+    bm(Ctx::Callback, "pick_4", &[ch('4')], Cmd::Pick(3), S::KUnreachable, S::MUnreachable, true),
+    bm(Ctx::Callback, "choose", &[k(C::Enter)], Cmd::Submit, S::KCbDone, S::MCbDone, false),
     bm(Ctx::Callback, "reveal", &[ch('p')], Cmd::Reveal, S::KReveal, S::MReveal, true),
     b(Ctx::Callback, "down", &[ch('j'), k(C::Down)], Cmd::Down, S::KDown, false),
     b(Ctx::Callback, "up", &[ch('k'), k(C::Up)], Cmd::Up, S::KUp, false),

@@ -563,8 +563,8 @@ impl Session {
                 {
                     d.revealed = true;
                     d.order = o.clone();
-                    d.choice.error = None;
-                    if let Some((_, v)) = d.choice.purpose.order_mut() {
+                    d.error = None;
+                    if let Some((_, v)) = d.purpose.order_mut() {
                         *v = o.version;
                     }
                 }

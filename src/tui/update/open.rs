@@ -9,7 +9,7 @@ use super::super::keymap::Ctx;
 use super::say;
 use crate::domain::text::{one_line, vague_reply};
 use crate::domain::workflow::{WorkflowError, precheck};
-use crate::domain::{Action, ActionName, CallbackResult, Status, TimeLimits};
+use crate::domain::{Action, ActionName, Status, TimeLimits};
 use crate::ops::calendar;
 
 /// One line naming an order: number, unit, title.
@@ -223,22 +223,26 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) -> Vec<Effect> {
             Purpose::Supervise { no, version },
             vec![line],
         )),
-        Op::Callback => Dialog::Callback(Box::new(CallbackDesk {
-            order: o.clone(),
-            revealed: false,
-            choice: Choice {
-                title: fill(t(S::DlgCallback), &[&no]),
-                body: vec![line],
-                warn: None,
-                options: CallbackResult::ALL
-                    .iter()
-                    .map(|c| i18n::callback(app.env.lang, *c).to_string())
-                    .collect(),
-                selected: 0,
-                error: None,
-                purpose: Purpose::Callback { no, version },
-            },
-        })),
+        Op::Callback => Dialog::Callback(Box::new(CallbackDesk::new(
+            o.clone(),
+            fill(t(S::DlgCallback), &[&no]),
+            vec![line],
+        ))),
+        Op::Contact => {
+            let mut body = vec![line];
+            if let Some(at) = o.first_contact_at {
+                let at = at.format("%Y-%m-%d %H:%M").to_string();
+                body.push(fill(t(S::DlgContactBefore), &[&at]));
+            }
+            Dialog::Form(
+                Form::new(
+                    fill(t(S::DlgContact), &[&no]),
+                    Purpose::Contact { no, version },
+                    vec![Field::text(S::DlgContactNote, "", false)],
+                )
+                .with_body(body),
+            )
+        }
         Op::Redo => {
             let days = TimeLimits::shipped().days(o.category);
             Dialog::Form(

@@ -12,7 +12,7 @@ use super::super::app::{App, OrderRow, PeriodChoice};
 use super::super::dialog::{Confirm, Dialog, Field, Form, Outcome, Picker, Purpose};
 use super::super::i18n::{self, S, fill};
 use crate::domain::text::{one_line, pad, width};
-use crate::domain::{Action, ActionName, CallbackResult, Category, Intake, OnSite, TimeLimits};
+use crate::domain::{Action, ActionName, Category, Intake, OnSite, TimeLimits};
 use crate::ops::{self, DeadlineSpec, NewOrder};
 use ratatui::crossterm::event::KeyEvent;
 
@@ -52,6 +52,13 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
         Outcome::Reveal(no) => vec![Effect::Reveal(no)],
+        Outcome::Answered(p @ Purpose::Callback { .. }, action) => {
+            let Purpose::Callback { no, version } = p.clone() else {
+                return Vec::new();
+            };
+            record(app, &p, act(no, version, action))
+        }
+        Outcome::Answered(..) => Vec::new(),
     }
 }
 
@@ -201,9 +208,20 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
         Submit::Act { action: a, .. } => {
             rows.push((S::ColUnit, unit.unwrap_or_else(none)));
             match a {
-                Action::Callback { result, .. } => {
-                    rows.push((S::ConfirmResult, i18n::callback(lang, *result).into()))
+                // The three answers, each on its row; 未接通 has none.
+                Action::Callback { result, .. } if !result.reached() => {
+                    rows.push((S::ConfirmResult, t(S::ConfirmUnreachable).into()))
                 }
+                Action::Callback { result, answers } => {
+                    if let Some(c) = answers.contacted {
+                        rows.push((S::CbQContacted, i18n::contacted(lang, c).into()));
+                    }
+                    if let Some(s) = answers.solved {
+                        rows.push((S::CbQSolved, i18n::solved(lang, s).into()));
+                    }
+                    rows.push((S::CbQSatisfied, i18n::callback(lang, *result).into()))
+                }
+                Action::Contact { note } => rows.push((S::ConfirmNote, or_none(note))),
                 Action::ApproveExtension => {
                     if let Some(ext) = row.and_then(|r| r.order.extension.as_ref()) {
                         let to = fill(t(S::ConfirmExtTo), &[&ext.until]);
@@ -517,21 +535,6 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
             )));
             Vec::new()
         }
-        (Purpose::Callback { no, version }, Some(i)) => {
-            let result = CallbackResult::ALL[i.min(CallbackResult::ALL.len() - 1)];
-            record(
-                app,
-                &p,
-                act(
-                    no,
-                    version,
-                    Action::Callback {
-                        result,
-                        answers: Default::default(),
-                    },
-                ),
-            )
-        }
         (Purpose::Period, Some(i)) if i < 3 => {
             app.tabs.period = [
                 PeriodChoice::All,
@@ -595,6 +598,13 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
             version,
             Action::Return {
                 reason: text(S::DlgReason),
+            },
+        ),
+        Purpose::Contact { no, version } => act(
+            no,
+            version,
+            Action::Contact {
+                note: text(S::DlgContactNote),
             },
         ),
         Purpose::RequestExtension { no, version } => match date(app, &f, S::DlgUntil) {

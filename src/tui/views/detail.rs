@@ -129,12 +129,16 @@ fn lines<'a>(
         );
         fields.push((S::FExemption, v, Style::new()));
     }
+    if let Some(at) = o.first_contact_at {
+        fields.push((S::FFirstContact, time(at), Style::new()));
+    }
     if let Some(c) = o.callback {
-        fields.push((
-            S::FCallback,
-            i18n::callback(app.env.lang, c).into(),
-            Style::new(),
-        ));
+        // The answers of the last callback that reached the citizen, when it is the last.
+        let v = match o.last_callback {
+            Some(l) if l.result == c => i18n::callback_answers(app.env.lang, l.result, &l.answers),
+            _ => i18n::callback(app.env.lang, c).into(),
+        };
+        fields.push((S::FCallback, v, Style::new()));
     }
     if let Some(c) = o.closed_at {
         fields.push((S::FClosed, time(c), Style::new()));

@@ -127,7 +127,7 @@ fn callback(app: &App, f: &mut Frame, body: Rect, c: &CallbackDesk) {
         (S::CbDeadline, when),
     ];
     let label_w = fields.iter().map(|(l, _)| width(t(*l))).max().unwrap_or(4) + 2;
-    let mut lines = text_lines(&c.choice.body, iw, app.env.theme.dim());
+    let mut lines = text_lines(&c.body, iw, app.env.theme.dim());
     for (label, value) in fields {
         let vw = usize::from(iw).saturating_sub(label_w).max(1);
         for (i, part) in wrap(&value, vw).into_iter().enumerate() {
@@ -150,8 +150,9 @@ fn callback(app: &App, f: &mut Frame, body: Rect, c: &CallbackDesk) {
         reply
     };
     let mut reply_lines: Vec<String> = wrap(reply.trim(), usize::from(iw.saturating_sub(4)));
-    // A long reply is cut to leave room for the answers.
-    let fixed = lines.len() + c.choice.options.len() + 2 + usize::from(c.choice.error.is_some());
+    let questions = questions(app, c, iw);
+    // A long reply is cut to leave room for the questions.
+    let fixed = lines.len() + questions.len() + usize::from(c.error.is_some());
     let room = usize::from(body.height.saturating_sub(2))
         .saturating_sub(fixed)
         .max(1);
@@ -165,24 +166,99 @@ fn callback(app: &App, f: &mut Frame, body: Rect, c: &CallbackDesk) {
         .into_iter()
         .map(|l| Line::from(format!("  {l}")));
     lines.extend(reply_lines);
-    lines.push(Line::from(t(S::CbAsk)));
-    for (i, opt) in c.choice.options.iter().enumerate() {
-        let style = if i == c.choice.selected {
+    lines.extend(questions);
+    lines.extend(error_lines(app, &c.error, iw));
+    let h = (lines.len() as u16 + 2).min(body.height);
+    let area = centered(body, w, h);
+    let inner = popup(app, f, area, &c.title);
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The console's questions: a heading naming the 未接通 key, then each question with its
+/// answer so far (— before it is given) and the keys that answer it; the question asked now
+/// is marked and reversed.
+fn questions<'a>(app: &App, c: &CallbackDesk, iw: u16) -> Vec<Line<'a>> {
+    use super::super::dialog::{QUESTIONS, SATISFACTION};
+    use super::super::i18n;
+    use crate::domain::order::Solved;
+    let t = |s: S| app.env.t(s);
+    let lang = app.env.lang;
+    let key = |cmd: Cmd| {
+        app.env
+            .keymap
+            .key_for(Ctx::Callback, cmd)
+            .unwrap_or_default()
+    };
+    let keyed = |opts: Vec<(Cmd, &str)>| {
+        opts.into_iter()
+            .map(|(cmd, label)| format!("{} {label}", key(cmd)))
+            .collect::<Vec<_>>()
+            .join("  ")
+    };
+    let picks = |labels: Vec<&'static str>| {
+        let opts: Vec<(Cmd, &str)> = labels
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| (Cmd::Pick(i as u8), l))
+            .collect();
+        keyed(opts)
+    };
+    let answers = [
+        (
+            c.contacted.map(|v| i18n::contacted_short(lang, v)),
+            keyed(vec![(Cmd::Yes, t(S::CbYes)), (Cmd::No, t(S::CbNo))]),
+        ),
+        (
+            c.solved.map(|v| i18n::solved(lang, v)),
+            picks(Solved::ALL.iter().map(|v| i18n::solved(lang, *v)).collect()),
+        ),
+        (
+            c.satisfaction.map(|v| i18n::satisfaction_short(lang, v)),
+            picks(
+                SATISFACTION
+                    .iter()
+                    .map(|v| i18n::satisfaction_short(lang, *v))
+                    .collect(),
+            ),
+        ),
+    ];
+    let q_w = QUESTIONS.iter().map(|q| width(t(*q))).max().unwrap_or(8) + 2;
+    let a_w = [true, false]
+        .into_iter()
+        .map(|v| width(i18n::contacted_short(lang, v)))
+        .chain(Solved::ALL.iter().map(|v| width(i18n::solved(lang, *v))))
+        .chain(
+            SATISFACTION
+                .iter()
+                .map(|v| width(i18n::satisfaction_short(lang, *v))),
+        )
+        .max()
+        .unwrap_or(6)
+        + 2;
+    let unreachable = key(Cmd::Pick(3));
+    let mut out = vec![Line::from(fill(t(S::CbAsk), &[&unreachable]))];
+    for (i, (q, (answer, keys))) in QUESTIONS.iter().zip(answers).enumerate() {
+        let now = i == c.question;
+        // A mark as well as the reversed style: visible without colour or attributes.
+        let mark = if now { '>' } else { ' ' };
+        let style = if now {
             app.env.theme.selected()
         } else {
             Style::new()
         };
-        let mark = if i == c.choice.selected { '>' } else { ' ' };
-        lines.push(Line::from(Span::styled(
-            format!("{mark}{}. {opt} ", i + 1),
-            style,
-        )));
+        let head = format!("{mark}{}. {}", i + 1, pad(t(*q), q_w));
+        let shown = answer.unwrap_or(t(S::CbNotYet));
+        let rest = usize::from(iw).saturating_sub(width(&head) + a_w);
+        out.push(Line::from(vec![
+            Span::styled(head, style),
+            Span::styled(pad(shown, a_w), app.env.theme.total()),
+            Span::styled(
+                crate::domain::text::truncate(&keys, rest),
+                app.env.theme.dim(),
+            ),
+        ]));
     }
-    lines.extend(error_lines(app, &c.choice.error, iw));
-    let h = (lines.len() as u16 + 2).min(body.height);
-    let area = centered(body, w, h);
-    let inner = popup(app, f, area, &c.choice.title);
-    f.render_widget(Paragraph::new(lines), inner);
+    out
 }
 
 fn form(app: &App, f: &mut Frame, body: Rect, x: &Form) {
