@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod event;
+pub mod forecast;
 pub mod lang;
 pub mod limits;
 pub mod order;
