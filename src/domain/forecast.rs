@@ -17,6 +17,17 @@ pub fn end_of(by: NaiveDate) -> NaiveDateTime {
     by.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
 }
 
+/// The forecast's date as typed (`--by`, `:forecast`): YYYY-MM-DD, refused in both languages.
+pub fn parse_by(s: &str) -> Result<NaiveDate, Msg> {
+    super::time::parse_date(s).map_err(|_| {
+        let q = super::text::quote(s.trim());
+        Msg::both(
+            format!("'{q}' is not a date: write the forecast's date as YYYY-MM-DD, e.g. 2017-12-31"),
+            format!("“{q}”不是日期：预警日期请写成 YYYY-MM-DD，如 2017-12-31"),
+        )
+    })
+}
+
 /// A forecast looks forward: `by` may be today or later, not before.
 pub fn check_by(by: NaiveDate, now: NaiveDateTime) -> Result<(), Msg> {
     if by < now.date() {
@@ -259,5 +270,10 @@ mod tests {
         assert!(e.en.contains("before today"), "{}", e.en);
         assert!(e.get(crate::domain::Lang::Zh).contains("早于今天"));
         assert!(forecast(&os, now, now.date()).is_ok());
+        assert_eq!(parse_by(" 2017-12-01 ").ok(), Some(d("2017-12-01")));
+        let Err(e) = parse_by("12月1日") else {
+            panic!("not a date");
+        };
+        assert!(e.en.contains("YYYY-MM-DD") && e.get(crate::domain::Lang::Zh).contains("不是日期"));
     }
 }
