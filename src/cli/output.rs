@@ -384,7 +384,11 @@ pub fn forecast_text(f: &Forecast) -> String {
         ));
     }
     if !f.units.is_empty() {
-        out.push_str(&format!("\n{} {}\n", pad("单位 unit", 16), pad_left("orders", 6)));
+        out.push_str(&format!(
+            "\n{} {}\n",
+            pad("单位 unit", 16),
+            pad_left("orders", 6)
+        ));
         for u in &f.units {
             out.push_str(&format!(
                 "{} {}\n",

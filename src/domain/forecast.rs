@@ -22,7 +22,9 @@ pub fn parse_by(s: &str) -> Result<NaiveDate, Msg> {
     super::time::parse_date(s).map_err(|_| {
         let q = super::text::quote(s.trim());
         Msg::both(
-            format!("'{q}' is not a date: write the forecast's date as YYYY-MM-DD, e.g. 2017-12-31"),
+            format!(
+                "'{q}' is not a date: write the forecast's date as YYYY-MM-DD, e.g. 2017-12-31"
+            ),
             format!("“{q}”不是日期：预警日期请写成 YYYY-MM-DD，如 2017-12-31"),
         )
     })
