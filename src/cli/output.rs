@@ -330,26 +330,6 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
     format!("{what}; status {} ({})", o.status.code(), o.status.zh())
 }
 
-#[cfg(test)]
-mod recorded_tests {
-    use super::ordinal;
-
-    #[test]
-    fn ordinals() {
-        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
-            .into_iter()
-            .map(ordinal)
-            .collect();
-        assert_eq!(
-            got,
-            [
-                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
-                "111th"
-            ]
-        );
-    }
-}
-
 /// `hotline forecast`: a header with the date and counts, the orders (the earliest deadline
 /// first), then how many per unit.
 pub fn forecast_text(f: &Forecast) -> String {
@@ -420,4 +400,24 @@ pub fn forecast_json(f: &Forecast) -> String {
         })).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod recorded_tests {
+    use super::ordinal;
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st",
+                "111th"
+            ]
+        );
+    }
 }
