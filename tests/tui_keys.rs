@@ -1616,3 +1616,119 @@ fn t_records_the_units_first_contact_after_one_confirmation() {
     let m = s.app.message.clone().unwrap().text;
     assert!(m.contains("先行联系"), "{m}");
 }
+
+/// The orders `hotline forecast --by BY` names (the store's candidates, the domain's rule).
+fn forecast_nos(s: &Session, by: &str) -> std::collections::BTreeSet<String> {
+    use hotline::domain::forecast;
+    let by = forecast::parse_by(by).unwrap();
+    let candidates = s
+        .store()
+        .open_due_by(None, forecast::deadline_bound(by))
+        .unwrap();
+    forecast::forecast(&candidates, s.app.env.now, by)
+        .unwrap()
+        .order_nos()
+        .into_iter()
+        .collect()
+}
+
+#[test]
+fn forecast_marks_exactly_its_orders_and_one_key_urges_them_all() {
+    let (_d, mut s) = session();
+    // The demo's clock is 2017-12-31: by 2018-02-15 orders not late yet cross too.
+    let all = forecast_nos(&s, "2018-02-15");
+    let now = s.app.env.now;
+    // Of those, the ones the workflow lets be urged (a replied order waits for the office).
+    let rows: Vec<_> = s
+        .app
+        .data
+        .open
+        .iter()
+        .filter(|r| all.contains(&r.order.order_no))
+        .filter(|r| {
+            hotline::domain::workflow::precheck(&r.order, hotline::domain::ActionName::Urge, now)
+                .is_ok()
+        })
+        .collect();
+    let expected: std::collections::BTreeSet<String> =
+        rows.iter().map(|r| r.order.order_no.clone()).collect();
+    let not_late = rows.iter().filter(|r| !r.order.is_late(now)).count();
+    assert!(
+        expected.len() > 10 && expected.len() < all.len(),
+        "{expected:?}"
+    );
+    assert!(not_late > 0);
+    feed(&mut s, "1 : \"forecast 2018-02-15\" <Enter>");
+    assert_eq!(s.app.tabs.tab, Tab::Overdue);
+    assert_eq!(s.app.tabs.marks, expected);
+    let m = s.app.message.clone().unwrap().text;
+    assert!(
+        m.contains(&format!("将有 {} 件工单", all.len()))
+            && m.contains(&format!("可催办的 {} 件", expected.len()))
+            && m.contains("2018-02-15")
+            && m.contains(&format!("{not_late} 件尚未超期"))
+            && m.contains(&format!("{} 件下一步在本中心", all.len() - expected.len())),
+        "{m}"
+    );
+    // A reload keeps the marks on orders not late yet: they still cross.
+    s.reload().unwrap();
+    assert_eq!(s.app.tabs.marks, expected);
+    // One key, the usual confirmation with how many, then every one is urged.
+    feed(&mut s, "U");
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    let n = format!("{} 件工单", expected.len());
+    assert!(f.title.contains(&n), "{}", f.title);
+    feed(&mut s, "<Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.text.iter().any(|l| l.contains(&n)), "{:?}", c.text);
+    let before: Vec<u32> = expected
+        .iter()
+        .map(|no| s.store().require_order(no).unwrap().urges)
+        .collect();
+    run(&mut s, "y");
+    assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.message);
+    for (no, b) in expected.iter().zip(before) {
+        assert_eq!(s.store().require_order(no).unwrap().urges, b + 1, "{no}");
+    }
+    assert!(s.app.tabs.marks.is_empty() && s.app.tabs.forecast.is_none());
+}
+
+#[test]
+fn forecast_refuses_a_bad_or_past_date_in_both_languages_and_says_when_too_long() {
+    for (lang, arg, says) in [
+        (Lang::Zh, "下周", "不是日期"),
+        (Lang::En, "next-week", "is not a date"),
+        (Lang::Zh, "2017-12-01", "早于今天"),
+        (Lang::En, "2017-12-01", "before today"),
+    ] {
+        let (_d, mut s) = session_lang(lang);
+        feed(&mut s, &format!(": \"forecast {arg}\" <Enter>"));
+        let m = s.app.message.clone().unwrap().text;
+        assert!(m.contains(says), "{arg}: {m}");
+        assert!(s.app.tabs.marks.is_empty());
+    }
+    let (_d, mut s) = session();
+    feed(&mut s, ":forecast <Enter>");
+    assert!(s.app.message.clone().unwrap().text.contains(":forecast"));
+    // Today: lateness is counted in days, so nothing crosses by today's end.
+    feed(&mut s, ": \"fc 2017-12-31\" <Enter>");
+    assert!(forecast_nos(&s, "2017-12-31").is_empty());
+    let m = s.app.message.clone().unwrap().text;
+    assert!(m.contains("没有新超期30天以上"), "{m}");
+    assert!(s.app.tabs.marks.is_empty());
+    // More open orders than the TUI holds: no marks, the command line named instead.
+    feed(&mut s, "<Esc>");
+    s.app.data.hold = 0;
+    s.reload().unwrap();
+    feed(&mut s, ": \"forecast 2018-01-15\" <Enter>");
+    let m = s.app.message.clone().unwrap().text;
+    assert!(
+        m.contains("未结工单过多") && m.contains("hotline forecast --by 2018-01-15"),
+        "{m}"
+    );
+    assert!(s.app.tabs.marks.is_empty());
+}

@@ -294,6 +294,19 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// 超期预警: the open orders that will be overdue more than 30 days by DATE if nothing
+    /// happens (not yet now), to urge them before the bulletin's cutoff; and how many per unit.
+    Forecast {
+        /// The date to look at (YYYY-MM-DD, today or later): the end of that day.
+        #[arg(long, value_name = "DATE")]
+        by: String,
+        /// Only orders held by this unit (name, initials or spelling).
+        #[arg(long)]
+        unit: Option<String>,
+        /// text or json.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
     /// Operators and their roles (admin only): admin, operator, viewer, or a unit's account.
     #[command(subcommand)]
     Operator(OperatorCmd),

@@ -237,6 +237,15 @@ pub fn unit_arg(store: &Store, arg: &str) -> Result<String> {
     })
 }
 
+/// A message about a flag's value, the flag named first (`--by: …`).
+fn with_flag(flag: &str, m: crate::error::Msg) -> crate::error::Msg {
+    let zh = m.zh.map(|zh| format!("{flag}：{zh}"));
+    crate::error::Msg {
+        en: format!("{flag}: {}", m.en),
+        zh,
+    }
+}
+
 /// The database the global flags name (for the log's start line).
 pub fn db_path(g: &args::Global) -> std::path::PathBuf {
     Options::from(g.clone()).db_path()
@@ -677,6 +686,22 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 Some(p) => std::fs::write(&p, text)
                     .map_err(|e| Error::Io(format!("cannot write {}: {e}", p.display())))?,
                 None => print!("{text}"),
+            }
+            Ok(())
+        }
+        Command::Forecast { by, unit, format } => {
+            use crate::domain::forecast;
+            let by = forecast::parse_by(&by).map_err(|m| Error::Invalid(with_flag("--by", m)))?;
+            forecast::check_by(by, ctx.now).map_err(|m| Error::Invalid(with_flag("--by", m)))?;
+            let unit = unit.map(|u| unit_arg(store, &u)).transpose()?;
+            // A unit account sees its own unit's orders only.
+            let unit = policy::list_scope(ctx, unit)?;
+            let candidates = store.open_due_by(unit.as_deref(), forecast::deadline_bound(by))?;
+            let f = forecast::forecast(&candidates, ctx.now, by)
+                .map_err(|m| Error::Invalid(with_flag("--by", m)))?;
+            match format {
+                ShowFormat::Text => print!("{}", output::forecast_text(&f)),
+                ShowFormat::Json => println!("{}", output::forecast_json(&f)),
             }
             Ok(())
         }

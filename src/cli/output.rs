@@ -1,6 +1,8 @@
 //! Plain-text, CSV and JSON output of orders and units for the CLI. Widths are display widths.
 
-use crate::domain::text::{mask_name, mask_phone, one_line, pad, pad_left};
+use crate::domain::forecast::Forecast;
+use crate::domain::scorecard::OVERDUE_DAYS;
+use crate::domain::text::{mask_name, mask_phone, one_line, pad, pad_left, truncate};
 use crate::domain::time::fmt;
 use crate::domain::{Order, Unit};
 use crate::ops::calendar;
@@ -417,6 +419,78 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
         A::RevealContact => format!("revealed the contact of {no} (recorded)"),
     };
     format!("{what}; status {} ({})", o.status.code(), o.status.zh())
+}
+
+/// `hotline forecast`: a header with the date and counts, the orders (the earliest deadline
+/// first), then how many per unit.
+pub fn forecast_text(f: &Forecast) -> String {
+    let unit = |u: &Option<String>| u.clone().unwrap_or_else(|| "-".into());
+    let mut out = format!(
+        "forecast by {by} (as of {as_of}): {n} order(s) of {u} unit(s) will be overdue more than {d} days\n\
+         超期预警：截至 {by} 日终，{u} 个单位的 {n} 件工单将超期{d}天以上（现在尚未）\n\n",
+        by = f.by,
+        as_of = fmt(f.as_of),
+        n = f.orders.len(),
+        u = f.units.len(),
+        d = OVERDUE_DAYS,
+    );
+    out.push_str(&format!(
+        "{} {} {} {} {} {}\n",
+        pad("order_no", 14),
+        pad("unit", 16),
+        pad("deadline", 10),
+        pad_left("now", 5),
+        pad_left("by", 5),
+        "title"
+    ));
+    for c in &f.orders {
+        out.push_str(&format!(
+            "{} {} {} {} {} {}\n",
+            pad(&c.order_no, 14),
+            pad(&truncate(&one_line(&unit(&c.unit)), 16), 16),
+            pad(&c.deadline.to_string(), 10),
+            pad_left(&c.days_overdue_now.to_string(), 5),
+            pad_left(&c.days_overdue_by.to_string(), 5),
+            one_line(&c.title)
+        ));
+    }
+    if !f.units.is_empty() {
+        out.push_str(&format!(
+            "\n{} {}\n",
+            pad("单位 unit", 16),
+            pad_left("orders", 6)
+        ));
+        for u in &f.units {
+            out.push_str(&format!(
+                "{} {}\n",
+                pad(&truncate(&one_line(&unit(&u.unit)), 16), 16),
+                pad_left(&u.orders.to_string(), 6)
+            ));
+        }
+    }
+    out
+}
+
+/// `hotline forecast --format json`. `units` is where per-unit forecasts go (more may be
+/// added there later).
+pub fn forecast_json(f: &Forecast) -> String {
+    let v = json!({
+        "by": f.by.to_string(),
+        "as_of": fmt(f.as_of),
+        "orders": f.orders.iter().map(|c| json!({
+            "order_no": c.order_no,
+            "unit": c.unit,
+            "deadline": c.deadline.to_string(),
+            "days_overdue_now": c.days_overdue_now,
+            "days_overdue_by": c.days_overdue_by,
+            "title": c.title,
+        })).collect::<Vec<_>>(),
+        "units": f.units.iter().map(|u| json!({
+            "unit": u.unit,
+            "orders": u.orders,
+        })).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
 #[cfg(test)]

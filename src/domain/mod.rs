@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod calendar;
 pub mod event;
+pub mod forecast;
 pub mod lang;
 pub mod limits;
 pub mod order;

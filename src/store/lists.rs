@@ -410,6 +410,37 @@ impl Store {
             .optional()?)
     }
 
+    /// The forecast's candidates (`domain::forecast`): the open orders with a deadline on or
+    /// before `bound` (`forecast::deadline_bound`), of one unit if given, from the open
+    /// orders' index (the list filter's `late:` clause, `filter_sql`), the earliest deadline
+    /// first. Whole orders: the domain decides which cross.
+    pub fn open_due_by(&self, unit: Option<&str>, bound: NaiveDate) -> Result<Vec<Order>> {
+        let unit = match unit {
+            Some(name) => Some(self.unit_id(name)?.unwrap_or(-1)),
+            None => None,
+        };
+        let filter = ListFilter {
+            unit,
+            deadline: Some((None, bound)),
+            ..Default::default()
+        };
+        let mut args = Vec::new();
+        let clause = filter_sql(&filter, &mut args);
+        let sql = format!(
+            "SELECT {} FROM orders o INDEXED BY orders_open_by_deadline
+                 LEFT JOIN units u ON u.id = o.unit_id
+             WHERE o.status <> 'closed' AND {clause}
+             ORDER BY o.deadline, o.id",
+            super::orders::ORDER_COLUMNS
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(args),
+            super::orders::order_from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Numbers of a unit's open orders past their deadline on `today`, most overdue first.
     pub fn overdue_nos_of_unit(&self, unit: &str, today: NaiveDate) -> Result<Vec<String>> {
         let Some(uid) = self.unit_id(unit)? else {

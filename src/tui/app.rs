@@ -527,6 +527,9 @@ pub struct TabsState {
     pub marks: BTreeSet<String>,
     /// The order marked last (where `V` marks a range from).
     pub last_mark: Option<String>,
+    /// The date of the `:forecast` that marked orders: those stay marked while they still
+    /// cross by then (`domain::forecast::crosses_by`) and may be urged, late now or not yet.
+    pub forecast: Option<NaiveDate>,
     pub period: PeriodChoice,
     /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
     pub chart: bool,
@@ -539,6 +542,7 @@ impl Default for TabsState {
             lists: Default::default(),
             marks: BTreeSet::new(),
             last_mark: None,
+            forecast: None,
             period: PeriodChoice::All,
             chart: false,
         }
@@ -1050,14 +1054,22 @@ impl App {
             self.clamp(id);
         }
         if self.data.open_held {
+            let (now, by) = (self.env.now, self.tabs.forecast);
+            let crosses = |o: &Order| {
+                by.is_some_and(|by| crate::domain::forecast::crosses_by(o, now, by))
+                    && urgeable(o, now)
+            };
             let open: BTreeSet<&str> = self
                 .data
                 .open
                 .iter()
-                .filter(|r| r.order.is_late(self.env.now))
+                .filter(|r| r.order.is_late(now) || crosses(&r.order))
                 .map(|r| r.order.order_no.as_str())
                 .collect();
             self.tabs.marks.retain(|m| open.contains(m.as_str()));
+            if self.tabs.marks.is_empty() {
+                self.tabs.forecast = None;
+            }
         }
     }
 
@@ -1066,4 +1078,10 @@ impl App {
         let st = self.tabs.list_mut(id);
         st.selected = st.selected.min(n.saturating_sub(1));
     }
+}
+
+/// Whether the workflow lets the order be urged now (`workflow::precheck`): what `:forecast`
+/// marks for the bulk urge.
+pub fn urgeable(o: &Order, now: NaiveDateTime) -> bool {
+    crate::domain::workflow::precheck(o, ActionName::Urge, now).is_ok()
 }

@@ -247,7 +247,7 @@ strings! {
     CtxConfirm => "确认（不可撤销的操作）", "Confirmation (what cannot be undone)";
     HelpTitle => "按键帮助", "Keys";
     HelpIntro => "灰色的操作键表示当前工单状态不允许。超期=过了办理时限仍未办结；剩余工日按法定工作日计算。", "Greyed action keys are not allowed in the order's current state. Overdue = past the deadline and not closed; days left count working days.";
-    HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:find 查询（全部工单，含已办结）　:view 名称｜save 名称｜delete 名称　:views 视图及件数　:period all|this|last|起 止　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :find QUERY (all orders, closed included)  :view NAME|save NAME|delete NAME  :views (with counts)  :period all|this|last|FROM TO  :q quit";
+    HelpCommands => "命令：:unit 单位名或拼音首字母　:order 工单编号　:find 查询（全部工单，含已办结）　:view 名称｜save 名称｜delete 名称　:views 视图及件数　:period all|this|last|起 止　:forecast 日期 选中预计超期30天的工单　:q 退出", "Commands: :unit NAME (or pinyin initials)  :order NO  :find QUERY (all orders, closed included)  :view NAME|save NAME|delete NAME  :views (with counts)  :period all|this|last|FROM TO  :forecast DATE (mark the orders that will be over 30 days late)  :q quit";
     HelpQuery => "查询（/ 筛选与 :find）：词语全部匹配（编号、标题、内容、单位、状态名、拼音 ld/zhujianju）；字段 unit:住建局 status:办理中 late:>30 cat:诉求", "Queries (/ filter and :find): every word matches (number, title, content, unit, status name, pinyin ld/zhujianju); fields unit:NAME status:办理中|handling late:>30 cat:诉求|request";
 
     // keys.toml (README, "Custom keys").
@@ -390,7 +390,7 @@ strings! {
     NoUnit => "没有选中的单位", "No unit selected";
     NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
     AllowedKeys => "可按：{}", "Keys: {}";
-    UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:find 查询、:view 名称、:views、:period …、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :find QUERY, :view NAME, :views, :period …, :q";
+    UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:find 查询、:view 名称、:views、:period …、:forecast 日期、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :find QUERY, :view NAME, :views, :period …, :forecast DATE, :q";
     LockWaiting => "数据库正被其他程序占用，正在等待…（{} 秒，最多 {} 秒；Esc 放弃，其他按键不起作用）", "The database is being used by another program, waiting… ({} s of at most {} s; Esc gives up, other keys do nothing)";
     LockGaveUp => "已放弃：未记录任何内容（数据库正被其他程序占用）。输入的内容保留，可再次提交", "Given up: nothing was recorded (the database is being used by another program). What you typed is kept: submit again when you like";
     ReadOnlyDiskFull => "数据库所在磁盘已满：只能查看，不能记录（清理空间后重新打开 hotline）", "The disk holding the database is full: you can look, not record (free some space, then open hotline again)";
@@ -401,6 +401,9 @@ strings! {
     BadYear => "“{}”的年份超出范围（{}–{}）", "'{}': the year is out of range ({}–{})";
     BadPeriodDate => "{}：{}", "{}: {}";
     FromAfterTo => "起始日期 {} 晚于截止日期 {}", "The start {} is after the end {}";
+    ForecastMarked => "到 {} 日终将有 {} 件工单超期30天以上，已选中其中可催办的 {} 件（{} 件尚未超期，不在本列表中；{} 件下一步在本中心，不能催办）：按 U 一次催办", "By the end of {} {} orders will be overdue more than 30 days; marked the {} that can be urged ({} not late yet, so not in this list; {} wait for the office's next step, not urged): U urges them all";
+    ForecastNone => "到 {} 日终没有新超期30天以上的工单", "No order will newly be overdue more than 30 days by the end of {}";
+    ForecastTooLong => "未结工单过多（超过 {} 件），不能在此标记预警工单：请用命令行 hotline forecast --by {} 查看", "Too many open orders (over {}) to mark the forecast here: see it with the command line, hotline forecast --by {}";
     MarkedCleared => "已清除选择", "Marks cleared";
     NextCallbackHint => "按 {} 打开下一件待回访", "{} opens the next order awaiting a callback";
     NoMoreCallbacks => "列表中没有其他待回访的工单", "No other order in this list awaits a callback";
@@ -592,6 +595,7 @@ mod tests {
             "UnknownCommand",
             "NeedArg",
             "BadPeriod",
+            "ForecastTooLong",
         ];
         for line in src.lines() {
             let Some((name, rest)) = line.trim().split_once(" => \"") else {

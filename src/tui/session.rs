@@ -652,6 +652,7 @@ impl Session {
                 self.app.overlay.dialog = None;
                 if matches!(s, Submit::UrgeMany { .. }) {
                     self.app.tabs.marks.clear();
+                    self.app.tabs.forecast = None;
                 }
                 if let Err(e) = self.reload() {
                     return self.fail(&e);

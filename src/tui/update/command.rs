@@ -50,6 +50,11 @@ pub fn run(app: &mut App, line: &str) -> Vec<Effect> {
             find(app, arg, line);
             Vec::new()
         }
+        "forecast" | "fc" if arg.is_empty() => need_arg(app),
+        "forecast" | "fc" => {
+            forecast(app, arg);
+            Vec::new()
+        }
         "order" | "o" if arg.is_empty() => need_arg(app),
         "order" | "o" => vec![Effect::OpenDetail(arg.to_string())],
         "period" | "p" => {
@@ -128,6 +133,64 @@ fn find(app: &mut App, query: &str, line: &str) {
         Some(i) => app.stack.truncate(i + 1),
         None => app.stack.push(Screen::Find),
     }
+}
+
+/// `:forecast DATE`: mark, on the Overdue tab, exactly the orders forecast to cross 30 days
+/// overdue by the end of DATE (`domain::forecast`, as `hotline forecast`), replacing the
+/// marks, so that `U` urges them all after its usual confirmation. Only the open orders held
+/// whole are known here: with more, the message says so and names the command line's.
+fn forecast(app: &mut App, arg: &str) {
+    use crate::domain::forecast;
+    let by = match forecast::parse_by(arg) {
+        Ok(by) => by,
+        Err(m) => {
+            let t = app.env.say_msg(&m);
+            return say(app, Level::Error, t);
+        }
+    };
+    if !app.data.open_held {
+        let t = fill(app.env.t(S::ForecastTooLong), &[&app.data.hold, &by]);
+        return say(app, Level::Warn, t);
+    }
+    let now = app.env.now;
+    let f = match forecast::forecast(app.data.open.iter().map(|r| &r.order), now, by) {
+        Ok(f) => f,
+        Err(m) => {
+            let t = app.env.say_msg(&m);
+            return say(app, Level::Error, t);
+        }
+    };
+    app.stack.clear();
+    app.tabs.tab = Tab::Overdue;
+    if f.orders.is_empty() {
+        let t = fill(app.env.t(S::ForecastNone), &[&by]);
+        return say(app, Level::Info, t);
+    }
+    // Only what the workflow lets be urged now (a replied order waits for the office).
+    let nos: std::collections::BTreeSet<String> = f.order_nos().into_iter().collect();
+    let marks: std::collections::BTreeSet<String> = app
+        .data
+        .open
+        .iter()
+        .filter(|r| nos.contains(&r.order.order_no) && super::super::app::urgeable(&r.order, now))
+        .map(|r| r.order.order_no.clone())
+        .collect();
+    // Open and not past the deadline day: 0 days overdue (`order::late_on`).
+    let not_late = f
+        .orders
+        .iter()
+        .filter(|c| c.days_overdue_now == 0 && marks.contains(&c.order_no))
+        .count();
+    let office = f.orders.len() - marks.len();
+    let n = marks.len();
+    app.tabs.marks = marks;
+    app.tabs.last_mark = None;
+    app.tabs.forecast = Some(by);
+    let t = fill(
+        app.env.t(S::ForecastMarked),
+        &[&by, &f.orders.len(), &n, &not_late, &office],
+    );
+    say(app, Level::Info, t);
 }
 
 /// The list a saved view is of, by its name in views.toml.

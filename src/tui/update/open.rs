@@ -50,6 +50,11 @@ fn refuse(app: &mut App, err: WorkflowError) {
 }
 
 pub fn order_op(app: &mut App, op: Op) -> Vec<Effect> {
+    // The marked orders need no row under the cursor (`:forecast` marks orders not late yet,
+    // which the overdue list does not show).
+    if op == Op::BulkUrge && !app.tabs.marks.is_empty() && app.current_order().is_none() {
+        return bulk_urge_marked(app);
+    }
     let Some(row) = app.current_order().cloned() else {
         let t = app.env.t(S::NoOrder).to_string();
         say(app, Level::Warn, t);
@@ -448,10 +453,7 @@ fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
         return Vec::new();
     }
     if !app.tabs.marks.is_empty() {
-        let nos: Vec<String> = app.tabs.marks.iter().cloned().collect();
-        let label = app.env.t(S::DlgBulkMarked).to_string();
-        bulk_form(app, nos, label);
-        return Vec::new();
+        return bulk_urge_marked(app);
     }
     let Some(unit) = row.order.unit.clone() else {
         let t = fill(app.env.t(S::NothingOverdue), &[&app.env.t(S::WithOffice)]);
@@ -459,6 +461,17 @@ fn bulk_urge(app: &mut App, row: &OrderRow) -> Vec<Effect> {
         return Vec::new();
     };
     urge_all_of(app, &unit)
+}
+
+/// `U` with orders marked: the confirmation for urging them all.
+fn bulk_urge_marked(app: &mut App) -> Vec<Effect> {
+    if office_refused(app, crate::domain::Work::BulkUrge) {
+        return Vec::new();
+    }
+    let nos: Vec<String> = app.tabs.marks.iter().cloned().collect();
+    let label = app.env.t(S::DlgBulkMarked).to_string();
+    bulk_form(app, nos, label);
+    Vec::new()
 }
 
 /// Every overdue order of a unit: known here when the open orders are held, else the
