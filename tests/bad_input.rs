@@ -209,7 +209,7 @@ fn every_command_refuses_bad_input_cleanly() {
         ),
         (
             vec!["callback", n, "--result", "happy"],
-            "invalid value 'happy'",
+            "'happy' is not a result",
         ),
         (
             vec!["callback", n, "--result", "satisfied"],

@@ -25,8 +25,8 @@ fn stderr_of(args: &[&str]) -> (String, Option<i32>) {
 fn each_kind_of_bad_argument_is_one_exact_line() {
     let cases: &[(&[&str], &str)] = &[
         (
-            &["frobnicate"],
-            "error: unrecognized subcommand 'frobnicate' (see `hotline --help`)",
+            &["zzqx"],
+            "error: unrecognized subcommand 'zzqx' (see `hotline --help`)",
         ),
         (
             &["urg", "1"],
