@@ -480,6 +480,27 @@ mod pipeline {
             shanghai.value(row, 3, Figure::FirstContactRate).show(),
             "33.3%"
         );
+        // Explained: c costs 10/3 (not contacted) + 50/3 (not solved) + 40/3 (不满意) = 33.33;
+        // b costs 50/3 (explained is not solved here) + 40 × (1 − 0.9) / 3 (基本满意) = 18.00;
+        // a (its latest callback all yes, 满意) costs nothing. Largest first.
+        let held =
+            w.0.list_orders(&hotline::store::OrderFilter {
+                unit: Some("住建局".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        let costs = hotline::domain::assessment::explain(&beijing, row, 3, &p, &held);
+        let got: Vec<(String, String)> = costs
+            .iter()
+            .map(|c| (c.order_no.clone(), format!("{:.2}", c.points)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (c.clone(), "33.33".to_string()),
+                (b.clone(), "18.00".to_string())
+            ]
+        );
         // Adjusted, without c: 响应 2/2, 解决 1/2, 满意 1.9/2 = 95 % → 10 + 25 + 38 = 73.00.
         let (adj_card, adj) = j.adjusted.as_ref().unwrap();
         assert_eq!(j.exempted, vec![(c.clone(), ExemptionKind::Unreasonable)]);

@@ -307,6 +307,25 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// Explain a unit's score under a pack: the orders that cost it points, largest first,
+    /// with the answers or lateness that cost them (as things stand now).
+    Explain {
+        /// The unit (name, initials or spelling).
+        #[arg(long)]
+        unit: String,
+        /// The assessment pack (a shipped name or a TOML file) [default: seed-2017].
+        #[arg(long, value_name = "NAME|FILE")]
+        pack: Option<String>,
+        /// First day (YYYY-MM-DD) [default: the earliest order]
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD) [default: today]
+        #[arg(long)]
+        to: Option<String>,
+        /// text or json.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
     /// Operators and their roles (admin only): admin, operator, viewer, or a unit's account.
     #[command(subcommand)]
     Operator(OperatorCmd),

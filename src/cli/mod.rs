@@ -705,6 +705,66 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             }
             Ok(())
         }
+        Command::Explain {
+            unit,
+            pack,
+            from,
+            to,
+            format,
+        } => {
+            let unit = unit_arg(store, &unit)?;
+            let unit = policy::list_scope(ctx, Some(unit))?.unwrap_or_default();
+            let period = crate::report::period(store, ctx, from.as_deref(), to.as_deref(), None)?;
+            let pack = crate::report::pack(pack.as_deref())?;
+            let judged = crate::report::judge(store, period, &pack)?;
+            let Some(row) = judged.card.units.iter().find(|r| r.unit == unit) else {
+                return Err(Error::Input(format!("no unit '{unit}' in the report")));
+            };
+            let tier: u64 = judged.card.table(row.kind).map(|r| r.assigned).sum();
+            let orders = store.list_orders(&crate::store::OrderFilter {
+                unit: Some(unit.clone()),
+                ..Default::default()
+            })?;
+            let costs = crate::domain::assessment::explain(&pack, row, tier, &period, &orders);
+            let a = judged.raw.row(&unit);
+            let score = a.and_then(|a| a.score);
+            let rank = a.and_then(|a| a.rank);
+            match format {
+                ShowFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "unit": unit, "pack": pack.name, "score": score, "rank": rank,
+                        "orders": costs,
+                    }))
+                    .unwrap_or_default()
+                ),
+                ShowFormat::Text => {
+                    let show = |s: Option<f64>| s.map_or("—".to_string(), |s| format!("{s:.2}"));
+                    println!(
+                        "{unit} under {}: score {}, rank {} in its tier; {} orders cost it points",
+                        pack.name,
+                        show(score),
+                        rank.map_or("—".to_string(), |r| r.to_string()),
+                        costs.len()
+                    );
+                    for c in &costs {
+                        let why: Vec<String> = c
+                            .why
+                            .iter()
+                            .map(|w| format!("{} {:.2}（{}）", w.figure.zh(), w.points, w.zh))
+                            .collect();
+                        println!(
+                            "{}  −{:.2}  {}  {}",
+                            c.order_no,
+                            c.points,
+                            why.join("；"),
+                            crate::domain::text::one_line(&c.title)
+                        );
+                    }
+                }
+            }
+            Ok(())
+        }
         Command::Operator(cmd) => operator_cmd(store, ctx, cmd),
         Command::Batch { file, keep_going } => batch(store, ctx, &file, keep_going),
         Command::Check => {
