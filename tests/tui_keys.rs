@@ -1732,3 +1732,124 @@ fn forecast_refuses_a_bad_or_past_date_in_both_languages_and_says_when_too_long(
     );
     assert!(s.app.tabs.marks.is_empty());
 }
+
+/// Marks work on every order list, and an operation pressed with orders marked is filled
+/// once and recorded on each marked order the workflow allows; the others are named in the
+/// confirmation and left alone.
+#[test]
+fn marks_on_the_pending_list_and_one_urge_for_every_marked_order() {
+    use hotline::domain::ActionName;
+    let (_d, mut s) = session();
+    // Every order of the pending list: some wait for the office (not to be supervised).
+    feed(&mut s, "1 *");
+    assert!(s.app.tabs.marks.len() > 100);
+    let marked: Vec<String> = s.app.tabs.marks.iter().cloned().collect();
+    let now = s.app.env.now;
+    let (can, cannot): (Vec<String>, Vec<String>) = marked.iter().cloned().partition(|no| {
+        let o = s.store().order(no).unwrap().unwrap();
+        hotline::domain::workflow::precheck(&o, ActionName::Urge, now).is_ok()
+    });
+    assert!(!can.is_empty() && !cannot.is_empty());
+    let before: Vec<u32> = marked
+        .iter()
+        .map(|no| s.store().order(no).unwrap().unwrap().urges)
+        .collect();
+    run(&mut s, "u \"本周内办结\"");
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("the urge's form: {:?}", s.app.overlay.dialog)
+    };
+    // The form names the marked orders, not the one under the cursor.
+    assert!(
+        f.title.contains(&format!("已选的 {} 件工单", can.len())),
+        "{}",
+        f.title
+    );
+    assert!(
+        f.body[0].contains(&format!("另 {} 件不能办理", cannot.len())),
+        "{:?}",
+        f.body
+    );
+    run(&mut s, "<Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("a confirmation: {:?}", s.app.overlay.dialog)
+    };
+    let text = c.text.join("\n");
+    assert!(
+        c.title.contains(&format!("{} 件工单", can.len())),
+        "{}",
+        c.title
+    );
+    assert!(text.contains(can[0].as_str()), "{text}");
+    assert!(text.contains(&format!("{} 件工单", cannot.len())), "{text}");
+    assert!(text.contains("不能办理"), "{text}");
+    run(&mut s, "y");
+    assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.message);
+    assert!(s.app.tabs.marks.is_empty(), "done: the marks are cleared");
+    for (no, b) in marked.iter().zip(before) {
+        let n = s.store().order(no).unwrap().unwrap().urges;
+        let want = if can.contains(no) { b + 1 } else { b };
+        assert_eq!(n, want, "{no}");
+        let last = s.store().events(no).unwrap().pop().unwrap();
+        if can.contains(no) {
+            assert_eq!(
+                last.kind,
+                EventKind::Urged {
+                    note: "本周内办结".into()
+                }
+            );
+            assert_eq!(last.operator, "测试员");
+        }
+    }
+}
+
+/// An operation that needs each order's own text is refused with the marks set, before
+/// anything is typed.
+#[test]
+fn with_orders_marked_a_reply_is_refused_before_anything_is_typed() {
+    let (_d, mut s) = session();
+    feed(&mut s, "1 <Space> <Space> k r");
+    assert!(s.app.overlay.dialog.is_none());
+    let m = s.app.message.as_ref().unwrap().text.clone();
+    assert!(m.contains("分别填写"), "{m}");
+    // Esc clears the marks on this list too; then the key acts on one order again.
+    feed(&mut s, "<Esc>");
+    assert!(s.app.tabs.marks.is_empty());
+}
+
+/// A batch is all or nothing: one marked order changed meanwhile so that the workflow
+/// refuses it, and none is recorded; the message names the order.
+#[test]
+fn a_batch_with_one_refused_order_records_none_and_names_it() {
+    let (_d, mut s) = session();
+    run(&mut s, "2 <Space> <Space> k k u <Enter>");
+    let marked: Vec<String> = s.app.tabs.marks.iter().cloned().collect();
+    assert_eq!(marked.len(), 2);
+    assert!(matches!(s.app.overlay.dialog, Some(Dialog::Confirm(_))));
+    let urges: Vec<u32> = marked
+        .iter()
+        .map(|no| s.store().order(no).unwrap().unwrap().urges)
+        .collect();
+    // Meanwhile the office closes the second one's way to an urge: the unit replies.
+    let other = Store::open(s.store().path().unwrap()).unwrap();
+    let victim = &marked[1];
+    let o = other.order(victim).unwrap().unwrap();
+    let ctx = hotline::ops::Ctx::new(s.app.env.now, "另一人");
+    if o.status == Status::Dispatched {
+        hotline::ops::act(&other, &ctx, victim, &Action::Accept, None).unwrap();
+    }
+    let reply = Action::Reply {
+        text: "已于本周完成维修，并电话告知来电人。".into(),
+    };
+    hotline::ops::act(&other, &ctx, victim, &reply, None).unwrap();
+    run(&mut s, "y");
+    let shown = format!(
+        "{:?} {:?}",
+        s.app.overlay.dialog.as_ref().map(|d| format!("{d:?}")),
+        s.app.message
+    );
+    assert!(shown.contains(victim.as_str()), "{shown}");
+    assert!(shown.contains("一件也未记录"), "{shown}");
+    for (no, b) in marked.iter().zip(urges) {
+        assert_eq!(s.store().order(no).unwrap().unwrap().urges, b, "{no}");
+    }
+}

@@ -64,6 +64,18 @@ fn tab_overdue_with_marks() {
     both("overdue", "2 <Space> <Space>");
 }
 
+/// Marks on the pending list: the `*` column appears, the title counts them; `u` then names
+/// the marked orders in the urge's form.
+#[test]
+fn pending_with_marks_and_the_urge_for_them() {
+    both("pending_marked", "1 <Space> <Space> <Space>");
+    // Three marked orders the office has dispatched, one returned (left out).
+    insta::assert_snapshot!(
+        "pending_marked_urge_80x24",
+        screen("1 <Space> j j j j j j j <Space> <Space> <Space> u", 80, 24)
+    );
+}
+
 #[test]
 fn tab_overdue_grouped_by_unit() {
     insta::assert_snapshot!("overdue_by_unit_80x24", screen("2 o", 80, 24));

@@ -424,6 +424,30 @@ pub fn urge_many(store: &Store, ctx: &Ctx, order_nos: &[String], note: &str) -> 
     })
 }
 
+/// One operation on each of `order_nos` (the TUI's marked orders), all or nothing: one
+/// transaction, the running sums written once. `f` records it on one order (through `act`,
+/// `dispatch` or `redo`: the same checks as for one order). A refusal names the order it
+/// came from; nothing is recorded then. Returns how many were recorded.
+pub fn each_order(
+    store: &Store,
+    order_nos: &[String],
+    mut f: impl FnMut(&str) -> Result<()>,
+) -> std::result::Result<usize, (String, Error)> {
+    let failed = std::cell::RefCell::new(None);
+    let out = store.write(|s| {
+        s.batch_tally(|_| {
+            for no in order_nos {
+                if let Err(e) = f(no) {
+                    *failed.borrow_mut() = Some(no.clone());
+                    return Err(e);
+                }
+            }
+            Ok(order_nos.len())
+        })
+    });
+    out.map_err(|e| (failed.into_inner().unwrap_or_default(), e))
+}
+
 /// 督办 of a unit as a whole (not one order): counted in the unit's supervisions. Checked by
 /// the policy and by `workflow::decide_unit` (the same rules as a supervision of an order).
 /// Its own write transaction (a savepoint inside a caller's, e.g. the demo's or an import's).

@@ -84,6 +84,23 @@ pub const OP_ACTIONS: [(Op, ActionName); 15] = [
 ];
 
 impl Op {
+    /// Whether one filling of the operation's dialog may be recorded on many marked orders:
+    /// the same unit, note, result or reason fits them all. A reply, a callback (each
+    /// citizen's own answers), a return or an extension (each order's own reason) do not.
+    pub fn batchable(self) -> bool {
+        matches!(
+            self,
+            Op::Dispatch
+                | Op::Accept
+                | Op::Urge
+                | Op::Supervise
+                | Op::Review
+                | Op::Contact
+                | Op::Redo
+                | Op::Close
+                | Op::Exempt
+        )
+    }
     pub const ALL: [Op; 14] = [
         Op::Dispatch,
         Op::Accept,
@@ -220,6 +237,12 @@ pub enum Submit {
         note: String,
         on_site: Option<OnSite>,
     },
+    /// One operation filled once and recorded on every marked order (all or nothing):
+    /// `each` with each order's number in turn, at the version the store holds then.
+    Many {
+        order_nos: Vec<String>,
+        each: Box<Submit>,
+    },
 }
 
 impl Submit {
@@ -229,7 +252,10 @@ impl Submit {
             Submit::Act { version, .. }
             | Submit::Dispatch { version, .. }
             | Submit::Redo { version, .. } => *version = v,
-            Submit::UrgeMany { .. } | Submit::SuperviseUnit { .. } | Submit::Intake(_) => {}
+            Submit::UrgeMany { .. }
+            | Submit::SuperviseUnit { .. }
+            | Submit::Intake(_)
+            | Submit::Many { .. } => {}
         }
     }
     pub fn order_no(&self) -> Option<&str> {
@@ -239,6 +265,18 @@ impl Submit {
             | Submit::Redo { order_no, .. } => Some(order_no),
             _ => None,
         }
+    }
+    /// The same operation on another order (a batch's member), or None for an operation
+    /// that is not about one order.
+    pub fn on_order(&self, no: &str) -> Option<Submit> {
+        let mut s = self.clone();
+        match &mut s {
+            Submit::Act { order_no, .. }
+            | Submit::Dispatch { order_no, .. }
+            | Submit::Redo { order_no, .. } => *order_no = no.to_string(),
+            _ => return None,
+        }
+        Some(s)
     }
 }
 

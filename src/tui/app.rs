@@ -238,6 +238,10 @@ impl ListId {
         ListId::UnitOrders,
         ListId::Found,
     ];
+    /// A list of orders (marks, order keys apply), not of units or events.
+    pub fn is_orders(self) -> bool {
+        !matches!(self, ListId::Units | ListId::Activity)
+    }
     fn i(self) -> usize {
         self as usize
     }
@@ -590,10 +594,22 @@ impl Default for DetailState {
 pub struct Overlay {
     pub input: Option<InputLine>,
     pub dialog: Option<Dialog>,
+    /// The marked orders the open dialog's operation will be recorded on (`Batch`).
+    pub batch: Option<Batch>,
     /// The help screen, with its scroll.
     pub help: Option<usize>,
     pub help_height: Cell<usize>,
     pub help_max: Cell<usize>,
+}
+
+/// An operation on the marked orders: the dialog is filled once, for `anchor` (the order the
+/// workflow's precheck and the form's defaults come from), and recorded on every order of
+/// `orders` in one transaction. `skipped` marked orders cannot take it (the workflow refuses).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Batch {
+    pub anchor: String,
+    pub orders: Vec<String>,
+    pub skipped: Vec<String>,
 }
 
 impl Default for Overlay {
@@ -601,6 +617,7 @@ impl Default for Overlay {
         Overlay {
             input: None,
             dialog: None,
+            batch: None,
             help: None,
             help_height: Cell::new(10),
             help_max: Cell::new(0),
@@ -669,6 +686,7 @@ impl App {
             return vec![Ctx::Input];
         }
         let orders = [
+            Ctx::Marks,
             Ctx::Lists,
             Ctx::Sortable,
             Ctx::Orders,
@@ -677,10 +695,10 @@ impl App {
         ];
         match self.current_list() {
             None => vec![Ctx::Orders, Ctx::Move, Ctx::Global],
-            Some(ListId::Pending) | Some(ListId::UnitOrders) | Some(ListId::Found) => {
-                orders.to_vec()
-            }
-            Some(ListId::Overdue) => [&[Ctx::Overdue][..], &orders].concat(),
+            Some(ListId::Pending)
+            | Some(ListId::UnitOrders)
+            | Some(ListId::Found)
+            | Some(ListId::Overdue) => orders.to_vec(),
             Some(ListId::Units) => vec![
                 Ctx::Units,
                 Ctx::Lists,
@@ -969,6 +987,27 @@ impl App {
     }
 
     /// The order the action keys act on: the detail's, or the selected row's.
+    /// An order as this screen holds it: under the cursor, among the open orders, a unit's
+    /// orders or a loaded window's rows; None when it is not loaded.
+    pub fn order_row(&self, no: &str) -> Option<&OrderRow> {
+        self.current_order()
+            .filter(|r| r.order.order_no == no)
+            .or_else(|| self.data.open.iter().find(|r| r.order.order_no == no))
+            .or_else(|| {
+                self.data
+                    .unit_orders
+                    .iter()
+                    .find(|r| r.order.order_no == no)
+            })
+            .or_else(|| {
+                self.data
+                    .windows
+                    .iter()
+                    .flat_map(|w| w.rows.iter())
+                    .find(|r| r.order.order_no == no)
+            })
+    }
+
     pub fn current_order(&self) -> Option<&OrderRow> {
         match self.current_list() {
             None => self.detail.shown.as_ref().map(|d| &d.row),
@@ -1054,16 +1093,11 @@ impl App {
             self.clamp(id);
         }
         if self.data.open_held {
-            let (now, by) = (self.env.now, self.tabs.forecast);
-            let crosses = |o: &Order| {
-                by.is_some_and(|by| crate::domain::forecast::crosses_by(o, now, by))
-                    && urgeable(o, now)
-            };
+            // Marks stay on orders still open (a closed order leaves every queue).
             let open: BTreeSet<&str> = self
                 .data
                 .open
                 .iter()
-                .filter(|r| r.order.is_late(now) || crosses(&r.order))
                 .map(|r| r.order.order_no.as_str())
                 .collect();
             self.tabs.marks.retain(|m| open.contains(m.as_str()));

@@ -771,6 +771,25 @@ impl Dialog {
             }
         }
     }
+    /// Names the marked orders instead of the one order a dialog was opened for (`anchor`):
+    /// in the title, and in place of the order's line above the fields.
+    pub fn for_marked(&mut self, anchor: &str, orders: &str, line: String) {
+        let (title, body) = match self {
+            Dialog::Confirm(d) => (&mut d.title, None),
+            Dialog::Form(d) => (&mut d.title, Some(&mut d.body)),
+            Dialog::Choice(d) => (&mut d.title, Some(&mut d.body)),
+            Dialog::Picker(d) => (&mut d.title, None),
+            Dialog::Editor(d) => (&mut d.title, None),
+            Dialog::Callback(d) => (&mut d.title, None),
+        };
+        *title = title.replace(anchor, orders);
+        if let Some(body) = body {
+            match body.iter_mut().find(|l| l.starts_with(anchor)) {
+                Some(l) => *l = line,
+                None => body.insert(0, line),
+            }
+        }
+    }
     pub fn set_error(&mut self, e: Option<String>) {
         match self {
             Dialog::Confirm(d) => d.error = e,

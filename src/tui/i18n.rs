@@ -155,7 +155,7 @@ strings! {
     MExtension => "申请延期；已有申请时同意或不同意", "request an extension, or approve / refuse the pending one";
     KRedo => "重办", "redo";
     KMark => "选择", "mark";
-    MMark => "选中/取消选中工单，用于批量催办", "mark / unmark an order for bulk urging";
+    MMark => "选中/取消选中工单：其后的催办、督办、签收等一次办理全部已选工单", "mark / unmark an order: the next urge, supervise, accept … acts on every marked order";
     KMarkAll => "选中列表中的全部工单", "mark every order listed";
     KMarkRange => "选中一段", "mark a range";
     MMarkRange => "从上一件选中的工单到光标处全部选中", "mark every order from the last one marked to the cursor";
@@ -235,7 +235,7 @@ strings! {
     CtxLists => "列表", "Lists";
     CtxSortable => "排序", "Sorting";
     CtxOrders => "工单操作（待办、超期、单位工单、详情）", "Order actions (pending, overdue, unit orders, detail)";
-    CtxOverdue => "超期", "Overdue tab";
+    CtxMarks => "选择工单（各工单列表）", "marking orders (every order list)";
     CtxUnits => "承办单位", "Units tab";
     CtxHelp => "帮助", "This help";
     CtxInput => "筛选 / 命令行", "Filter / command line";
@@ -337,6 +337,15 @@ strings! {
     ConfirmWill => "将记录：", "Will record:";
     ConfirmAction => "操作", "Action";
     ConfirmOrders => "{} 件工单", "{} orders";
+    ConfirmSkipped => "不能办理、不记录", "cannot take it, left out";
+    ConfirmEachLimit => "各工单类别的期限", "each order's category's limit";
+    MarkedOrders => "已选的 {} 件工单", "the {} marked orders";
+    MarkedAll => "将对已选的 {} 件工单一次办理", "For all {} marked orders at once";
+    MarkedSome => "将对已选工单中的 {} 件一次办理（另 {} 件不能办理，不记录）", "For {} of the marked orders at once ({} others cannot take it and are left out)";
+    MarkedOneByOne => "此操作须对每件工单分别填写（答复、回访、退单、延期），不能对已选工单一次办理：按 Esc 清除选择，再对单件办理", "This operation needs each order's own text (reply, callback, return, extension): it cannot act on the marked orders at once. Esc clears the marks; then act on one order";
+    MarkedNoneCan => "已选的 {} 件工单都不能{}", "None of the {} marked orders can be given this: {}";
+    DoneMany => "已{}：{} 件工单", "{}: {} orders";
+    ManyRefused => "工单 {} 不能办理，已选工单一件也未记录：{}", "Order {} was refused, so none of the marked orders was recorded: {}";
     ConfirmResult => "回访结果", "Callback";
     ConfirmUnreachable => "未接通（不是有效回访，不记答案）", "unreachable (not a valid callback, no answers)";
     ConfirmReason => "原因", "Reason";

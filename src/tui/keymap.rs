@@ -21,7 +21,8 @@ pub enum Ctx {
     Lists,
     Sortable,
     Orders,
-    Overdue,
+    /// Marking orders (every order list).
+    Marks,
     Units,
     Help,
     Input,
@@ -43,7 +44,7 @@ impl Ctx {
         Ctx::Lists,
         Ctx::Sortable,
         Ctx::Orders,
-        Ctx::Overdue,
+        Ctx::Marks,
         Ctx::Units,
         Ctx::Input,
         Ctx::Form,
@@ -61,7 +62,7 @@ impl Ctx {
             Ctx::Lists => S::CtxLists,
             Ctx::Sortable => S::CtxSortable,
             Ctx::Orders => S::CtxOrders,
-            Ctx::Overdue => S::CtxOverdue,
+            Ctx::Marks => S::CtxMarks,
             Ctx::Units => S::CtxUnits,
             Ctx::Help => S::CtxHelp,
             Ctx::Input => S::CtxInput,
@@ -81,7 +82,7 @@ impl Ctx {
             Ctx::Lists => "lists",
             Ctx::Sortable => "sortable",
             Ctx::Orders => "orders",
-            Ctx::Overdue => "overdue",
+            Ctx::Marks => "marks",
             Ctx::Units => "units",
             Ctx::Help => "help",
             Ctx::Input => "input",
@@ -94,6 +95,8 @@ impl Ctx {
         }
     }
     pub fn from_name(name: &str) -> Option<Ctx> {
+        // `overdue` was the marks' section while only the Overdue tab had marks.
+        let name = if name == "overdue" { "marks" } else { name };
         Ctx::ALL.into_iter().find(|c| c.name() == name)
     }
     /// Contexts where plain characters are typed text (a filter, a form, the editor, the
@@ -296,10 +299,6 @@ pub const BINDINGS: &[Binding] = &[
     // Not in the hint bar (it would push out Esc and q at 80 columns): the detail's 现在可以
     // line and the help name it.
     bm(Ctx::Orders, "contact", &[ch('t')], Cmd::Op(Op::Contact), S::KContact, S::MContact, false),
-    bm(Ctx::Overdue, "mark", &[ch(' ')], Cmd::ToggleMark, S::KMark, S::MMark, true),
-    b(Ctx::Overdue, "mark_all", &[ch('*')], Cmd::MarkAll, S::KMarkAll, false),
-    bm(Ctx::Overdue, "mark_range", &[ch('V')], Cmd::MarkRange, S::KMarkRange, S::MMarkRange, false),
-    b(Ctx::Overdue, "invert_marks", &[ch('~')], Cmd::InvertMarks, S::KInvertMarks, false),
     bm(Ctx::Units, "urge_unit", &[ch('U')], Cmd::UrgeUnit, S::KUrgeUnit, S::MUrgeUnit, true),
     b(Ctx::Units, "supervise_unit", &[ch('s')], Cmd::SuperviseUnit, S::KSuperviseUnit, true),
     bm(Ctx::Units, "period", &[ch('p')], Cmd::Period, S::KPeriod, S::MPeriod, true),
@@ -314,6 +313,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Global, "tab_activity", &[ch('4')], Cmd::Tab(Tab::Activity), S::TabActivity, false),
     bm(Ctx::Global, "back", &[k(C::Esc)], Cmd::Back, S::KBack, S::MBack, true),
     b(Ctx::Global, "quit", &[ch('q'), ctrl('c')], Cmd::Quit, S::KQuit, true),
+    // Marks: after Esc and q in the hint bar (which cuts its tail on a narrow screen).
+    bm(Ctx::Marks, "mark", &[ch(' ')], Cmd::ToggleMark, S::KMark, S::MMark, true),
+    b(Ctx::Marks, "mark_all", &[ch('*')], Cmd::MarkAll, S::KMarkAll, false),
+    bm(Ctx::Marks, "mark_range", &[ch('V')], Cmd::MarkRange, S::KMarkRange, S::MMarkRange, false),
+    b(Ctx::Marks, "invert_marks", &[ch('~')], Cmd::InvertMarks, S::KInvertMarks, false),
     b(Ctx::Move, "down", &[ch('j'), k(C::Down)], Cmd::Down, S::KDown, false),
     b(Ctx::Move, "up", &[ch('k'), k(C::Up)], Cmd::Up, S::KUp, false),
     b(Ctx::Move, "top", &[ch('g'), k(C::Home)], Cmd::Top, S::KTop, false),

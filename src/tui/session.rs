@@ -17,8 +17,8 @@ use super::update;
 use super::worker::{self, Answer, Envelope, Lists, Reply, Request, Slot};
 use crate::context::{self, Options as Global};
 use crate::domain::scorecard::Period;
-use crate::domain::{Action, ActionName};
-use crate::error::{Error, Result};
+use crate::domain::{Action, ActionName, Lang};
+use crate::error::{Error, Msg, Result};
 use crate::ops::{self, Ctx, DeadlineSpec};
 use crate::store::Store;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
@@ -650,7 +650,8 @@ impl Session {
         match result {
             Ok(msg) => {
                 self.app.overlay.dialog = None;
-                if matches!(s, Submit::UrgeMany { .. }) {
+                self.app.overlay.batch = None;
+                if matches!(s, Submit::UrgeMany { .. } | Submit::Many { .. }) {
                     self.app.tabs.marks.clear();
                     self.app.tabs.forecast = None;
                 }
@@ -798,6 +799,60 @@ impl Session {
             } => {
                 ops::supervise_unit(&self.store, ctx, unit, note, on_site.clone())?;
                 Ok(fill(t(S::DoneSuperviseUnit), &[unit]))
+            }
+            Submit::Many { order_nos, each } => {
+                let name = match each.as_ref() {
+                    Submit::Act { action, .. } => i18n::done_action(lang, action).to_string(),
+                    Submit::Dispatch { .. } => i18n::done(lang, ActionName::Dispatch).to_string(),
+                    Submit::Redo { .. } => i18n::done(lang, ActionName::Redo).to_string(),
+                    _ => String::new(),
+                };
+                let n = ops::each_order(&self.store, order_nos, |no| {
+                    let Some(one) = each.on_order(no) else {
+                        return Ok(());
+                    };
+                    // At the version the store holds now: the batch was confirmed as a set.
+                    let one = match one {
+                        Submit::Act {
+                            order_no, action, ..
+                        } => {
+                            ops::act(&self.store, ctx, &order_no, &action, None)?;
+                            return Ok(());
+                        }
+                        other => other,
+                    };
+                    match one {
+                        Submit::Dispatch {
+                            order_no,
+                            unit,
+                            limit,
+                            ..
+                        } => ops::dispatch(&self.store, ctx, &order_no, &unit, limit, None)?,
+                        Submit::Redo {
+                            order_no,
+                            reason,
+                            days,
+                            ..
+                        } => ops::redo(
+                            &self.store,
+                            ctx,
+                            &order_no,
+                            &reason,
+                            DeadlineSpec::Days(days),
+                            None,
+                        )?,
+                        _ => return Ok(()),
+                    };
+                    Ok(())
+                })
+                .map_err(|(no, e)| {
+                    let text = self.app.env.error_text(&e);
+                    Error::Invalid(Msg::both(
+                        fill(S::ManyRefused.get(Lang::En), &[&no, &e.to_string()]),
+                        fill(S::ManyRefused.get(Lang::Zh), &[&no, &text]),
+                    ))
+                })?;
+                Ok(fill(t(S::DoneMany), &[&name, &n]))
             }
         }
     }

@@ -239,7 +239,7 @@ fn back(app: &mut App) {
         say(app, Level::Info, t);
         return;
     }
-    if app.current_list() == Some(ListId::Overdue) && !app.tabs.marks.is_empty() {
+    if !app.tabs.marks.is_empty() {
         app.tabs.marks.clear();
         app.tabs.forecast = None;
         let t = app.env.t(S::MarkedCleared).to_string();

@@ -75,8 +75,13 @@ pub fn sort(app: &mut App, reverse: bool) {
     }
 }
 
+/// The order list marks apply to now (every list of orders; not Units or Activity).
+fn marking_list(app: &App) -> Option<ListId> {
+    app.current_list().filter(|id| id.is_orders())
+}
+
 pub fn toggle_mark(app: &mut App) {
-    if app.current_list() != Some(ListId::Overdue) {
+    if marking_list(app).is_none() {
         return;
     }
     let Some(no) = app.current_order().map(|r| r.order.order_no.clone()) else {
@@ -95,14 +100,13 @@ fn say_marked(app: &mut App) {
     say(app, Level::Info, t);
 }
 
-/// `*`: mark every order the overdue list shows (with its filter); `~` (`invert`): mark those
+/// `*`: mark every order the list shows (with its filter); `~` (`invert`): mark those
 /// not marked and unmark the others. Only a list held whole is known entry by entry here:
 /// a longer one says so.
 pub fn mark_all(app: &mut App, invert: bool) {
-    let id = ListId::Overdue;
-    if app.current_list() != Some(id) {
+    let Some(id) = marking_list(app) else {
         return;
-    }
+    };
     if !app.data.held(id) {
         let t = fill(app.env.t(S::MarkTooLong), &[&app.data.hold]);
         return say(app, Level::Warn, t);
@@ -122,10 +126,9 @@ pub fn mark_all(app: &mut App, invert: bool) {
 
 /// `V`: mark every order from the one marked last to the cursor (both included).
 pub fn mark_range(app: &mut App) {
-    let id = ListId::Overdue;
-    if app.current_list() != Some(id) {
+    let Some(id) = marking_list(app) else {
         return;
-    }
+    };
     let Some(last) = app.tabs.last_mark.clone() else {
         let t = app.env.t(S::NoLastMark).to_string();
         return say(app, Level::Warn, t);

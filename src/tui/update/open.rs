@@ -1,8 +1,9 @@
 //! Opening the dialog for an operation — after checking, with the workflow's own table, that
 //! the order's state allows it (so nobody types a reply only to have it refused).
 
+use super::super::action::OP_ACTIONS;
 use super::super::action::{Cmd, Effect, Op, Submit};
-use super::super::app::{App, Level, ListId, OrderRow, Screen};
+use super::super::app::{App, Batch, Level, ListId, OrderRow, Screen};
 use super::super::dialog::{CallbackDesk, Choice, Dialog, Editor, Field, Form, Picker, Purpose};
 use super::super::i18n::{self, S, fill};
 use super::super::keymap::Ctx;
@@ -50,10 +51,15 @@ fn refuse(app: &mut App, err: WorkflowError) {
 }
 
 pub fn order_op(app: &mut App, op: Op) -> Vec<Effect> {
+    app.overlay.batch = None;
     // The marked orders need no row under the cursor (`:forecast` marks orders not late yet,
     // which the overdue list does not show).
     if op == Op::BulkUrge && !app.tabs.marks.is_empty() && app.current_order().is_none() {
         return bulk_urge_marked(app);
+    }
+    // Orders marked (on a list, not in one order's detail): the operation is for them all.
+    if op != Op::BulkUrge && !app.tabs.marks.is_empty() && app.current_list().is_some() {
+        return marked_op(app, op);
     }
     let Some(row) = app.current_order().cloned() else {
         let t = app.env.t(S::NoOrder).to_string();
@@ -64,6 +70,76 @@ pub fn order_op(app: &mut App, op: Op) -> Vec<Effect> {
         return bulk_urge(app, &row);
     }
     order_op_on(app, op, row)
+}
+
+/// An operation on the marked orders: refused for one that needs each order's own text;
+/// else the marked orders the workflow and the role allow (those it refuses are named and
+/// left out), and the operation's dialog, filled once, for the first of them (the cursor's
+/// order if it is marked). Orders not loaded on this screen are left to `ops` to check.
+fn marked_op(app: &mut App, op: Op) -> Vec<Effect> {
+    if !op.batchable() {
+        let t = app.env.t(S::MarkedOneByOne).to_string();
+        say(app, Level::Warn, t);
+        return Vec::new();
+    }
+    let (mut orders, mut skipped, mut anchor) = (Vec::new(), Vec::new(), None);
+    let current = app.current_order().map(|r| r.order.order_no.clone());
+    let nos: Vec<String> = app.tabs.marks.iter().cloned().collect();
+    for no in nos {
+        let row = app.order_row(&no).cloned();
+        // The same two checks as for one order (`order_op_on`): the workflow, the role.
+        let ok = match &row {
+            Some(r) => op
+                .action_on(&r.order)
+                .is_some_and(|a| app.env.allows(&r.order, a)),
+            None => true,
+        };
+        if !ok {
+            skipped.push(no);
+            continue;
+        }
+        if let Some(r) = row
+            && (anchor.is_none() || current.as_deref() == Some(no.as_str()))
+        {
+            anchor = Some(r);
+        }
+        orders.push(no);
+    }
+    let Some(anchor) = anchor else {
+        let t = fill(
+            app.env.t(S::MarkedNoneCan),
+            &[&app.tabs.marks.len(), &op_label(app, op)],
+        );
+        say(app, Level::Warn, t);
+        return Vec::new();
+    };
+    let (n, n_skipped) = (orders.len(), skipped.len());
+    app.overlay.batch = Some(Batch {
+        anchor: anchor.order.order_no.clone(),
+        orders,
+        skipped,
+    });
+    let no = anchor.order.order_no.clone();
+    let effects = order_op_on(app, op, anchor);
+    let orders = fill(app.env.t(S::MarkedOrders), &[&n]);
+    let line = match n_skipped {
+        0 => fill(app.env.t(S::MarkedAll), &[&n]),
+        k => fill(app.env.t(S::MarkedSome), &[&n, &k]),
+    };
+    match app.overlay.dialog.as_mut() {
+        Some(d) => d.for_marked(&no, &orders, line),
+        None => app.overlay.batch = None,
+    }
+    effects
+}
+
+/// The operation's name as the keys' help says it.
+fn op_label(app: &App, op: Op) -> String {
+    OP_ACTIONS
+        .iter()
+        .find(|(o, _)| *o == op)
+        .map(|(_, a)| i18n::action(app.env.lang, *a).to_string())
+        .unwrap_or_default()
 }
 
 fn order_op_on(app: &mut App, op: Op, row: OrderRow) -> Vec<Effect> {

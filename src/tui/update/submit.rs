@@ -8,7 +8,7 @@
 //! once: `y` records, `n` goes back to the form with the typed text, Esc cancels.
 
 use super::super::action::{Effect, Submit};
-use super::super::app::{App, OrderRow, PeriodChoice};
+use super::super::app::{App, PeriodChoice};
 use super::super::dialog::{Confirm, Dialog, Field, Form, Outcome, Picker, Purpose};
 use super::super::i18n::{self, S, fill};
 use crate::domain::text::{one_line, pad, width};
@@ -66,7 +66,17 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 /// be recorded and asks once (the dialog it came from waits behind, text kept); any other is
 /// recorded at once. Every submission of every dialog comes through here.
 pub fn record(app: &mut App, purpose: &Purpose, submit: Submit) -> Vec<Effect> {
-    if !purpose.irreversible() {
+    // For the marked orders (`open::marked_op`): the same operation on each of them, always
+    // confirmed (one key for many orders).
+    let submit = match app.overlay.batch.as_ref() {
+        Some(b) if submit.order_no() == Some(b.anchor.as_str()) => Submit::Many {
+            order_nos: b.orders.clone(),
+            each: Box::new(submit),
+        },
+        _ => submit,
+    };
+    let many = matches!(submit, Submit::Many { .. });
+    if !purpose.irreversible() && !many {
         return vec![Effect::Submit(submit)];
     }
     let back = app.overlay.dialog.take().map(|mut d| {
@@ -100,15 +110,38 @@ fn confirmed(app: &mut App, submit: Submit) -> Vec<Effect> {
     vec![Effect::Submit(submit)]
 }
 
-/// The order a dialog is about, as the screen has it.
-fn order_row<'a>(app: &'a App, no: &str) -> Option<&'a OrderRow> {
-    app.current_order()
-        .filter(|r| r.order.order_no == no)
-        .or_else(|| app.data.open.iter().find(|r| r.order.order_no == no))
-}
-
 /// What will be recorded, for the confirmation: its title and lines (label, value).
 fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
+    match submit {
+        Submit::Many { order_nos, each } => {
+            let skipped = app
+                .overlay
+                .batch
+                .as_ref()
+                .map(|b| b.skipped.clone())
+                .unwrap_or_default();
+            summary_of(app, each, Some((order_nos, &skipped)))
+        }
+        _ => summary_of(app, submit, None),
+    }
+}
+
+/// A list of order numbers for a confirmation: how many, and the first six.
+fn order_list(app: &App, nos: &[String]) -> String {
+    let t = |s: S| s.get(app.env.lang);
+    let shown: Vec<&str> = nos.iter().take(6).map(String::as_str).collect();
+    let more = if nos.len() > shown.len() { " …" } else { "" };
+    let count = fill(t(S::ConfirmOrders), &[&nos.len()]);
+    format!("{count}{}{}{more}", t(S::Colon), shown.join(" "))
+}
+
+/// `summary` of one operation, or (`many`: the orders, those left out) of the same operation
+/// on every marked order.
+fn summary_of(
+    app: &App,
+    submit: &Submit,
+    many: Option<(&[String], &[String])>,
+) -> (String, Vec<String>) {
     let lang = app.env.lang;
     let t = |s: S| s.get(lang);
     let none = || t(S::ConfirmNone).to_string();
@@ -137,14 +170,27 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
             fill(t(S::ConfirmOrders), &[&order_nos.len()]),
         ),
         Submit::SuperviseUnit { unit, .. } => (ActionName::Supervise, unit.clone()),
+        Submit::Many { each, .. } => return summary_of(app, each, many),
     };
-    let row = submit.order_no().and_then(|n| order_row(app, n));
-    if let Some(r) = row {
-        rows.push((
-            S::ColOrderNo,
-            format!("{} {}", r.order.order_no, one_line(&r.order.title)),
-        ));
-    }
+    let (no, row) = match many {
+        Some((nos, skipped)) => {
+            rows.push((S::ColOrderNo, order_list(app, nos)));
+            if !skipped.is_empty() {
+                rows.push((S::ConfirmSkipped, order_list(app, skipped)));
+            }
+            (fill(t(S::ConfirmOrders), &[&nos.len()]), None)
+        }
+        None => {
+            let row = submit.order_no().and_then(|n| app.order_row(n));
+            if let Some(r) = row {
+                rows.push((
+                    S::ColOrderNo,
+                    format!("{} {}", r.order.order_no, one_line(&r.order.title)),
+                ));
+            }
+            (no, row)
+        }
+    };
     // Lifting an exemption is named as such (its workflow name is 剔除's).
     let label = match submit {
         Submit::Act {
@@ -180,33 +226,31 @@ fn summary(app: &App, submit: &Submit) -> (String, Vec<String>) {
             let shown = match *spec {
                 DeadlineSpec::Days(n) => limit(n),
                 DeadlineSpec::Date(d) => fill(t(S::ConfirmUntil), &[&d]),
-                DeadlineSpec::Default => {
-                    limit(row.map_or(0, |r| TimeLimits::shipped().days(r.order.category)))
-                }
+                DeadlineSpec::Default => match row {
+                    Some(r) => limit(TimeLimits::shipped().days(r.order.category)),
+                    None => t(S::ConfirmEachLimit).to_string(),
+                },
             };
             rows.push((S::ConfirmLimit, shown));
         }
         Submit::Redo { reason, days, .. } => {
-            rows.push((S::ColUnit, unit.unwrap_or_else(none)));
+            if many.is_none() {
+                rows.push((S::ColUnit, unit.unwrap_or_else(none)));
+            }
             rows.push((S::ConfirmReason, or_none(reason)));
             rows.push((S::ConfirmLimit, limit(*days)));
         }
         Submit::Intake(_) => {}
         Submit::UrgeMany { order_nos, note } => {
-            let shown: Vec<&str> = order_nos.iter().take(6).map(String::as_str).collect();
-            let more = if order_nos.len() > shown.len() {
-                " …"
-            } else {
-                ""
-            };
-            let count = fill(t(S::ConfirmOrders), &[&order_nos.len()]);
-            let list = format!("{count}{}{}{more}", t(S::Colon), shown.join(" "));
-            rows.push((S::ColOrderNo, list));
+            rows.push((S::ColOrderNo, order_list(app, order_nos)));
             rows.push((S::ConfirmNote, or_none(note)));
         }
+        Submit::Many { .. } => {}
         Submit::SuperviseUnit { note, .. } => rows.push((S::ConfirmNote, or_none(note))),
         Submit::Act { action: a, .. } => {
-            rows.push((S::ColUnit, unit.unwrap_or_else(none)));
+            if many.is_none() {
+                rows.push((S::ColUnit, unit.unwrap_or_else(none)));
+            }
             match a {
                 // The three answers, each on its row; 未接通 has none.
                 Action::Callback { result, .. } if !result.reached() => {

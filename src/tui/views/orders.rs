@@ -44,7 +44,7 @@ fn title<'a>(app: &App, id: ListId, name: String, shown: usize, total: usize) ->
     if let Some(s) = table::sort_named(app, id) {
         parts.push(s);
     }
-    if id == ListId::Overdue && !app.tabs.marks.is_empty() {
+    if !app.tabs.marks.is_empty() {
         parts.push(fill(app.env.t(S::Marked), &[&app.tabs.marks.len()]));
     }
     vec![Span::styled(
@@ -127,6 +127,8 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     let t = |s: S| app.env.t(s);
     let wide = inner.width >= 110;
     let overdue = id == ListId::Overdue;
+    // The marks' column: always on the Overdue tab, on other lists once an order is marked.
+    let mark_col = overdue || !app.tabs.marks.is_empty();
     let at = |i: usize| -> Option<&OrderRow> {
         match &held {
             Some(rows) => rows.get(i).copied(),
@@ -135,8 +137,10 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     };
 
     let mut cols = Vec::new();
-    if overdue {
+    if mark_col {
         cols.push(Col::new(" ", 1));
+    }
+    if overdue {
         cols.push(Col::right(
             sort_title(app, id, t(S::ColDaysOver), sorted(S::SortDaysOver)),
             9,
@@ -226,9 +230,11 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     let make = |r: &OrderRow| -> Row {
         let o = &r.order;
         let mut cells = Vec::new();
-        if overdue {
-            let marked = app.tabs.marks.contains(&o.order_no);
+        let marked = app.tabs.marks.contains(&o.order_no);
+        if mark_col {
             cells.push(cell(if marked { "*" } else { " " }, app.env.theme.marked()));
+        }
+        if overdue {
             let over30 = if r.late > OVERDUE_DAYS {
                 t(S::Over30Mark)
             } else {
@@ -268,7 +274,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
         cells.push(lit(one_line(&o.order_no)));
         cells.push(lit(one_line(&o.title)));
         let row = Row::new(cells);
-        if overdue && app.tabs.marks.contains(&o.order_no) {
+        if marked {
             row.styled(app.env.theme.marked())
         } else {
             row
