@@ -95,6 +95,11 @@ impl Error {
         }
     }
 
+    /// The message in both languages (English where no Chinese was written).
+    pub fn msg(&self) -> Msg {
+        Msg::both(self.to_string(), self.zh())
+    }
+
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         match lang {

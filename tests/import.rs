@@ -953,3 +953,78 @@ fn the_message_board_without_replies_goes_to_the_boards_unit() {
     );
     assert!(o.content.starts_with("学院要求学生"), "{:?}", o.content);
 }
+
+/// A command that must fail under `--lang zh`: its one `错误:` line, the last of stderr.
+fn fails_zh(db: &Path, args: &[&str]) -> String {
+    let out = hotline(db, args);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success(), "{args:?} should fail");
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("错误:")).collect();
+    assert_eq!(errors.len(), 1, "{args:?}: one error line: {err}");
+    assert_eq!(err.lines().last(), Some(errors[0]), "{args:?}: {err}");
+    errors[0].to_string()
+}
+
+/// With `--lang zh`, every problem of a row is said in Chinese: the row, the column and why,
+/// on the screen and in the rejects file (before, only the summary line was Chinese).
+#[test]
+fn row_problems_are_in_chinese_under_lang_zh() {
+    let db = Db::new();
+    let file = "tests/fixtures/import/broken/bad-dates.csv";
+    let rejects = db.file("rejects.csv");
+    let out = hotline(
+        &db.path,
+        &[
+            "--lang",
+            "zh",
+            "import",
+            file,
+            "--create-units",
+            "--skip-bad",
+            s(&rejects),
+        ],
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("第 3 行，留言时间 列：“2019/13/45 9:32:09”不是日期"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("第 4 行，答复时间 列：“昨天下午”不是日期"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("is not a date"), "{stderr}");
+    let text = std::fs::read_to_string(&rejects).unwrap();
+    assert!(
+        text.contains("留言时间：“2019/13/45 9:32:09”不是日期"),
+        "{text}"
+    );
+    // Without --skip-bad: the one error line, its first problem in Chinese too.
+    let e = fails_zh(
+        &db.path,
+        &["--lang", "zh", "import", file, "--create-units"],
+    );
+    assert!(
+        e.contains("第一处：第 3 行，留言时间 列：“2019/13/45 9:32:09”不是日期"),
+        "{e}"
+    );
+    // A history cell that is not hotline's, and an unknown status word.
+    let csv = db.file("h.csv");
+    std::fs::write(
+        &csv,
+        "编号,时间,标题,类别,状态\nA1,2020-01-02 09:00,路灯不亮,诉求,半办结\n",
+    )
+    .unwrap();
+    let m = db.file("m.toml");
+    std::fs::write(
+        &m,
+        "name = 'city'\n[columns]\norder_no = '编号'\nreceived_at = '时间'\ntitle = '标题'\ncategory = '类别'\nstatus = '状态'\n",
+    )
+    .unwrap();
+    let e = fails_zh(
+        &db.path,
+        &["--lang", "zh", "import", s(&csv), "--mapping", s(&m)],
+    );
+    assert!(e.contains("第 2 行，状态 列：未知的状态“半办结”"), "{e}");
+}

@@ -23,27 +23,43 @@ pub struct When {
     pub date_only: bool,
 }
 
+use crate::domain::lang::Msg;
 use crate::domain::time::{MAX_YEAR, MIN_YEAR};
 
-fn err(s: &str) -> String {
+fn err(s: &str) -> Msg {
     let shown = crate::domain::text::quote_within(s, 40);
-    format!(
-        "'{shown}' is not a date (expected e.g. 2019/4/25 9:32:09, 2019-04-25, 2019-04-25T09:32:09, 03/01/2011 02:27:57 PM or an Excel serial number)"
+    Msg::both(
+        format!(
+            "'{shown}' is not a date (expected e.g. 2019/4/25 9:32:09, 2019-04-25, 2019-04-25T09:32:09, 03/01/2011 02:27:57 PM or an Excel serial number)"
+        ),
+        format!(
+            "“{shown}”不是日期（应为如 2019/4/25 9:32:09、2019-04-25、2019-04-25T09:32:09、03/01/2011 02:27:57 PM 或 Excel 日期序号）"
+        ),
+    )
+}
+
+fn not_serial(v: f64) -> Msg {
+    Msg::both(
+        format!("{v} is not an Excel date serial number"),
+        format!("{v} 不是 Excel 日期序号"),
     )
 }
 
 /// The Excel serial number (1900 date system) as a time, rounded to the second.
-pub fn from_excel_serial(v: f64) -> Result<NaiveDateTime, String> {
+pub fn from_excel_serial(v: f64) -> Result<NaiveDateTime, Msg> {
     // 1 = 1900-01-01; 60 is Excel's phantom 1900-02-29; 2958465 = 9999-12-31.
     if !v.is_finite() || !(1.0..2_958_466.0).contains(&v) {
-        return Err(format!("{v} is not an Excel date serial number"));
+        return Err(not_serial(v));
     }
     let base = NaiveDate::from_ymd_opt(1899, 12, 30)
         .unwrap_or_default()
         .and_time(NaiveTime::MIN);
     let v = if v < 61.0 {
         if v >= 60.0 {
-            return Err("Excel serial 60 is the non-existent date 1900-02-29".into());
+            return Err(Msg::both(
+                "Excel serial 60 is the non-existent date 1900-02-29".into(),
+                "Excel 日期序号 60 是不存在的日期 1900-02-29".into(),
+            ));
         }
         v + 1.0
     } else {
@@ -52,18 +68,21 @@ pub fn from_excel_serial(v: f64) -> Result<NaiveDateTime, String> {
     let secs = (v * 86_400.0).round() as i64;
     let t = base
         .checked_add_signed(Duration::seconds(secs))
-        .ok_or_else(|| format!("{v} is not an Excel date serial number"))?;
+        .ok_or_else(|| not_serial(v))?;
     check_year(t)
 }
 
-fn check_year(t: NaiveDateTime) -> Result<NaiveDateTime, String> {
+fn check_year(t: NaiveDateTime) -> Result<NaiveDateTime, Msg> {
     use chrono::Datelike;
     if (MIN_YEAR..=MAX_YEAR).contains(&t.year()) {
         Ok(t)
     } else {
-        Err(format!(
-            "the year {} is out of range ({MIN_YEAR}–{MAX_YEAR})",
-            t.year()
+        Err(Msg::both(
+            format!(
+                "the year {} is out of range ({MIN_YEAR}–{MAX_YEAR})",
+                t.year()
+            ),
+            format!("年份 {} 超出范围（{MIN_YEAR}–{MAX_YEAR}）", t.year()),
         ))
     }
 }
@@ -78,10 +97,10 @@ fn is_space(c: char) -> bool {
 }
 
 /// Parse one date/time as text.
-pub fn parse(input: &str) -> Result<When, String> {
+pub fn parse(input: &str) -> Result<When, Msg> {
     let s: &str = input.trim_matches(is_space);
     if s.is_empty() {
-        return Err("empty date".into());
+        return Err(Msg::both("empty date".into(), "日期为空".into()));
     }
     if s.len() > 64 {
         return Err(err(s));
@@ -91,7 +110,7 @@ pub fn parse(input: &str) -> Result<When, String> {
         && s.chars().any(|c| c.is_ascii_digit())
         && s.matches('.').count() <= 1
     {
-        return parse_number(s).map_err(|e| if e.is_empty() { err(s) } else { e });
+        return parse_number(s).map_err(|e| e.unwrap_or_else(|| err(s)));
     }
     parse_text(s).ok_or_else(|| err(s)).and_then(|w| {
         check_year(w.at).map(|at| When {
@@ -101,7 +120,8 @@ pub fn parse(input: &str) -> Result<When, String> {
     })
 }
 
-fn parse_number(s: &str) -> Result<When, String> {
+/// A number as a date; `Err(None)` when it is not one (the caller says so, quoting it).
+fn parse_number(s: &str) -> Result<When, Option<Msg>> {
     if !s.contains('.') {
         let ymd = |d: &str| -> Option<NaiveDate> {
             let y = d.get(0..4)?.parse().ok()?;
@@ -111,32 +131,32 @@ fn parse_number(s: &str) -> Result<When, String> {
         };
         match s.len() {
             8 => {
-                let d = ymd(s).ok_or_else(String::new)?;
-                let at = check_year(d.and_time(NaiveTime::MIN))?;
+                let d = ymd(s).ok_or(None)?;
+                let at = check_year(d.and_time(NaiveTime::MIN)).map_err(Some)?;
                 return Ok(When {
                     at,
                     date_only: true,
                 });
             }
             14 => {
-                let d = ymd(s).ok_or_else(String::new)?;
+                let d = ymd(s).ok_or(None)?;
                 let hms = |a: usize| s.get(a..a + 2).and_then(|x| x.parse::<u32>().ok());
                 let t = NaiveTime::from_hms_opt(
                     hms(8).unwrap_or(99),
                     hms(10).unwrap_or(99),
                     hms(12).unwrap_or(99),
                 )
-                .ok_or_else(String::new)?;
+                .ok_or(None)?;
                 return Ok(When {
-                    at: check_year(d.and_time(t))?,
+                    at: check_year(d.and_time(t)).map_err(Some)?,
                     date_only: false,
                 });
             }
             _ => {}
         }
     }
-    let v: f64 = s.parse().map_err(|_| String::new())?;
-    let at = from_excel_serial(v).map_err(|_| String::new())?;
+    let v: f64 = s.parse().map_err(|_| None)?;
+    let at = from_excel_serial(v).map_err(|_| None)?;
     Ok(When {
         at,
         date_only: serial_is_date_only(v),
@@ -313,7 +333,7 @@ mod tests {
     use super::*;
 
     fn at(s: &str) -> String {
-        let w = parse(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        let w = parse(s).unwrap_or_else(|e| panic!("{s}: {}", e.en));
         w.at.format("%Y-%m-%d %H:%M:%S").to_string()
     }
 
@@ -395,9 +415,16 @@ mod tests {
             "NaN",
         ] {
             let e = parse(bad).unwrap_err();
-            assert!(!e.is_empty(), "{bad}");
+            assert!(!e.en.is_empty(), "{bad}");
+            // Every refusal is written in Chinese too.
+            let zh = e.zh.unwrap_or_default();
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{bad}: {zh}"
+            );
         }
-        assert!(parse("yesterday").unwrap_err().contains("yesterday"));
+        let e = parse("yesterday").unwrap_err();
+        assert!(e.en.contains("yesterday") && e.get(crate::domain::Lang::Zh).contains("yesterday"));
     }
 
     use proptest::prelude::*;

@@ -11,6 +11,7 @@
 //! Replaying a history turns each event back into the action that produced it and runs it
 //! through `workflow::decide`, so an imported history obeys every rule a native one does.
 
+use crate::domain::lang::Msg;
 use crate::domain::{Action, Event, EventKind};
 use chrono::NaiveDateTime;
 use serde::Deserialize;
@@ -137,7 +138,7 @@ fn take_head(value: &mut serde_json::Value) -> Option<Head> {
 }
 
 /// Parse a history cell. Errors name the line.
-pub fn parse(text: &str) -> Result<Vec<Line>, String> {
+pub fn parse(text: &str) -> Result<Vec<Line>, Msg> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -145,14 +146,23 @@ pub fn parse(text: &str) -> Result<Vec<Line>, String> {
             continue;
         }
         let Some(start) = line.find('{') else {
-            return Err(format!(
-                "history line {}: no event data (expected `time action {{…}}` as hotline exports it)",
-                i + 1
+            return Err(Msg::both(
+                format!(
+                    "history line {}: no event data (expected `time action {{…}}` as hotline exports it)",
+                    i + 1
+                ),
+                format!(
+                    "历史第 {} 行：没有事件数据（应为 hotline 导出的“时间 动作 {{…}}”）",
+                    i + 1
+                ),
             ));
         };
         let json = &line[start..];
         let damaged = |e: serde_json::Error| {
-            format!("history line {}: the event data is damaged ({e})", i + 1)
+            Msg::both(
+                format!("history line {}: the event data is damaged ({e})", i + 1),
+                format!("历史第 {} 行：事件数据已损坏（{e}）", i + 1),
+            )
         };
         let mut value: serde_json::Value = serde_json::from_str(json).map_err(damaged)?;
         let head = match take_head(&mut value) {
@@ -176,10 +186,13 @@ pub fn parse(text: &str) -> Result<Vec<Line>, String> {
         }
         let kind: EventKind = serde_json::from_value(value).map_err(damaged)?;
         if action_of(&kind).is_none() {
-            return Err(format!(
-                "history line {}: a '{}' event cannot be imported",
-                i + 1,
-                kind.code()
+            return Err(Msg::both(
+                format!(
+                    "history line {}: a '{}' event cannot be imported",
+                    i + 1,
+                    kind.code()
+                ),
+                format!("历史第 {} 行：“{}”事件不能导入", i + 1, kind.code()),
             ));
         }
         out.push(Line::Event {
@@ -274,9 +287,10 @@ mod tests {
         assert!(
             parse("2017-11-02 转办 {broken")
                 .unwrap_err()
+                .en
                 .contains("line 1")
         );
-        assert!(parse("just words").unwrap_err().contains("line 1"));
+        assert!(parse("just words").unwrap_err().en.contains("line 1"));
         // Heads as we write them are read directly; anything else gets serde's own error.
         assert_eq!(
             parse(r#"x {"kind":"accepted","at":"2017-11-02T09:13:00"}"#).unwrap(),
@@ -292,7 +306,7 @@ mod tests {
             r#"x {"kind":"accepted","operator":"a"}"#,
             r#"x {"kind":"replied","at":"2017-11-02T09:13:00"}"#,
         ] {
-            let e = parse(bad).unwrap_err();
+            let e = parse(bad).unwrap_err().en;
             assert!(
                 e.contains("line 1: the event data is damaged ("),
                 "{bad}: {e}"

@@ -429,7 +429,7 @@ impl Mapping {
     }
 
     /// The file's word for a category, in our terms.
-    pub fn category(&self, word: &str) -> Result<Category, String> {
+    pub fn category(&self, word: &str) -> Result<Category, Msg> {
         if let Some(c) = self.category.get(&key(word)) {
             return Ok(*c);
         }
@@ -442,33 +442,44 @@ impl Mapping {
             _ => {}
         }
         word.parse().map_err(|_| {
-            format!(
-                "unknown category '{}' (expected 咨询/建议/诉求, inquiry/suggestion/request, or a word from the mapping's [values.category])",
-                crate::domain::text::quote(word)
+            let w = crate::domain::text::quote(word);
+            Msg::both(
+                format!(
+                    "unknown category '{w}' (expected 咨询/建议/诉求, inquiry/suggestion/request, or a word from the mapping's [values.category])"
+                ),
+                format!(
+                    "未知的类别“{w}”（应为 咨询/建议/诉求、inquiry/suggestion/request，或映射文件 [values.category] 中的词）"
+                ),
             )
         })
     }
 
-    pub fn status(&self, word: &str) -> Result<RowStatus, String> {
+    pub fn status(&self, word: &str) -> Result<RowStatus, Msg> {
         if let Some(s) = self.status.get(&key(word)) {
             return Ok(*s);
         }
         parse_row_status(word).map_err(|_| {
-            format!(
-                "unknown status '{}' (expected e.g. 已办结/closed, 办理中/handling, or a word from the mapping's [values.status])",
-                crate::domain::text::quote(word)
+            let w = crate::domain::text::quote(word);
+            Msg::both(
+                format!(
+                    "unknown status '{w}' (expected e.g. 已办结/closed, 办理中/handling, or a word from the mapping's [values.status])"
+                ),
+                format!(
+                    "未知的状态“{w}”（应为如 已办结/closed、办理中/handling，或映射文件 [values.status] 中的词）"
+                ),
             )
         })
     }
 
-    pub fn callback(&self, word: &str) -> Result<CallbackResult, String> {
+    pub fn callback(&self, word: &str) -> Result<CallbackResult, Msg> {
         if let Some(c) = self.callback.get(&key(word)) {
             return Ok(*c);
         }
         word.parse().map_err(|_| {
-            format!(
-                "unknown callback result '{}' (expected 满意/基本满意/不满意/未接通)",
-                crate::domain::text::quote(word)
+            let w = crate::domain::text::quote(word);
+            Msg::both(
+                format!("unknown callback result '{w}' (expected 满意/基本满意/不满意/未接通)"),
+                format!("未知的回访结果“{w}”（应为 满意/基本满意/不满意/未接通）"),
             )
         })
     }

@@ -18,7 +18,7 @@ pub mod plan;
 pub mod read;
 
 use crate::context::Options as Global;
-use crate::domain::{Event, EventKind, Order, Unit, UnitKind, Work};
+use crate::domain::{Event, EventKind, Lang, Order, Unit, UnitKind, Work};
 use crate::error::{Error, Msg, Result, Rollback};
 use crate::ops::{self, Ctx, NewOrder};
 use crate::store::Store;
@@ -320,38 +320,42 @@ pub fn import_file(
     };
     if checked {
         for p in summary.problems.iter().take(SHOWN_PROBLEMS) {
-            say(&p.to_string());
+            say(&p.text(opts.lang));
         }
         if summary.problems.len() > SHOWN_PROBLEMS {
-            say(&format!(
-                "… and {} more problem(s)",
-                summary.problems.len() - SHOWN_PROBLEMS
-            ));
+            let more = summary.problems.len() - SHOWN_PROBLEMS;
+            say(&match opts.lang {
+                Lang::En => format!("… and {more} more problem(s)"),
+                Lang::Zh => format!("…… 另有 {more} 处问题"),
+            });
         }
     }
     match outcome {
         Ok(()) => {}
         Err(Error::RolledBack(Rollback::DryRun)) => {}
         Err(Error::RolledBack(Rollback::RowProblems)) => {
-            let first = summary
-                .problems
-                .first()
-                .map(|p| p.to_string())
-                .unwrap_or_default();
+            let first = |lang| {
+                summary
+                    .problems
+                    .first()
+                    .map(|p| p.text(lang))
+                    .unwrap_or_default()
+            };
+            let (first, first_zh) = (first(Lang::En), first(Lang::Zh));
             let (p, read, all) = (path.display(), summary.read, summary.problems.len());
             return Err(Error::Invalid(Msg::both(
                 format!(
                     "{p}: {bad_rows} of {read} rows have problems ({all} in all; first: {first}); nothing was imported — fix the file, or pass --skip-bad REJECTS.csv to import the good rows"
                 ),
                 format!(
-                    "{p}：{read} 行中有 {bad_rows} 行有问题（共 {all} 处；第一处：{first}）；未导入任何内容 —— 请修正文件，或加 --skip-bad REJECTS.csv 只导入无误的行"
+                    "{p}：{read} 行中有 {bad_rows} 行有问题（共 {all} 处；第一处：{first_zh}）；未导入任何内容 —— 请修正文件，或加 --skip-bad REJECTS.csv 只导入无误的行"
                 ),
             )));
         }
         Err(e) => return Err(e),
     }
     if let Some(out) = &opts.skip_bad {
-        write_rejects(out, &headers, &bad, &summary.problems)?;
+        write_rejects(out, &headers, &bad, &summary.problems, opts.lang)?;
         if !bad.is_empty() {
             say(&format!(
                 "wrote {} rejected row(s), with the reason, to {}",
@@ -530,9 +534,15 @@ impl Run<'_> {
             return Ok(vec![Problem {
                 row,
                 column: self.layout.header("unit"),
-                reason: format!(
-                    "unknown unit {} (pass --create-units to add it)",
-                    missing.join(", ")
+                reason: Msg::both(
+                    format!(
+                        "unknown unit {} (pass --create-units to add it)",
+                        missing.join(", ")
+                    ),
+                    format!(
+                        "未知单位 {}（加 --create-units 可添加）",
+                        missing.join("、")
+                    ),
                 ),
             }]);
         }
@@ -542,9 +552,12 @@ impl Run<'_> {
                     return Ok(vec![Problem {
                         row,
                         column: self.layout.header("order_no"),
-                        reason: format!(
-                            "order {} appears again (first in row {first})",
-                            rec.order_no
+                        reason: Msg::both(
+                            format!(
+                                "order {} appears again (first in row {first})",
+                                rec.order_no
+                            ),
+                            format!("工单 {} 重复出现（首次在第 {first} 行）", rec.order_no),
                         ),
                     }]);
                 }
@@ -576,7 +589,7 @@ impl Run<'_> {
                     Err((column, e)) => Ok(vec![Problem {
                         row,
                         column,
-                        reason: e.to_string(),
+                        reason: e.msg(),
                     }]),
                 }
             }
@@ -614,7 +627,7 @@ impl Run<'_> {
                         Err(e) => ps.push(Problem {
                             row,
                             column: self.layout.header("history"),
-                            reason: e.to_string(),
+                            reason: e.msg(),
                         }),
                     }
                 }
@@ -806,6 +819,7 @@ fn write_rejects(
     headers: &[String],
     bad: &[(usize, Vec<Cell>)],
     problems: &[Problem],
+    lang: Lang,
 ) -> Result<()> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = headers.to_vec();
@@ -821,11 +835,11 @@ fn write_rejects(
             .iter()
             .filter(|p| p.row == *row)
             .map(|p| {
-                let reason = crate::domain::text::one_line(&p.reason);
-                if p.column.is_empty() {
-                    reason
-                } else {
-                    format!("{}: {reason}", p.column)
+                let reason = crate::domain::text::one_line(p.reason.get(lang));
+                match (p.column.is_empty(), lang) {
+                    (true, _) => reason,
+                    (false, Lang::En) => format!("{}: {reason}", p.column),
+                    (false, Lang::Zh) => format!("{}：{reason}", p.column),
                 }
             })
             .collect();

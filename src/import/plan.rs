@@ -16,6 +16,7 @@ use super::dates::{self, When};
 use super::history::{self, Line};
 use super::mapping::{Mapping, RowStatus};
 use super::read::{Cell, Table};
+use crate::domain::Lang;
 use crate::domain::text::{one_line, sanitize};
 use crate::domain::{Action, CallbackResult, Category, EventKind, Intake, OnSite, Status};
 use crate::error::Msg;
@@ -30,24 +31,41 @@ pub struct Problem {
     pub row: usize,
     /// The column's header, or empty for the row as a whole.
     pub column: String,
-    pub reason: String,
+    /// Why, in both languages.
+    pub reason: Msg,
 }
 
-/// Shown on one line, cleaned: a reason may quote the file's own (untrusted) text.
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let reason = one_line(&self.reason);
-        if self.column.is_empty() {
-            write!(f, "row {}: {reason}", self.row)
-        } else {
-            write!(
-                f,
-                "row {}, column {}: {reason}",
-                self.row,
-                one_line(&self.column)
-            )
+impl Problem {
+    /// On one line, cleaned (a reason may quote the file's own, untrusted, text), in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let reason = one_line(self.reason.get(lang));
+        let column = one_line(&self.column);
+        match (lang, self.column.is_empty()) {
+            (Lang::En, true) => format!("row {}: {reason}", self.row),
+            (Lang::En, false) => format!("row {}, column {column}: {reason}", self.row),
+            (Lang::Zh, true) => format!("第 {} 行：{reason}", self.row),
+            (Lang::Zh, false) => format!("第 {} 行，{column} 列：{reason}", self.row),
         }
     }
+}
+
+/// In English (`text` gives either language).
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+fn both(en: &str, zh: &str) -> Msg {
+    Msg::both(en.to_string(), zh.to_string())
+}
+
+/// A cell holding a spreadsheet error such as #REF!.
+fn cell_error(e: &impl fmt::Display) -> Msg {
+    Msg::both(
+        format!("the cell holds the spreadsheet error {e}"),
+        format!("单元格中是电子表格错误 {e}"),
+    )
 }
 
 /// One action of an imported history, with its time and the column it came from.
@@ -236,37 +254,54 @@ struct RowReader<'r> {
 }
 
 impl<'r> RowReader<'r> {
-    fn problem(&mut self, column: &str, reason: impl Into<String>) {
+    fn problem(&mut self, column: &str, reason: Msg) {
         self.problems.push(Problem {
             row: self.row,
             // A header is the file's text: quoted short, whatever its length.
             column: crate::domain::text::quote(column),
-            reason: reason.into(),
+            reason,
         });
     }
 
     /// A problem with our `field` that the row leaves empty: where the file has its column,
     /// at that column; where it has none, for the row, saying which of our fields and how to
     /// supply it (never "column X" for a column the file does not have).
-    fn field_problem(&mut self, l: &Layout, field: &str, reason: &str) {
+    fn field_problem(&mut self, l: &Layout, field: &str, reason: Msg) {
         if l.has(field) {
             self.problem(&l.header(field), reason);
             return;
         }
         let named = match l.mapping.mapped().iter().find(|(f, _)| *f == field) {
-            Some((_, h)) => format!("the file has no column {h} that [columns] {field} names"),
-            None => "the mapping names no column for it".to_string(),
+            Some((_, h)) => (
+                format!("the file has no column {h} that [columns] {field} names"),
+                format!("文件中没有 [columns] {field} 所指的列 {h}"),
+            ),
+            None => (
+                "the mapping names no column for it".to_string(),
+                "映射未指定对应的列".to_string(),
+            ),
         };
         let default = if matches!(field, "category" | "unit" | "callback") {
-            format!(", or give [defaults] {field}")
+            (
+                format!(", or give [defaults] {field}"),
+                format!("，或设置 [defaults] {field}"),
+            )
         } else {
-            String::new()
+            (String::new(), String::new())
         };
+        let zh = reason.get(Lang::Zh).to_string();
         self.problems.push(Problem {
             row: self.row,
             column: String::new(),
-            reason: format!(
-                "{reason} — our field {field}: {named}; name the file's column in [columns] {field}{default}"
+            reason: Msg::both(
+                format!(
+                    "{} — our field {field}: {}; name the file's column in [columns] {field}{}",
+                    reason.en, named.0, default.0
+                ),
+                format!(
+                    "{zh} —— 我们的字段 {field}：{}；请在 [columns] {field} 中填写文件的列名{}",
+                    named.1, default.1
+                ),
             ),
         });
     }
@@ -282,7 +317,7 @@ impl<'r> RowReader<'r> {
     fn line(&mut self, l: &Layout, field: &str) -> Option<String> {
         let (h, c) = self.cell(l, field)?;
         if let Cell::Error(e) = c {
-            self.problem(h, format!("the cell holds the spreadsheet error {e}"));
+            self.problem(h, cell_error(e));
             return None;
         }
         Some(one_line(&c.as_text())).filter(|s| !s.is_empty())
@@ -293,7 +328,7 @@ impl<'r> RowReader<'r> {
     fn text(&mut self, l: &Layout, field: &str) -> Option<String> {
         let (h, c) = self.cell(l, field)?;
         if let Cell::Error(e) = c {
-            self.problem(h, format!("the cell holds the spreadsheet error {e}"));
+            self.problem(h, cell_error(e));
             return None;
         }
         Some(clean_text(&c.as_text())).filter(|s| !s.is_empty())
@@ -311,7 +346,7 @@ impl<'r> RowReader<'r> {
                 date_only: dates::serial_is_date_only(*v),
             }),
             Cell::Text(s) => dates::parse(s),
-            Cell::Error(e) => Err(format!("the cell holds the spreadsheet error {e}")),
+            Cell::Error(e) => Err(cell_error(e)),
             Cell::Empty => return None,
         };
         match r {
@@ -373,13 +408,17 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
     let order_no = match r.line(l, "order_no") {
         Some(no) => format!("{}{no}", m.order_no_prefix),
         None => {
-            r.field_problem(l, "order_no", "the order number is empty");
+            r.field_problem(
+                l,
+                "order_no",
+                both("the order number is empty", "工单编号为空"),
+            );
             String::new()
         }
     };
     let title = r.line(l, "title");
     if title.is_none() {
-        r.field_problem(l, "title", "the title is empty");
+        r.field_problem(l, "title", both("the title is empty", "标题为空"));
     }
     let category = match r.cell(l, "category") {
         Some((h, c)) => match m.category(&c.as_text()) {
@@ -393,14 +432,21 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
             r.field_problem(
                 l,
                 "category",
-                "no category (the cell is empty and the mapping has no [defaults] category)",
+                both(
+                    "no category (the cell is empty and the mapping has no [defaults] category)",
+                    "没有类别（单元格为空，映射中也没有 [defaults] category）",
+                ),
             );
             None
         }),
     };
     let received = r.when(l, "received_at");
     if received.is_none() && r.cell(l, "received_at").is_none() {
-        r.field_problem(l, "received_at", "the received time is empty");
+        r.field_problem(
+            l,
+            "received_at",
+            both("the received time is empty", "受理时间为空"),
+        );
     }
     let intake = Intake {
         category,
@@ -519,7 +565,10 @@ pub fn plan_row(l: &Layout, ctx: &Ctx, row: usize, cells: &[Cell]) -> Result<Rec
     {
         r.problem(
             last.1,
-            format!("{} is in the future (now is {})", last.0, ctx.now),
+            Msg::both(
+                format!("{} is in the future (now is {})", last.0, ctx.now),
+                format!("{} 晚于现在（现在是 {}）", last.0, ctx.now),
+            ),
         );
     }
     if r.problems.is_empty() {
@@ -647,10 +696,16 @@ fn rebuild(
         r.field_problem(
             l,
             "unit",
-            &format!(
-                "the order is {} ({}) but names no unit (the cell is empty and the mapping has no [defaults] unit); only an inquiry can be answered by the office itself",
-                status.code(),
-                status.zh()
+            Msg::both(
+                format!(
+                    "the order is {} ({}) but names no unit (the cell is empty and the mapping has no [defaults] unit); only an inquiry can be answered by the office itself",
+                    status.code(),
+                    status.zh()
+                ),
+                format!(
+                    "工单状态为{}，却没有承办单位（单元格为空，映射中也没有 [defaults] unit）；只有咨询件可由热线办直接答复",
+                    status.zh()
+                ),
             ),
         );
         return;
@@ -661,7 +716,10 @@ fn rebuild(
         r.field_problem(
             l,
             "unit",
-            &format!("the order is {} but names no unit", status.code()),
+            Msg::both(
+                format!("the order is {} but names no unit", status.code()),
+                format!("工单状态为{}，却没有承办单位", status.zh()),
+            ),
         );
         return;
     }
@@ -670,10 +728,13 @@ fn rebuild(
         r.field_problem(
             l,
             "reply",
-            &format!(
-                "the order is {} ({}) but the reply is empty",
-                status.code(),
-                status.zh()
+            Msg::both(
+                format!(
+                    "the order is {} ({}) but the reply is empty",
+                    status.code(),
+                    status.zh()
+                ),
+                format!("工单状态为{}，答复内容却为空", status.zh()),
             ),
         );
         return;
@@ -684,7 +745,10 @@ fn rebuild(
             r.field_problem(
                 l,
                 "replied_at",
-                &format!("the order is {} but the reply time is empty", status.code()),
+                Msg::both(
+                    format!("the order is {} but the reply time is empty", status.code()),
+                    format!("工单状态为{}，答复时间却为空", status.zh()),
+                ),
             );
             return;
         }
@@ -723,7 +787,10 @@ fn rebuild(
             r.field_problem(
                 l,
                 "callback",
-                "the order is closed but has no callback result (the cell is empty and the mapping has no [defaults] callback)",
+                both(
+                    "the order is closed but has no callback result (the cell is empty and the mapping has no [defaults] callback)",
+                    "工单已办结，却没有回访结果（单元格为空，映射中也没有 [defaults] callback）",
+                ),
             );
             return;
         };
@@ -743,10 +810,23 @@ fn rebuild(
     push(rec, at, Action::Close { reason }, &col);
 }
 
+fn no_supervision() -> Msg {
+    both(
+        "a unit supervision row without its 督办 event",
+        "督办单位的行缺少督办事件",
+    )
+}
+
 fn unit_supervisions(l: &Layout, r: &mut RowReader) -> Result<Record, Vec<Problem>> {
     let unit = r.line(l, "unit");
     if unit.is_none() {
-        r.problem(&l.header("unit"), "a unit supervision row names no unit");
+        r.problem(
+            &l.header("unit"),
+            both(
+                "a unit supervision row names no unit",
+                "督办单位的行没有写明单位",
+            ),
+        );
     }
     let mut out = Vec::new();
     match r.cell(l, "history") {
@@ -765,19 +845,22 @@ fn unit_supervisions(l: &Layout, r: &mut RowReader) -> Result<Record, Vec<Proble
                             note,
                             on_site,
                         }),
-                        _ => r.problem(h, "a unit supervision row holds an event other than 督办"),
+                        _ => r.problem(
+                            h,
+                            both(
+                                "a unit supervision row holds an event other than 督办",
+                                "督办单位的行含有督办以外的事件",
+                            ),
+                        ),
                     }
                 }
                 if out.is_empty() {
-                    r.problem(h, "a unit supervision row without its 督办 event");
+                    r.problem(h, no_supervision());
                 }
             }
             Err(e) => r.problem(h, e),
         },
-        None => r.problem(
-            &l.header("history"),
-            "a unit supervision row without its 督办 event",
-        ),
+        None => r.problem(&l.header("history"), no_supervision()),
     }
     if r.problems.is_empty() {
         Ok(Record::UnitSupervisions(out))
@@ -795,10 +878,17 @@ mod tests {
         let p = Problem {
             row: 3,
             column: "答复时间".into(),
-            reason: "'\u{1b}]0;evil\u{7}\n2019' is not a date".into(),
+            reason: both(
+                "'\u{1b}]0;evil\u{7}\n2019' is not a date",
+                "“\u{1b}]0;evil\u{7}\n2019”不是日期",
+            ),
         };
         let s = p.to_string();
         assert_eq!(s, "row 3, column 答复时间: ']0;evil 2019' is not a date");
+        assert_eq!(
+            p.text(Lang::Zh),
+            "第 3 行，答复时间 列：“]0;evil 2019”不是日期"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::domain::assessment::{self, Assessment, Pack};
 use crate::domain::scorecard::{self, Period, Scorecard};
 use crate::domain::time::{parse_date, parse_datetime};
 use crate::domain::workflow;
-use crate::error::{Error, Result};
+use crate::error::{Error, Msg, Result};
 use crate::ops::Ctx;
 use crate::store::Store;
 
@@ -70,16 +70,25 @@ pub fn pack(name: Option<&str>) -> Result<Pack> {
     let path = std::path::Path::new(name);
     if path.extension().is_some_and(|e| e == "toml") || path.exists() {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::Input(format!(
-                "--pack {name}: cannot read it ({e}); give a shipped pack's name or a TOML file"
+            Error::Invalid(Msg::both(
+                format!(
+                    "--pack {name}: cannot read it ({e}); give a shipped pack's name or a TOML file"
+                ),
+                format!("--pack {name}：无法读取（{e}）；请给出内置规则包的名称或 TOML 文件"),
             ))
         })?;
-        return Pack::parse(&text, name).map_err(|(en, _zh)| Error::Input(en));
+        return Pack::parse(&text, name).map_err(|(en, zh)| Error::Invalid(Msg::both(en, zh)));
     }
     let names: Vec<&str> = assessment::SHIPPED.iter().map(|(n, _)| *n).collect();
-    Err(Error::Input(format!(
-        "--pack {name}: no such pack; the shipped packs are {} (or give a .toml file)",
-        names.join(", ")
+    Err(Error::Invalid(Msg::both(
+        format!(
+            "--pack {name}: no such pack; the shipped packs are {} (or give a .toml file)",
+            names.join(", ")
+        ),
+        format!(
+            "--pack {name}：没有这个规则包；内置规则包有 {}（也可给出 .toml 文件）",
+            names.join("、")
+        ),
     )))
 }
 
