@@ -407,6 +407,7 @@ mod pipeline {
             Action::Redo {
                 reason: "未解决".into(),
                 deadline: NaiveDate::from_ymd_opt(2024, 11, 25).unwrap(),
+                due: None,
             },
         );
         w.replied(&a, "2024-11-04T09:00:00");

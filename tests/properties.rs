@@ -31,10 +31,18 @@ fn action_for(step: &Step, today: NaiveDate) -> Action {
         format!("说明{}", step.arg)
     };
     match step.what % 15 {
-        0 => Action::Dispatch {
-            unit: UNITS[step.arg as usize % 3].into(),
-            deadline: today + days - Duration::days(2),
-        },
+        0 => {
+            let deadline = today + days - Duration::days(2);
+            Action::Dispatch {
+                unit: UNITS[step.arg as usize % 3].into(),
+                deadline,
+                // Every fourth dispatch is urgent: due at noon of its day.
+                due: step
+                    .arg
+                    .is_multiple_of(4)
+                    .then(|| deadline.and_hms_opt(12, 0, 0).unwrap()),
+            }
+        }
         1 => Action::Accept,
         2 => Action::Return { reason: text },
         3 => Action::RequestExtension {
@@ -63,6 +71,7 @@ fn action_for(step: &Step, today: NaiveDate) -> Action {
         12 => Action::Redo {
             reason: text,
             deadline: today + days - Duration::days(1),
+            due: None,
         },
         13 => Action::Close {
             reason: if step.arg.is_multiple_of(2) {

@@ -113,3 +113,68 @@ fn a_signed_order_still_warns_a_replied_one_does_not() {
     // With the office for review: the unit's clock no longer runs.
     assert!(!screens(&db, &no, now).0.contains("已用"));
 }
+
+#[test]
+fn an_urgent_order_shows_its_hours_left_then_over_in_the_list_and_the_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.db");
+    ok(&db, DISPATCH, &["init"]);
+    let no = ok(
+        &db,
+        DISPATCH,
+        &[
+            "order",
+            "add",
+            "--category",
+            "request",
+            "--title",
+            "燃气泄漏",
+        ],
+    )
+    .trim()
+    .to_string();
+    // Due at 11:00.
+    ok(
+        &db,
+        DISPATCH,
+        &["dispatch", &no, "--unit", "住建局", "--hours", "2"],
+    );
+    let row_and_detail = |now: &str| {
+        let store = Store::open(&db).unwrap();
+        let g = Global {
+            db: Some(db.clone()),
+            now: Some(now.into()),
+            operator: Some("测试员".into()),
+            lang: Lang::Zh,
+        };
+        let theme = Theme {
+            color: true,
+            ascii: false,
+        };
+        let mut s = Session::new(store, g, theme, true).unwrap();
+        let list = run_script(&mut s, &script::parse("").unwrap(), 120, 40).unwrap();
+        let row = list.lines().find(|l| l.contains(&no)).unwrap().to_string();
+        let detail = run_script(&mut s, &script::parse("<Enter>").unwrap(), 120, 40).unwrap();
+        let line = detail
+            .lines()
+            .find(|l| l.contains("2017-11-06 11:00"))
+            .unwrap_or_else(|| panic!("no time due:\n{detail}"))
+            .to_string();
+        (row, line)
+    };
+    // 09:30: 2 hours left (rounded up), 25 % used.
+    let (row, detail) = row_and_detail("2017-11-06T09:30:00");
+    assert!(row.contains("剩2小时"), "{row}");
+    assert!(
+        detail.contains("剩2小时") && !detail.contains("已用"),
+        "{detail}"
+    );
+    // 10:50: 1 hour left, 91 % used: the 90 % warning in the detail.
+    let (row, detail) = row_and_detail("2017-11-06T10:50:00");
+    assert!(row.contains("剩1小时"), "{row}");
+    assert!(detail.contains("已用90%"), "{detail}");
+    // 13:30: over by 3 hours (2.5 rounded up), the same day: 超时, not yet 超期.
+    let (row, detail) = row_and_detail("2017-11-06T13:30:00");
+    assert!(row.contains("超时3小时"), "{row}");
+    assert!(detail.contains("超时3小时"), "{detail}");
+}

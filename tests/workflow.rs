@@ -90,6 +90,7 @@ fn dispatch() -> Action {
     Action::Dispatch {
         unit: "住建局".into(),
         deadline: d("2017-11-15"),
+        due: None,
     }
 }
 fn reply() -> Action {
@@ -144,6 +145,7 @@ fn samples() -> Vec<(&'static str, Action)> {
             Action::Redo {
                 reason: "群众反映问题未解决".into(),
                 deadline: d("2017-11-20"),
+                due: None,
             },
         ),
         (
@@ -314,6 +316,7 @@ fn argument_rules() {
         &Action::Dispatch {
             unit: "不存在局".into(),
             deadline: d("2017-11-15"),
+            due: None,
         },
         None,
     )

@@ -98,11 +98,15 @@ pub enum Command {
         #[arg(long)]
         unit: String,
         /// Working days allowed [default: the category's limit from data/time-limits.toml]
-        #[arg(long, conflicts_with = "deadline")]
+        #[arg(long, conflicts_with_all = ["deadline", "hours"])]
         days: Option<u32>,
         /// A fixed deadline date (YYYY-MM-DD).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "hours")]
         deadline: Option<String>,
+        /// An urgent order's limit in clock hours from now (1 to 168; e.g. 2 for an
+        /// emergency, 24 for water, power, gas or heating): due at that time, not the day's end.
+        #[arg(long)]
+        hours: Option<u32>,
     },
     /// 签收: the unit signs for the order.
     Accept {
@@ -258,11 +262,15 @@ pub enum Command {
         #[arg(long)]
         reason: String,
         /// Working days allowed [default: the category's limit from data/time-limits.toml]
-        #[arg(long, conflicts_with = "deadline")]
+        #[arg(long, conflicts_with_all = ["deadline", "hours"])]
         days: Option<u32>,
         /// A fixed deadline date (YYYY-MM-DD).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "hours")]
         deadline: Option<String>,
+        /// An urgent order's limit in clock hours from now (1 to 168; e.g. 2 for an
+        /// emergency, 24 for water, power, gas or heating): due at that time, not the day's end.
+        #[arg(long)]
+        hours: Option<u32>,
     },
     /// 办结: close the order (after a callback; a reason is needed if the citizen was unsatisfied).
     Close {

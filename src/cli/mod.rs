@@ -54,16 +54,23 @@ fn exemption_kind(s: &str) -> Result<crate::domain::order::ExemptionKind> {
     })
 }
 
-fn deadline_spec(days: Option<u32>, deadline: Option<&str>) -> Result<DeadlineSpec> {
+fn deadline_spec(
+    days: Option<u32>,
+    deadline: Option<&str>,
+    hours: Option<u32>,
+) -> Result<DeadlineSpec> {
     // The checks are `DeadlineSpec`'s, shared with the TUI's dispatch.
-    match (days, deadline) {
-        (Some(n), _) => {
-            DeadlineSpec::days(n).map_err(|m| Error::Input(format!("--days: {}", m.en)))
+    match (days, deadline, hours) {
+        (Some(n), _, _) => {
+            DeadlineSpec::days(n).map_err(|m| Error::Invalid(with_flag("--days", m)))
         }
-        (None, Some(d)) => {
-            DeadlineSpec::date(d).map_err(|m| Error::Input(format!("--deadline: {}", m.en)))
+        (None, Some(d), _) => {
+            DeadlineSpec::date(d).map_err(|m| Error::Invalid(with_flag("--deadline", m)))
         }
-        (None, None) => Ok(DeadlineSpec::Default),
+        (None, None, Some(h)) => {
+            DeadlineSpec::hours(h).map_err(|m| Error::Invalid(with_flag("--hours", m)))
+        }
+        (None, None, None) => Ok(DeadlineSpec::Default),
     }
 }
 
@@ -492,13 +499,22 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             unit,
             days,
             deadline,
+            hours,
         } => {
-            let spec = deadline_spec(days, deadline.as_deref())?;
+            let spec = deadline_spec(days, deadline.as_deref(), hours)?;
             let unit = unit_arg(store, &unit)?;
             let (o, w) = ops::dispatch(store, ctx, &order_no, &unit, spec, None)?;
             print_warning(w);
             if let (Some(unit), Some(deadline)) = (o.unit.clone(), o.deadline) {
-                done(&Action::Dispatch { unit, deadline }, &o);
+                let due = o.due_at;
+                done(
+                    &Action::Dispatch {
+                        unit,
+                        deadline,
+                        due,
+                    },
+                    &o,
+                );
             }
             Ok(())
         }
@@ -638,12 +654,21 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             reason,
             days,
             deadline,
+            hours,
         } => {
-            let spec = deadline_spec(days, deadline.as_deref())?;
+            let spec = deadline_spec(days, deadline.as_deref(), hours)?;
             let (o, w) = ops::redo(store, ctx, &order_no, &reason, spec, None)?;
             print_warning(w);
             if let Some(deadline) = o.deadline {
-                done(&Action::Redo { reason, deadline }, &o);
+                let due = o.due_at;
+                done(
+                    &Action::Redo {
+                        reason,
+                        deadline,
+                        due,
+                    },
+                    &o,
+                );
             }
             Ok(())
         }

@@ -158,6 +158,9 @@ pub fn order_value(
         "received_at": fmt(o.received_at),
         "assigned_at": o.assigned_at.map(fmt),
         "deadline": o.deadline.map(|d| d.to_string()),
+        "due_at": o.due_at.map(fmt),
+        "hours_left": o.hours_left(now),
+        "limit_warning": crate::domain::limits::limit_warning(crate::ops::calendar(), o, now),
         "days_left": days_left(o, now),
         "days_overdue": o.days_overdue(now),
         "reply": o.reply,
@@ -364,7 +367,17 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
         .map(|d| d.to_string())
         .unwrap_or_else(|| "-".into());
     let what = match a {
-        A::Dispatch { unit, deadline } => format!("dispatched {no} to {unit}, deadline {deadline}"),
+        A::Dispatch {
+            unit,
+            due: Some(due),
+            ..
+        } => format!(
+            "dispatched {no} to {unit}, due {} (urgent, clock hours)",
+            due.format("%Y-%m-%d %H:%M")
+        ),
+        A::Dispatch { unit, deadline, .. } => {
+            format!("dispatched {no} to {unit}, deadline {deadline}")
+        }
         A::Accept => format!("accepted {no} ({unit}, deadline {deadline})"),
         A::Return { reason } => format!(
             "asked to return {no} to the office (the office approves or refuses; {unit} keeps it until then): {}",

@@ -225,7 +225,13 @@ impl Planner {
         self.at(day, 8, 17)
     }
     fn deadline(&self, category: Category, day: NaiveDate) -> NaiveDate {
-        ops::resolve_deadline(&self.ctx, category, day, DeadlineSpec::Default).0
+        ops::resolve_deadline(
+            &self.ctx,
+            category,
+            day.and_time(NaiveTime::MIN),
+            DeadlineSpec::Default,
+        )
+        .deadline
     }
 }
 

@@ -47,6 +47,10 @@ pub enum EventKind {
     Dispatched {
         unit: String,
         deadline: NaiveDate,
+        /// An urgent order's limit in clock hours (`dispatch --hours`): the time it is due;
+        /// `deadline` is its day. None for a limit in working days.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDateTime>,
     },
     /// 签收.
     Accepted,
@@ -129,6 +133,9 @@ pub enum EventKind {
     Redone {
         reason: String,
         deadline: NaiveDate,
+        /// As for a dispatch: the time due when the new limit is in clock hours.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDateTime>,
     },
     /// 办结.
     Closed {
@@ -238,7 +245,12 @@ impl EventKind {
     pub fn text(&self) -> String {
         match self {
             EventKind::Received { intake, .. } => intake.title.clone(),
-            EventKind::Dispatched { unit, deadline } => format!("{unit} {deadline}"),
+            EventKind::Dispatched {
+                unit,
+                due: Some(due),
+                ..
+            } => format!("{unit} {}", due.format("%Y-%m-%d %H:%M")),
+            EventKind::Dispatched { unit, deadline, .. } => format!("{unit} {deadline}"),
             EventKind::Returned { reason, late } | EventKind::ReturnRequested { reason, late } => {
                 if *late {
                     format!("{reason}（期限已过）")
@@ -274,7 +286,14 @@ impl EventKind {
                 parts.push(result.zh());
                 parts.join("，")
             }
-            EventKind::Redone { reason, deadline } => format!("{reason} ({deadline})"),
+            EventKind::Redone {
+                reason,
+                due: Some(due),
+                ..
+            } => format!("{reason} ({})", due.format("%Y-%m-%d %H:%M")),
+            EventKind::Redone {
+                reason, deadline, ..
+            } => format!("{reason} ({deadline})"),
             EventKind::Exported { orders, masked } => format!(
                 "{orders} 件，{}",
                 if *masked {

@@ -240,6 +240,7 @@ mod tests {
             unit: Some(unit.into()),
             assigned_at: Some(t("2017-10-01T10:00:00")),
             deadline: Some(d(deadline)),
+            due_at: None,
             accepted_at: None,
             reply: None,
             replied_at: None,

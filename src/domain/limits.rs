@@ -75,15 +75,31 @@ pub fn limit_used(
     u32::try_from(100 * used / n).ok()
 }
 
-/// **limit warning** of an order at `now`: the highest of `WARN_AT` its limit used has
-/// reached, while the unit's clock runs (dispatched or handling: `Status::clock_runs`) and
-/// the order is not late. The deadline is the current one (an approved extension or a redo
-/// moves it); the start is the dispatch.
-pub fn limit_warning(cal: &Calendar, o: &Order, now: NaiveDateTime) -> Option<u32> {
-    if !o.status.clock_runs() || o.is_late(now) {
+/// **limit used** of a limit in clock hours: the share of the minutes from `start` to `due`
+/// gone by `now`, rounded down; None once past due (超时: no warning, it is over).
+pub fn hours_used(start: NaiveDateTime, due: NaiveDateTime, now: NaiveDateTime) -> Option<u32> {
+    let all = (due - start).num_minutes();
+    let gone = (now - start).num_minutes().max(0);
+    if all <= 0 || now > due {
         return None;
     }
-    let used = limit_used(cal, o.assigned_at?.date(), o.deadline?, now.date())?;
+    u32::try_from(100 * gone / all).ok()
+}
+
+/// **limit warning** of an order at `now`: the highest of `WARN_AT` its limit used has
+/// reached, while the unit's clock runs (dispatched or handling: `Status::clock_runs`) and
+/// the order is not past due (`Order::past_due`). The limit is the current one (an approved
+/// extension or a redo moves it), in clock hours for an urgent order (`hours_used`), else in
+/// working days (`limit_used`); the start is the dispatch.
+pub fn limit_warning(cal: &Calendar, o: &Order, now: NaiveDateTime) -> Option<u32> {
+    if !o.status.clock_runs() || o.past_due(now) {
+        return None;
+    }
+    let start = o.assigned_at?;
+    let used = match o.due_at {
+        Some(due) => hours_used(start, due, now)?,
+        None => limit_used(cal, start.date(), o.deadline?, now.date())?,
+    };
     WARN_AT.into_iter().find(|w| used >= *w)
 }
 
@@ -137,5 +153,17 @@ mod tests {
         assert_eq!(level(66), Some(60));
         assert_eq!(level(85), Some(80));
         assert_eq!(level(100), Some(90));
+    }
+
+    #[test]
+    fn an_urgent_limit_is_shared_by_the_minute() {
+        let t = |s: &str| crate::domain::time::parse_datetime(s, false).unwrap_or_default();
+        let start = t("2017-11-06T09:00:00");
+        let due = t("2017-11-06T11:00:00");
+        assert_eq!(hours_used(start, due, t("2017-11-06T10:00:00")), Some(50));
+        assert_eq!(hours_used(start, due, t("2017-11-06T10:12:00")), Some(60));
+        assert_eq!(hours_used(start, due, t("2017-11-06T10:48:00")), Some(90));
+        assert_eq!(hours_used(start, due, due), Some(100));
+        assert_eq!(hours_used(start, due, t("2017-11-06T11:01:00")), None);
     }
 }

@@ -377,6 +377,9 @@ pub struct Order {
     pub assigned_at: Option<NaiveDateTime>,
     /// Last day the unit has to reply (end of that day). Moved by extension and redo.
     pub deadline: Option<NaiveDate>,
+    /// An urgent order's limit in clock hours: the time it is due (its day is `deadline`).
+    /// Set by a dispatch or redo with hours; an extension's new date replaces it.
+    pub due_at: Option<NaiveDateTime>,
     pub accepted_at: Option<NaiveDateTime>,
     pub reply: Option<String>,
     pub replied_at: Option<NaiveDateTime>,
@@ -420,6 +423,29 @@ impl Order {
     /// Open and past the end of its deadline day at `now` (see `late_on`).
     pub fn is_late(&self, now: NaiveDateTime) -> bool {
         late_on(self.is_open(), self.deadline, now.date())
+    }
+    /// **past due** at `at`: after the limit's end: the time due of a limit in clock hours
+    /// (`due_at`), else the end of the deadline day. What "on time" asks of a reply and "late"
+    /// of a return request. (超期, days late, counts whole days: an urgent order past its
+    /// hour is 超时 at once and 超期 from the next day, like any order.)
+    pub fn past_due(&self, at: NaiveDateTime) -> bool {
+        match (self.due_at, self.deadline) {
+            (Some(due), _) => at > due,
+            (None, Some(d)) => at.date() > d,
+            (None, None) => false,
+        }
+    }
+    /// An urgent order's clock while open: whole hours left until `due_at` (rounded up; 0 at
+    /// the time due), negative once past it (hours over, 超时, rounded up). None without a
+    /// time due or once closed.
+    pub fn hours_left(&self, now: NaiveDateTime) -> Option<i64> {
+        let due = self.due_at.filter(|_| self.is_open())?;
+        let mins = (due - now).num_minutes();
+        Some(if mins >= 0 {
+            (mins + 59) / 60
+        } else {
+            -((-mins + 59) / 60)
+        })
     }
 }
 

@@ -603,6 +603,7 @@ mod tests {
             unit: unit.map(str::to_string),
             assigned_at: None,
             deadline: deadline.map(|d| crate::domain::time::parse_date(d).unwrap()),
+            due_at: None,
             accepted_at: None,
             reply: None,
             replied_at: None,

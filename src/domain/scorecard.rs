@@ -220,19 +220,18 @@ pub fn is_closed(order: &Order, as_of: NaiveDateTime) -> bool {
     order.closed_at.is_some_and(|c| c <= as_of)
 }
 
-/// **on time**: closed, and the unit's last reply came by the end of the deadline day.
+/// **on time**: closed, and the unit's last reply was not past due (`Order::past_due`: by the
+/// end of the deadline day, or by the time due of a limit in clock hours).
 pub fn is_closed_on_time(order: &Order, as_of: NaiveDateTime) -> bool {
     is_closed(order, as_of) && replied_on_time(order) == Some(true)
 }
 
-/// Whether the last reply came by the end of the deadline day (the TUI's callback shows it;
+/// Whether the last reply came in time (the TUI's callback shows it;
 /// `is_closed_on_time` counts it); `None` before any reply.
 pub fn replied_on_time(order: &Order) -> Option<bool> {
-    match (order.replied_at, order.deadline) {
-        (Some(r), Some(d)) => Some(r.date() <= d),
-        (Some(_), None) => Some(true), // answered by the office itself, no unit deadline
-        _ => None,
-    }
+    // Not past due (`Order::past_due`): by the end of the deadline day, or by the time due of
+    // a limit in clock hours; answered by the office itself (no unit deadline): on time.
+    order.replied_at.map(|r| !order.past_due(r))
 }
 
 /// **open_late** (超期工单, now): open at `as_of` and past its deadline then, by any number of

@@ -18,6 +18,8 @@ pub enum Action {
     Dispatch {
         unit: String,
         deadline: NaiveDate,
+        /// An urgent order's time due (a limit in clock hours); `deadline` is its day.
+        due: Option<NaiveDateTime>,
     },
     Accept,
     /// A unit's 退单: a request the office decides (`ApproveReturn` / `RefuseReturn`).
@@ -69,6 +71,7 @@ pub enum Action {
     Redo {
         reason: String,
         deadline: NaiveDate,
+        due: Option<NaiveDateTime>,
     },
     Close {
         reason: String,
@@ -509,7 +512,11 @@ pub fn decide(
     };
     let earliest = needs.earliest.unwrap_or(at.date());
     let kind = match action {
-        Action::Dispatch { unit, deadline } => {
+        Action::Dispatch {
+            unit,
+            deadline,
+            due,
+        } => {
             required(unit, "a unit", "承办单位").map_err(invalid)?;
             if *deadline < earliest {
                 return Err(invalid((
@@ -517,9 +524,11 @@ pub fn decide(
                     format!("办理期限 {deadline} 早于转办日期 {earliest}"),
                 )));
             }
+            check_due(*due, *deadline, at).map_err(invalid)?;
             EventKind::Dispatched {
                 unit: unit.clone(),
                 deadline: *deadline,
+                due: *due,
             }
         }
         Action::Accept => EventKind::Accepted,
@@ -527,7 +536,7 @@ pub fn decide(
             reason_given(reason)?;
             EventKind::ReturnRequested {
                 reason: reason.clone(),
-                late: order.deadline.is_some_and(|d| at.date() > d),
+                late: order.past_due(at),
             }
         }
         Action::ApproveReturn => {
@@ -622,7 +631,11 @@ pub fn decide(
                 answers: *answers,
             }
         }
-        Action::Redo { reason, deadline } => {
+        Action::Redo {
+            reason,
+            deadline,
+            due,
+        } => {
             reason_given(reason)?;
             if *deadline < earliest {
                 return Err(invalid((
@@ -630,9 +643,11 @@ pub fn decide(
                     format!("新的办理期限 {deadline} 早于今天 {earliest}"),
                 )));
             }
+            check_due(*due, *deadline, at).map_err(invalid)?;
             EventKind::Redone {
                 reason: reason.clone(),
                 deadline: *deadline,
+                due: *due,
             }
         }
         Action::Close { reason } => {
@@ -799,6 +814,7 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             unit: None,
             assigned_at: None,
             deadline: None,
+            due_at: None,
             accepted_at: None,
             reply: None,
             replied_at: None,
@@ -829,11 +845,16 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
     let at = event.at;
     match &event.kind {
         EventKind::Received { .. } => {}
-        EventKind::Dispatched { unit, deadline } => {
+        EventKind::Dispatched {
+            unit,
+            deadline,
+            due,
+        } => {
             o.status = Status::Dispatched;
             o.unit = Some(unit.clone());
             o.assigned_at = Some(at);
             o.deadline = Some(*deadline);
+            o.due_at = *due;
             o.accepted_at = None;
             o.extension = None;
             o.first_contact_at = None;
@@ -850,6 +871,7 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             o.unit = None;
             o.assigned_at = None;
             o.deadline = None;
+            o.due_at = None;
             o.accepted_at = None;
             o.extension = None;
             o.first_contact_at = None;
@@ -884,6 +906,7 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
         EventKind::ExtensionApproved => {
             if let Some(ext) = o.extension.take() {
                 o.deadline = Some(ext.until);
+                o.due_at = None;
             }
         }
         EventKind::ExtensionRefused { .. } => o.extension = None,
@@ -912,9 +935,10 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
                 });
             }
         }
-        EventKind::Redone { deadline, .. } => {
+        EventKind::Redone { deadline, due, .. } => {
             o.status = Status::Handling;
             o.deadline = Some(*deadline);
+            o.due_at = *due;
             o.closed_at = None;
             o.callback = None;
             o.redos += 1;
@@ -946,4 +970,24 @@ pub fn replay<'a>(
         state = Some(evolve(order_no, state, e)?);
     }
     state.ok_or_else(|| format!("order {order_no} has no events"))
+}
+
+/// A limit in clock hours: due after the action's time, on the deadline's day.
+fn check_due(
+    due: Option<NaiveDateTime>,
+    deadline: NaiveDate,
+    at: NaiveDateTime,
+) -> Result<(), (String, String)> {
+    let hm = |t: NaiveDateTime| t.format("%Y-%m-%d %H:%M").to_string();
+    match due {
+        Some(d) if d <= at => Err((
+            format!("the time due {} is not after now {}", hm(d), hm(at)),
+            format!("到期时间 {} 不晚于现在 {}", hm(d), hm(at)),
+        )),
+        Some(d) if d.date() != deadline => Err((
+            format!("the time due {} is not on the deadline {deadline}", hm(d)),
+            format!("到期时间 {} 不在办理期限 {deadline} 当天", hm(d)),
+        )),
+        _ => Ok(()),
+    }
 }

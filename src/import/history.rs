@@ -25,7 +25,15 @@ pub fn action_of(kind: &EventKind) -> Option<Action> {
 /// `action_of`, taking the event's data.
 pub fn into_action(kind: EventKind) -> Option<Action> {
     Some(match kind {
-        EventKind::Dispatched { unit, deadline } => Action::Dispatch { unit, deadline },
+        EventKind::Dispatched {
+            unit,
+            deadline,
+            due,
+        } => Action::Dispatch {
+            unit,
+            deadline,
+            due,
+        },
         EventKind::Accepted => Action::Accept,
         // A return is the office's approval of the unit's request; an older history's
         // direct return is imported as both (see `plan`).
@@ -49,7 +57,15 @@ pub fn into_action(kind: EventKind) -> Option<Action> {
         EventKind::Urged { note } => Action::Urge { note },
         EventKind::Supervised { note, on_site } => Action::Supervise { note, on_site },
         EventKind::CalledBack { result, answers } => Action::Callback { result, answers },
-        EventKind::Redone { reason, deadline } => Action::Redo { reason, deadline },
+        EventKind::Redone {
+            reason,
+            deadline,
+            due,
+        } => Action::Redo {
+            reason,
+            deadline,
+            due,
+        },
         EventKind::Closed { reason } => Action::Close { reason },
         #[allow(unreachable_patterns)]
         _ => return None,
@@ -243,6 +259,7 @@ mod tests {
                 kind: EventKind::Dispatched {
                     unit: "住建局".into(),
                     deadline: at.date(),
+                    due: None,
                 },
             },
             Event {

@@ -655,7 +655,7 @@ fn rebuild(
                 let spec = m
                     .deadline_days
                     .map_or(DeadlineSpec::Default, DeadlineSpec::Days);
-                ops::resolve_deadline(ctx, category, at.date(), spec).0
+                ops::resolve_deadline(ctx, category, at, spec).deadline
             }
         };
         // A deadline before the dispatch is the workflow's refusal (`plan_history`).
@@ -665,6 +665,7 @@ fn rebuild(
             Action::Dispatch {
                 unit: unit.clone(),
                 deadline,
+                due: None,
             },
             &col,
         );

@@ -74,7 +74,13 @@ pub enum DeadlineSpec {
     Days(u32),
     /// A fixed date.
     Date(NaiveDate),
+    /// N clock hours from now (an urgent order: 2 h for emergencies, 24 h for water, power,
+    /// gas and heating); the deadline is the day it falls on and keeps its time.
+    Hours(u32),
 }
+
+/// The longest limit in clock hours (a week): beyond it, give working days.
+pub const MAX_HOURS: u32 = 168;
 
 impl DeadlineSpec {
     /// N working days, checked: 1 to `time::MAX_DAYS` (the CLI's `--days`).
@@ -107,13 +113,33 @@ impl DeadlineSpec {
         })
     }
 
+    /// N clock hours, checked: 1 to `MAX_HOURS` (the CLI's `--hours`).
+    pub fn hours(n: u32) -> Result<DeadlineSpec, Msg> {
+        match n {
+            1..=MAX_HOURS => Ok(DeadlineSpec::Hours(n)),
+            n => Err(Msg::both(
+                format!("{n} is out of range: give 1 to {MAX_HOURS} clock hours, or working days"),
+                format!("{n} 超出范围：请给出 1 至 {MAX_HOURS} 小时，或工作日数"),
+            )),
+        }
+    }
+
     /// A time limit as an operator types it (the TUI's dispatch): a number of working days
-    /// (`10`) or a date (`2017-12-31`), checked as `days` and `date` check the CLI's; empty is
-    /// the category's limit.
+    /// (`10`), clock hours (`24h`, `24小时`) or a date (`2017-12-31`), checked as `days`,
+    /// `hours` and `date` check the CLI's; empty is the category's limit.
     pub fn parse(s: &str) -> Result<DeadlineSpec, Msg> {
         let t = s.trim();
         if t.is_empty() {
             return Ok(DeadlineSpec::Default);
+        }
+        let lower = t.to_lowercase();
+        for suffix in ["小时", "hours", "hour", "h"] {
+            if let Some(n) = lower.strip_suffix(suffix).map(str::trim)
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+            {
+                return DeadlineSpec::hours(n.parse().unwrap_or(u32::MAX));
+            }
         }
         if t.chars().all(|c| c.is_ascii_digit()) {
             return DeadlineSpec::days(t.parse().unwrap_or(u32::MAX));
@@ -125,22 +151,33 @@ impl DeadlineSpec {
         let max = crate::domain::time::MAX_DAYS;
         Err(Msg::both(
             format!(
-                "'{q}' is neither working days nor a date: give 1 to {max} working days (e.g. 15) or a date (YYYY-MM-DD, e.g. 2017-12-31)"
+                "'{q}' is neither working days, hours nor a date: give 1 to {max} working days (e.g. 15), clock hours (e.g. 24h) or a date (YYYY-MM-DD, e.g. 2017-12-31)"
             ),
             format!(
-                "“{q}”既不是工作日数也不是日期：请填 1 至 {max} 个工作日（如 15），或日期（YYYY-MM-DD，如 2017-12-31）"
+                "“{q}”既不是工作日数、小时数也不是日期：请填 1 至 {max} 个工作日（如 15）、小时数（如 24小时）或日期（YYYY-MM-DD，如 2017-12-31）"
             ),
         ))
     }
+}
+
+/// The limit a dispatch or redo at `from` gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limit {
+    /// The deadline day (the end of it, unless `due` says when).
+    pub deadline: NaiveDate,
+    /// For a limit in clock hours, the time due.
+    pub due: Option<NaiveDateTime>,
+    /// When the holiday calendar does not cover the days counted.
+    pub warning: Option<String>,
 }
 
 /// The deadline a dispatch at `from` gets, and a warning when the calendar does not cover it.
 pub fn resolve_deadline(
     ctx: &Ctx,
     category: Category,
-    from: NaiveDate,
+    from: NaiveDateTime,
     spec: DeadlineSpec,
-) -> (NaiveDate, Option<String>) {
+) -> Limit {
     deadline_for(&ctx.limits, category, from, spec)
 }
 
@@ -149,12 +186,27 @@ pub fn resolve_deadline(
 pub fn deadline_for(
     limits: &TimeLimits,
     category: Category,
-    from: NaiveDate,
+    now: NaiveDateTime,
     spec: DeadlineSpec,
-) -> (NaiveDate, Option<String>) {
+) -> Limit {
     let cal = calendar();
+    let from = now.date();
     let days = match spec {
-        DeadlineSpec::Date(d) => return (d, None),
+        DeadlineSpec::Date(d) => {
+            return Limit {
+                deadline: d,
+                due: None,
+                warning: None,
+            };
+        }
+        DeadlineSpec::Hours(h) => {
+            let due = now + chrono::Duration::hours(i64::from(h));
+            return Limit {
+                deadline: due.date(),
+                due: Some(due),
+                warning: None,
+            };
+        }
         DeadlineSpec::Days(n) => n,
         DeadlineSpec::Default => limits.days(category),
     };
@@ -165,7 +217,11 @@ pub fn deadline_for(
             "warning: the holiday calendar covers {a}–{b}; the deadline {deadline} counts weekends only"
         )
     });
-    (deadline, warning)
+    Limit {
+        deadline,
+        due: None,
+        warning,
+    }
 }
 
 /// A new order as typed or imported.
@@ -191,9 +247,14 @@ fn clean_intake(i: &Intake) -> Intake {
 pub fn clean_action(a: &Action) -> Action {
     let s = |t: &String| sanitize(t).trim().to_string();
     match a {
-        Action::Dispatch { unit, deadline } => Action::Dispatch {
+        Action::Dispatch {
+            unit,
+            deadline,
+            due,
+        } => Action::Dispatch {
             unit: one_line(unit),
             deadline: *deadline,
+            due: *due,
         },
         Action::Return { reason } => Action::Return { reason: s(reason) },
         Action::RequestExtension { until, reason } => Action::RequestExtension {
@@ -213,9 +274,14 @@ pub fn clean_action(a: &Action) -> Action {
                 due: o.due,
             }),
         },
-        Action::Redo { reason, deadline } => Action::Redo {
+        Action::Redo {
+            reason,
+            deadline,
+            due,
+        } => Action::Redo {
             reason: s(reason),
             deadline: *deadline,
+            due: *due,
         },
         Action::Close { reason } => Action::Close { reason: s(reason) },
         other => other.clone(),
@@ -373,10 +439,12 @@ pub fn dispatch(
     expected_version: Option<u32>,
 ) -> Result<(Order, Option<String>)> {
     let order = store.require_order(order_no)?;
-    let (deadline, warning) = resolve_deadline(ctx, order.category, ctx.now.date(), spec);
+    let limit = resolve_deadline(ctx, order.category, ctx.now, spec);
+    let warning = limit.warning;
     let action = Action::Dispatch {
         unit: unit.to_string(),
-        deadline,
+        deadline: limit.deadline,
+        due: limit.due,
     };
     Ok((
         act(store, ctx, order_no, &action, expected_version)?,
@@ -394,10 +462,12 @@ pub fn redo(
     expected_version: Option<u32>,
 ) -> Result<(Order, Option<String>)> {
     let order = store.require_order(order_no)?;
-    let (deadline, warning) = resolve_deadline(ctx, order.category, ctx.now.date(), spec);
+    let limit = resolve_deadline(ctx, order.category, ctx.now, spec);
+    let warning = limit.warning;
     let action = Action::Redo {
         reason: reason.to_string(),
-        deadline,
+        deadline: limit.deadline,
+        due: limit.due,
     };
     Ok((
         act(store, ctx, order_no, &action, expected_version)?,
@@ -488,6 +558,13 @@ mod tests {
     fn a_typed_time_limit_is_working_days_or_a_date_checked_once() {
         assert_eq!(DeadlineSpec::parse(" "), Ok(DeadlineSpec::Default));
         assert_eq!(DeadlineSpec::parse("15"), Ok(DeadlineSpec::Days(15)));
+        assert_eq!(DeadlineSpec::parse("2h"), Ok(DeadlineSpec::Hours(2)));
+        assert_eq!(DeadlineSpec::parse("24 小时"), Ok(DeadlineSpec::Hours(24)));
+        assert_eq!(DeadlineSpec::parse("24小时"), Ok(DeadlineSpec::Hours(24)));
+        assert_eq!(DeadlineSpec::parse("48 Hours"), Ok(DeadlineSpec::Hours(48)));
+        assert!(DeadlineSpec::parse("0h").is_err());
+        assert!(DeadlineSpec::parse("169h").is_err());
+        assert!(DeadlineSpec::parse("h").is_err());
         let d = NaiveDate::from_ymd_opt(2017, 12, 31).unwrap();
         assert_eq!(DeadlineSpec::parse("2017-12-31"), Ok(DeadlineSpec::Date(d)));
         assert_eq!(DeadlineSpec::parse("2017/12/31"), Ok(DeadlineSpec::Date(d)));

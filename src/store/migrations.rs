@@ -204,6 +204,8 @@ const STEPS: &[&str] = &[
     ALTER TABLE unit_tally_month ADD COLUMN ev_unsatisfied INTEGER NOT NULL DEFAULT 0;
     INSERT INTO settings(key, value) VALUES ('tally_rebuild', '1')
         ON CONFLICT(key) DO UPDATE SET value = '1';",
+    // 6: an urgent order's limit in clock hours keeps its time (`Order::due_at`).
+    "ALTER TABLE orders ADD COLUMN due_at TEXT",
 ];
 
 pub const LATEST: i64 = STEPS.len() as i64;

@@ -54,7 +54,7 @@ pub(super) const ORDER_COLUMNS: &str =
     o.phone, o.address, o.received_at, u.name, o.assigned_at, o.deadline, o.accepted_at,
     o.reply, o.replied_at, o.ext_until, o.ext_reason, o.callback, o.closed_at, o.urges,
     o.supervisions, o.redos, o.returns, o.version, o.updated_at, o.first_contact_at,
-    o.last_callback, o.exemption, o.return_request";
+    o.last_callback, o.exemption, o.return_request, o.due_at";
 
 /// A time as stored (`FORMAT`), written directly: chrono's formatter reads the pattern on
 /// every call, and bulk loads write millions of times.
@@ -152,6 +152,7 @@ pub(super) fn order_from_row(r: &Row) -> rusqlite::Result<Order> {
         last_callback: get_json(r, 26, "last_callback")?,
         exemption: get_json(r, 27, "exemption")?,
         return_request: get_json(r, 28, "return_request")?,
+        due_at: get_ts_opt(r, 29)?,
     };
     t.warn(&format!("order {}", o.order_no));
     Ok(o)
@@ -433,6 +434,7 @@ impl Store {
             ("last_callback", json(&o.last_callback)?),
             ("exemption", json(&o.exemption)?),
             ("return_request", json(&o.return_request)?),
+            ("due_at", text(o.due_at.map(ts))),
         ])
     }
 
@@ -537,7 +539,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let o = order_from_row(r)?;
             // By id: an order number with bad bytes reads lossily and would name no order.
-            let events = self.events_of(r.get(29)?)?;
+            let events = self.events_of(r.get(30)?)?;
             f(&o, &events)?;
         }
         Ok(())

@@ -138,13 +138,14 @@ fn plan_order(
     let liaison = format!("{}联络员", unit.0);
     let dispatch = |p: &mut Plan, unit: &str| {
         let at = p.later(20, 240);
-        let (deadline, _) = ops::resolve_deadline(ctx, category, at.date(), DeadlineSpec::Default);
+        let deadline = ops::resolve_deadline(ctx, category, at, DeadlineSpec::Default).deadline;
         p.step(
             at,
             office,
             Action::Dispatch {
                 unit: unit.to_string(),
                 deadline,
+                due: None,
             },
         )
     };
@@ -247,9 +248,16 @@ fn plan_order(
         if redo {
             let at = p.later(10, 60);
             let reason = texts::redo_reason(p.rng);
-            let (deadline, _) =
-                ops::resolve_deadline(ctx, category, at.date(), DeadlineSpec::Default);
-            p.step(at, office, Action::Redo { reason, deadline });
+            let deadline = ops::resolve_deadline(ctx, category, at, DeadlineSpec::Default).deadline;
+            p.step(
+                at,
+                office,
+                Action::Redo {
+                    reason,
+                    deadline,
+                    due: None,
+                },
+            );
             if target >= 5 {
                 let at = p.later(600, 6000);
                 let text = texts::reply_text(p.rng, &unit.0, &story, false);

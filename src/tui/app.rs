@@ -33,6 +33,8 @@ pub struct OrderRow {
     pub late: i64,
     /// The time limit's warning (60, 80 or 90: percent used, `domain::limits::limit_warning`).
     pub warn: Option<u32>,
+    /// An urgent order's hours left (negative: hours over, 超时; `Order::hours_left`).
+    pub hours_left: Option<i64>,
     /// Pinyin of the unit, for filtering by `zjj` or `zhujianju`.
     pub unit_py: crate::domain::query::UnitPinyin,
 }
@@ -50,12 +52,14 @@ impl OrderRow {
             0
         };
         let warn = crate::domain::limits::limit_warning(crate::ops::calendar(), &o, now);
+        let hours_left = o.hours_left(now);
         let unit_py = crate::domain::query::UnitPinyin::of(o.unit.as_deref());
         OrderRow {
             order: o,
             left,
             late,
             warn,
+            hours_left,
             unit_py,
         }
     }

@@ -89,6 +89,8 @@ strings! {
     PeriodDates => "{}：{} 至 {}", "{}: {} to {}";
     NoDeadline => "-", "-";
     LimitUsed => "已用{}%", "{}% used";
+    HoursLeft => "剩{}小时", "{}h left";
+    HoursOver => "超时{}小时", "{}h over";
     ScrollHint => "j/k 滚动{}第 {}/{} 行", "j/k scroll{}line {}/{}";
     ActivityTitle => "最近 {} 条动态（实时）", "Latest {} events (live)";
     WithOffice => "热线办", "office";
@@ -133,7 +135,7 @@ strings! {
     KFilter => "筛选", "filter";
     KCommand => "命令（:unit 单位、:order 编号、:find 查询、:q）", "command (:unit NAME, :order NO, :find QUERY, :q)";
     KDispatch => "转办", "dispatch";
-    MDispatch => "选择承办单位（可输入拼音首字母，如 zjj＝住建局；名称完全相同或只有一个匹配时才预选），再定办理时限（工作日数或日期，默认按类别）", "pick the unit (type to filter, pinyin initials work: zjj = 住建局; preselected only when the name is exact or the only match), then the time limit (working days or a date; default by category)";
+    MDispatch => "选择承办单位（可输入拼音首字母，如 zjj＝住建局；名称完全相同或只有一个匹配时才预选），再定办理时限（工作日数、紧急件小时数或日期，默认按类别）", "pick the unit (type to filter, pinyin initials work: zjj = 住建局; preselected only when the name is exact or the only match), then the time limit (working days, an urgent order's hours, or a date; default by category)";
     KIntake => "受理", "intake";
     MIntake => "受理新工单：选类别，填写标题、内容、来电人等，记录后直接转办", "take in a new order: choose its category, fill in title, content, citizen…, then dispatch it";
     KAccept => "签收", "accept";
@@ -314,9 +316,10 @@ strings! {
     DlgChooseUnit => "有 {} 个单位匹配：请用 ↓/↑ 选定一个（或输入更完整的名称）", "{} units match: choose one with ↓/↑ (or type more of the name)";
     DlgDispatchLimit => "转办 {} 至 {}：办理时限", "Dispatch {} to {}: time limit";
     DlgLimit => "办理时限", "Time limit";
-    DlgLimitHint => "填工作日数（如 15）或日期（如 2017-12-31）；“{}”类默认 {} 个工作日", "Working days (e.g. 15) or a date (e.g. 2017-12-31); {} default: {} working days";
+    DlgLimitHint => "填工作日数（如 15）、紧急件的小时数（如 2小时、24h）或日期（如 2017-12-31）；“{}”类默认 {} 个工作日", "Working days (e.g. 15), an urgent order's hours (e.g. 2h, 24h) or a date (e.g. 2017-12-31); {} default: {} working days";
     DlgLimitDays => "截止日期：{}（{} 个工作日）", "Deadline: {} ({} working days)";
     DlgLimitDate => "截止日期：{}", "Deadline: {}";
+    DlgLimitHours => "到期时间：{}（{} 小时）", "Due: {} ({} hours)";
     DlgLimitUnknown => "截止日期：（时限无效）", "Deadline: (not a valid time limit)";
     DlgIntakeCategory => "受理新工单：类别", "New order: category";
     DlgIntake => "受理新工单（{}）", "New order ({})";
@@ -356,6 +359,7 @@ strings! {
     ConfirmNone => "（未填）", "(none)";
     ConfirmExtTo => "延至 {}", "to {}";
     ConfirmUntil => "至 {}", "until {}";
+    ConfirmHours => "{} 小时（至 {}）", "{} hours (due {})";
     ConfirmAssigned => "（自动分配）", "(assigned)";
     ConfirmAsk => "确认记录吗？", "Record it?";
     ConfirmPass => "通过", "accept";

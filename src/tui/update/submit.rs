@@ -226,6 +226,10 @@ fn summary_of(
             let shown = match *spec {
                 DeadlineSpec::Days(n) => limit(n),
                 DeadlineSpec::Date(d) => fill(t(S::ConfirmUntil), &[&d]),
+                DeadlineSpec::Hours(h) => {
+                    let due = app.env.now + chrono::Duration::hours(i64::from(h));
+                    fill(t(S::ConfirmHours), &[&h, &due.format("%Y-%m-%d %H:%M")])
+                }
                 DeadlineSpec::Default => match row {
                     Some(r) => limit(TimeLimits::shipped().days(r.order.category)),
                     None => t(S::ConfirmEachLimit).to_string(),
@@ -411,10 +415,14 @@ fn deadline_line(app: &App, category: Category, typed: &str) -> String {
     let t = |s: S| s.get(app.env.lang);
     match DeadlineSpec::parse(typed) {
         Ok(spec) => {
-            let (d, _) =
-                ops::deadline_for(&TimeLimits::shipped(), category, app.env.now.date(), spec);
+            let l = ops::deadline_for(&TimeLimits::shipped(), category, app.env.now, spec);
+            let d = l.deadline;
             match spec {
                 DeadlineSpec::Date(_) => fill(t(S::DlgLimitDate), &[&d]),
+                DeadlineSpec::Hours(h) => fill(
+                    t(S::DlgLimitHours),
+                    &[&l.due.unwrap_or_default().format("%Y-%m-%d %H:%M"), &h],
+                ),
                 DeadlineSpec::Days(n) => fill(t(S::DlgLimitDays), &[&d, &n]),
                 DeadlineSpec::Default => fill(
                     t(S::DlgLimitDays),
@@ -755,8 +763,9 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
             unit,
         } => match DeadlineSpec::parse(&text(S::DlgLimit)) {
             Ok(limit) => {
-                let (deadline, _) =
-                    ops::deadline_for(&TimeLimits::shipped(), category, app.env.now.date(), limit);
+                let deadline =
+                    ops::deadline_for(&TimeLimits::shipped(), category, app.env.now, limit)
+                        .deadline;
                 // The one submission the dispatch ends in (`submit_plain`).
                 let dispatch = Purpose::Dispatch {
                     no,

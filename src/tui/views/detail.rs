@@ -23,6 +23,28 @@ fn deadline(app: &App, r: &OrderRow) -> (String, Style) {
     let Some(d) = r.order.deadline else {
         return ("-".into(), Style::new());
     };
+    // An urgent order: the time due, and its hours left or over (`Order::hours_left`).
+    if let (Some(due), Some(h)) = (r.order.due_at, r.hours_left) {
+        let at = due.format("%Y-%m-%d %H:%M");
+        let t = |s: S| app.env.t(s);
+        return if h < 0 {
+            (
+                format!("{at}  {}", fill(t(S::HoursOver), &[&-h])),
+                app.env.theme.overdue(),
+            )
+        } else {
+            let mut text = format!("{at}  {}", fill(t(S::HoursLeft), &[&h]));
+            if let Some(w) = r.warn {
+                text = format!("{text}  {}", fill(t(S::LimitUsed), &[&w]));
+            }
+            let style = match r.warn {
+                Some(w) if w >= 90 => app.env.theme.warning(),
+                Some(_) => app.env.theme.soon(),
+                None => Style::new(),
+            };
+            (text, style)
+        };
+    }
     match r.left {
         Some(n) if n < 0 => (
             format!("{d}  {}", fill(app.env.t(S::OverdueDays), &[&r.late])),

@@ -17,6 +17,7 @@ use ratatui::text::Span;
 fn left_style(app: &App, r: &OrderRow) -> Style {
     match (r.left, r.warn) {
         (Some(n), _) if n < 0 => app.env.theme.overdue(),
+        _ if r.hours_left.is_some_and(|h| h < 0) => app.env.theme.overdue(),
         (_, Some(w)) if w >= 90 => app.env.theme.warning(),
         (_, Some(_)) => app.env.theme.soon(),
         (Some(n), _) if n <= 1 => app.env.theme.soon(),
@@ -252,8 +253,12 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
                 .left
                 .map(|n| n.to_string())
                 .unwrap_or_else(|| t(S::NoDeadline).into());
-            if let Some(w) = r.warn {
-                left = format!("{left} {}", fill(t(S::LimitUsed), &[&w]));
+            match (r.hours_left, r.warn) {
+                // An urgent order: its hours, coloured by the warning (`left_style`).
+                (Some(h), _) if h < 0 && r.late == 0 => left = fill(t(S::HoursOver), &[&-h]),
+                (Some(h), _) if h >= 0 => left = fill(t(S::HoursLeft), &[&h]),
+                (_, Some(w)) => left = format!("{left} {}", fill(t(S::LimitUsed), &[&w])),
+                _ => {}
             }
             cells.push(cell(left, left_style(app, r)));
         }
