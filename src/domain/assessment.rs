@@ -633,6 +633,17 @@ pub struct Why {
     pub en: String,
 }
 
+impl Why {
+    /// As every face prints it: the figure, the points and what cost them
+    /// (`满意率 1.29（回访：不满意）`, `Satisfaction 1.29 (callback: unsatisfied)`).
+    pub fn text(&self, lang: super::Lang) -> String {
+        match lang {
+            super::Lang::Zh => format!("{} {:.2}（{}）", self.figure.zh(), self.points, self.zh),
+            super::Lang::En => format!("{} {:.2} ({})", self.figure.en(), self.points, self.en),
+        }
+    }
+}
+
 /// An order's cost to its unit's score: the sum of its reasons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cost {
@@ -640,6 +651,21 @@ pub struct Cost {
     pub title: String,
     pub points: f64,
     pub why: Vec<Why>,
+}
+
+impl Cost {
+    /// Every reason, as `Why::text` words it, in one line.
+    pub fn reasons(&self, lang: super::Lang) -> String {
+        let sep = match lang {
+            super::Lang::Zh => "；",
+            super::Lang::En => "; ",
+        };
+        self.why
+            .iter()
+            .map(|w| w.text(lang))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
 }
 
 /// The orders that cost a unit points under the pack, largest first. `row` is the unit's row
