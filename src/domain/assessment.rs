@@ -423,6 +423,14 @@ impl Pack {
         Ok(())
     }
 
+    /// The pack's title in a language (the Chinese one when it has no English title).
+    pub fn title_in(&self, lang: super::Lang) -> &str {
+        match lang {
+            super::Lang::En if !self.title_en.is_empty() => &self.title_en,
+            _ => &self.title,
+        }
+    }
+
     /// Whether the pack was in force on `day`.
     pub fn valid_on(&self, day: NaiveDate) -> bool {
         self.valid_from <= day && self.valid_to.is_none_or(|t| day <= t)
