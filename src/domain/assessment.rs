@@ -683,7 +683,7 @@ impl Cost {
 /// time, not replied, not closed, not on time); under a deduction pack the points of each count
 /// it adds (over 30 days late, late now, its supervisions and redos). The callbacks are each
 /// order's latest valid one. Unit-wide supervisions and returned orders (no longer held) are
-/// not here: `report::explain` lists the returns beside.
+/// not here.
 pub fn explain(
     pack: &Pack,
     row: &UnitRow,

@@ -1078,12 +1078,14 @@ impl App {
             })
             .collect();
         let sort = self.unit_sorts().get(st.sort).copied();
-        let judged = |r: &UnitRow| {
-            self.data
-                .assessment
-                .as_ref()
-                .and_then(|a| a.rows.iter().find(|x| x.unit == r.unit))
-        };
+        let by_unit: HashMap<&str, &assessment::Assessed> = self
+            .data
+            .assessment
+            .iter()
+            .flat_map(|a| &a.rows)
+            .map(|x| (x.unit.as_str(), x))
+            .collect();
+        let judged = |r: &UnitRow| by_unit.get(r.unit.as_str()).copied();
         let key = |r: &UnitRow| -> f64 {
             let seed = match sort {
                 Some(UnitSort::Seed(s)) => Some(s),
