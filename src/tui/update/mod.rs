@@ -6,7 +6,6 @@ mod nav;
 mod open;
 mod submit;
 
-pub use open::choose_pack;
 pub use open::dispatch_picker;
 pub use open::urge_these;
 pub use submit::{picker_offer, refresh};

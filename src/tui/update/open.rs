@@ -657,8 +657,8 @@ pub fn pack(app: &mut App) {
 
 /// Judge the Units tab by the shipped pack `name`: said on the status line (with a note
 /// when the period is outside the pack's dates), and kept in the user's views.toml when
-/// `save` and there is one to write (a file that could not be read is never written).
-pub fn choose_pack(app: &mut App, name: &str, save: bool) {
+/// there is one to write (a file that could not be read is never written).
+pub fn choose_pack(app: &mut App, name: &str) {
     if !app.set_pack(name) {
         let t = fill(app.env.t(S::PackUnknown), &[&name]);
         return say(app, Level::Warn, t);
@@ -686,8 +686,7 @@ pub fn choose_pack(app: &mut App, name: &str, save: bool) {
         );
         level = Level::Warn;
     }
-    if save
-        && app.env.views.path.is_some()
+    if app.env.views.path.is_some()
         && app.env.views.broken.is_none()
         && let Err(m) = app.env.views.set_pack(name)
     {

@@ -592,7 +592,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
             app.overlay.dialog = None;
             let name = pick.and_then(|i| crate::domain::assessment::SHIPPED.get(i));
             if let Some((name, _)) = name {
-                super::open::choose_pack(app, name, true);
+                super::open::choose_pack(app, name);
             }
             Vec::new()
         }
