@@ -1853,3 +1853,294 @@ fn a_batch_with_one_refused_order_records_none_and_names_it() {
         assert_eq!(s.store().order(no).unwrap().unwrap().urges, b, "{no}");
     }
 }
+
+// ---- Assessment packs on the Units tab (P) and the explain screen (Enter) -------------------
+
+/// `hotline --db DB ARGS…`: the CLI's own answer, to compare the TUI with.
+fn cli(db: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hotline"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("HOTLINE_LOG", "off")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {:?}", out);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The units `report --pack P` ranks, with their rank and the floors they fail.
+fn cli_judged(db: &Path, pack: &str) -> Vec<(String, Option<u64>, Vec<String>)> {
+    let json: serde_json::Value =
+        serde_json::from_str(&cli(db, &["report", "--pack", pack, "--format", "json"])).unwrap();
+    json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let floors = u["floors_failed"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|f| f.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                u["unit"].as_str().unwrap_or_default().to_string(),
+                u["rank"].as_u64(),
+                floors,
+            )
+        })
+        .collect()
+}
+
+/// The screen's line of a unit in the Units tab.
+fn unit_line<'a>(screen: &'a str, unit: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.trim_start_matches('│').starts_with(unit))
+        .unwrap_or_else(|| panic!("no line for {unit}:\n{screen}"))
+}
+
+#[test]
+fn p_chooses_a_pack_and_the_units_tab_shows_its_columns_rank_and_floors() {
+    let (dir, mut s) = session();
+    run(&mut s, "3 P");
+    let Some(Dialog::Choice(c)) = &s.app.overlay.dialog else {
+        panic!("no chooser: {:?}", s.app.overlay.dialog);
+    };
+    assert_eq!(c.purpose, Purpose::Pack);
+    assert_eq!(c.selected, 0, "the pack in force is selected");
+    assert!(
+        c.options[0].starts_with("seed-2017（当前）"),
+        "{:?}",
+        c.options
+    );
+    assert!(
+        c.options[1].starts_with("beijing") && c.options[1].contains("三率考核（北京式）"),
+        "{:?}",
+        c.options
+    );
+    assert_eq!(c.options.len(), 5);
+    let screen = run(&mut s, "j <Enter>");
+    assert!(s.app.overlay.dialog.is_none());
+    assert_eq!(s.app.pack_name(), "beijing");
+    // The title names the pack; the header has the pack's figures, the score and the rank.
+    let title = screen.lines().nth(1).unwrap_or_default();
+    assert!(title.contains("考核：三率考核（北京式）"), "{screen}");
+    let header = screen.lines().nth(3).unwrap_or_default();
+    for h in [
+        "承办量",
+        "有效回访",
+        "响应率",
+        "解决率",
+        "满意率",
+        "得分",
+        "名次",
+        "未达底线",
+    ] {
+        assert!(header.contains(h), "{h} missing from {header}");
+    }
+    // 住建局 is below the 85 % floor of 满意率 and 13th of the departments, as the CLI says.
+    let judged = cli_judged(&dir.path().join("demo.db"), "beijing");
+    let (_, rank, floors) = judged.iter().find(|(u, ..)| u == "住建局").unwrap();
+    assert_eq!(floors, &["satisfaction_rate"]);
+    let line = unit_line(&screen, "住建局");
+    assert!(
+        line.contains(&format!(" {} 满意率", rank.unwrap())),
+        "{line}"
+    );
+    // A unit above the floor is not flagged, and a unit without a valid callback has no rank.
+    let line = unit_line(&screen, "国环局");
+    assert!(!line.contains("满意率"), "{line}");
+    let line = unit_line(&screen, "市场监管局");
+    assert!(line.contains("—    —"), "{line}");
+    // Every rank on the screen is the CLI's rank within the unit's tier (never across).
+    for (unit, rank, _) in &judged {
+        let a = s.app.data.assessment.as_ref().unwrap().row(unit).unwrap();
+        assert_eq!(a.rank.map(|r| r as u64), *rank, "{unit}");
+    }
+}
+
+#[test]
+fn the_pack_chooser_cancels_with_esc_and_seed_2017_looks_as_before() {
+    let (_d, mut s) = session();
+    let before = run(&mut s, "3 j k");
+    run(&mut s, "P <Esc>");
+    assert!(s.app.overlay.dialog.is_none());
+    assert_eq!(s.app.pack_name(), "seed-2017");
+    // Choosing beijing and then seed-2017 again gives back the bulletin's own tables.
+    run(&mut s, "P j <Enter> P 1");
+    assert_eq!(s.app.pack_name(), "seed-2017");
+    assert!(s.app.data.assessment.is_none());
+    assert_eq!(run(&mut s, "j k"), before);
+    // Under the seed's view Enter still lists the unit's orders.
+    assert!(matches!(
+        feed(&mut s, "<Enter>").as_slice(),
+        [Effect::OpenUnit(u)] if u == "住建局"
+    ));
+}
+
+#[test]
+fn o_sorts_by_the_packs_columns_and_then_by_the_score() {
+    let (_d, mut s) = session();
+    let screen = run(&mut s, "3 P j <Enter> o");
+    assert!(
+        screen.lines().nth(1).unwrap().contains("排序：承办量▼"),
+        "{screen}"
+    );
+    assert_eq!(s.app.selected_unit().unwrap().unit, "住建局");
+    // assigned, valid callbacks, response, solved, satisfied, >30d, then the score.
+    let screen = run(&mut s, "o o o o o o");
+    assert!(
+        screen.lines().nth(1).unwrap().contains("排序：得分▼"),
+        "{screen}"
+    );
+    let a = s.app.data.assessment.as_ref().unwrap();
+    for kind in [
+        hotline::domain::UnitKind::Department,
+        hotline::domain::UnitKind::Township,
+    ] {
+        let ranks: Vec<Option<usize>> = s
+            .app
+            .unit_table(kind)
+            .iter()
+            .map(|r| a.row(&r.unit).and_then(|x| x.rank))
+            .collect();
+        assert_eq!(ranks.first(), Some(&Some(1)), "{kind:?}: {ranks:?}");
+        let ranked: Vec<usize> = ranks.iter().flatten().copied().collect();
+        assert!(ranked.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+        // The unscored come last.
+        let first_none = ranks
+            .iter()
+            .position(Option::is_none)
+            .unwrap_or(ranks.len());
+        assert!(ranks[first_none..].iter().all(Option::is_none), "{ranks:?}");
+    }
+    // O reverses; o goes round to the bulletin's order.
+    run(&mut s, "O");
+    assert!(s.app.tabs.list(ListId::Units).reverse);
+    run(&mut s, "o");
+    assert_eq!(s.app.tabs.list(ListId::Units).sort, 0);
+}
+
+#[test]
+fn enter_under_a_pack_explains_the_unit_as_hotline_explain_does() {
+    let (dir, mut s) = session();
+    let db = dir.path().join("demo.db");
+    let screen = run(&mut s, "3 P j <Enter> <Enter>");
+    assert_eq!(s.app.screen(), Screen::Explain);
+    // The CLI's explanation of the same unit and pack, over the same period.
+    let text = cli(&db, &["explain", "--unit", "住建局", "--pack", "beijing"]);
+    let first = text
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split_whitespace().next());
+    let first = first.unwrap().to_string();
+    assert!(
+        text.starts_with("住建局 under beijing: score 65.23, rank 13"),
+        "{text}"
+    );
+    assert!(screen.contains(&first), "{first} not on\n{screen}");
+    assert!(screen.contains("得分 65.23 · 组内第 13 名"), "{screen}");
+    assert!(screen.contains("未达底线：满意率"), "{screen}");
+    let listed: Vec<String> = s
+        .app
+        .explain_rows()
+        .iter()
+        .map(|c| c.order_no.clone())
+        .collect();
+    let cli_listed: Vec<String> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next().map(String::from))
+        .collect();
+    assert_eq!(listed, cli_listed, "the same orders, in the same order");
+    // Enter opens the selected order's detail; Esc comes back to the explanation, then to
+    // the Units tab.
+    run(&mut s, "<Enter>");
+    assert_eq!(s.app.screen(), Screen::Detail);
+    assert_eq!(
+        s.app
+            .detail
+            .shown
+            .as_ref()
+            .map(|d| d.row.order.order_no.clone()),
+        Some(first)
+    );
+    run(&mut s, "<Esc>");
+    assert_eq!(s.app.screen(), Screen::Explain);
+    run(&mut s, "<Esc>");
+    assert_eq!(s.app.screen(), Screen::Tabs);
+    assert_eq!(s.app.tabs.tab, Tab::Units);
+    assert_eq!(
+        s.app.pack_name(),
+        "beijing",
+        "the pack holds for the session"
+    );
+}
+
+#[test]
+fn the_pack_in_english_and_the_explain_screen_after_new_data() {
+    let (_d, mut s) = session_lang(Lang::En);
+    let screen = run(&mut s, "3 P j <Enter>");
+    let header = screen.lines().nth(3).unwrap_or_default();
+    for h in ["Response", "Solved", "Satisfaction", "Score", "Rank"] {
+        assert!(header.contains(h), "{h} missing from {header}");
+    }
+    assert!(
+        screen.lines().nth(1).unwrap().contains("pack: "),
+        "{screen}"
+    );
+    let screen = run(&mut s, "<Enter>");
+    assert!(screen.contains("What cost 住建局 points"), "{screen}");
+    assert!(screen.contains("callback: unsatisfied"), "{screen}");
+    // Another session closes nothing but urges: the explanation is loaded again, the same.
+    let before = s.app.data.explained.clone();
+    s.reload().unwrap();
+    assert_eq!(s.app.data.explained, before);
+    assert_eq!(s.app.screen(), Screen::Explain);
+}
+
+#[test]
+fn the_pack_is_kept_in_views_toml_for_the_next_session() {
+    let (dir, mut s) = session();
+    let views = dir.path().join("views.toml");
+    s.app.env.views = hotline::tui::saved::Views::load(&views);
+    run(&mut s, "3 P j <Enter>");
+    let text = std::fs::read_to_string(&views).unwrap();
+    assert!(text.contains("pack = \"beijing\""), "{text}");
+    // The next `hotline tui` starts with it.
+    let tui = |script: &str| {
+        let keys = dir.path().join("keys.txt");
+        std::fs::write(&keys, script).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hotline"))
+            .arg("--db")
+            .arg(dir.path().join("demo.db"))
+            .args(["tui", "--size", "120x40", "--dump", "--keys"])
+            .arg(&keys)
+            .env("HOTLINE_VIEWS", &views)
+            .env("HOTLINE_LOG", "off")
+            .env_remove("HOTLINE_KEYS")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let screen = tui("3\n");
+    assert!(screen.contains("考核：三率考核（北京式）"), "{screen}");
+    assert!(
+        screen.lines().nth(3).unwrap().contains("解决率"),
+        "{screen}"
+    );
+    // A name that is no shipped pack is said at the start, and the seed's view used.
+    std::fs::write(&views, "pack = \"nowhere\"\n").unwrap();
+    let screen = tui("# nothing\n");
+    assert!(screen.contains("“nowhere”不存在"), "{screen}");
+    let screen = tui("3\n");
+    assert!(
+        screen.lines().nth(3).unwrap().contains("按时办结率"),
+        "{screen}"
+    );
+}

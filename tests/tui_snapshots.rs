@@ -101,6 +101,25 @@ fn tab_units_sorted() {
     insta::assert_snapshot!("units_sorted_160x48", screen("3 o o o o o", 160, 48));
 }
 
+/// The Units tab judged by the beijing pack (`P`, then beijing): its columns, the score, the
+/// rank within the tier and the floor failed (满意率 below 85 %), the pack in the title.
+#[test]
+fn tab_units_beijing() {
+    both("units_beijing", "3 P j <Enter>");
+}
+
+/// The pack chooser: the shipped packs with their titles, the one in force marked.
+#[test]
+fn pack_chooser() {
+    insta::assert_snapshot!("pack_chooser_80x24", screen("3 P", 80, 24));
+}
+
+/// Enter on 住建局 under beijing: what cost it points, largest first, as `hotline explain`.
+#[test]
+fn explain_screen() {
+    both("explain", "3 P j <Enter> <Enter>");
+}
+
 /// Scrolled into table 2, whose title is off the screen: the header names the table.
 #[test]
 fn tab_units_townships_keep_their_label() {

@@ -748,19 +748,11 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             let unit = policy::list_scope(ctx, Some(unit))?.unwrap_or_default();
             let period = crate::report::period(store, ctx, from.as_deref(), to.as_deref(), None)?;
             let pack = crate::report::pack(pack.as_deref())?;
-            let judged = crate::report::judge(store, period, &pack)?;
-            let Some(row) = judged.card.units.iter().find(|r| r.unit == unit) else {
-                return Err(Error::Input(format!("no unit '{unit}' in the report")));
-            };
-            let tier: u64 = judged.card.table(row.kind).map(|r| r.assigned).sum();
-            let orders = store.list_orders(&crate::store::OrderFilter {
-                unit: Some(unit.clone()),
-                ..Default::default()
-            })?;
-            let costs = crate::domain::assessment::explain(&pack, row, tier, &period, &orders);
-            let a = judged.raw.row(&unit);
-            let score = a.and_then(|a| a.score);
-            let rank = a.and_then(|a| a.rank);
+            let card = crate::report::scorecard(store, period)?;
+            let explained = crate::report::explain(store, &card, &pack, &unit)?;
+            let costs = explained.costs;
+            let score = explained.assessed.as_ref().and_then(|a| a.score);
+            let rank = explained.assessed.as_ref().and_then(|a| a.rank);
             match format {
                 ShowFormat::Json => println!(
                     "{}",
@@ -780,16 +772,11 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                         costs.len()
                     );
                     for c in &costs {
-                        let why: Vec<String> = c
-                            .why
-                            .iter()
-                            .map(|w| format!("{} {:.2}（{}）", w.figure.zh(), w.points, w.zh))
-                            .collect();
                         println!(
                             "{}  −{:.2}  {}  {}",
                             c.order_no,
                             c.points,
-                            why.join("；"),
+                            c.reasons(crate::domain::Lang::Zh),
                             crate::domain::text::one_line(&c.title)
                         );
                     }

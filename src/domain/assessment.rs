@@ -423,6 +423,14 @@ impl Pack {
         Ok(())
     }
 
+    /// The pack's title in a language (the Chinese one when it has no English title).
+    pub fn title_in(&self, lang: super::Lang) -> &str {
+        match lang {
+            super::Lang::En if !self.title_en.is_empty() => &self.title_en,
+            _ => &self.title,
+        }
+    }
+
     /// Whether the pack was in force on `day`.
     pub fn valid_on(&self, day: NaiveDate) -> bool {
         self.valid_from <= day && self.valid_to.is_none_or(|t| day <= t)
@@ -638,6 +646,17 @@ pub struct Why {
     pub en: String,
 }
 
+impl Why {
+    /// As every face prints it: the figure, the points and what cost them
+    /// (`满意率 1.29（回访：不满意）`, `Satisfaction 1.29 (callback: unsatisfied)`).
+    pub fn text(&self, lang: super::Lang) -> String {
+        match lang {
+            super::Lang::Zh => format!("{} {:.2}（{}）", self.figure.zh(), self.points, self.zh),
+            super::Lang::En => format!("{} {:.2} ({})", self.figure.en(), self.points, self.en),
+        }
+    }
+}
+
 /// An order's cost to its unit's score: the sum of its reasons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cost {
@@ -647,6 +666,21 @@ pub struct Cost {
     pub why: Vec<Why>,
 }
 
+impl Cost {
+    /// Every reason, as `Why::text` words it, in one line.
+    pub fn reasons(&self, lang: super::Lang) -> String {
+        let sep = match lang {
+            super::Lang::Zh => "；",
+            super::Lang::En => "; ",
+        };
+        self.why
+            .iter()
+            .map(|w| w.text(lang))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+}
+
 /// The orders that cost a unit points under the pack, largest first. `row` is the unit's row
 /// of the period (its rates' bases), `orders` the orders it holds. Under a weighted pack an
 /// order costs, for each term of weight W over a base of N, W / N for each shortfall it adds
@@ -654,7 +688,7 @@ pub struct Cost {
 /// time, not replied, not closed, not on time); under a deduction pack the points of each count
 /// it adds (over 30 days late, late now, its supervisions and redos). The callbacks are each
 /// order's latest valid one. Unit-wide supervisions and returned orders (no longer held) are
-/// not here: `report::explain` lists the returns beside.
+/// not here.
 pub fn explain(
     pack: &Pack,
     row: &UnitRow,

@@ -153,6 +153,38 @@ pub fn judge(store: &Store, period: Period, pack: &Pack) -> Result<Judged> {
     })
 }
 
+/// A unit's score under a pack explained: its row as the pack judges it (score, rank in its
+/// tier, floors failed) and the orders that cost it points, largest first, with the answers or
+/// lateness that cost them (`domain::assessment::explain`, on the unit's orders as they stand).
+/// `hotline explain` and the TUI's explain screen both call this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explained {
+    pub unit: String,
+    pub pack: String,
+    /// The unit's row as the pack judges it (None: not in the scorecard's units).
+    pub assessed: Option<assessment::Assessed>,
+    pub costs: Vec<assessment::Cost>,
+}
+
+/// Explain `unit`'s score on `card` (the period's scorecard) under `pack`.
+pub fn explain(store: &Store, card: &Scorecard, pack: &Pack, unit: &str) -> Result<Explained> {
+    let Some(row) = card.units.iter().find(|r| r.unit == unit) else {
+        return Err(Error::Input(format!("no unit '{unit}' in the report")));
+    };
+    let tier: u64 = card.table(row.kind).map(|r| r.assigned).sum();
+    let orders = store.list_orders(&crate::store::OrderFilter {
+        unit: Some(unit.to_string()),
+        ..Default::default()
+    })?;
+    let costs = assessment::explain(pack, row, tier, &card.period, &orders);
+    Ok(Explained {
+        unit: unit.to_string(),
+        pack: pack.name.clone(),
+        assessed: assessment::assess(pack, card).row(unit).cloned(),
+        costs,
+    })
+}
+
 /// The units that will be below one of the pack's floors by `by` (`domain::forecast::
 /// floor_risks`), judged on the scorecard from the earliest order to now; `unit` narrows it
 /// to one unit (a unit account's scope). Nothing when the pack has no floors.

@@ -180,6 +180,10 @@ pub enum Cmd {
     InvertMarks,
     Period,
     Chart,
+    /// Units tab: choose the assessment pack.
+    Pack,
+    /// Units tab: the orders that cost the unit points under the pack (else its orders).
+    Explain,
     Op(Op),
     /// Units tab: urge every overdue order of the unit.
     UrgeUnit,
@@ -289,6 +293,8 @@ pub enum Effect {
     OpenUnit(String),
     /// Recompute the scorecard (the period changed).
     Scorecard,
+    /// Load what cost a unit points under the chosen pack (`report::explain`), and show it.
+    Explain(String),
     /// Ask the store which unit returned the order (`workflow::returned_by`), then open the
     /// dispatch picker for it.
     PickUnit {

@@ -13,6 +13,7 @@ use super::i18n::S;
 use super::keymap::{Ctx, Keymap};
 use super::theme::Theme;
 use crate::domain::Lang;
+use crate::domain::assessment::{self, Assessment, Figure, Pack};
 use crate::domain::query::{OrderSource, Page, Sort, page_start};
 use crate::domain::scorecard::{Scorecard, UnitRow};
 use crate::domain::units::{self, Candidate};
@@ -180,6 +181,8 @@ pub enum Need {
     },
     Card,
     Detail(String),
+    /// The explain screen's unit under the chosen pack, loaded again (new data).
+    Explain(String),
 }
 
 /// A unit with its name spelled in pinyin, for the type-to-filter picker.
@@ -225,6 +228,26 @@ pub struct Detail {
     pub stamps: Vec<crate::domain::event::Stamp>,
 }
 
+/// A sort column of the Units tab: one of the seed view's (`ListId::Units.sorts()`), a
+/// figure of the chosen pack, or its score (equal scores share a rank: the same order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitSort {
+    Seed(S),
+    Figure(Figure),
+    Score,
+}
+
+impl UnitSort {
+    pub fn label(self, lang: Lang) -> String {
+        match (self, lang) {
+            (UnitSort::Seed(s), _) => s.get(lang).to_string(),
+            (UnitSort::Figure(f), Lang::Zh) => f.zh().to_string(),
+            (UnitSort::Figure(f), Lang::En) => f.en().to_string(),
+            (UnitSort::Score, _) => S::ColScore.get(lang).to_string(),
+        }
+    }
+}
+
 /// The lists that keep a selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListId {
@@ -235,20 +258,23 @@ pub enum ListId {
     UnitOrders,
     /// Every order, closed included, that a `:find` query lists.
     Found,
+    /// The orders that cost a unit points under the chosen pack (the explain screen).
+    Explain,
 }
 
 impl ListId {
-    pub const ALL: [ListId; 6] = [
+    pub const ALL: [ListId; 7] = [
         ListId::Pending,
         ListId::Overdue,
         ListId::Units,
         ListId::Activity,
         ListId::UnitOrders,
         ListId::Found,
+        ListId::Explain,
     ];
-    /// A list of orders (marks, order keys apply), not of units or events.
+    /// A list of orders (marks, order keys apply), not of units, events or costs.
     pub fn is_orders(self) -> bool {
-        !matches!(self, ListId::Units | ListId::Activity)
+        !matches!(self, ListId::Units | ListId::Activity | ListId::Explain)
     }
     fn i(self) -> usize {
         self as usize
@@ -282,14 +308,18 @@ impl ListId {
                 S::ColSatisfaction,
                 S::ColOnTime,
             ],
-            ListId::Activity => &[],
+            ListId::Activity | ListId::Explain => &[],
         }
     }
     /// Whether sort column `i` puts the largest value of its column first (▼) before `O`
     /// reverses it: the time received (the latest first), the days late (the most first)
-    /// and every figure of the Units tab (the units to name first); the days left, the unit
+    /// and every figure of the Units tab (the units to name first; a pack's figures and score
+    /// too: every column but the bulletin's order, `App::unit_sorts`); the days left, the unit
     /// (bulletin order) and the order number go up (▲).
     pub fn sort_descending(self, i: usize) -> bool {
+        if self == ListId::Units {
+            return i > 0;
+        }
         match self.sorts().get(i) {
             Some(S::SortReceived | S::SortDaysOver) => true,
             Some(S::SortUrgency | S::SortUnit | S::SortOrderNo | S::SortBulletin) | None => false,
@@ -340,6 +370,8 @@ pub enum Screen {
     /// Every order a `:find` query lists, closed included.
     Find,
     Detail,
+    /// The orders that cost a unit points under the chosen pack (Enter on the Units tab).
+    Explain,
 }
 
 #[derive(Debug)]
@@ -473,6 +505,12 @@ pub struct Data {
     pub unit: Option<String>,
     pub unit_orders: Vec<OrderRow>,
     pub unit_held: bool,
+    /// The scorecard as the chosen pack judges it (`TabsState::pack`): computed once per
+    /// scorecard or pack (`App::reassess`), never per frame. None under the seed's view.
+    pub assessment: Option<Assessment>,
+    /// The explain screen's unit (`report::explain`), and the generation it shows.
+    pub explained: Option<crate::report::Explained>,
+    pub explain_stamp: u64,
 }
 
 impl Data {
@@ -496,6 +534,9 @@ impl Data {
             unit_orders: Vec::new(),
             unit_held: false,
             earliest: None,
+            assessment: None,
+            explained: None,
+            explain_stamp: 0,
         }
     }
 
@@ -534,7 +575,7 @@ impl Default for Data {
 #[derive(Debug)]
 pub struct TabsState {
     pub tab: Tab,
-    pub lists: [ListState; 6],
+    pub lists: [ListState; 7],
     /// Overdue orders marked for bulk urging.
     pub marks: BTreeSet<String>,
     /// The order marked last (where `V` marks a range from).
@@ -545,6 +586,9 @@ pub struct TabsState {
     pub period: PeriodChoice,
     /// On narrow screens, show the bar chart instead of the tables (wide ones show both).
     pub chart: bool,
+    /// The assessment pack the Units tab judges by (`P`); None: the seed bulletin's own view
+    /// (seed-2017, the default: every figure of the two tables, as before packs).
+    pub pack: Option<Pack>,
 }
 
 impl Default for TabsState {
@@ -557,6 +601,7 @@ impl Default for TabsState {
             forecast: None,
             period: PeriodChoice::All,
             chart: false,
+            pack: None,
         }
     }
 }
@@ -671,6 +716,7 @@ impl App {
     pub fn current_list(&self) -> Option<ListId> {
         match self.screen() {
             Screen::Detail => None,
+            Screen::Explain => Some(ListId::Explain),
             Screen::Unit => Some(ListId::UnitOrders),
             Screen::Find => Some(ListId::Found),
             Screen::Tabs => Some(match self.tabs.tab {
@@ -714,7 +760,93 @@ impl App {
                 Ctx::Move,
                 Ctx::Global,
             ],
-            Some(ListId::Activity) => vec![Ctx::Lists, Ctx::Move, Ctx::Global],
+            Some(ListId::Activity) | Some(ListId::Explain) => {
+                vec![Ctx::Lists, Ctx::Move, Ctx::Global]
+            }
+        }
+    }
+
+    // ---- The assessment pack ------------------------------------------------------------
+
+    /// The chosen pack's name (`seed-2017` under the seed's view).
+    pub fn pack_name(&self) -> &str {
+        self.tabs
+            .pack
+            .as_ref()
+            .map_or(assessment::DEFAULT, |p| p.name.as_str())
+    }
+
+    /// Judge by the shipped pack `name` from now on (seed-2017: the seed's view); false when
+    /// no pack ships by that name. The Units tab's sort starts again from the bulletin's
+    /// order (a column index would mean another figure), the selected unit kept.
+    pub fn set_pack(&mut self, name: &str) -> bool {
+        let pack = match name {
+            assessment::DEFAULT => None,
+            _ => match Pack::shipped(name) {
+                Some(p) => Some(p),
+                None => return false,
+            },
+        };
+        let keys = self.selection_keys();
+        self.tabs.pack = pack;
+        let st = self.tabs.list_mut(ListId::Units);
+        st.sort = 0;
+        st.reverse = false;
+        self.reassess();
+        self.restore_selection(keys);
+        true
+    }
+
+    /// The assessment of the loaded scorecard by the chosen pack: once per scorecard or pack.
+    pub fn reassess(&mut self) {
+        self.data.assessment = match (&self.tabs.pack, &self.data.card) {
+            (Some(p), Some(c)) => Some(assessment::assess(p, c)),
+            _ => None,
+        };
+    }
+
+    /// Whether Enter on a unit explains its score (a pack with a score or floors is chosen),
+    /// rather than listing its orders.
+    pub fn explains(&self) -> bool {
+        self.tabs
+            .pack
+            .as_ref()
+            .is_some_and(|p| p.score.is_some() || !p.floors.is_empty())
+    }
+
+    /// The Units tab's sort columns: the seed's view has its own (`ListId::Units.sorts()`);
+    /// under a pack, the bulletin's order, each of the pack's columns, then the score.
+    pub fn unit_sorts(&self) -> Vec<UnitSort> {
+        match &self.tabs.pack {
+            None => ListId::Units
+                .sorts()
+                .iter()
+                .map(|s| UnitSort::Seed(*s))
+                .collect(),
+            Some(p) => {
+                let mut v = vec![UnitSort::Seed(S::SortBulletin)];
+                v.extend(p.columns.iter().map(|f| UnitSort::Figure(*f)));
+                if p.score.is_some() {
+                    v.push(UnitSort::Score);
+                }
+                v
+            }
+        }
+    }
+
+    /// How many sort columns a list offers.
+    pub fn sort_count(&self, id: ListId) -> usize {
+        match id {
+            ListId::Units => self.unit_sorts().len(),
+            _ => id.sorts().len(),
+        }
+    }
+
+    /// The name of sort column `i` of a list, in the UI's language.
+    pub fn sort_label(&self, id: ListId, i: usize) -> Option<String> {
+        match id {
+            ListId::Units => self.unit_sorts().get(i).map(|s| s.label(self.env.lang)),
+            _ => id.sorts().get(i).map(|s| self.env.t(*s).to_string()),
         }
     }
 
@@ -838,6 +970,13 @@ impl App {
         {
             out.push(Need::Detail(d.row.order.order_no.clone()));
         }
+        // The explain screen (or the detail over it) after new data.
+        if self.stack.contains(&Screen::Explain)
+            && self.data.explain_stamp != self.data.stamp
+            && let Some(e) = &self.data.explained
+        {
+            out.push(Need::Explain(e.unit.clone()));
+        }
         // The scorecard while its tab shows (and at the start when `eager_card`).
         let units_tab = self.screen() == Screen::Tabs && self.tabs.tab == Tab::Units;
         if (self.data.card.is_none() && self.data.eager_card)
@@ -946,8 +1085,29 @@ impl App {
                         .map_or(r.unit.contains(&q), |u| u.rank(&q).is_some())
             })
             .collect();
+        let sort = self.unit_sorts().get(st.sort).copied();
+        let by_unit: HashMap<&str, &assessment::Assessed> = self
+            .data
+            .assessment
+            .iter()
+            .flat_map(|a| &a.rows)
+            .map(|x| (x.unit.as_str(), x))
+            .collect();
+        let judged = |r: &UnitRow| by_unit.get(r.unit.as_str()).copied();
         let key = |r: &UnitRow| -> f64 {
-            match ListId::Units.sorts().get(st.sort) {
+            let seed = match sort {
+                Some(UnitSort::Seed(s)) => Some(s),
+                // A rate of no base, a unit without a score: after every number.
+                Some(UnitSort::Figure(f)) => {
+                    return judged(r)
+                        .and_then(|a| a.values.iter().find(|(g, _)| *g == f))
+                        .and_then(|(_, v)| v.number())
+                        .unwrap_or(-1.0);
+                }
+                Some(UnitSort::Score) => return judged(r).and_then(|a| a.score).unwrap_or(-1.0),
+                None => None,
+            };
+            match seed {
                 Some(S::ColAssigned) => r.assigned as f64,
                 Some(S::ColClosure) => r.closure_rate.unwrap_or(-1.0),
                 Some(S::ColLateNow) => r.open_late as f64,
@@ -982,6 +1142,7 @@ impl App {
         match id {
             ListId::Units => self.unit_rows().len(),
             ListId::Activity => self.activity_rows().len(),
+            ListId::Explain => self.explain_rows().len(),
             _ if self.data.held(id) => self.rows_of(id).len(),
             _ => self.data.window(id).map_or(0, |w| w.total),
         }
@@ -989,7 +1150,7 @@ impl App {
 
     fn selected_order_in(&self, id: ListId) -> Option<&OrderRow> {
         match id {
-            ListId::Units | ListId::Activity => None,
+            ListId::Units | ListId::Activity | ListId::Explain => None,
             _ => self.order_at(id, self.tabs.list(id).selected),
         }
     }
@@ -1029,6 +1190,29 @@ impl App {
             .copied()
     }
 
+    /// The explain screen's orders, with its filter (the order number, title or reasons).
+    pub fn explain_rows(&self) -> Vec<&assessment::Cost> {
+        let q = self.tabs.list(ListId::Explain).filter.trim().to_lowercase();
+        let lang = self.env.lang;
+        self.data
+            .explained
+            .iter()
+            .flat_map(|e| &e.costs)
+            .filter(|c| {
+                q.is_empty()
+                    || c.order_no.contains(&q)
+                    || c.title.to_lowercase().contains(&q)
+                    || c.reasons(lang).to_lowercase().contains(&q)
+            })
+            .collect()
+    }
+
+    pub fn selected_cost(&self) -> Option<&assessment::Cost> {
+        self.explain_rows()
+            .get(self.tabs.list(ListId::Explain).selected)
+            .copied()
+    }
+
     pub fn selected_event(&self) -> Option<&StoredEvent> {
         self.activity_rows()
             .get(self.tabs.list(ListId::Activity).selected)
@@ -1052,6 +1236,7 @@ impl App {
         match id {
             ListId::Units => self.selected_unit().map(|r| r.unit.clone()),
             ListId::Activity => self.selected_event().map(|e| e.id.to_string()),
+            ListId::Explain => self.selected_cost().map(|c| c.order_no.clone()),
             _ => self.selected_order_in(id).map(|r| r.order.order_no.clone()),
         }
     }
@@ -1071,6 +1256,7 @@ impl App {
                 .iter()
                 .position(|r| r.order.order_no == key),
             ListId::Units => self.unit_rows().iter().position(|r| r.unit == key),
+            ListId::Explain => self.explain_rows().iter().position(|c| c.order_no == key),
             ListId::Activity => self
                 .activity_rows()
                 .iter()

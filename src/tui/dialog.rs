@@ -138,6 +138,8 @@ pub enum Purpose {
     },
     Period,
     CustomPeriod,
+    /// The Units tab's assessment pack: option `i` is `assessment::SHIPPED[i]`.
+    Pack,
 }
 
 impl Purpose {
@@ -178,7 +180,8 @@ impl Purpose {
             | ExemptKind { .. }
             | IntakeCategory
             | Period
-            | CustomPeriod => false,
+            | CustomPeriod
+            | Pack => false,
         }
     }
 
@@ -213,7 +216,8 @@ impl Purpose {
             | IntakeCategory
             | Intake { .. }
             | Period
-            | CustomPeriod => None,
+            | CustomPeriod
+            | Pack => None,
         }
     }
 }

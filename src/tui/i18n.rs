@@ -95,6 +95,23 @@ strings! {
     ActivityTitle => "最近 {} 条动态（实时）", "Latest {} events (live)";
     WithOffice => "热线办", "office";
 
+    // Assessment packs (the Units tab's P) and the explain screen.
+    ColScore => "得分", "Score";
+    ColRank => "名次", "Rank";
+    ColFloor => "未达底线", "Below floor";
+    ColPoints => "扣分", "Points";
+    ColWhy => "扣分原因", "Why";
+    PackShown => "考核：{}", "pack: {}";
+    PackCurrent => "（当前）", " (current)";
+    PackChosen => "考核规则包：{}", "Pack: {}";
+    PackNotInForce => "注意：{} 自 {} 起施行，统计期不在其施行期内", "note: {} is in force from {}, the period is outside it";
+    PackUnknown => "视图文件中的考核规则包“{}”不存在：仍按 seed-2017（通报口径）", "The views file names pack \"{}\", which does not exist: seed-2017 (the bulletin's basis) instead";
+    ExplainTitle => "{}的扣分明细", "What cost {} points";
+    ExplainScore => "得分 {} · 组内第 {} 名", "score {} · rank {} in its tier";
+    ExplainNoScore => "无得分（无承办或无有效回访）", "no score (nothing assigned or no valid callback)";
+    ExplainFloors => "未达底线：{}", "below the floor: {}";
+    ExplainNone => "没有扣分的工单", "No order cost it points";
+
     // Detail.
     FOrderNo => "工单编号", "Order No.";
     FTitle => "标题", "Title";
@@ -178,6 +195,9 @@ strings! {
     KSuperviseUnit => "督办单位", "supervise unit";
     KPeriod => "统计期", "period";
     MPeriod => "全部工单、本月、上月或自定义", "all orders, this month, last month, or custom";
+    KPack => "考核规则包", "pack";
+    MPack => "选择考核规则包（seed-2017 通报口径、beijing、zhungeer、shanghai、deduction）：表格的列、得分、组内名次和未达底线随之改变；本次会话内保持（并存入 views.toml）", "choose the assessment pack (seed-2017 the bulletin's basis, beijing, zhungeer, shanghai, deduction): the columns, score, rank in the tier and floors follow it; kept for the session (and in views.toml)";
+    MExplain => "在有得分或底线的规则包下：该单位扣分的工单，扣分多的在前，及其原因（同 hotline explain），Enter 打开工单；通报口径下：该单位的工单", "under a pack with a score or floors: the orders that cost the unit points, largest first, and why (as hotline explain), Enter opens one; under the bulletin's basis: the unit's orders";
     KChart => "图表", "chart";
     MChart => "窄屏时在表格与超期柱状图之间切换（宽屏时并排显示）", "on narrow screens, switch between the tables and the overdue bar chart (wide screens show both)";
     KSort => "排序", "sort";
@@ -332,6 +352,7 @@ strings! {
     DlgOrderNo => "工单编号（不填则分配）", "Order no (empty: assigned)";
     BadReceived => "受理时间“{}”无效：应为 YYYY-MM-DD HH:MM（如 2017-12-31 09:30），且不晚于现在", "Received time '{}' is not valid: give YYYY-MM-DD HH:MM (e.g. 2017-12-31 09:30), not later than now";
     DlgPeriod => "统计期", "Report period";
+    DlgPack => "考核规则包", "Assessment pack";
     DlgCustomPeriod => "自定义统计期", "Custom period";
     DlgFrom => "起（日期）", "From (date)";
     DlgTo => "止（日期）", "To (date)";

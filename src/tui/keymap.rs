@@ -277,6 +277,9 @@ use KeyCode as C;
 pub const BINDINGS: &[Binding] = &[
     // Help first: the hint bar must always show how to learn the rest.
     b(Ctx::Global, "help", &[ch('?')], Cmd::Help, S::KHelp, true),
+    // Enter on a unit: its score explained under a pack (else its orders), named as `open`
+    // is in the hint bar, where it takes `open`'s place.
+    bm(Ctx::Units, "explain", &[k(C::Enter)], Cmd::Explain, S::KOpen, S::MExplain, true),
     b(Ctx::Lists, "open", &[k(C::Enter)], Cmd::Open, S::KOpen, true),
     b(Ctx::Lists, "filter", &[ch('/')], Cmd::Filter, S::KFilter, true),
     b(Ctx::Global, "command", &[ch(':')], Cmd::Command, S::KCommand, false),
@@ -303,6 +306,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Units, "supervise_unit", &[ch('s')], Cmd::SuperviseUnit, S::KSuperviseUnit, true),
     bm(Ctx::Units, "period", &[ch('p')], Cmd::Period, S::KPeriod, S::MPeriod, true),
     bm(Ctx::Units, "chart", &[ch('b')], Cmd::Chart, S::KChart, S::MChart, true),
+    bm(Ctx::Units, "pack", &[ch('P')], Cmd::Pack, S::KPack, S::MPack, false),
     bm(Ctx::Sortable, "sort", &[ch('o')], Cmd::Sort, S::KSort, S::MSort, true),
     b(Ctx::Sortable, "sort_reverse", &[ch('O')], Cmd::SortReverse, S::KSortReverse, false),
     b(Ctx::Global, "next_tab", &[k(C::Tab)], Cmd::NextTab, S::KNextTab, false),

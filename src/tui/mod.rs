@@ -66,6 +66,13 @@ pub fn run(g: &context::Options, demo: bool, path: &Path, args: Options) -> Resu
         let t = session.app.env.say_msg(&e);
         update::say(&mut session.app, app::Level::Error, t);
     }
+    // The Units tab's pack chosen last (`P`), kept in the same file.
+    if let Some(name) = session.app.env.views.pack.clone()
+        && !session.app.set_pack(&name)
+    {
+        let t = i18n::fill(session.app.env.t(i18n::S::PackUnknown), &[&name]);
+        update::say(&mut session.app, app::Level::Warn, t);
+    }
     match &args.keys {
         Some(file) => {
             let text = if file.as_os_str() == "-" {

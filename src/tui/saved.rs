@@ -2,7 +2,8 @@
 //! `:view delete NAME`, `:views`), in the user's `views.toml` beside keys.toml (the file
 //! `HOTLINE_VIEWS` names, else `views.toml` in the config directory's `hotline/`). A file
 //! that cannot be read is left as it is: the views it holds are not shown, saving is refused
-//! (it would overwrite them), and the reason is said in both languages.
+//! (it would overwrite them), and the reason is said in both languages. The same file keeps
+//! the Units tab's assessment pack (`pack = "beijing"`, chosen with `P`).
 
 use crate::domain::lang::Msg;
 use crate::domain::query::Sort;
@@ -27,7 +28,10 @@ pub struct View {
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct File {
-    #[serde(default, rename = "view")]
+    /// The Units tab's assessment pack (`P`), by its shipped name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pack: Option<String>,
+    #[serde(default, rename = "view", skip_serializing_if = "Vec::is_empty")]
     views: Vec<View>,
 }
 
@@ -37,6 +41,8 @@ pub struct Views {
     /// Where they are kept (None: nowhere, saving is refused).
     pub path: Option<PathBuf>,
     pub views: Vec<View>,
+    /// The assessment pack chosen last on the Units tab (`pack = "beijing"`), if any.
+    pub pack: Option<String>,
     /// Why the file could not be read (it is then never written).
     pub broken: Option<Msg>,
 }
@@ -93,7 +99,10 @@ impl Views {
             }
         };
         match toml::from_str::<File>(&text) {
-            Ok(f) => v.views = f.views,
+            Ok(f) => {
+                v.views = f.views;
+                v.pack = f.pack;
+            }
             Err(e) => {
                 let line = e.span().map_or(1, |s| {
                     text[..s.start.min(text.len())].matches('\n').count() + 1
@@ -130,7 +139,12 @@ impl Views {
             Some(v) => *v = view,
             None => views.push(view),
         }
-        self.write(views)
+        self.write(views, self.pack.clone())
+    }
+
+    /// Keep the Units tab's pack (`P`) and write the file.
+    pub fn set_pack(&mut self, name: &str) -> Result<(), Msg> {
+        self.write(self.views.clone(), Some(name.to_string()))
     }
 
     /// Remove a view and write the file; false when there was none of that name.
@@ -141,12 +155,12 @@ impl Views {
         if views.len() == before {
             return Ok(false);
         }
-        self.write(views).map(|_| true)
+        self.write(views, self.pack.clone()).map(|_| true)
     }
 
-    /// Write `views` to the file (through a temporary file beside it, renamed over it), and
-    /// keep them. Refused when the file could not be read: it would be overwritten.
-    fn write(&mut self, views: Vec<View>) -> Result<(), Msg> {
+    /// Write `views` and `pack` to the file (through a temporary file beside it, renamed over
+    /// it), and keep them. Refused when the file could not be read: it would be overwritten.
+    fn write(&mut self, views: Vec<View>, pack: Option<String>) -> Result<(), Msg> {
         if let Some(b) = &self.broken {
             return Err(b.clone());
         }
@@ -163,6 +177,7 @@ impl Views {
             )
         };
         let text = toml::to_string(&File {
+            pack: pack.clone(),
             views: views.clone(),
         })
         .map_err(|e| fail(&e))?;
@@ -178,6 +193,7 @@ impl Views {
         std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(|e| fail(&e))?;
         tmp.persist(&path).map_err(|e| fail(&e.error))?;
         self.views = views;
+        self.pack = pack;
         Ok(())
     }
 }
@@ -201,8 +217,14 @@ mod tests {
         };
         v.put(view.clone()).unwrap();
         assert_eq!(Views::load(&path).views, std::slice::from_ref(&view));
+        // The Units tab's pack is kept beside the views, and survives their changes.
+        v.set_pack("beijing").unwrap();
+        let back = Views::load(&path);
+        assert_eq!(back.pack.as_deref(), Some("beijing"));
+        assert_eq!(back.views, std::slice::from_ref(&view));
         assert!(v.delete("住建局超期").unwrap() && !v.delete("住建局超期").unwrap());
         assert!(Views::load(&path).views.is_empty());
+        assert_eq!(Views::load(&path).pack.as_deref(), Some("beijing"));
 
         std::fs::write(&path, "[[view]]\nname = \"a\"\nlist = 3\n").unwrap();
         let mut bad = Views::load(&path);

@@ -233,6 +233,21 @@ impl Session {
                 now,
                 open: false,
             },
+            Need::Explain(unit) => self.explain_request(unit.clone(), false),
+        }
+    }
+
+    /// What cost `unit` points under the Units tab's pack, in its period.
+    fn explain_request(&self, unit: String, open: bool) -> Request {
+        Request::Explain {
+            period: period_for(
+                self.app.tabs.period,
+                self.app.env.now,
+                self.app.data.earliest,
+            ),
+            pack: self.app.tabs.pack.clone().map(Box::new),
+            unit,
+            open,
         }
     }
 
@@ -419,7 +434,25 @@ impl Session {
             Answer::Card(card) => {
                 app.data.card = Some(*card);
                 app.data.card_stamp = stamp;
+                // The pack's judgement, once per scorecard (never per frame).
+                app.reassess();
                 app.clamp(ListId::Units);
+            }
+            Answer::Explain { explained, open } => {
+                let keys = app.selection_keys();
+                app.data.explained = Some(*explained);
+                app.data.explain_stamp = stamp;
+                if open {
+                    let st = app.tabs.list_mut(ListId::Explain);
+                    st.selected = 0;
+                    st.offset.set(0);
+                    st.filter.clear();
+                    if app.screen() != Screen::Explain {
+                        app.stack.push(Screen::Explain);
+                    }
+                } else {
+                    app.restore_selection(keys);
+                }
             }
             Answer::Detail { no, detail, open } => match detail {
                 Some(d) => {
@@ -463,6 +496,7 @@ impl Session {
             }
             Request::Card { .. } => app.data.card_stamp = stamp,
             Request::Detail { .. } => app.data.detail_stamp = stamp,
+            Request::Explain { .. } => app.data.explain_stamp = stamp,
             Request::OverdueOf { .. } => {}
         }
     }
@@ -535,6 +569,10 @@ impl Session {
             }),
             Effect::OpenUnit(unit) => self.open_unit(unit),
             Effect::Scorecard => self.app.data.card_stamp = 0,
+            Effect::Explain(unit) => {
+                let req = self.explain_request(unit, true);
+                self.send(req);
+            }
             Effect::UrgeUnit(unit) => self.send(Request::OverdueOf {
                 unit,
                 today: self.app.env.now.date(),

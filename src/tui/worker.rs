@@ -8,6 +8,7 @@
 //! window of whole orders around its selection (`app::Window`).
 
 use super::app::{Detail, Held, ListId, OrderRow, Query, Window, pinyin_of};
+use crate::domain::assessment::Pack;
 use crate::domain::query::{OrderSource, Page, Sort, page_start};
 use crate::domain::scorecard::{Period, Scorecard};
 use crate::domain::{Role, Unit};
@@ -53,6 +54,14 @@ pub enum Request {
         unit: String,
         today: NaiveDate,
     },
+    /// What cost a unit points under a pack (None: the default) in the period
+    /// (`report::explain`); `open` shows it (else it refreshes the one shown).
+    Explain {
+        period: Period,
+        pack: Option<Box<Pack>>,
+        unit: String,
+        open: bool,
+    },
 }
 
 /// Requests of one slot replace each other (the latest wins).
@@ -63,6 +72,7 @@ pub enum Slot {
     Card,
     Detail,
     OverdueOf,
+    Explain,
 }
 
 impl Request {
@@ -73,6 +83,7 @@ impl Request {
             Request::Card { .. } => Slot::Card,
             Request::Detail { .. } => Slot::Detail,
             Request::OverdueOf { .. } => Slot::OverdueOf,
+            Request::Explain { .. } => Slot::Explain,
         }
     }
 }
@@ -112,6 +123,10 @@ pub enum Answer {
     OverdueOf {
         unit: String,
         nos: Vec<String>,
+    },
+    Explain {
+        explained: Box<crate::report::Explained>,
+        open: bool,
     },
 }
 
@@ -288,6 +303,28 @@ impl Lists {
                 unit: unit.clone(),
                 nos: store.overdue_nos_of_unit(unit, *today)?,
             }),
+            Request::Explain {
+                period,
+                pack,
+                unit,
+                open,
+            } => {
+                let pack = match pack {
+                    Some(p) => (**p).clone(),
+                    None => crate::report::pack(None)?,
+                };
+                // The same fetch as `hotline explain`'s, on the period the Units tab shows.
+                let card = crate::report::scorecard(store, *period)?;
+                let mut explained = crate::report::explain(store, &card, &pack, unit)?;
+                // A unit account reads its own unit's orders only.
+                if crate::ops::policy::reads_only_unit(&self.role).is_some_and(|own| own != unit) {
+                    explained.costs.clear();
+                }
+                Ok(Answer::Explain {
+                    explained: Box::new(explained),
+                    open: *open,
+                })
+            }
         }
     }
 

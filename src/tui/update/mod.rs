@@ -174,6 +174,8 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         Cmd::MarkRange => nav::mark_range(app),
         Cmd::Period => open::period(app),
         Cmd::Chart => app.tabs.chart = !app.tabs.chart,
+        Cmd::Pack => open::pack(app),
+        Cmd::Explain => return open::explain(app),
         Cmd::Op(op) => return open::order_op(app, op),
         Cmd::UrgeUnit => return open::urge_unit(app),
         Cmd::SuperviseUnit => open::supervise_unit(app),
@@ -205,6 +207,11 @@ fn open_current(app: &mut App) -> Vec<Effect> {
             Some(r) => vec![Effect::OpenUnit(r.unit.clone())],
             None => Vec::new(),
         },
+        Some(ListId::Explain) => app
+            .selected_cost()
+            .map(|c| Effect::OpenDetail(c.order_no.clone()))
+            .into_iter()
+            .collect(),
         Some(ListId::Activity) => app
             .selected_event()
             .and_then(|e| e.order_no.clone())
@@ -246,7 +253,9 @@ fn back(app: &mut App) {
         say(app, Level::Info, t);
         return;
     }
-    if app.stack.pop() == Some(Screen::Detail) {
-        app.detail.shown = None;
+    match app.stack.pop() {
+        Some(Screen::Detail) => app.detail.shown = None,
+        Some(Screen::Explain) => app.data.explained = None,
+        _ => {}
     }
 }

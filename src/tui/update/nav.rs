@@ -59,7 +59,7 @@ pub fn sort(app: &mut App, reverse: bool) {
     let Some(id) = app.current_list() else {
         return;
     };
-    let n = id.sorts().len();
+    let n = app.sort_count(id);
     if n == 0 {
         return;
     }

@@ -622,3 +622,89 @@ pub fn period(app: &mut App) {
         purpose: Purpose::Period,
     }));
 }
+
+/// `P` on the Units tab: the shipped packs with their titles in the UI's language, the one
+/// in force marked and selected.
+pub fn pack(app: &mut App) {
+    use crate::domain::assessment::{Pack, SHIPPED};
+    let lang = app.env.lang;
+    let current = app.pack_name().to_string();
+    let selected = SHIPPED.iter().position(|(n, _)| *n == current).unwrap_or(0);
+    let options = SHIPPED
+        .iter()
+        .map(|(name, _)| {
+            let title = Pack::shipped(name)
+                .map(|p| p.title_in(lang).to_string())
+                .unwrap_or_default();
+            let mark = if *name == current {
+                S::PackCurrent.get(lang)
+            } else {
+                ""
+            };
+            format!("{name}{mark}  {}", crate::domain::text::one_line(&title))
+        })
+        .collect();
+    app.overlay.dialog = Some(Dialog::Choice(Choice {
+        title: S::DlgPack.get(lang).to_string(),
+        body: Vec::new(),
+        warn: None,
+        options,
+        selected,
+        error: None,
+        purpose: Purpose::Pack,
+    }));
+}
+
+/// Judge the Units tab by the shipped pack `name`: said on the status line (with a note
+/// when the period is outside the pack's dates), and kept in the user's views.toml when
+/// there is one to write (a file that could not be read is never written).
+pub fn choose_pack(app: &mut App, name: &str) {
+    if !app.set_pack(name) {
+        let t = fill(app.env.t(S::PackUnknown), &[&name]);
+        return say(app, Level::Warn, t);
+    }
+    let pack = app
+        .tabs
+        .pack
+        .clone()
+        .or_else(|| crate::domain::assessment::Pack::shipped(name));
+    let Some(pack) = pack else {
+        return;
+    };
+    let mut text = fill(app.env.t(S::PackChosen), &[&pack.name]);
+    let mut level = Level::Info;
+    if let Some(c) = &app.data.card
+        && !pack.valid_on(c.period.to)
+    {
+        text = format!(
+            "{text}{}{}",
+            app.env.t(S::Comma),
+            fill(
+                app.env.t(S::PackNotInForce),
+                &[&pack.name, &pack.valid_from]
+            )
+        );
+        level = Level::Warn;
+    }
+    if app.env.views.path.is_some()
+        && app.env.views.broken.is_none()
+        && let Err(m) = app.env.views.set_pack(name)
+    {
+        text = format!("{text}\n{}", app.env.say_msg(&m));
+        level = Level::Warn;
+    }
+    say(app, level, text);
+}
+
+/// Enter on a unit: under a pack with a score or floors, what cost it points (loaded by the
+/// session); else its orders.
+pub fn explain(app: &mut App) -> Vec<Effect> {
+    let Some(unit) = app.selected_unit().map(|r| r.unit.clone()) else {
+        return Vec::new();
+    };
+    if app.explains() {
+        vec![Effect::Explain(unit)]
+    } else {
+        vec![Effect::OpenUnit(unit)]
+    }
+}

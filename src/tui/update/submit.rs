@@ -596,6 +596,14 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
             app.overlay.dialog = None;
             vec![Effect::Scorecard]
         }
+        (Purpose::Pack, pick) => {
+            app.overlay.dialog = None;
+            let name = pick.and_then(|i| crate::domain::assessment::SHIPPED.get(i));
+            if let Some((name, _)) = name {
+                super::open::choose_pack(app, name);
+            }
+            Vec::new()
+        }
         (Purpose::Period, _) => {
             let (from, to) = app
                 .data

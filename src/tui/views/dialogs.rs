@@ -11,7 +11,9 @@ use super::super::update::picker_offer;
 use super::centered;
 use crate::domain::scorecard::replied_on_time;
 use crate::domain::text::wrap;
-use crate::domain::text::{mask_name, mask_phone, one_line, pad, sanitize, vague_reply, width};
+use crate::domain::text::{
+    mask_name, mask_phone, one_line, pad, sanitize, truncate, vague_reply, width,
+};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -358,10 +360,9 @@ fn choice(app: &App, f: &mut Frame, body: Rect, c: &Choice) {
         };
         // A mark as well as the reversed style: visible without colour or attributes.
         let mark = if i == c.selected { '>' } else { ' ' };
-        lines.push(Line::from(Span::styled(
-            format!("{mark}{}. {o} ", i + 1),
-            style,
-        )));
+        // Cut to the popup (a pack's title can be longer), the cut marked.
+        let text = truncate(&format!("{mark}{}. {o} ", i + 1), usize::from(iw));
+        lines.push(Line::from(Span::styled(app.env.theme.fix(text), style)));
     }
     lines.extend(error_lines(app, &c.error, iw));
     let area = centered(body, w, lines.len() as u16 + 2);

@@ -4,6 +4,7 @@
 mod activity;
 mod detail;
 mod dialogs;
+mod explain;
 mod help;
 mod orders;
 mod statusbar;
@@ -59,6 +60,7 @@ pub fn draw(app: &App, f: &mut Frame) {
     statusbar::tabs(app, f, top);
     match app.screen() {
         Screen::Detail => detail::draw(app, f, body),
+        Screen::Explain => explain::draw(app, f, body),
         Screen::Unit => orders::unit_orders(app, f, body),
         Screen::Find => orders::found(app, f, body),
         Screen::Tabs => match app.tabs.tab {

@@ -336,11 +336,10 @@ pub fn sort_title(app: &App, id: ListId, title: &str, sorted: bool) -> String {
 /// The sort named for a list's title, with its mark (`排序：期限▲`): seen even when the
 /// screen is too narrow for the column.
 pub fn sort_named(app: &App, id: ListId) -> Option<String> {
-    let st = app.tabs.list(id);
-    let s = id.sorts().get(st.sort)?;
+    let s = app.sort_label(id, app.tabs.list(id).sort)?;
     Some(fill(
         app.env.t(S::SortedBy),
-        &[&format!("{}{}", app.env.t(*s), sort_mark(app, id))],
+        &[&format!("{s}{}", sort_mark(app, id))],
     ))
 }
 

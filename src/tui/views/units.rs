@@ -1,17 +1,21 @@
 //! 承办单位: the scorecard as the bulletin's two tables, each with its 合计 row, and a bar
-//! chart of orders overdue more than 30 days by unit.
+//! chart of orders overdue more than 30 days by unit. Under an assessment pack (`P`) the
+//! tables show the pack's columns, the score, the rank within the tier and the floors failed,
+//! from the assessment computed once per scorecard and pack (`Data::assessment`).
 
-use super::super::app::{App, ListId, PeriodChoice};
+use super::super::app::{App, ListId, PeriodChoice, UnitSort};
 use super::super::i18n::{S, fill};
 use super::frame;
 use super::table::{self, Col, Row, cell};
 use crate::domain::UnitKind;
+use crate::domain::assessment::{Assessed, Assessment, Figure as PackFigure, Pack, Score};
 use crate::domain::scorecard::UnitRow;
 use crate::domain::text::{one_line, pad, pad_left, width};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use std::collections::HashMap;
 
 /// Room the bar chart needs beside the tables (else `b` switches between them).
 const CHART_WIDTH: usize = 30;
@@ -145,10 +149,16 @@ fn name_width(app: &App) -> usize {
 
 /// Columns the tables take with every figure and the names uncut.
 fn full_width(app: &App) -> usize {
-    columns(app, usize::MAX)
-        .iter()
-        .map(|(c, _)| c.width + 1)
-        .sum::<usize>()
+    match (&app.tabs.pack, &app.data.assessment) {
+        (Some(p), Some(a)) => pack_columns(app, p, a, usize::MAX)
+            .iter()
+            .map(|(c, _)| c.width + 1)
+            .sum::<usize>(),
+        _ => columns(app, usize::MAX)
+            .iter()
+            .map(|(c, _)| c.width + 1)
+            .sum::<usize>(),
+    }
 }
 
 fn cells(app: &App, cols: &[(Col, Option<&Figure>)], r: &UnitRow) -> Vec<table::Cell> {
@@ -193,6 +203,9 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     // Name, sort (before the period, so a narrow screen cuts the period, not the sort),
     // period, filter. The bulletin's order upright is the default and goes unsaid.
     let mut parts = vec![app.env.t(S::TabUnits).to_string()];
+    // The pack, when one is chosen: its title where the period's name still fits, else its
+    // name (the seed's view, the default, goes unsaid).
+    let pack_at = parts.len();
     if (st.sort > 0 || st.reverse)
         && let Some(s) = table::sort_named(app, ListId::Units)
     {
@@ -205,6 +218,18 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     // The period in the room the rest leaves it: the frame's corners, the spaces around the
     // title and one more separator take the rest.
     let dot = app.env.theme.dot();
+    let mut period_at = period_at;
+    if let Some(p) = &app.tabs.pack {
+        let used = width(&parts.join(dot)) + 2 * width(dot) + 4;
+        let room = (area.width as usize).saturating_sub(used + width(&period_label(app, 0)));
+        let label = [p.title_in(app.env.lang), p.name.as_str()]
+            .into_iter()
+            .map(|l| fill(app.env.t(S::PackShown), &[&one_line(l)]))
+            .find(|l| width(l) <= room)
+            .unwrap_or_else(|| fill(app.env.t(S::PackShown), &[&p.name]));
+        parts.insert(pack_at, label);
+        period_at += 1;
+    }
     let used = width(&parts.join(dot)) + width(dot) + 4;
     let room = (area.width as usize).saturating_sub(used);
     parts.insert(period_at, period_label(app, room));
@@ -267,6 +292,9 @@ fn draw_tables(app: &App, f: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     f.render_widget(Paragraph::new(summary).style(app.env.theme.dim()), sum_area);
 
+    if let (Some(p), Some(a)) = (&app.tabs.pack, &app.data.assessment) {
+        return draw_pack_tables(app, f, rest, p, a);
+    }
     let layout = columns(app, rest.width as usize);
     let mut rows = Vec::new();
     for (kind, name) in [
@@ -332,4 +360,198 @@ fn draw_chart(app: &App, f: &mut Frame, area: Rect) {
         ]));
     }
     f.render_widget(Paragraph::new(lines), area);
+}
+
+/// A column of the tables under a pack.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PackCol {
+    Name,
+    Figure(PackFigure),
+    Score,
+    Rank,
+    /// The floors the unit is below (未达底线), red.
+    Floor,
+}
+
+/// The figures a pack weighs or floors: they give way last on a narrow screen.
+fn judged_by(p: &Pack, f: PackFigure) -> bool {
+    let scored = match &p.score {
+        Some(Score::Weighted { terms }) => terms.iter().any(|t| t.figure == f),
+        Some(Score::Deduction { deductions, .. }) => deductions.iter().any(|d| d.figure == f),
+        None => false,
+    };
+    scored || p.floors.iter().any(|x| x.figure == f)
+}
+
+fn figure_title(app: &App, f: PackFigure) -> &'static str {
+    super::explain::figure_title(app.env.lang, f)
+}
+
+/// The assigned of a tier (the base of 受理量占比).
+fn tier_assigned(app: &App, kind: UnitKind) -> u64 {
+    app.data
+        .card
+        .as_ref()
+        .map_or(0, |c| c.table(kind).map(|r| r.assigned).sum())
+}
+
+/// One cell of a unit's row (or of a 合计 row, `judged` None: the pack's figures of the
+/// summed counts, no score, rank or floor).
+fn pack_cell(
+    app: &App,
+    p: &Pack,
+    col: PackCol,
+    r: &UnitRow,
+    judged: Option<&Assessed>,
+) -> table::Cell {
+    let none = || app.env.theme.fix("—".to_string());
+    let red = app.env.theme.overdue();
+    match col {
+        PackCol::Name => one_line(&r.unit).into(),
+        PackCol::Figure(f) => {
+            let v = match judged {
+                Some(a) => a.values.iter().find(|(g, _)| *g == f).map(|(_, v)| *v),
+                None => Some(p.value(r, tier_assigned(app, r.kind), f)),
+            };
+            let text = v.map_or_else(none, |v| app.env.theme.fix(v.show()));
+            let late = matches!(f, PackFigure::Overdue30d | PackFigure::LateNow)
+                && v.and_then(|v| v.number()).is_some_and(|n| n > 0.0);
+            let below = judged.is_some_and(|a| a.floors_failed.contains(&f));
+            if late || below {
+                cell(text, red)
+            } else {
+                text.into()
+            }
+        }
+        PackCol::Score => match judged {
+            Some(a) => a.score.map_or_else(none, |s| format!("{s:.2}")).into(),
+            None => String::new().into(),
+        },
+        PackCol::Rank => match judged {
+            Some(a) => a.rank.map_or_else(none, |r| r.to_string()).into(),
+            None => String::new().into(),
+        },
+        PackCol::Floor => {
+            let names: Vec<&str> = judged
+                .map(|a| {
+                    a.floors_failed
+                        .iter()
+                        .map(|f| figure_title(app, *f))
+                        .collect()
+                })
+                .unwrap_or_default();
+            cell(names.join(app.env.t(S::Comma)), red)
+        }
+    }
+}
+
+/// The columns under a pack in `width` columns: the names as wide as the longest, the
+/// pack's figures, the score and rank (when it scores) and the floors (when it has some);
+/// on a narrow screen the figures give way, those it neither weighs nor floors first, the
+/// last first (never the sorted one).
+fn pack_columns(app: &App, p: &Pack, a: &Assessment, width_all: usize) -> Vec<(Col, PackCol)> {
+    let st = app.tabs.list(ListId::Units);
+    let sorts = app.unit_sorts();
+    let sorted = sorts.get(st.sort).copied().filter(|_| st.sort > 0);
+    let is_sorted = |c: PackCol| match (c, sorted) {
+        (PackCol::Figure(f), Some(UnitSort::Figure(g))) => f == g,
+        (PackCol::Score, Some(UnitSort::Score)) => true,
+        _ => false,
+    };
+    let mut kinds: Vec<PackCol> = p.columns.iter().map(|f| PackCol::Figure(*f)).collect();
+    if p.score.is_some() {
+        kinds.push(PackCol::Score);
+        kinds.push(PackCol::Rank);
+    }
+    if !p.floors.is_empty() {
+        kinds.push(PackCol::Floor);
+    }
+    let judged: HashMap<&str, &Assessed> = a.rows.iter().map(|x| (x.unit.as_str(), x)).collect();
+    let card = app.data.card.as_ref();
+    let rows: Vec<(&UnitRow, Option<&Assessed>)> = card
+        .iter()
+        .flat_map(|c| c.units.iter())
+        .map(|r| (r, judged.get(r.unit.as_str()).copied()))
+        .chain(
+            card.iter()
+                .flat_map(|c| c.table_totals.iter())
+                .map(|r| (r, None)),
+        )
+        .collect();
+    let col = |k: PackCol| {
+        let title = match k {
+            PackCol::Figure(f) => figure_title(app, f),
+            PackCol::Score => app.env.t(S::ColScore),
+            PackCol::Rank => app.env.t(S::ColRank),
+            PackCol::Floor => app.env.t(S::ColFloor),
+            PackCol::Name => app.env.t(S::ColUnitName),
+        };
+        let title = table::sort_title(app, ListId::Units, title, is_sorted(k));
+        let w = rows
+            .iter()
+            .map(|(r, j)| width(&pack_cell(app, p, k, r, *j).text))
+            .max()
+            .unwrap_or(0);
+        match k {
+            PackCol::Floor => Col::new(title, w.max(1)),
+            _ => Col::right(title, w.max(1)),
+        }
+    };
+    let mut cols: Vec<(Col, PackCol)> = kinds.into_iter().map(|k| (col(k), k)).collect();
+    let need = |cols: &[(Col, PackCol)]| cols.iter().map(|(c, _)| c.width + 1).sum::<usize>();
+    let longest = name_width(app);
+    let mut give_way: Vec<PackFigure> = p.columns.iter().rev().copied().collect();
+    give_way.sort_by_key(|f| judged_by(p, *f));
+    for f in give_way {
+        if longest + need(&cols) <= width_all {
+            break;
+        }
+        if !is_sorted(PackCol::Figure(f)) {
+            cols.retain(|(_, k)| *k != PackCol::Figure(f));
+        }
+    }
+    let name_w = longest
+        .min(width_all.saturating_sub(need(&cols)))
+        .max(MIN_NAME);
+    let mut out = vec![(Col::new(app.env.t(S::ColUnitName), name_w), PackCol::Name)];
+    out.extend(cols);
+    out
+}
+
+fn draw_pack_tables(app: &App, f: &mut Frame, area: Rect, p: &Pack, a: &Assessment) {
+    let Some(card) = &app.data.card else {
+        return;
+    };
+    let st = app.tabs.list(ListId::Units);
+    let layout = pack_columns(app, p, a, area.width as usize);
+    let judged: HashMap<&str, &Assessed> = a.rows.iter().map(|x| (x.unit.as_str(), x)).collect();
+    let mut rows = Vec::new();
+    for (kind, name) in [
+        (UnitKind::Department, S::Table1),
+        (UnitKind::Township, S::Table2),
+    ] {
+        rows.push(Row::banner(
+            app.env.t(name).to_string(),
+            app.env.theme.title(),
+        ));
+        for r in app.unit_table(kind) {
+            let j = judged.get(r.unit.as_str()).copied();
+            rows.push(Row::new(
+                layout
+                    .iter()
+                    .map(|(_, k)| pack_cell(app, p, *k, r, j))
+                    .collect(),
+            ));
+        }
+        if let Some(total) = card.table_total(kind) {
+            let mut c: Vec<table::Cell> = layout
+                .iter()
+                .map(|(_, k)| pack_cell(app, p, *k, total, None))
+                .collect();
+            c[0] = app.env.t(S::Total).into();
+            rows.push(Row::new(c).styled(app.env.theme.total()).fixed());
+        }
+    }
+    let cols: Vec<Col> = layout.into_iter().map(|(c, _)| c).collect();
+    table::draw(app, f, area, &cols, rows, st, true);
 }
