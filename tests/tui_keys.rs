@@ -657,6 +657,34 @@ fn office_work_is_refused_to_a_unit_account_before_anything_is_typed() {
 }
 
 #[test]
+fn the_header_names_the_role_the_program_takes_the_operator_for() {
+    let (_d, mut s) = session();
+    // Outside the demo (which has no accounts), the header says who may do what.
+    s.app.env.demo = false;
+    s.app.env.role = hotline::domain::Role::Unit("住建局".into());
+    let screen = run_script(&mut s, &keys("1"), 120, 40).unwrap();
+    let top = screen.lines().next().unwrap_or_default().to_string();
+    assert!(top.contains("测试员（住建局账号）"), "{top}");
+    s.app.env.role = hotline::domain::Role::Admin;
+    let screen = run_script(&mut s, &keys("1"), 120, 40).unwrap();
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains("（管理员）")
+    );
+    // Refusals name the role in Chinese, never as `unit (住建局)`.
+    s.app.env.role = hotline::domain::Role::Unit("住建局".into());
+    feed(&mut s, "2 U");
+    let m = s.app.message.clone().unwrap().text;
+    assert!(
+        m.contains("测试员（住建局账号）不能") && !m.contains("unit ("),
+        "{m}"
+    );
+}
+
+#[test]
 fn a_reply_in_the_detail_never_puts_closing_punctuation_at_a_line_start() {
     let (_d, mut s) = session();
     // 38 characters fill the detail's 76 columns at 80 wide: the comma that follows would start

@@ -29,6 +29,16 @@ impl Role {
         }
     }
 
+    /// The role as a Chinese sentence names it (管理员, 操作员, 只读, 住建局账号).
+    pub fn zh(&self) -> String {
+        match self {
+            Role::Admin => "管理员".into(),
+            Role::Operator => "操作员".into(),
+            Role::Viewer => "只读".into(),
+            Role::Unit(u) => format!("{u}账号"),
+        }
+    }
+
     /// Parse `admin | operator | viewer | unit` (a unit role needs the unit's name).
     pub fn parse(code: &str, unit: Option<&str>) -> Result<Role, String> {
         match (code.trim(), unit) {
@@ -223,6 +233,13 @@ mod tests {
         .unwrap();
         o.unit = unit.map(str::to_string);
         o
+    }
+
+    #[test]
+    fn roles_in_chinese() {
+        assert_eq!(Role::Admin.zh(), "管理员");
+        assert_eq!(Role::Unit("住建局".into()).zh(), "住建局账号");
+        assert_eq!(Role::Unit("住建局".into()).to_string(), "unit (住建局)");
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub fn work_refusal(operator: &str, role: &Role, work: Work) -> Option<Error> {
     Some(Error::Denied(if work.admin_only() {
         Msg::both(
             format!("{operator} ({role}) may not {}: ask an admin", work.en()),
-            format!("{operator}（{role}）不能{}：请找管理员", work.zh()),
+            format!("{operator}（{}）不能{}：请找管理员", role.zh(), work.zh()),
         )
     } else {
         Msg::both(
@@ -43,7 +43,11 @@ pub fn work_refusal(operator: &str, role: &Role, work: Work) -> Option<Error> {
                 "{operator} ({role}) may not {}: that is the office's work",
                 work.en()
             ),
-            format!("{operator}（{role}）不能{}：这是热线办的工作", work.zh()),
+            format!(
+                "{operator}（{}）不能{}：这是热线办的工作",
+                role.zh(),
+                work.zh()
+            ),
         )
     }))
 }
@@ -71,7 +75,8 @@ pub fn require_clock(ctx: &Ctx) -> Result<()> {
         ),
         format!(
             "{}（{}）不能以自定的时间记录（--now、HOTLINE_NOW 或数据库时钟）：请去掉 --now，由系统时钟记时；补录须由管理员进行",
-            ctx.operator, ctx.role
+            ctx.operator,
+            ctx.role.zh()
         ),
     )))
 }
@@ -91,7 +96,8 @@ pub fn action_refusal(
             order.order_no
         ),
         format!(
-            "{operator}（{role}）不能{}工单 {}：{why_zh}",
+            "{operator}（{}）不能{}工单 {}：{why_zh}",
+            role.zh(),
             action.zh(),
             order.order_no
         ),
@@ -144,7 +150,7 @@ pub fn list_scope(ctx: &Ctx, asked: Option<String>) -> Result<Option<String>> {
                 "{} ({}) may see only {own}'s orders",
                 ctx.operator, ctx.role
             ),
-            format!("{}（{}）只能查看{own}的工单", ctx.operator, ctx.role),
+            format!("{}（{}）只能查看{own}的工单", ctx.operator, ctx.role.zh()),
         ))),
         Some(own) => Ok(Some(own.to_string())),
         None => Ok(asked),

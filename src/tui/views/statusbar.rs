@@ -50,6 +50,14 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
     );
     if app.env.demo {
         right = format!("{} {right}", app.env.t(S::Demo));
+    } else {
+        // Who the program takes the operator for (the role comes from the OS account, never
+        // from `--operator`): a unit account or a viewer sees at once what it may do.
+        let role = match app.env.lang {
+            crate::domain::Lang::Zh => format!("（{}）", app.env.role.zh()),
+            crate::domain::Lang::En => format!(" ({})", app.env.role),
+        };
+        right.push_str(&role);
     }
     let room = (area.width as usize).saturating_sub(left + 1);
     let right = truncate(&right, room);
