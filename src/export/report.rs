@@ -428,6 +428,8 @@ fn judged_sheet(
             true,
         );
         chart.set_width(width);
+        // A page of its own when printed: it is as tall as the table.
+        ws.set_page_breaks(&[at])?;
         ws.insert_chart(at, 0, &chart)?;
     }
     ws.set_paper_size(9); // A4
