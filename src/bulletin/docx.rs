@@ -33,11 +33,11 @@ fn widths(header: &[String]) -> Vec<u32> {
     if n < 4 {
         return vec![TEXT_WIDTH / n.max(1) as u32; n];
     }
-    let each = (TEXT_WIDTH - 700 - 2300 - 1300) / (n as u32 - 3);
+    let each = (TEXT_WIDTH - 600 - 2000 - 1100) / (n as u32 - 3);
     let mut w = vec![each; n];
-    w[0] = 700;
-    w[1] = 2300;
-    w[n - 1] = TEXT_WIDTH - 700 - 2300 - each * (n as u32 - 3);
+    w[0] = 600;
+    w[1] = 2000;
+    w[n - 1] = TEXT_WIDTH - 600 - 2000 - each * (n as u32 - 3);
     w
 }
 
@@ -99,12 +99,12 @@ fn rpr(font: Option<&str>, bold: bool, size_half_points: Option<u32>) -> String 
     s
 }
 
-fn cell(width: u32, text: &str, bold: bool, align: &str) -> String {
+fn cell(width: u32, text: &str, bold: bool, align: &str, size: Option<u32>) -> String {
     format!(
         "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>{}</w:tc>",
         para(
             &format!("<w:pStyle w:val=\"TableText\"/><w:jc w:val=\"{align}\"/>"),
-            &rpr(None, bold, None),
+            &rpr(None, bold, size),
             text
         )
     )
@@ -122,6 +122,8 @@ fn table(t: &Appendix) -> String {
         "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_WIDTH}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
     );
     let columns = widths(&t.header);
+    // A pack's wider table in 小五 (9 pt), so that 100.0% fits its column.
+    let size = (t.header.len() > COLUMNS.len()).then_some(18);
     for w in &columns {
         x.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
     }
@@ -138,7 +140,7 @@ fn table(t: &Appendix) -> String {
             } else {
                 "center"
             };
-            r.push_str(&cell(w, c, bold || header, align));
+            r.push_str(&cell(w, c, bold || header, align, size));
         }
         r.push_str("</w:tr>");
         r
