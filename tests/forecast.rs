@@ -193,3 +193,203 @@ fn the_text_names_the_date_and_counts_and_a_unit_narrows_it() {
             .all(|o| o["unit"] == unit.as_str())
     );
 }
+
+/// A unit's row in `report --pack deduction --format json` at `now`.
+fn report_row(db: &Path, now: &str, unit: &str) -> Value {
+    json(
+        db,
+        now,
+        &["report", "--pack", "deduction", "--format", "json"],
+    )["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == unit)
+        .unwrap()
+        .clone()
+}
+
+/// The orders a unit holds open and late at `now`, as `order list --overdue` shows them.
+fn late_of(db: &Path, now: &str, unit: &str) -> Vec<String> {
+    json(db, now, &["order", "list", "--overdue", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["unit"] == unit)
+        .map(|o| o["order_no"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn floor_forecast_names_the_units_whose_late_orders_take_them_below_the_floor_when_closed() {
+    let (_dir, db) = demo();
+    let f = json(
+        &db,
+        NOW,
+        &[
+            "forecast",
+            "--by",
+            BY,
+            "--pack",
+            "deduction",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(f["pack"], "deduction");
+    let floors = f["floors"].as_array().unwrap();
+    assert!(!floors.is_empty(), "the demo has units at risk by {BY}");
+    for r in floors {
+        let unit = r["unit"].as_str().unwrap();
+        assert_eq!(r["figure"], "on_time_rate", "{r}");
+        // Not below the 60 % floor now, by the report's own figures …
+        let now = report_row(&db, NOW, unit);
+        assert!(
+            !now["floors_failed"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x == "on_time_rate"),
+            "{unit} is already below now: {now}"
+        );
+        // … and late_by is the unit's open late orders at the end of BY.
+        let late = late_of(&db, BY_END, unit);
+        assert_eq!(
+            r["late_by"].as_u64().unwrap() as usize,
+            late.len(),
+            "{unit}"
+        );
+        // by = closed on time / (closed + late by then), below 60 %.
+        let (on_time, closed) = (
+            now["closed_on_time"].as_f64().unwrap(),
+            now["closed"].as_f64().unwrap(),
+        );
+        let by = r["by"].as_f64().unwrap();
+        assert!(
+            (by - on_time / (closed + late.len() as f64)).abs() < 1e-9,
+            "{r}"
+        );
+        assert!(by < 0.6, "{r}");
+    }
+    // Units not named are not at risk: their late orders closed late keep them at 60 % or
+    // more (or they are below already). Checked for every unit of the report.
+    let named: BTreeSet<&str> = floors.iter().map(|r| r["unit"].as_str().unwrap()).collect();
+    for u in json(
+        &db,
+        NOW,
+        &["report", "--pack", "deduction", "--format", "json"],
+    )["units"]
+        .as_array()
+        .unwrap()
+    {
+        let unit = u["unit"].as_str().unwrap();
+        if named.contains(unit) {
+            continue;
+        }
+        let below_now = u["floors_failed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x == "on_time_rate");
+        let late = late_of(&db, BY_END, unit).len() as f64;
+        let closed = u["closed"].as_f64().unwrap() + late;
+        let by_ok = closed == 0.0 || u["closed_on_time"].as_f64().unwrap() / closed >= 0.6;
+        assert!(
+            below_now || by_ok || late == 0.0,
+            "{unit} should be named: {u}"
+        );
+    }
+    // The seed pack has no floors: nothing forecast.
+    let seed = json(&db, NOW, &["forecast", "--by", BY, "--format", "json"]);
+    assert_eq!(seed["floors"].as_array().unwrap().len(), 0);
+    let text = ok(&db, NOW, &["forecast", "--by", BY, "--pack", "deduction"]);
+    assert!(text.contains("底线预警"), "{text}");
+}
+
+#[test]
+fn closing_a_named_units_late_orders_late_gives_exactly_the_forecast_rate() {
+    let (_dir, db) = demo();
+    let f = json(
+        &db,
+        NOW,
+        &[
+            "forecast",
+            "--by",
+            BY,
+            "--pack",
+            "deduction",
+            "--format",
+            "json",
+        ],
+    );
+    // The named unit with the fewest late orders that it holds itself (none returned).
+    let mut named: Vec<(u64, String)> = f["floors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["late_by"].as_u64().unwrap(),
+                r["unit"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    named.sort();
+    let (by, unit, late) = named
+        .iter()
+        .find_map(|(_, u)| {
+            let late = late_of(&db, BY_END, u);
+            late.iter()
+                .all(|no| status(&db, no) != "returned")
+                .then(|| {
+                    let r = f["floors"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|r| r["unit"] == u.as_str())
+                        .unwrap();
+                    (r["by"].as_f64().unwrap(), u.clone(), late)
+                })
+        })
+        .expect("a named unit whose late orders it holds");
+    // Close each of them at the end of BY: late, whatever step it is at.
+    let st = |no: &str| {
+        json(&db, BY_END, &["order", "show", no, "--format", "json"])["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    for no in &late {
+        for _ in 0..6 {
+            match st(no).as_str() {
+                "closed" => break,
+                "dispatched" => ok(&db, BY_END, &["accept", no]),
+                "handling" => ok(
+                    &db,
+                    BY_END,
+                    &["reply", no, "--text", "已处理完毕，已告知来电人。"],
+                ),
+                "replied" => ok(&db, BY_END, &["review", no, "--accept"]),
+                "awaiting_callback" => {
+                    ok(&db, BY_END, &["callback", no, "--result", "satisfied"]);
+                    ok(&db, BY_END, &["close", no])
+                }
+                other => panic!("{no}: unexpected status {other}"),
+            };
+        }
+    }
+    let row = report_row(&db, BY_END, &unit);
+    let got = row["on_time_rate"].as_f64().unwrap();
+    // The report rounds rates to four decimals.
+    assert!(
+        (got - by).abs() < 1e-4,
+        "{unit}: forecast {by}, report {got}: {row}"
+    );
+    assert!(
+        row["floors_failed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x == "on_time_rate")
+    );
+}

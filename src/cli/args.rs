@@ -303,6 +303,10 @@ pub enum Command {
         /// Only orders held by this unit (name, initials or spelling).
         #[arg(long)]
         unit: Option<String>,
+        /// The assessment pack whose floors to forecast (a shipped name or a TOML file)
+        /// [default: seed-2017, which has no floors].
+        #[arg(long, value_name = "NAME|FILE")]
+        pack: Option<String>,
         /// text or json.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,

@@ -694,7 +694,12 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             }
             Ok(())
         }
-        Command::Forecast { by, unit, format } => {
+        Command::Forecast {
+            by,
+            unit,
+            pack,
+            format,
+        } => {
             use crate::domain::forecast;
             let by = forecast::parse_by(&by).map_err(|m| Error::Invalid(with_flag("--by", m)))?;
             forecast::check_by(by, ctx.now).map_err(|m| Error::Invalid(with_flag("--by", m)))?;
@@ -704,9 +709,11 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             let candidates = store.open_due_by(unit.as_deref(), forecast::deadline_bound(by))?;
             let f = forecast::forecast(&candidates, ctx.now, by)
                 .map_err(|m| Error::Invalid(with_flag("--by", m)))?;
+            let pack = crate::report::pack(pack.as_deref())?;
+            let risks = crate::report::floor_forecast(store, ctx, &pack, unit.as_deref(), by)?;
             match format {
-                ShowFormat::Text => print!("{}", output::forecast_text(&f)),
-                ShowFormat::Json => println!("{}", output::forecast_json(&f)),
+                ShowFormat::Text => print!("{}", output::forecast_text(&f, &pack, &risks)),
+                ShowFormat::Json => println!("{}", output::forecast_json(&f, &pack, &risks)),
             }
             Ok(())
         }

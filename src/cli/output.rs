@@ -1,6 +1,7 @@
 //! Plain-text, CSV and JSON output of orders and units for the CLI. Widths are display widths.
 
-use crate::domain::forecast::Forecast;
+use crate::domain::assessment::Pack;
+use crate::domain::forecast::{FloorRisk, Forecast};
 use crate::domain::scorecard::OVERDUE_DAYS;
 use crate::domain::text::{mask_name, mask_phone, one_line, pad, pad_left, truncate};
 use crate::domain::time::fmt;
@@ -423,7 +424,7 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
 
 /// `hotline forecast`: a header with the date and counts, the orders (the earliest deadline
 /// first), then how many per unit.
-pub fn forecast_text(f: &Forecast) -> String {
+pub fn forecast_text(f: &Forecast, pack: &Pack, risks: &[FloorRisk]) -> String {
     let unit = |u: &Option<String>| u.clone().unwrap_or_else(|| "-".into());
     let mut out = format!(
         "forecast by {by} (as of {as_of}): {n} order(s) of {u} unit(s) will be overdue more than {d} days\n\
@@ -468,12 +469,43 @@ pub fn forecast_text(f: &Forecast) -> String {
             ));
         }
     }
+    if !pack.floors.is_empty() {
+        out.push_str(&format!(
+            "\n{n} unit(s) will be below a floor of {p} by {by} (each order late by then closed late)\n\
+             {p} 底线预警：截至 {by}，{n} 个单位将低于底线（届时超期的工单即使办结也已超期）\n",
+            n = risks.len(),
+            p = pack.name,
+            by = f.by,
+        ));
+        if !risks.is_empty() {
+            out.push_str(&format!(
+                "{} {} {} {} {} {}\n",
+                pad("单位 unit", 16),
+                pad("figure", 14),
+                pad_left("floor", 6),
+                pad_left("now", 8),
+                pad_left("by", 8),
+                pad_left("late_by", 7)
+            ));
+        }
+        for r in risks {
+            out.push_str(&format!(
+                "{} {} {} {} {} {}\n",
+                pad(&truncate(&one_line(&r.unit), 16), 16),
+                pad(r.figure.zh(), 14),
+                pad_left(&format!("{}%", r.min_percent), 6),
+                pad_left(&r.now.show(), 8),
+                pad_left(&r.by.show(), 8),
+                pad_left(&r.late_by.to_string(), 7)
+            ));
+        }
+    }
     out
 }
 
 /// `hotline forecast --format json`. `units` is where per-unit forecasts go (more may be
 /// added there later).
-pub fn forecast_json(f: &Forecast) -> String {
+pub fn forecast_json(f: &Forecast, pack: &Pack, risks: &[FloorRisk]) -> String {
     let v = json!({
         "by": f.by.to_string(),
         "as_of": fmt(f.as_of),
@@ -488,6 +520,15 @@ pub fn forecast_json(f: &Forecast) -> String {
         "units": f.units.iter().map(|u| json!({
             "unit": u.unit,
             "orders": u.orders,
+        })).collect::<Vec<_>>(),
+        "pack": pack.name,
+        "floors": risks.iter().map(|r| json!({
+            "unit": r.unit,
+            "figure": r.figure.code(),
+            "min_percent": r.min_percent,
+            "now": r.now,
+            "by": r.by,
+            "late_by": r.late_by,
         })).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&v).unwrap_or_default()

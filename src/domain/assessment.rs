@@ -563,9 +563,14 @@ pub fn round_score(s: f64) -> f64 {
     (s * 100.0).round() / 100.0
 }
 
+/// The assigned of a tier (departments, townships …): the base of 受理量占比.
+pub fn tier_assigned(card: &Scorecard, kind: UnitKind) -> u64 {
+    card.table(kind).map(|r| r.assigned).sum()
+}
+
 /// Judge every unit of the scorecard by the pack.
 pub fn assess(pack: &Pack, card: &Scorecard) -> Assessment {
-    let tier_assigned = |k: UnitKind| card.table(k).map(|r| r.assigned).sum::<u64>();
+    let tier_assigned = |k: UnitKind| tier_assigned(card, k);
     let mut rows: Vec<Assessed> = card
         .units
         .iter()

@@ -3,12 +3,15 @@
 //! once here, on top of the scorecard's own rule (`scorecard::is_overdue_30d`): nothing here
 //! says again what "late" is.
 //!
-//! Later (with the assessment packs) the units that will fall below a floor belong beside
-//! `Forecast::units`; no floor is defined here yet.
+//! Beside the orders, the units that will be below one of a pack's floors by then
+//! (`floor_risks`), by the pack's own figures (`Pack::floors_failed`).
 
+use super::assessment::{Figure, Pack, Value, tier_assigned};
 use super::lang::Msg;
 use super::order::Order;
-use super::scorecard::{is_closed, is_overdue_30d, late30_deadline_bound};
+use super::scorecard::{
+    Scorecard, is_assigned_to, is_closed, is_overdue_30d, late30_deadline_bound,
+};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::BTreeMap;
 
@@ -136,6 +139,78 @@ pub fn forecast<'a>(
         orders,
         units,
     })
+}
+
+/// A unit that will be below one of the pack's floors by the forecast's date, and is not now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FloorRisk {
+    pub unit: String,
+    pub figure: Figure,
+    pub min_percent: f64,
+    pub now: Value,
+    pub by: Value,
+    /// Its assigned orders that will be open and past their deadline by then.
+    pub late_by: u64,
+}
+
+/// **late by** DATE, for a unit: its assigned orders (`is_assigned_to`, the card's period)
+/// that will be open and past the end of their deadline day at the end of DATE if nothing
+/// happens (`Order::is_late`: the one rule of a late order). Late now counts too.
+pub fn late_by(card: &Scorecard, candidates: &[Order], by: NaiveDate) -> BTreeMap<String, u64> {
+    let end = end_of(by);
+    let mut per: BTreeMap<String, u64> = BTreeMap::new();
+    for o in candidates {
+        let Some(unit) = o.unit.as_deref() else {
+            continue;
+        };
+        if o.is_late(end) && is_assigned_to(o, unit, &card.period) {
+            *per.entry(unit.to_string()).or_default() += 1;
+        }
+    }
+    per
+}
+
+/// **floor forecast**: a unit will be below a floor by DATE when it is not below it now, and
+/// would be with each of its orders late by then (`late_by`) closed late at DATE. Time alone
+/// records no reply, callback or sign, so of the figures only the closures move: those orders
+/// can no longer close on time, whenever they close (按时办结率 = closed on time / closed
+/// falls; 办结率 only rises). The floors are the pack's (`Pack::floors_failed`), not a second
+/// rule. Units in the scorecard's order, floors in the pack's.
+pub fn floor_risks(
+    pack: &Pack,
+    card: &Scorecard,
+    late_by: &BTreeMap<String, u64>,
+) -> Vec<FloorRisk> {
+    let mut out = Vec::new();
+    for r in &card.units {
+        let n = late_by.get(&r.unit).copied().unwrap_or(0);
+        if n == 0 {
+            continue;
+        }
+        let t = tier_assigned(card, r.kind);
+        let now = pack.floors_failed(r, t);
+        let mut then = r.clone();
+        then.closed += n;
+        for f in pack.floors_failed(&then, t) {
+            if now.contains(&f) {
+                continue;
+            }
+            let min_percent = pack
+                .floors
+                .iter()
+                .find(|x| x.figure == f)
+                .map_or(0.0, |x| x.min_percent);
+            out.push(FloorRisk {
+                unit: r.unit.clone(),
+                figure: f,
+                min_percent,
+                now: pack.value(r, t, f),
+                by: pack.value(&then, t, f),
+                late_by: n,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -277,5 +352,81 @@ mod tests {
             panic!("not a date");
         };
         assert!(e.en.contains("YYYY-MM-DD") && e.get(crate::domain::Lang::Zh).contains("不是日期"));
+    }
+    #[test]
+    fn a_unit_whose_late_orders_can_no_longer_close_on_time_falls_below_the_floor() {
+        use crate::domain::UnitKind;
+        use crate::domain::order::Unit;
+        use crate::domain::scorecard::{Period, compute};
+        let now = t(NOW);
+        let by = d("2017-12-01");
+        let closed = |no: &str, unit: &str| {
+            let mut o = order(no, unit, "2017-10-20");
+            o.status = Status::Closed;
+            o.replied_at = Some(t("2017-10-19T10:00:00"));
+            o.closed_at = Some(t("2017-10-25T10:00:00"));
+            o.updated_at = t("2017-10-25T10:00:00");
+            o
+        };
+        let orders = vec![
+            // 住建局: two closed on time (按时办结率 2/2 = 100 % now) …
+            closed("1", "住建局"),
+            closed("2", "住建局"),
+            // … one late now (deadline 11-10) and one late by the end of 12-01 (deadline
+            // 11-30), both open: closed late at best, 2 / (2 + 2) = 50 % < 60 %.
+            order("3", "住建局", "2017-11-10"),
+            order("4", "住建局", "2017-11-30"),
+            // Due on the day itself: not late by its end.
+            order("5", "住建局", "2017-12-01"),
+            // 水务局: one closed on time (1/1 = 100 % now), one open and late by then:
+            // 1 / 2 = 50 % < 60 %: at risk as well.
+            closed("6", "水务局"),
+            order("7", "水务局", "2017-11-25"),
+            // 公安局: one closed on time, nothing late by then: no risk.
+            closed("8", "公安局"),
+            order("9", "公安局", "2017-12-05"),
+        ];
+        let units: Vec<Unit> = ["住建局", "水务局", "公安局"]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Unit {
+                id: i as i64 + 1,
+                name: n.to_string(),
+                kind: UnitKind::Department,
+                active: true,
+            })
+            .collect();
+        let p = Period {
+            from: d("2017-10-01"),
+            to: now.date(),
+            as_of: now,
+        };
+        let card = compute(p, &units, &orders, &[]);
+        let late = late_by(&card, &orders, by);
+        assert_eq!(late.get("住建局"), Some(&2));
+        assert_eq!(late.get("水务局"), Some(&1));
+        assert_eq!(late.get("公安局"), None);
+        let pack = Pack::shipped("deduction").unwrap_or_else(|| panic!("deduction pack"));
+        let risks = floor_risks(&pack, &card, &late);
+        let got: Vec<(&str, Figure, Option<f64>, Option<f64>)> = risks
+            .iter()
+            .map(|r| (r.unit.as_str(), r.figure, r.now.number(), r.by.number()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("住建局", Figure::OnTimeRate, Some(1.0), Some(0.5)),
+                ("水务局", Figure::OnTimeRate, Some(1.0), Some(0.5)),
+            ]
+        );
+        // A unit already below the floor now is not a forecast: 50 % now.
+        let mut worse = orders.clone();
+        worse[1].replied_at = Some(t("2017-10-21T10:00:00"));
+        let card = compute(p, &units, &worse, &[]);
+        let risks = floor_risks(&pack, &card, &late_by(&card, &worse, by));
+        assert!(risks.iter().all(|r| r.unit != "住建局"), "{risks:?}");
+        // A pack without floors forecasts none.
+        let seed = Pack::shipped("seed-2017").unwrap_or_else(|| panic!("seed pack"));
+        assert!(floor_risks(&seed, &card, &late).is_empty());
     }
 }

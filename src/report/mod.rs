@@ -155,6 +155,29 @@ pub fn judge(store: &Store, period: Period, pack: &Pack) -> Result<Judged> {
     })
 }
 
+/// The units that will be below one of the pack's floors by `by` (`domain::forecast::
+/// floor_risks`), judged on the scorecard from the earliest order to now; `unit` narrows it
+/// to one unit (a unit account's scope). Nothing when the pack has no floors.
+pub fn floor_forecast(
+    store: &Store,
+    ctx: &Ctx,
+    pack: &Pack,
+    unit: Option<&str>,
+    by: chrono::NaiveDate,
+) -> Result<Vec<crate::domain::forecast::FloorRisk>> {
+    use crate::domain::forecast;
+    if pack.floors.is_empty() {
+        return Ok(Vec::new());
+    }
+    let period = period(store, ctx, None, None, None)?;
+    let card = scorecard(store, period)?;
+    let candidates = store.open_due_by(unit, by)?;
+    let late = forecast::late_by(&card, &candidates, by);
+    let mut risks = forecast::floor_risks(pack, &card, &late);
+    risks.retain(|r| unit.is_none_or(|u| r.unit == u));
+    Ok(risks)
+}
+
 /// The reference path: orders replayed up to `as_of`, counted one by one.
 pub fn replayed_tallies(store: &Store, period: &Period) -> Result<scorecard::Tallies> {
     let orders = store.orders_as_of(period)?;

@@ -31,6 +31,8 @@ pub struct OrderRow {
     pub left: Option<i64>,
     /// Calendar days past the deadline (0 when not late).
     pub late: i64,
+    /// The time limit's warning (60, 80 or 90: percent used, `domain::limits::limit_warning`).
+    pub warn: Option<u32>,
     /// Pinyin of the unit, for filtering by `zjj` or `zhujianju`.
     pub unit_py: crate::domain::query::UnitPinyin,
 }
@@ -47,11 +49,13 @@ impl OrderRow {
         } else {
             0
         };
+        let warn = crate::domain::limits::limit_warning(crate::ops::calendar(), &o, now);
         let unit_py = crate::domain::query::UnitPinyin::of(o.unit.as_deref());
         OrderRow {
             order: o,
             left,
             late,
+            warn,
             unit_py,
         }
     }

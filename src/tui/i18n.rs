@@ -88,6 +88,7 @@ strings! {
     PeriodShown => "{}：{} 至 {}，截至 {}", "{}: {} to {}, as of {}";
     PeriodDates => "{}：{} 至 {}", "{}: {} to {}";
     NoDeadline => "-", "-";
+    LimitUsed => "已用{}%", "{}% used";
     ScrollHint => "j/k 滚动{}第 {}/{} 行", "j/k scroll{}line {}/{}";
     ActivityTitle => "最近 {} 条动态（实时）", "Latest {} events (live)";
     WithOffice => "热线办", "office";

@@ -33,11 +33,19 @@ fn deadline(app: &App, r: &OrderRow) -> (String, Style) {
             app.env.theme.soon(),
         ),
         Some(n) => (
-            format!("{d}  {}", fill(app.env.t(S::LeftDays), &[&n])),
-            if n <= 1 {
-                app.env.theme.soon()
-            } else {
-                Style::new()
+            match r.warn {
+                Some(w) => format!(
+                    "{d}  {}  {}",
+                    fill(app.env.t(S::LeftDays), &[&n]),
+                    fill(app.env.t(S::LimitUsed), &[&w])
+                ),
+                None => format!("{d}  {}", fill(app.env.t(S::LeftDays), &[&n])),
+            },
+            match r.warn {
+                Some(w) if w >= 90 => app.env.theme.warning(),
+                Some(_) => app.env.theme.soon(),
+                None if n <= 1 => app.env.theme.soon(),
+                None => Style::new(),
             },
         ),
         None => (d.to_string(), Style::new()),

@@ -12,11 +12,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-/// Colour of the time left: red once late, yellow within a working day.
+/// Colour of the time left: red once late, bold yellow at 90 % of the limit used, yellow
+/// within a working day or from 60 % (`domain::limits::limit_warning`).
 fn left_style(app: &App, r: &OrderRow) -> Style {
-    match r.left {
-        Some(n) if n < 0 => app.env.theme.overdue(),
-        Some(n) if n <= 1 => app.env.theme.soon(),
+    match (r.left, r.warn) {
+        (Some(n), _) if n < 0 => app.env.theme.overdue(),
+        (_, Some(w)) if w >= 90 => app.env.theme.warning(),
+        (_, Some(_)) => app.env.theme.soon(),
+        (Some(n), _) if n <= 1 => app.env.theme.soon(),
         _ => Style::new(),
     }
 }
@@ -148,7 +151,7 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
     } else {
         cols.push(Col::right(
             sort_title(app, id, t(S::ColLeft), sorted(S::SortUrgency)),
-            9,
+            10,
         ));
     }
     let status_w = Status::ALL
@@ -245,10 +248,13 @@ fn draw_list(app: &App, f: &mut Frame, area: Rect, id: ListId, name: String) {
                 app.env.theme.overdue(),
             ));
         } else {
-            let left = r
+            let mut left = r
                 .left
                 .map(|n| n.to_string())
                 .unwrap_or_else(|| t(S::NoDeadline).into());
+            if let Some(w) = r.warn {
+                left = format!("{left} {}", fill(t(S::LimitUsed), &[&w]));
+            }
             cells.push(cell(left, left_style(app, r)));
         }
         // A unit's return request awaiting the office shows in place of the status (as wide).
