@@ -189,7 +189,12 @@ impl BarChart {
             let no = (i + 1).to_string();
             let tw = Canvas::text_width(&no);
             let bars = values.len().max(1) as u32 * (BAR + BAR_GAP) - BAR_GAP;
-            c.text(LEFT - 10 - tw, y0 + bars / 2 - 7 * SCALE / 2, &no, ink);
+            c.text(
+                LEFT.saturating_sub(10 + tw),
+                (y0 + bars / 2).saturating_sub(7 * SCALE / 2),
+                &no,
+                ink,
+            );
             for (k, v) in values.iter().enumerate() {
                 let y = y0 + k as u32 * (BAR + BAR_GAP);
                 let end = match v.number() {
