@@ -1,22 +1,45 @@
 //! The bulletin as a minimal WordprocessingML package (`.docx`), written with the `zip` crate:
 //! `[Content_Types].xml`, `_rels/.rels`, `word/document.xml`, `word/styles.xml`,
-//! `word/settings.xml`, `word/_rels/document.xml.rels`, `docProps/core.xml` and `app.xml`.
+//! `word/settings.xml`, `word/_rels/document.xml.rels`, `docProps/core.xml` and `app.xml`,
+//! and a `word/media/imageN.png` for each chart (`bulletin::chart`), drawn inline
+//! (`w:drawing`) after its tier's table with its caption, legend and key as text.
 //! Laid out as a Chinese official document (GB/T 9704): A4, 宋体 三号 body with exact 28 pt
 //! lines and a two-character first-line indent, 黑体 section headings, a 二号 title; the
 //! appendix tables are real tables with single borders and a repeated header row.
 
+use super::Appendix;
+use super::chart::{BarChart, COLORS};
 use super::template::{Align, Block};
-use super::{Appendix, TABLE_HEADER, appendix};
-use crate::domain::scorecard::Scorecard;
 use crate::error::{Error, Result};
 use std::io::Write;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// The namespaces of an inline picture.
+const PICTURE_NS: &str = " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
 
 /// Text width on A4 with the official margins (left 28 mm, right 26 mm), in twips.
 const TEXT_WIDTH: u32 = 11906 - 1588 - 1474;
 /// The appendix tables' column widths (twips), summing to the text width.
 const COLUMNS: [u32; 6] = [800, 2700, 1150, 1150, 1894, 1150];
+
+/// The column widths of a table with this header: the bulletin's six as `COLUMNS`; a pack's
+/// (排名, 单位, its figures, 得分…, 未达底线) the number and the name as there, the floors
+/// wider, the rest sharing what is left.
+fn widths(header: &[String]) -> Vec<u32> {
+    let n = header.len();
+    if n == COLUMNS.len() {
+        return COLUMNS.to_vec();
+    }
+    if n < 4 {
+        return vec![TEXT_WIDTH / n.max(1) as u32; n];
+    }
+    let each = (TEXT_WIDTH - 600 - 2000 - 1100) / (n as u32 - 3);
+    let mut w = vec![each; n];
+    w[0] = 600;
+    w[1] = 2000;
+    w[n - 1] = TEXT_WIDTH - 600 - 2000 - each * (n as u32 - 3);
+    w
+}
 
 /// XML-escape text, dropping characters XML 1.0 cannot hold.
 pub fn esc(s: &str) -> String {
@@ -76,12 +99,12 @@ fn rpr(font: Option<&str>, bold: bool, size_half_points: Option<u32>) -> String 
     s
 }
 
-fn cell(width: u32, text: &str, bold: bool, align: &str) -> String {
+fn cell(width: u32, text: &str, bold: bool, align: &str, size: Option<u32>) -> String {
     format!(
         "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>{}</w:tc>",
         para(
             &format!("<w:pStyle w:val=\"TableText\"/><w:jc w:val=\"{align}\"/>"),
-            &rpr(None, bold, None),
+            &rpr(None, bold, size),
             text
         )
     )
@@ -98,7 +121,10 @@ fn table(t: &Appendix) -> String {
     let mut x = format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_WIDTH}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
     );
-    for w in COLUMNS {
+    let columns = widths(&t.header);
+    // A pack's wider table in 小五 (9 pt), so that 100.0% fits its column.
+    let size = (t.header.len() > COLUMNS.len()).then_some(18);
+    for w in &columns {
         x.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
     }
     x.push_str("</w:tblGrid>");
@@ -108,19 +134,18 @@ fn table(t: &Appendix) -> String {
             r.push_str("<w:tblHeader/>");
         }
         r.push_str("</w:trPr>");
-        for (i, (c, w)) in cells.iter().zip(COLUMNS).enumerate() {
+        for (i, (c, w)) in cells.iter().zip(columns.iter().copied()).enumerate() {
             let align = if i == 1 && !header && !bold {
                 "left"
             } else {
                 "center"
             };
-            r.push_str(&cell(w, c, bold || header, align));
+            r.push_str(&cell(w, c, bold || header, align, size));
         }
         r.push_str("</w:tr>");
         r
     };
-    let head: Vec<String> = TABLE_HEADER.iter().map(|s| s.to_string()).collect();
-    x.push_str(&row(&head, true, true));
+    x.push_str(&row(&t.header, true, true));
     for (i, cells) in t.rows.iter().enumerate() {
         x.push_str(&row(cells, false, i == 0 && t.has_total));
     }
@@ -146,7 +171,63 @@ impl Body {
     }
 }
 
-fn document(blocks: &[Block], card: &Scorecard) -> String {
+/// EMU (the drawing's unit) per twip.
+const EMU_PER_TWIP: u64 = 635;
+/// The tallest a chart may be drawn: most of an A4 page's text height (twips).
+const MAX_CHART_HEIGHT: u64 = 12_000;
+
+/// A chart: its caption (图N), legend, the picture (relationship `rId{100 + N}`, part
+/// `media/imageN.png`) and the key naming each numbered bar's unit.
+fn chart_xml(b: &mut Body, no: usize, c: &BarChart) {
+    b.p(
+        "<w:keepNext/><w:spacing w:before=\"240\" w:line=\"400\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>",
+        &rpr(Some("黑体"), false, Some(28)),
+        &format!("图{no}　{}", c.title),
+    );
+    let mut legend = String::new();
+    for (k, name) in c.series.iter().enumerate() {
+        let [r, g, bl] = COLORS[k % COLORS.len()];
+        if k > 0 {
+            legend.push_str(&runs("　　", &rpr(None, false, Some(21))));
+        }
+        legend.push_str(&format!(
+            "<w:r><w:rPr><w:color w:val=\"{r:02X}{g:02X}{bl:02X}\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr><w:t xml:space=\"preserve\">■ </w:t></w:r>{}",
+            runs(name, &rpr(None, false, Some(21)))
+        ));
+    }
+    b.xml.push_str(&format!(
+        "<w:p><w:pPr><w:keepNext/><w:spacing w:line=\"360\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/></w:pPr>{legend}</w:p>"
+    ));
+    let (w, h) = c.size();
+    let mut cx = u64::from(TEXT_WIDTH) * EMU_PER_TWIP;
+    let mut cy = cx * u64::from(h) / u64::from(w.max(1));
+    let max = MAX_CHART_HEIGHT * EMU_PER_TWIP;
+    if cy > max {
+        cx = cx * max / cy;
+        cy = max;
+    }
+    let id = 100 + no;
+    let alt = esc(&c.title);
+    // Auto line spacing: the body's exact 28 pt lines would cut the picture.
+    b.xml.push_str(&format!(
+        "<w:p><w:pPr><w:keepNext/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"{id}\" name=\"图{no}\" descr=\"{alt}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"{id}\" name=\"image{no}.png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rId{id}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    ));
+    let key: Vec<String> = c
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| format!("{}\u{a0}{u}", i + 1))
+        .collect();
+    b.p(
+        "<w:spacing w:before=\"60\" w:line=\"360\" w:lineRule=\"exact\"/>",
+        &rpr(None, false, Some(21)),
+        &format!("注：图中编号为 {}。", key.join("　")),
+    );
+}
+
+/// The document part and the charts' pictures (PNG), in the order of their numbers.
+fn document(blocks: &[Block], tables: &[Appendix]) -> Result<(String, Vec<Vec<u8>>)> {
+    let mut images: Vec<Vec<u8>> = Vec::new();
     let body_rpr = rpr(None, false, None);
     let mut b = Body {
         xml: String::new(),
@@ -183,7 +264,7 @@ fn document(blocks: &[Block], card: &Scorecard) -> String {
             ),
             Block::PageBreak => b.break_before = true,
             Block::Tables => {
-                for (i, t) in appendix(card).iter().enumerate() {
+                for (i, t) in tables.iter().enumerate() {
                     if i > 0 {
                         b.break_before = true;
                     }
@@ -215,14 +296,20 @@ fn document(blocks: &[Block], card: &Scorecard) -> String {
                         &rpr(None, false, Some(24)),
                         &t.remark,
                     );
+                    for c in &t.charts {
+                        images.push(c.png()?);
+                        chart_xml(&mut b, images.len(), c);
+                    }
                 }
             }
         }
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W_NS}\"><w:body>{}<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:cols w:space=\"425\"/></w:sectPr></w:body></w:document>",
+    let ns = if images.is_empty() { "" } else { PICTURE_NS };
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W_NS}\"{ns}><w:body>{}<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1588\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/><w:cols w:space=\"425\"/></w:sectPr></w:body></w:document>",
         b.xml
-    )
+    );
+    Ok((xml, images))
 }
 
 fn styles() -> String {
@@ -233,13 +320,26 @@ fn styles() -> String {
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>"#;
 
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>"#;
 
-const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>"#;
+/// The document's relationships: styles, settings, and a picture per chart (`rId{100 + N}`).
+fn document_rels(images: usize) -> String {
+    let mut x = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>"#,
+    );
+    for n in 1..=images {
+        x.push_str(&format!(
+            r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{n}.png"/>"#,
+            100 + n
+        ));
+    }
+    x.push_str("</Relationships>");
+    x
+}
 
 fn settings() -> String {
     format!(
@@ -261,7 +361,7 @@ const APP: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>hotline</Application></Properties>"#;
 
 /// The .docx package as bytes.
-pub fn write(blocks: &[Block], card: &Scorecard, now: chrono::NaiveDateTime) -> Result<Vec<u8>> {
+pub fn write(blocks: &[Block], tables: &[Appendix], now: chrono::NaiveDateTime) -> Result<Vec<u8>> {
     let title = blocks
         .iter()
         .find_map(|b| match b {
@@ -269,23 +369,30 @@ pub fn write(blocks: &[Block], card: &Scorecard, now: chrono::NaiveDateTime) -> 
             _ => None,
         })
         .unwrap_or("通报");
-    let parts: [(&str, String); 8] = [
-        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
-        ("_rels/.rels", RELS.to_string()),
-        ("word/document.xml", document(blocks, card)),
-        ("word/styles.xml", styles()),
-        ("word/settings.xml", settings()),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
-        ("docProps/core.xml", core(title, now)),
-        ("docProps/app.xml", APP.to_string()),
+    let (doc, images) = document(blocks, tables)?;
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), CONTENT_TYPES.into()),
+        ("_rels/.rels".into(), RELS.into()),
+        ("word/document.xml".into(), doc.into_bytes()),
+        ("word/styles.xml".into(), styles().into_bytes()),
+        ("word/settings.xml".into(), settings().into_bytes()),
+        (
+            "word/_rels/document.xml.rels".into(),
+            document_rels(images.len()).into_bytes(),
+        ),
+        ("docProps/core.xml".into(), core(title, now).into_bytes()),
+        ("docProps/app.xml".into(), APP.into()),
     ];
+    for (i, png) in images.into_iter().enumerate() {
+        parts.push((format!("word/media/image{}.png", i + 1), png));
+    }
     let z = |e: zip::result::ZipError| Error::Io(format!("cannot write the document: {e}"));
     let mut zw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     for (name, content) in parts {
         zw.start_file(name, opts).map_err(z)?;
-        zw.write_all(content.as_bytes())
+        zw.write_all(&content)
             .map_err(|e| Error::Io(format!("cannot write the document: {e}")))?;
     }
     Ok(zw.finish().map_err(z)?.into_inner())

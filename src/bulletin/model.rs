@@ -77,7 +77,7 @@ pub const HEAVY_TOWNSHIPS: usize = 3;
 pub const LIST_MAX: usize = 8;
 
 /// Rows by a figure, largest first; ties keep the bulletin's order. Zero rows are left out.
-fn top<'a>(
+pub(crate) fn top<'a>(
     rows: impl Iterator<Item = &'a UnitRow>,
     key: impl Fn(&UnitRow) -> u64,
 ) -> Vec<&'a UnitRow> {
@@ -107,7 +107,7 @@ fn first_with_ties<'a>(
     (ranked[..shown].to_vec(), tied - shown)
 }
 
-fn name_list(items: &[String], sep: &str, total: usize) -> String {
+pub(crate) fn name_list(items: &[String], sep: &str, total: usize) -> String {
     let mut s = items.join(sep);
     if total > items.len() {
         s.push_str(&format!("等{total}个单位"));
@@ -253,6 +253,86 @@ pub fn values(
         .collect();
     m.insert("vague_units", name_list(&vu, "、", vague.by_unit.len()));
     m
+}
+
+/// The placeholders of a pack's part of the bulletin: 红黑榜 and the floors. Without a
+/// pack that scores and lists (the seed's), `red_black` and the lists are empty, so the
+/// template's `{{?red_black}}` section is left out, and the sections keep their numbers
+/// (`problems_no` 二, `next_no` 三); with one they move down one (三, 四).
+///
+/// The lists are `Assessment::red_black`'s (the best N of each tier, and the worst N, worst
+/// last), each unit with its score; the units below a floor are named in rank order.
+pub fn pack_values(
+    m: &mut BTreeMap<&'static str, String>,
+    judged: Option<(&crate::report::Judged, &crate::domain::assessment::Pack)>,
+) {
+    let lists = judged.filter(|(_, p)| p.score.is_some() && p.red_black > 0);
+    let keys = [
+        "red_black",
+        "pack_title",
+        "red_departments",
+        "black_departments",
+        "red_townships",
+        "black_townships",
+        "floors",
+        "floor_units",
+    ];
+    for k in keys {
+        m.insert(k, String::new());
+    }
+    m.insert(
+        "problems_no",
+        if lists.is_some() { "三" } else { "二" }.into(),
+    );
+    m.insert("next_no", if lists.is_some() { "四" } else { "三" }.into());
+    let Some((j, pack)) = lists else {
+        return;
+    };
+    m.insert("red_black", pack.red_black.to_string());
+    m.insert("pack_title", pack.title.clone());
+    let named = |v: &[&crate::domain::assessment::Assessed]| {
+        let names: Vec<String> = v
+            .iter()
+            .map(|a| match a.score {
+                Some(s) => format!("{}（{s:.2}分）", a.unit),
+                None => a.unit.clone(),
+            })
+            .collect();
+        if names.is_empty() {
+            "（得分的单位不足两个，不排）".to_string()
+        } else {
+            names.join("、")
+        }
+    };
+    for (kind, red, black) in [
+        (UnitKind::Department, "red_departments", "black_departments"),
+        (UnitKind::Township, "red_townships", "black_townships"),
+    ] {
+        let (r, b) = j.raw.red_black(kind, pack.red_black);
+        m.insert(red, named(&r));
+        m.insert(black, named(&b));
+    }
+    let floors: Vec<String> = pack
+        .floors
+        .iter()
+        .map(|f| format!("{}不低于{}%", f.figure.zh(), f.min_percent))
+        .collect();
+    m.insert("floors", floors.join("，"));
+    let below: Vec<String> = UnitKind::ALL
+        .iter()
+        .flat_map(|k| j.raw.ranked(*k))
+        .filter(|a| !a.floors_failed.is_empty())
+        .map(|a| {
+            // With one floor its name is said once, before the list.
+            if pack.floors.len() == 1 {
+                return a.unit.clone();
+            }
+            let f: Vec<&str> = a.floors_failed.iter().map(|f| f.zh()).collect();
+            format!("{}（{}）", a.unit, f.join("、"))
+        })
+        .collect();
+    let shown: Vec<String> = below.iter().take(LIST_MAX * 2).cloned().collect();
+    m.insert("floor_units", name_list(&shown, "、", below.len()));
 }
 
 #[cfg(test)]

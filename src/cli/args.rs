@@ -591,6 +591,11 @@ pub struct BulletinArgs {
     /// The document number, e.g. 〔2018〕2号 [default: 〔year〕 号 with the number left blank]
     #[arg(long, value_name = "TEXT")]
     pub doc_no: Option<String>,
+    /// The assessment pack: its columns in the appendix tables, and 红黑榜 (the best and worst
+    /// N of each tier) in the text — seed-2017 (the default: the bulletin's own columns),
+    /// beijing, zhungeer, shanghai, deduction, or a pack's TOML file.
+    #[arg(long, value_name = "NAME|FILE")]
+    pub pack: Option<String>,
     /// Where to write.
     #[arg(long)]
     pub out: PathBuf,
@@ -670,6 +675,7 @@ impl From<BulletinArgs> for crate::bulletin::Request {
             format: a.format,
             template: a.template,
             doc_no: a.doc_no,
+            pack: a.pack,
             out: a.out,
         }
     }

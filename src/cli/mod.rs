@@ -698,13 +698,18 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             let text = match format {
                 ReportFormat::Md if seed => crate::report::to_markdown(&card),
                 ReportFormat::Md => crate::report::judged_markdown(&judged, &pack),
-                ReportFormat::Csv => crate::report::to_csv(&card),
+                ReportFormat::Csv if seed => crate::report::to_csv(&card),
+                ReportFormat::Csv => crate::report::judged_csv(&judged, &pack),
                 ReportFormat::Json => crate::report::judged_json(&judged, &pack),
                 ReportFormat::Xlsx => {
                     let out = out.ok_or_else(|| {
                         Error::Input("--format xlsx needs --out FILE.xlsx".into())
                     })?;
-                    return crate::export::report_xlsx(&card, &out);
+                    return if seed {
+                        crate::export::report_xlsx(&card, &out)
+                    } else {
+                        crate::export::report::write_judged(&judged, &pack, &out)
+                    };
                 }
             };
             match out {

@@ -617,14 +617,22 @@ pub fn assess(pack: &Pack, card: &Scorecard) -> Assessment {
 }
 
 impl Assessment {
+    /// A tier's units in the order of their rank, best first; equal ranks keep the
+    /// scorecard's order; the unscored (no rank) last, in the scorecard's order. The one order
+    /// of every ranked table (the report's, the workbook's, the bulletin's) and of 红黑榜.
+    pub fn ranked(&self, kind: UnitKind) -> Vec<&Assessed> {
+        let mut rows: Vec<&Assessed> = self.rows.iter().filter(|a| a.kind == kind).collect();
+        rows.sort_by_key(|a| a.rank.unwrap_or(usize::MAX)); // stable
+        rows
+    }
+
     /// 红黑榜 of a tier: the best `n` and the worst `n` ranked units (worst last).
     pub fn red_black(&self, kind: UnitKind, n: usize) -> (Vec<&Assessed>, Vec<&Assessed>) {
-        let mut ranked: Vec<&Assessed> = self
-            .rows
-            .iter()
-            .filter(|a| a.kind == kind && a.rank.is_some())
+        let ranked: Vec<&Assessed> = self
+            .ranked(kind)
+            .into_iter()
+            .filter(|a| a.rank.is_some())
             .collect();
-        ranked.sort_by_key(|a| a.rank);
         let n = n.min(ranked.len() / 2);
         let red = ranked[..n].to_vec();
         let black = ranked[ranked.len() - n..].to_vec();

@@ -298,10 +298,6 @@ pub fn judged_json(j: &Judged, pack: &Pack) -> String {
     serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
-fn score_text(s: Option<f64>) -> String {
-    s.map(|s| format!("{s:.2}")).unwrap_or_else(|| "—".into())
-}
-
 /// The assessment's tables in Markdown, one per tier, ranked; with the adjusted score beside
 /// the raw where exemptions apply, and the red and black lists.
 pub fn judged_markdown(j: &Judged, pack: &Pack) -> String {
@@ -317,41 +313,22 @@ pub fn judged_markdown(j: &Judged, pack: &Pack) -> String {
     if !pack.valid_on(j.card.period.to) {
         out.push_str("注意：统计区间不在本规则包的施行期内。\n\n");
     }
-    let adjusted = j.adjusted.as_ref().map(|(_, a)| a);
-    for kind in UnitKind::ALL {
+    let cols = super::table::columns(pack, j.adjusted.is_some(), super::table::Detail::ScoreOnly);
+    for t in super::table::tier_tables(j, pack, &cols) {
+        let kind = t.kind;
         out.push_str(&format!("## {}\n\n", kind.zh()));
-        let mut head = vec!["排名".to_string(), "单位".to_string()];
-        head.extend(pack.columns.iter().map(|f| f.zh().to_string()));
-        if pack.score.is_some() {
-            head.push("得分".into());
-            if adjusted.is_some() {
-                head.push("剔除后得分".into());
-            }
-        }
-        head.push("未达底线".into());
+        let head: Vec<String> = cols.iter().map(|c| c.title()).collect();
         out.push_str(&format!("| {} |\n", head.join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
-        let mut rows: Vec<&crate::domain::assessment::Assessed> =
-            j.raw.rows.iter().filter(|a| a.kind == kind).collect();
-        rows.sort_by_key(|a| a.rank.unwrap_or(usize::MAX));
-        for a in rows {
-            let mut cells = vec![
-                a.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
-                one_line(&a.unit).replace('|', "/"),
-            ];
-            cells.extend(a.values.iter().map(|(_, v)| v.show()));
-            if pack.score.is_some() {
-                cells.push(score_text(a.score));
-                if let Some(adj) = adjusted {
-                    cells.push(score_text(adj.row(&a.unit).and_then(|x| x.score)));
-                }
-            }
-            let floors: Vec<&str> = a.floors_failed.iter().map(|f| f.zh()).collect();
-            cells.push(if floors.is_empty() {
-                String::new()
-            } else {
-                floors.join("、")
-            });
+        for (_, row) in &t.rows {
+            let cells: Vec<String> = cols
+                .iter()
+                .zip(row)
+                .map(|(c, cell)| match c {
+                    super::table::Col::Unit => one_line(&cell.show()).replace('|', "/"),
+                    _ => cell.show(),
+                })
+                .collect();
             out.push_str(&format!("| {} |\n", cells.join(" | ")));
         }
         out.push('\n');
@@ -383,4 +360,37 @@ pub fn judged_markdown(j: &Judged, pack: &Pack) -> String {
         out.push_str(&format!("剔除工单：{}\n", list.join("、")));
     }
     out
+}
+
+/// The report's CSV under a pack: a row per unit, each tier ranked (`Assessment::ranked`) and
+/// its 合计 row last, as the seed CSV has them. Headers are the Chinese titles the CLI prints
+/// (表, 层级, then `table::columns`: 排名, 单位, the pack's figures, 得分, 未达底线, and the
+/// adjusted ones when exemptions apply); rates are ratios with four decimals (as in the seed
+/// CSV), scores two decimals, a rate of a zero base or no score is empty.
+pub fn judged_csv(j: &Judged, pack: &Pack) -> String {
+    use super::table::{Cell, Detail, columns, tier_tables};
+    let cols = columns(pack, j.adjusted.is_some(), Detail::Full);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut head = vec!["表".to_string(), "层级".to_string()];
+    head.extend(cols.iter().map(|c| c.title()));
+    let _ = w.write_record(&head);
+    let text = |c: &Cell| match c {
+        Cell::Text(t) => t.clone(),
+        Cell::Value(Value::Count(n)) => n.to_string(),
+        Cell::Value(Value::Rate { base: 0, .. }) => String::new(),
+        Cell::Value(Value::Rate { part, base }) => format!("{:.4}", *part as f64 / *base as f64),
+        Cell::Score(s) => s.map(|s| format!("{s:.2}")).unwrap_or_default(),
+        Cell::Rank(r) => r.map(|r| r.to_string()).unwrap_or_default(),
+    };
+    for (i, t) in tier_tables(j, pack, &cols).iter().enumerate() {
+        let rows = t.rows.iter().map(|(_, r)| r).chain(t.total.as_ref());
+        for r in rows {
+            let mut rec = vec![(i + 1).to_string(), t.kind.zh().to_string()];
+            rec.extend(r.iter().map(text));
+            let _ = w.write_record(&rec);
+        }
+    }
+    w.into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
 }

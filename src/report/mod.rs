@@ -2,9 +2,11 @@
 //! tables), CSV or JSON. Figures come only from `domain::scorecard`.
 
 mod format;
+pub mod table;
 
 pub use format::{
-    judged_json, judged_markdown, remark, summary_zh, table_title, to_csv, to_json, to_markdown,
+    judged_csv, judged_json, judged_markdown, remark, summary_zh, table_title, to_csv, to_json,
+    to_markdown,
 };
 
 use crate::domain::assessment::{self, Assessment, Pack};
