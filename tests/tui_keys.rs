@@ -1266,6 +1266,59 @@ fn the_dispatch_time_limit_takes_working_days_or_a_date_and_refuses_a_bad_value(
 }
 
 #[test]
+fn a_past_deadline_is_refused_in_the_form_before_any_confirmation() {
+    let (_d, mut s) = session();
+    let (no, _) = returned_order(&s);
+    let past = s.app.env.now.date() - chrono::Duration::days(30);
+    run(&mut s, &format!("d 海城镇 <Enter> <C-u> {past} <Enter>"));
+    // The workflow's own refusal, in Chinese, with the form kept (no confirmation asked).
+    let e = shown_error(&s).unwrap_or_else(|| panic!("no error"));
+    assert!(e.contains("早于转办日期"), "{e}");
+    assert!(
+        matches!(s.app.overlay.dialog, Some(Dialog::Form(_))),
+        "{:?}",
+        s.app.overlay.dialog
+    );
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Returned
+    );
+    // Hours are taken too: an urgent order due in 2 hours.
+    let (_d, mut s) = session();
+    run(&mut s, "d 海城镇 <Enter> <C-u> 2小时 <Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.text.join("\n").contains("2 小时（至"), "{:?}", c.text);
+    run(&mut s, "y");
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!(
+        o.due_at,
+        Some(s.app.env.now + chrono::Duration::hours(2)),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn a_unit_account_is_not_offered_the_offices_keys() {
+    let (_d, mut s) = session();
+    // An order awaiting the office's review (待审核), as the unit that holds it.
+    let o = s
+        .store()
+        .list_orders(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.status == Status::Replied && o.unit.is_some())
+        .expect("the demo has a replied order");
+    s.app.env.role = hotline::domain::Role::Unit(o.unit.clone().unwrap());
+    run(&mut s, &format!(":order <Space> {} <Enter>", o.order_no));
+    feed(&mut s, "d");
+    let m = s.app.message.clone().unwrap().text;
+    assert!(!m.contains("可按：v"), "the review key is not offered: {m}");
+    assert!(m.contains("您现在对它没有可做的操作"), "{m}");
+}
+
+#[test]
 fn intake_records_a_new_order_then_opens_the_dispatch_picker_for_it() {
     let (_d, mut s) = session();
     let before = s.store().list_orders(&Default::default()).unwrap().len();

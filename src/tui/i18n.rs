@@ -425,6 +425,7 @@ strings! {
     NoUnit => "没有选中的单位", "No unit selected";
     NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
     AllowedKeys => "可按：{}", "Keys: {}";
+    NothingForYou => "您现在对它没有可做的操作", "Nothing for you to do on it now";
     UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:find 查询、:view 名称、:views、:period …、:forecast 日期、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :find QUERY, :view NAME, :views, :period …, :forecast DATE, :q";
     LockWaiting => "数据库正被其他程序占用，正在等待…（{} 秒，最多 {} 秒；Esc 放弃，其他按键不起作用）", "The database is being used by another program, waiting… ({} s of at most {} s; Esc gives up, other keys do nothing)";
     LockGaveUp => "已放弃：未记录任何内容（数据库正被其他程序占用）。输入的内容保留，可再次提交", "Given up: nothing was recorded (the database is being used by another program). What you typed is kept: submit again when you like";
