@@ -1985,6 +1985,59 @@ fn unit_line<'a>(screen: &'a str, unit: &str) -> &'a str {
 }
 
 #[test]
+fn an_exemption_shows_the_adjusted_score_beside_the_raw_one_as_the_report_does() {
+    let (dir, mut s) = session();
+    let db = dir.path().join("demo.db");
+    // One of 住建局's orders the office judges unreasonable (剔除).
+    let no = s
+        .store()
+        .list_orders(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.unit.as_deref() == Some("住建局") && o.status == Status::Closed)
+        .expect("a closed order of 住建局")
+        .order_no;
+    cli(
+        &db,
+        &[
+            "exempt",
+            &no,
+            "--kind",
+            "unreasonable",
+            "--reason",
+            "诉求明显不合理",
+        ],
+    );
+    s.reload().unwrap();
+    let screen = run_script(&mut s, &keys("3 P j <Enter>"), 160, 48).unwrap();
+    assert!(screen.contains("剔除后得分"), "{screen}");
+    let json: serde_json::Value = serde_json::from_str(&cli(
+        &db,
+        &["report", "--pack", "beijing", "--format", "json"],
+    ))
+    .unwrap();
+    let u = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "住建局")
+        .unwrap()
+        .clone();
+    let raw = u["score"].as_f64().unwrap();
+    let adjusted = u["adjusted"]["score"].as_f64().unwrap();
+    assert_ne!(raw, adjusted, "the exemption changes the score: {u}");
+    let line = unit_line(&screen, "住建局");
+    assert!(
+        line.contains(&format!("{raw:.2}")) && line.contains(&format!("{adjusted:.2}")),
+        "raw {raw:.2} and adjusted {adjusted:.2} in: {line}"
+    );
+    // Without exemptions in the period, no such column.
+    let (_d, mut s) = session();
+    let screen = run_script(&mut s, &keys("3 P j <Enter>"), 160, 48).unwrap();
+    assert!(!screen.contains("剔除后得分"), "{screen}");
+}
+
+#[test]
 fn p_chooses_a_pack_and_the_units_tab_shows_its_columns_rank_and_floors() {
     let (dir, mut s) = session();
     run(&mut s, "3 P");

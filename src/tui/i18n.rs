@@ -98,6 +98,7 @@ strings! {
     // Assessment packs (the Units tab's P) and the explain screen.
     ColScore => "得分", "Score";
     ColRank => "名次", "Rank";
+    ColAdjusted => "剔除后得分", "Adjusted score";
     ColFloor => "未达底线", "Below floor";
     ColPoints => "扣分", "Points";
     ColWhy => "扣分原因", "Why";
