@@ -1047,6 +1047,45 @@ fn what_cannot_be_undone_is_shown_and_asked_once() {
 }
 
 #[test]
+fn a_callback_without_a_phone_offers_nothing_to_reveal_and_records_nothing() {
+    let (dir, mut s) = session();
+    let db = dir.path().join("demo.db");
+    // An order taken without a contact, through to awaiting its callback.
+    let no = cli(
+        &db,
+        &[
+            "order",
+            "add",
+            "--category",
+            "request",
+            "--title",
+            "路灯不亮",
+        ],
+    )
+    .trim()
+    .to_string();
+    cli(&db, &["dispatch", &no, "--unit", "住建局"]);
+    cli(&db, &["accept", &no]);
+    cli(&db, &["reply", &no, "--text", "已修复路灯。"]);
+    cli(&db, &["review", &no, "--accept"]);
+    s.reload().unwrap();
+    let before = s.store().events(&no).unwrap().len();
+    let screen = run(&mut s, &format!(":order <Space> {no} <Enter> c"));
+    assert!(
+        matches!(s.app.overlay.dialog, Some(Dialog::Callback(_))),
+        "{screen}"
+    );
+    assert!(screen.contains("（未留联系方式）"), "{screen}");
+    assert!(!screen.contains("按 p 显示"), "{screen}");
+    run(&mut s, "p");
+    assert_eq!(
+        s.store().events(&no).unwrap().len(),
+        before,
+        "nothing recorded"
+    );
+}
+
+#[test]
 fn callbacks_as_a_console_reveal_choose_confirm_next() {
     use hotline::domain::CallbackResult;
     use hotline::domain::text::mask_phone;
@@ -1324,10 +1363,16 @@ fn intake_records_a_new_order_then_opens_the_dispatch_picker_for_it() {
     let before = s.store().list_orders(&Default::default()).unwrap().len();
     // `i`: the category first (3 = 诉求), then the form; Ctrl-S records.
     run(&mut s, "i 3");
-    run(
+    let confirm = run(
         &mut s,
-        "路灯不亮 <Tab> 西关街路灯三天不亮 <Tab> 张先生 <Tab> 13800001111 <Tab> 西关街 <C-s> y",
+        "路灯不亮 <Tab> 西关街路灯三天不亮 <Tab> 张先生 <Tab> 13800001111 <Tab> 西关街 <C-s>",
     );
+    // The confirmation repeats what will be recorded, the content included.
+    assert!(
+        confirm.contains("内容") && confirm.contains("西关街路灯三天不亮"),
+        "{confirm}"
+    );
+    run(&mut s, "y");
     let orders = s.store().list_orders(&Default::default()).unwrap();
     assert_eq!(orders.len(), before + 1, "{:?}", shown_error(&s));
     let new = orders

@@ -395,6 +395,7 @@ strings! {
     CbCitizen => "诉求人", "Citizen";
     CbPhone => "电话", "Phone";
     CbMasked => "（按 {} 显示完整电话，会记入工单历史）", "(press {} to show it in full; recorded in the history)";
+    CbNoContact => "（未留联系方式）", "(no contact given)";
     CbShown => "（已显示，已记入工单历史）", "(shown; recorded in the history)";
     CbReply => "单位答复", "Reply";
     CbNoReply => "（无答复）", "(no reply)";

@@ -332,6 +332,11 @@ fn intake_summary(app: &App, new: &NewOrder) -> (String, Vec<String>) {
     let rows = [
         (S::ColCategory, or_none(category.as_deref().unwrap_or(""))),
         (S::DlgTitle, or_none(&i.title)),
+        // The content as far as one line shows it (the form has it whole).
+        (
+            S::DlgContent,
+            crate::domain::text::truncate(&or_none(&i.content), 60),
+        ),
         (S::DlgCitizen, or_none(&i.citizen)),
         (S::DlgPhone, or_none(&i.phone)),
         (S::DlgAddress, or_none(&i.address)),
