@@ -233,3 +233,24 @@ fn late_by_hours_costs_the_floor_a_day_limit_would_not() {
         (Some(100.0), Some(1))
     );
 }
+
+#[test]
+fn order_show_says_the_time_due_and_the_hours_left_or_over() {
+    let (_d, db) = new_db();
+    let no = add(&db, "暖气管道爆裂");
+    ok(
+        &db,
+        T0,
+        &["dispatch", &no, "--unit", "住建局", "--hours", "2"],
+    );
+    let text = ok(&db, "2017-11-06T10:40:00", &["order", "show", &no]);
+    assert!(
+        text.contains("2017-11-06 11:00 (剩余 1 小时 / 1 h left; 已用 80% / 80% used)"),
+        "{text}"
+    );
+    let text = ok(&db, "2017-11-06T13:10:00", &["order", "show", &no]);
+    assert!(
+        text.contains("2017-11-06 11:00 (超时 3 小时 / 3 h over)"),
+        "{text}"
+    );
+}

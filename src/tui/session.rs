@@ -797,7 +797,11 @@ impl Session {
             } => {
                 let (o, warning) =
                     ops::dispatch(&self.store, ctx, order_no, unit, *limit, Some(*version))?;
-                let deadline = o.deadline.map(|d| d.to_string()).unwrap_or_default();
+                // An urgent order's limit keeps its time: say it.
+                let deadline = match o.due_at {
+                    Some(due) => due.format("%Y-%m-%d %H:%M").to_string(),
+                    None => o.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                };
                 let mut m = fill(t(S::DoneDispatch), &[&o.order_no, unit, &deadline]);
                 if let Some(w) = warning {
                     m = format!("{m}\n{w}");
