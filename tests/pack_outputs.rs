@@ -484,3 +484,51 @@ fn the_docx_embeds_chart_pictures() {
         assert!(doc.contains("注：图中编号为 1\u{a0}住建局"), "{pack:?}");
     }
 }
+
+#[test]
+fn explain_leaves_an_exempted_order_out_and_explains_the_adjusted_score() {
+    let d = demo();
+    let explained = |db: &Path| -> serde_json::Value {
+        serde_json::from_str(&ok(
+            db,
+            &[
+                "explain",
+                "--unit",
+                "住建局",
+                "--pack",
+                "beijing",
+                "--format",
+                "json",
+            ],
+        ))
+        .unwrap()
+    };
+    let nos = |e: &serde_json::Value| -> Vec<String> {
+        e["orders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["order_no"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // With the exemption the order is left out, named apart, and the score explained is the
+    // adjusted one (as the lists follow it).
+    let before = explained(&d.db);
+    assert_eq!(before["adjusted"], false);
+    assert_eq!(before["exempted"], serde_json::json!([]));
+    let after = explained(&d.exempt);
+    assert!(!nos(&after).contains(&EXEMPTED.to_string()), "{after}");
+    assert_eq!(after["adjusted"], true);
+    assert_eq!(after["exempted"], serde_json::json!([EXEMPTED]));
+    let report = json(&d.exempt, "beijing");
+    let adj = &unit(&report, "住建局")["adjusted"];
+    assert_eq!(after["score"], adj["score"], "{after}");
+    let text = ok(
+        &d.exempt,
+        &["explain", "--unit", "住建局", "--pack", "beijing"],
+    );
+    assert!(
+        text.contains(&format!("剔除，不计入): {EXEMPTED}")),
+        "{text}"
+    );
+}

@@ -753,9 +753,10 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             let unit = policy::list_scope(ctx, Some(unit))?.unwrap_or_default();
             let period = crate::report::period(store, ctx, from.as_deref(), to.as_deref(), None)?;
             let pack = crate::report::pack(pack.as_deref())?;
-            let card = crate::report::scorecard(store, period)?;
-            let explained = crate::report::explain(store, &card, &pack, &unit)?;
+            let explained = crate::report::explain(store, period, &pack, &unit)?;
             let costs = explained.costs;
+            let exempted = explained.exempted;
+            let adjusted = explained.adjusted;
             let score = explained.assessed.as_ref().and_then(|a| a.score);
             let rank = explained.assessed.as_ref().and_then(|a| a.rank);
             match format {
@@ -763,6 +764,7 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                     "{}",
                     serde_json::to_string_pretty(&serde_json::json!({
                         "unit": unit, "pack": pack.name, "score": score, "rank": rank,
+                        "adjusted": adjusted, "exempted": exempted,
                         "orders": costs,
                     }))
                     .unwrap_or_default()
@@ -770,12 +772,20 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 ShowFormat::Text => {
                     let show = |s: Option<f64>| s.map_or("—".to_string(), |s| format!("{s:.2}"));
                     println!(
-                        "{unit} under {}: score {}, rank {} in its tier; {} orders cost it points",
+                        "{unit} under {}: {}score {}, rank {} in its tier; {} order(s) cost it points",
                         pack.name,
+                        if adjusted {
+                            "adjusted (剔除后) "
+                        } else {
+                            ""
+                        },
                         show(score),
                         rank.map_or("—".to_string(), |r| r.to_string()),
                         costs.len()
                     );
+                    if !exempted.is_empty() {
+                        println!("exempted, left out (剔除，不计入): {}", exempted.join(", "));
+                    }
                     for c in &costs {
                         println!(
                             "{}  −{:.2}  {}  {}",

@@ -774,7 +774,7 @@ pub fn explain(
                                         f,
                                         cost(cb.solve_answered),
                                         format!("回访：{}", s.zh()),
-                                        format!("callback: solved {}", s.code()),
+                                        format!("callback: solved? {}", s.code()),
                                     );
                                 }
                             }

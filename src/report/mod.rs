@@ -163,26 +163,45 @@ pub fn judge(store: &Store, period: Period, pack: &Pack) -> Result<Judged> {
 pub struct Explained {
     pub unit: String,
     pub pack: String,
-    /// The unit's row as the pack judges it (None: not in the scorecard's units).
+    /// The unit's row as the pack judges it (None: not in the scorecard's units): the
+    /// adjusted figures' when exempted orders the pack honours fall in the period.
     pub assessed: Option<assessment::Assessed>,
+    /// Whether `assessed` and the costs are the adjusted figures' (剔除后).
+    pub adjusted: bool,
+    /// The unit's orders left out as exempted (剔除), which cost it nothing.
+    pub exempted: Vec<String>,
     pub costs: Vec<assessment::Cost>,
 }
 
-/// Explain `unit`'s score on `card` (the period's scorecard) under `pack`.
-pub fn explain(store: &Store, card: &Scorecard, pack: &Pack, unit: &str) -> Result<Explained> {
+/// Explain `unit`'s score in `period` under `pack`: on the adjusted figures when exempted
+/// orders the pack honours fall in it (`judge`), those orders left out of the costs and
+/// named apart, so the costs explain the score the lists follow.
+pub fn explain(store: &Store, period: Period, pack: &Pack, unit: &str) -> Result<Explained> {
+    let judged = judge(store, period, pack)?;
+    let (card, assessed, adjusted) = match &judged.adjusted {
+        Some((c, a)) => (c, a, true),
+        None => (&judged.card, &judged.raw, false),
+    };
     let Some(row) = card.units.iter().find(|r| r.unit == unit) else {
         return Err(Error::Input(format!("no unit '{unit}' in the report")));
     };
     let tier: u64 = card.table(row.kind).map(|r| r.assigned).sum();
-    let orders = store.list_orders(&crate::store::OrderFilter {
-        unit: Some(unit.to_string()),
-        ..Default::default()
-    })?;
+    let out: std::collections::BTreeSet<&str> =
+        judged.exempted.iter().map(|(no, _)| no.as_str()).collect();
+    let (exempted, orders): (Vec<_>, Vec<_>) = store
+        .list_orders(&crate::store::OrderFilter {
+            unit: Some(unit.to_string()),
+            ..Default::default()
+        })?
+        .into_iter()
+        .partition(|o| out.contains(o.order_no.as_str()));
     let costs = assessment::explain(pack, row, tier, &card.period, &orders);
     Ok(Explained {
         unit: unit.to_string(),
         pack: pack.name.clone(),
-        assessed: assessment::assess(pack, card).row(unit).cloned(),
+        assessed: assessed.row(unit).cloned(),
+        adjusted,
+        exempted: exempted.into_iter().map(|o| o.order_no).collect(),
         costs,
     })
 }

@@ -110,6 +110,7 @@ strings! {
     ExplainTitle => "{}的扣分明细", "What cost {} points";
     ExplainScore => "得分 {} · 组内第 {} 名", "score {} · rank {} in its tier";
     ExplainNoScore => "无得分（无承办或无有效回访）", "no score (nothing assigned or no valid callback)";
+    ExplainAdjusted => "剔除后得分（不计入：{}）", "adjusted score (left out: {})";
     ExplainFloors => "未达底线：{}", "below the floor: {}";
     ExplainNone => "没有扣分的工单", "No order cost it points";
 

@@ -316,8 +316,7 @@ impl Lists {
                     None => crate::report::pack(None)?,
                 };
                 // The same fetch as `hotline explain`'s, on the period the Units tab shows.
-                let card = crate::report::scorecard(store, *period)?;
-                let mut explained = crate::report::explain(store, &card, &pack, unit)?;
+                let mut explained = crate::report::explain(store, *period, &pack, unit)?;
                 // A unit account reads its own unit's orders only.
                 if crate::ops::policy::reads_only_unit(&self.role).is_some_and(|own| own != unit) {
                     explained.costs.clear();

@@ -48,6 +48,15 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         Some((score, rank)) => fill(t(S::ExplainScore), &[&format!("{score:.2}"), &rank]),
         None => t(S::ExplainNoScore).to_string(),
     })];
+    // On the adjusted figures (剔除后) when exempted orders fall in the period: say so, and
+    // name the orders left out.
+    if e.adjusted && !e.exempted.is_empty() {
+        head.push(Span::raw(dot));
+        head.push(Span::styled(
+            fill(t(S::ExplainAdjusted), &[&e.exempted.join(t(S::Comma))]),
+            app.env.theme.dim(),
+        ));
+    }
     let floors: Vec<&str> = a
         .map(|a| {
             a.floors_failed
