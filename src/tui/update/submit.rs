@@ -163,8 +163,18 @@ fn summary_of(
         Submit::Act {
             order_no, action, ..
         } => (action.name(), order_no.clone()),
-        Submit::Dispatch { order_no, .. } => (ActionName::Dispatch, order_no.clone()),
+        Submit::Dispatch {
+            order_no, reassign, ..
+        } => (
+            if reassign.is_some() {
+                ActionName::Reassign
+            } else {
+                ActionName::Dispatch
+            },
+            order_no.clone(),
+        ),
         Submit::Redo { order_no, .. } => (ActionName::Redo, order_no.clone()),
+        Submit::Merge { order_no, .. } => (ActionName::Merge, order_no.clone()),
         Submit::UrgeMany { order_nos, .. } => (
             ActionName::Urge,
             fill(t(S::ConfirmOrders), &[&order_nos.len()]),
@@ -220,9 +230,15 @@ fn summary_of(
     match submit {
         // The limit as chosen in the dispatch's form: working days, a date, or the category's.
         Submit::Dispatch {
-            unit, limit: spec, ..
+            unit,
+            limit: spec,
+            reassign,
+            ..
         } => {
             rows.push((S::ColUnit, one_line(unit)));
+            if let Some(reason) = reassign {
+                rows.push((S::DlgReason, one_line(reason)));
+            }
             let shown = match *spec {
                 DeadlineSpec::Days(n) => limit(n),
                 DeadlineSpec::Date(d) => fill(t(S::ConfirmUntil), &[&d]),
@@ -250,6 +266,7 @@ fn summary_of(
             rows.push((S::ConfirmNote, or_none(note)));
         }
         Submit::Many { .. } => {}
+        Submit::Merge { lead, .. } => rows.push((S::DlgLead, one_line(lead))),
         Submit::SuperviseUnit { note, .. } => rows.push((S::ConfirmNote, or_none(note))),
         Submit::Act { action: a, .. } => {
             if many.is_none() {
@@ -288,6 +305,7 @@ fn summary_of(
                 Action::Return { reason }
                 | Action::RefuseReturn { reason }
                 | Action::Unexempt { reason }
+                | Action::Unmerge { reason }
                 | Action::RefuseExtension { reason }
                 | Action::ReviewReject { reason }
                 | Action::Close { reason }
@@ -441,6 +459,7 @@ fn dispatch_to(app: &mut App, purpose: Purpose, sel: Option<usize>) -> Vec<Effec
         no,
         version,
         category,
+        reassign,
         ..
     } = purpose
     else {
@@ -452,7 +471,7 @@ fn dispatch_to(app: &mut App, purpose: Purpose, sel: Option<usize>) -> Vec<Effec
     let offer = picker_offer(app, p);
     match sel.and_then(|i| offer.units.get(i)) {
         Some(unit) => {
-            dispatch_limit(app, no, version, category, unit.clone());
+            dispatch_limit(app, no, version, category, unit.clone(), reassign);
             Vec::new()
         }
         None if offer.units.is_empty() => {
@@ -467,10 +486,25 @@ fn dispatch_to(app: &mut App, purpose: Purpose, sel: Option<usize>) -> Vec<Effec
 }
 
 /// The dispatch's time limit: the category's by default (shown), working days or a date.
-fn dispatch_limit(app: &mut App, no: String, version: u32, category: Category, unit: String) {
+fn dispatch_limit(
+    app: &mut App,
+    no: String,
+    version: u32,
+    category: Category,
+    unit: String,
+    reassign: bool,
+) {
     let t = |s: S| s.get(app.env.lang);
     let days = TimeLimits::shipped().days(category);
-    let title = fill(t(S::DlgDispatchLimit), &[&no, &unit]);
+    let title = if reassign {
+        fill(t(S::DlgReassignLimit), &[&no, &unit])
+    } else {
+        fill(t(S::DlgDispatchLimit), &[&no, &unit])
+    };
+    let mut fields = vec![Field::text(S::DlgLimit, &days.to_string(), false)];
+    if reassign {
+        fields.push(Field::text(S::DlgReason, "", true));
+    }
     let hint = fill(
         t(S::DlgLimitHint),
         &[&i18n::category(app.env.lang, category), &days],
@@ -484,8 +518,9 @@ fn dispatch_limit(app: &mut App, no: String, version: u32, category: Category, u
                 version,
                 category,
                 unit,
+                reassign,
             },
-            vec![Field::text(S::DlgLimit, &days.to_string(), false)],
+            fields,
         )
         .with_body(vec![hint, preview]),
     ));
@@ -517,6 +552,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
                 version,
                 unit,
                 limit,
+                reassign,
                 ..
             },
             _,
@@ -528,6 +564,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
                 version,
                 unit,
                 limit,
+                reassign,
             },
         ),
         (Purpose::IntakeCategory, Some(i)) => {
@@ -693,6 +730,18 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 reason: text(S::DlgReason),
             },
         ),
+        Purpose::Merge { no, version } => Submit::Merge {
+            order_no: no,
+            version,
+            lead: one_line(&text(S::DlgLead)),
+        },
+        Purpose::Unmerge { no, version } => act(
+            no,
+            version,
+            Action::Unmerge {
+                reason: text(S::DlgReasonOptional),
+            },
+        ),
         Purpose::Unexempt { no, version } => act(
             no,
             version,
@@ -769,6 +818,7 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
             version,
             category,
             unit,
+            reassign,
         } => match DeadlineSpec::parse(&text(S::DlgLimit)) {
             Ok(limit) => {
                 let deadline =
@@ -781,6 +831,7 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                     unit,
                     limit,
                     deadline,
+                    reassign: reassign.then(|| text(S::DlgReason)),
                 };
                 return submit_plain(app, dispatch, None);
             }
