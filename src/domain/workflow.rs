@@ -390,13 +390,6 @@ pub fn permitted(order: &Order) -> Vec<ActionName> {
         Status::Closed => out.push(A::Redo),
         Status::Merged => out.push(A::Unmerge),
     }
-    // Before any reply: a replied order has an answer of its own.
-    if matches!(
-        order.status,
-        Status::Received | Status::Returned | Status::Dispatched | Status::Handling
-    ) {
-        out.push(A::Merge);
-    }
     if order.extension.is_some() {
         out.retain(|a| *a != A::RequestExtension);
         out.push(A::DecideExtension);
@@ -410,6 +403,13 @@ pub fn permitted(order: &Order) -> Vec<ActionName> {
     }
     if owes_next_step(order) {
         out.extend([A::Urge, A::Supervise, A::Reassign]);
+    }
+    // Before any reply: a replied order has an answer of its own.
+    if matches!(
+        order.status,
+        Status::Received | Status::Returned | Status::Dispatched | Status::Handling
+    ) {
+        out.push(A::Merge);
     }
     out
 }
@@ -1217,5 +1217,207 @@ fn check_due(
             format!("到期时间 {} 不在办理期限 {deadline} 当天", hm(d)),
         )),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scorecard::{self, Counted};
+
+    fn t(s: &str) -> NaiveDateTime {
+        crate::domain::time::parse_datetime(s, false).unwrap()
+    }
+
+    fn step(o: &Order, a: &Action, at: &str) -> Result<Order, WorkflowError> {
+        let e = decide(o, a, t(at), "op")?;
+        Ok(evolve(&o.order_no, Some(o.clone()), &e).unwrap())
+    }
+
+    /// An order dispatched to 住建局 and signed for.
+    fn handling(no: &str) -> Order {
+        let i = Intake {
+            category: Some(Category::Request),
+            title: "路灯不亮".into(),
+            ..Default::default()
+        };
+        let e = intake(i, t("2017-11-02T09:00:00"), t("2017-11-02T09:00:00"), "op").unwrap();
+        let o = evolve(no, None, &e).unwrap();
+        let o = step(
+            &o,
+            &Action::Dispatch {
+                unit: "住建局".into(),
+                deadline: NaiveDate::from_ymd_opt(2017, 11, 16).unwrap(),
+                due: None,
+            },
+            "2017-11-02T09:30:00",
+        )
+        .unwrap();
+        step(&o, &Action::Accept, "2017-11-03T09:00:00").unwrap()
+    }
+
+    fn lead(no: &str, status: Status, merged_into: Option<&str>) -> MergeLead {
+        MergeLead {
+            order_no: no.into(),
+            status,
+            merged_into: merged_into.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_reassignment_is_a_dispatch_to_the_new_unit_not_a_return() {
+        let o = handling("A");
+        let a = Action::Reassign {
+            unit: "贾塘乡".into(),
+            deadline: NaiveDate::from_ymd_opt(2017, 11, 20).unwrap(),
+            due: None,
+            reason: "属乡镇职责".into(),
+        };
+        let e = decide(&o, &a, t("2017-11-06T10:00:00"), "op").unwrap();
+        assert_eq!(e.unit.as_deref(), Some("贾塘乡"));
+        assert!(matches!(&e.kind, EventKind::Reassigned { from, .. } if from == "住建局"));
+        let c = scorecard::counted(&e).unwrap();
+        assert_eq!(
+            (c.unit.as_deref(), c.what),
+            (Some("贾塘乡"), Counted::Dispatch)
+        );
+        let n = evolve("A", Some(o), &e).unwrap();
+        assert_eq!(n.status, Status::Dispatched);
+        assert_eq!(n.unit.as_deref(), Some("贾塘乡"));
+        assert_eq!(n.assigned_at, Some(t("2017-11-06T10:00:00")));
+        assert_eq!((n.accepted_at, n.returns), (None, 0));
+        // The same unit, or without a reason: refused in both languages.
+        let same = Action::Reassign {
+            unit: "贾塘乡".into(),
+            deadline: NaiveDate::from_ymd_opt(2017, 11, 20).unwrap(),
+            due: None,
+            reason: "再派".into(),
+        };
+        let err = decide(&n, &same, t("2017-11-06T11:00:00"), "op").unwrap_err();
+        assert!(err.to_string().contains("already with 贾塘乡"), "{err}");
+        assert!(err.zh().contains("已由贾塘乡承办"), "{}", err.zh());
+    }
+
+    #[test]
+    fn merge_then_unmerge_gives_the_order_its_own_state_back() {
+        let o = handling("A");
+        let m = step(
+            &o,
+            &Action::Merge {
+                lead: lead("L", Status::Handling, None),
+                followers: 0,
+            },
+            "2017-11-04T09:00:00",
+        )
+        .unwrap();
+        assert_eq!(m.status, Status::Merged);
+        assert_eq!((m.unit.as_deref(), m.deadline), (None, None));
+        assert_eq!(m.merged_into.as_deref(), Some("L"));
+        // No unit's work: not assigned, not with the office either.
+        let c = scorecard::contribution(&m);
+        assert_eq!((c.unit, c.unassigned), (None, false));
+        assert!(!m.is_late(t("2017-12-31T09:00:00")));
+        let u = step(
+            &m,
+            &Action::Unmerge {
+                reason: String::new(),
+            },
+            "2017-11-05T09:00:00",
+        )
+        .unwrap();
+        let strip = |o: &Order| Order {
+            version: 0,
+            updated_at: o.received_at,
+            ..o.clone()
+        };
+        assert_eq!(strip(&u), strip(&o));
+        assert_eq!(u.version, o.version + 2);
+    }
+
+    #[test]
+    fn merges_are_refused_into_itself_a_merged_order_a_done_lead_and_from_a_lead() {
+        let o = handling("A");
+        let at = t("2017-11-04T09:00:00");
+        for (l, followers, en, zh) in [
+            (
+                lead("A", Status::Handling, None),
+                0,
+                "into itself",
+                "它自己",
+            ),
+            (
+                lead("L", Status::Merged, Some("M")),
+                0,
+                "itself merged into M",
+                "本身已并入 M",
+            ),
+            (
+                lead("L", Status::AwaitingCallback, None),
+                0,
+                "already accepted",
+                "已审核通过",
+            ),
+            (
+                lead("L", Status::Handling, None),
+                2,
+                "a lead cannot be merged",
+                "主单不能再并入他单",
+            ),
+        ] {
+            let a = Action::Merge { lead: l, followers };
+            let err = decide(&o, &a, at, "op").unwrap_err();
+            assert!(err.to_string().contains(en), "{err}");
+            assert!(err.zh().contains(zh), "{}", err.zh());
+        }
+    }
+
+    #[test]
+    fn a_merged_order_takes_the_leads_reply_and_awaits_its_callback() {
+        let o = handling("A");
+        let m = step(
+            &o,
+            &Action::Merge {
+                lead: lead("L", Status::Handling, None),
+                followers: 0,
+            },
+            "2017-11-04T09:00:00",
+        )
+        .unwrap();
+        // Nothing but unmerging is its own work.
+        let err = decide(
+            &m,
+            &Action::Urge {
+                note: String::new(),
+            },
+            t("2017-11-04T10:00:00"),
+            "op",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("act on the lead order"), "{err}");
+        let f = step(
+            &m,
+            &Action::FollowLead {
+                lead: "L".into(),
+                text: "已修复".into(),
+            },
+            "2017-11-06T09:00:00",
+        )
+        .unwrap();
+        assert_eq!(f.status, Status::AwaitingCallback);
+        assert_eq!(f.reply.as_deref(), Some("已修复"));
+        assert_eq!(f.before_merge, None);
+        assert!(possible(&f, t("2017-11-06T10:00:00")).contains(&ActionName::Callback));
+        // It can no longer be unmerged.
+        assert!(
+            decide(
+                &f,
+                &Action::Unmerge {
+                    reason: String::new()
+                },
+                t("2017-11-06T10:00:00"),
+                "op"
+            )
+            .is_err()
+        );
     }
 }
