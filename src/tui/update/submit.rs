@@ -350,6 +350,11 @@ fn intake_summary(app: &App, new: &NewOrder) -> (String, Vec<String>) {
     let rows = [
         (S::ColCategory, or_none(category.as_deref().unwrap_or(""))),
         (S::DlgTitle, or_none(&i.title)),
+        // The content as far as one line shows it (the form has it whole).
+        (
+            S::DlgContent,
+            crate::domain::text::truncate(&or_none(&i.content), 60),
+        ),
         (S::DlgCitizen, or_none(&i.citizen)),
         (S::DlgPhone, or_none(&i.phone)),
         (S::DlgAddress, or_none(&i.address)),
@@ -821,9 +826,39 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
             reassign,
         } => match DeadlineSpec::parse(&text(S::DlgLimit)) {
             Ok(limit) => {
-                let deadline =
-                    ops::deadline_for(&TimeLimits::shipped(), category, app.env.now, limit)
-                        .deadline;
+                let l = ops::deadline_for(&TimeLimits::shipped(), category, app.env.now, limit);
+                let deadline = l.deadline;
+                // The workflow's own check, before the confirmation: `decide` would refuse a
+                // deadline before today (its `Needs::earliest`), so the form refuses it now,
+                // in the workflow's words, and keeps what was typed.
+                let reason = reassign.then(|| text(S::DlgReason));
+                if let Some(row) = app.order_row(&no) {
+                    let action = match &reason {
+                        Some(reason) => crate::domain::Action::Reassign {
+                            unit: unit.clone(),
+                            deadline,
+                            due: l.due,
+                            reason: reason.clone(),
+                        },
+                        None => crate::domain::Action::Dispatch {
+                            unit: unit.clone(),
+                            deadline,
+                            due: l.due,
+                        },
+                    };
+                    if let Err(e) = crate::domain::workflow::decide(
+                        &row.order,
+                        &action,
+                        app.env.now,
+                        &app.env.operator,
+                    ) {
+                        let msg = match app.env.lang {
+                            crate::domain::Lang::Zh => e.zh(),
+                            crate::domain::Lang::En => e.to_string(),
+                        };
+                        return error(app, msg);
+                    }
+                }
                 // The one submission the dispatch ends in (`submit_plain`).
                 let dispatch = Purpose::Dispatch {
                     no,
@@ -831,7 +866,7 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                     unit,
                     limit,
                     deadline,
-                    reassign: reassign.then(|| text(S::DlgReason)),
+                    reassign: reason,
                 };
                 return submit_plain(app, dispatch, None);
             }
