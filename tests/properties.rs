@@ -3,7 +3,9 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use hotline::domain::scorecard::Period;
-use hotline::domain::{Action, CallbackResult, Category, Intake, OnSite, UnitKind, workflow};
+use hotline::domain::{
+    Action, CallbackResult, Category, Intake, OnSite, Status, UnitKind, workflow,
+};
 use hotline::ops::{self, Ctx, DeadlineSpec, NewOrder};
 use hotline::store::Store;
 use proptest::prelude::*;
@@ -30,7 +32,7 @@ fn action_for(step: &Step, today: NaiveDate) -> Action {
     } else {
         format!("说明{}", step.arg)
     };
-    match step.what % 15 {
+    match step.what % WHATS {
         0 => {
             let deadline = today + days - Duration::days(2);
             Action::Dispatch {
@@ -80,9 +82,19 @@ fn action_for(step: &Step, today: NaiveDate) -> Action {
                 "政策不允许".into()
             },
         },
+        15 => Action::Reassign {
+            unit: UNITS[step.arg as usize % 3].into(),
+            deadline: today + days,
+            due: None,
+            reason: text,
+        },
+        16 => Action::Unmerge { reason: text },
         _ => Action::RevealContact,
     }
 }
+
+/// How many kinds of step there are: the actions above, and 17 a merge (`ops::merge`).
+const WHATS: u8 = 18;
 
 fn steps() -> impl Strategy<Value = Vec<Step>> {
     prop::collection::vec(
@@ -121,8 +133,11 @@ proptest! {
             let before = s.require_order(no).unwrap();
             let events_before = s.count_events().unwrap();
             let action = action_for(step, now.date());
-            let result = if step.what % 15 == 0 && step.arg.is_multiple_of(2) {
+            let result = if step.what % WHATS == 0 && step.arg.is_multiple_of(2) {
                 ops::dispatch(&s, &ctx, no, UNITS[step.arg as usize % 3], DeadlineSpec::Days(u32::from(step.arg % 5)), None).map(|x| x.0)
+            } else if step.what % WHATS == 17 {
+                // Into another of the orders (or itself, refused).
+                ops::merge(&s, &ctx, no, &orders[step.arg as usize % orders.len()], None)
             } else {
                 ops::act(&s, &ctx, no, &action, None)
             };
@@ -133,7 +148,16 @@ proptest! {
                     prop_assert_eq!(s.count_events().unwrap(), events_before);
                 }
                 Ok(after) => {
-                    prop_assert_eq!(s.count_events().unwrap(), events_before + 1);
+                    // One event, and one more for each order that followed this lead's reply.
+                    let followed = if after.status != before.status
+                        && matches!(after.status, Status::AwaitingCallback | Status::Closed)
+                    {
+                        orders.iter().filter(|o| s.require_order(o).unwrap().merged_into.as_deref() == Some(no.as_str())).count() as u64
+                    } else {
+                        0
+                    };
+                    prop_assert!(s.count_events().unwrap() > events_before);
+                    prop_assert!(s.count_events().unwrap() <= events_before + 1 + followed);
                     prop_assert_eq!(after.version, before.version + 1);
                 }
             }

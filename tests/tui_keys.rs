@@ -356,7 +356,67 @@ fn dispatch_picker_filters_by_pinyin_initials() {
             limit: hotline::ops::DeadlineSpec::Days(
                 hotline::domain::TimeLimits::shipped().days(o.category)
             ),
+            reassign: None,
         })]
+    );
+}
+
+#[test]
+fn reassign_reuses_the_dispatch_picker_then_asks_the_limit_and_a_reason() {
+    let (_d, mut s) = session();
+    feed(&mut s, "2");
+    let o = s.app.current_order().unwrap().order.clone();
+    let from = o.unit.clone().unwrap();
+    let (to, typed) = if from == "贾塘乡" {
+        ("海城镇", "hcz")
+    } else {
+        ("贾塘乡", "jtx")
+    };
+    run(&mut s, &format!("D {typed} <Enter>"));
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(
+        f.title.contains("改派") && f.title.contains(to),
+        "{}",
+        f.title
+    );
+    // The limit prefilled, then the reason; it asks once, then records.
+    run(&mut s, "<Tab> \"属乡镇职责\" <Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(
+        c.text.iter().any(|l| l.contains("属乡镇职责")),
+        "{:?}",
+        c.text
+    );
+    let fx = feed(&mut s, "y");
+    assert_eq!(
+        fx,
+        vec![Effect::Submit(Submit::Dispatch {
+            order_no: o.order_no.clone(),
+            version: o.version,
+            unit: to.into(),
+            limit: hotline::ops::DeadlineSpec::Days(
+                hotline::domain::TimeLimits::shipped().days(o.category)
+            ),
+            reassign: Some("属乡镇职责".into()),
+        })]
+    );
+    run(
+        &mut s,
+        &format!(
+            ": \"order {}\" <Enter> D {typed} <Enter> <Tab> \"属乡镇职责\" <Enter> y",
+            o.order_no
+        ),
+    );
+    let now = s.store().require_order(&o.order_no).unwrap();
+    assert_eq!(now.unit.as_deref(), Some(to));
+    let last = s.store().events(&o.order_no).unwrap().pop().unwrap();
+    assert!(
+        matches!(&last.kind, EventKind::Reassigned { from: f, .. } if *f == from),
+        "{last:?}"
     );
 }
 

@@ -78,9 +78,15 @@ fn order_in(s: &Store, status: Status) -> String {
                 reason: String::new(),
             },
         ],
+        // Dispatched, then merged into another dispatched order.
+        Status::Merged => vec![dispatch()],
     };
     for a in steps {
         ops::act(s, &c, &no, &a, None).unwrap();
+    }
+    if status == Status::Merged {
+        let lead = order_in(s, Status::Dispatched);
+        ops::merge(s, &c, &no, &lead, None).unwrap();
     }
     assert_eq!(s.require_order(&no).unwrap().status, status);
     no
@@ -104,6 +110,21 @@ fn samples() -> Vec<(&'static str, Action)> {
     vec![
         ("dispatch", dispatch()),
         ("accept", Action::Accept),
+        (
+            "reassign",
+            Action::Reassign {
+                unit: "贾塘乡".into(),
+                deadline: d("2017-11-20"),
+                due: None,
+                reason: "属乡镇职责".into(),
+            },
+        ),
+        (
+            "unmerge",
+            Action::Unmerge {
+                reason: String::new(),
+            },
+        ),
         (
             "return",
             Action::Return {
@@ -160,21 +181,30 @@ fn samples() -> Vec<(&'static str, Action)> {
 #[test]
 fn every_transition_is_allowed_or_refused_as_the_table_says() {
     // The expected table, written independently of `workflow::permitted`.
-    let expected: [(Status, &[&str]); 7] = [
-        // Urge and supervise only where a unit holds the order and owes the next step.
+    let expected: [(Status, &[&str]); 8] = [
+        // Urge, supervise and reassign only where a unit holds the order and owes the next step.
         (Status::Received, &["dispatch"]),
         (
             Status::Dispatched,
-            &["accept", "return", "extend", "urge", "supervise"],
+            &[
+                "accept",
+                "return",
+                "extend",
+                "urge",
+                "supervise",
+                "reassign",
+            ],
         ),
         (
             Status::Handling,
-            &["reply", "return", "extend", "urge", "supervise"],
+            &["reply", "return", "extend", "urge", "supervise", "reassign"],
         ),
         (Status::Returned, &["dispatch"]),
         (Status::Replied, &["review"]),
         (Status::AwaitingCallback, &["callback", "redo", "close"]),
         (Status::Closed, &["redo"]),
+        // A merged order: nothing but its unmerge (the lead is worked instead).
+        (Status::Merged, &["unmerge"]),
     ];
     for (status, allowed) in expected {
         for (name, action) in samples() {
@@ -203,7 +233,10 @@ fn every_transition_is_allowed_or_refused_as_the_table_says() {
                 let err = r.expect_err(&format!("{name} on {status:?} should be refused"));
                 let msg = err.to_string();
                 assert!(msg.contains(status.code()), "{msg}");
-                if name == "urge" || name == "supervise" {
+                if status == Status::Merged {
+                    assert!(msg.contains("act on the lead order"), "{msg}");
+                    assert!(err.zh().contains("请办理主单"), "{}", err.zh());
+                } else if name == "urge" || name == "supervise" {
                     // The reason, in both languages: nobody owes the next step.
                     assert!(msg.contains("owes the next step"), "{msg}");
                     assert!(err.zh().contains("应办理下一步"), "{}", err.zh());
@@ -229,7 +262,7 @@ fn refusal_names_action_state_and_what_is_allowed() {
     assert_eq!(
         err.to_string(),
         format!(
-            "cannot reply (回复) order {no}: it is dispatched (待签收); allowed now: accept (签收), return (退单), extend (延期申请), contact (先行联系), urge (催办), supervise (督办)"
+            "cannot reply (回复) order {no}: it is dispatched (待签收); allowed now: accept (签收), return (退单), extend (延期申请), contact (先行联系), urge (催办), supervise (督办), reassign (改派), merge (并单)"
         )
     );
 }

@@ -108,6 +108,45 @@ pub enum Command {
         #[arg(long)]
         hours: Option<u32>,
     },
+    /// 改派 (the office): move an order from the unit holding it straight to another unit,
+    /// with a new limit (as dispatch takes it) and a reason; not a return (退单).
+    Reassign {
+        /// The order's number (工单编号), e.g. 201710270002.
+        order_no: String,
+        /// The new unit (as for dispatch: its name, the start of it or its pinyin).
+        #[arg(long)]
+        unit: String,
+        /// Why it is moved (改派理由), required.
+        #[arg(long)]
+        reason: String,
+        /// Working days allowed [default: the category's limit from data/time-limits.toml]
+        #[arg(long, conflicts_with_all = ["deadline", "hours"])]
+        days: Option<u32>,
+        /// A fixed deadline date (YYYY-MM-DD).
+        #[arg(long, conflicts_with = "hours")]
+        deadline: Option<String>,
+        /// A limit in clock hours from now (1 to 168).
+        #[arg(long)]
+        hours: Option<u32>,
+    },
+    /// 并单 (the office): merge an order into a lead order on the same matter. It leaves its
+    /// unit's queue (counted for no unit), keeps its citizen, and when the lead's reply is
+    /// accepted takes that reply and waits for its own callback.
+    Merge {
+        /// The order's number (工单编号), e.g. 201710270002.
+        order_no: String,
+        /// The lead order (主单) it is merged into.
+        #[arg(long)]
+        into: String,
+    },
+    /// 取消并单 (the office): a merged order gets its own state back, as before the merge.
+    Unmerge {
+        /// The order's number (工单编号), e.g. 201710270002.
+        order_no: String,
+        /// Why [default: none]
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
     /// 签收: the unit signs for the order.
     Accept {
         /// The order's number (工单编号), e.g. 201710270002.

@@ -518,6 +518,48 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             }
             Ok(())
         }
+        Command::Reassign {
+            order_no,
+            unit,
+            reason,
+            days,
+            deadline,
+            hours,
+        } => {
+            let spec = deadline_spec(days, deadline.as_deref(), hours)?;
+            let unit = unit_arg(store, &unit)?;
+            let (o, w) = ops::reassign(store, ctx, &order_no, &unit, spec, &reason, None)?;
+            print_warning(w);
+            if let (Some(unit), Some(deadline)) = (o.unit.clone(), o.deadline) {
+                done(
+                    &Action::Reassign {
+                        unit,
+                        deadline,
+                        due: o.due_at,
+                        reason,
+                    },
+                    &o,
+                );
+            }
+            Ok(())
+        }
+        Command::Merge { order_no, into } => {
+            let o = ops::merge(store, ctx, &order_no, &into, None)?;
+            let lead = store.require_order(&into)?;
+            done(
+                &Action::Merge {
+                    lead: crate::domain::workflow::MergeLead {
+                        order_no: lead.order_no,
+                        status: lead.status,
+                        merged_into: None,
+                    },
+                    followers: 0,
+                },
+                &o,
+            );
+            Ok(())
+        }
+        Command::Unmerge { order_no, reason } => act(&order_no, Action::Unmerge { reason }),
         Command::Accept { order_no } => act(&order_no, Action::Accept),
         Command::Return {
             order_no,

@@ -178,6 +178,7 @@ pub fn order_value(
         "supervisions": o.supervisions,
         "redos": o.redos,
         "returns": o.returns,
+        "merged_into": o.merged_into,
         "version": o.version,
     });
     // A unit's return request awaiting the office, and an exemption from assessment.
@@ -278,6 +279,14 @@ pub fn order_text(o: &Order, events: &[StoredEvent], now: NaiveDateTime, reveal:
     }
     line(&mut s, "诉求人", format!("{citizen} {phone}"));
     line(&mut s, "地址", one_line(&o.address));
+    if let Some(lead) = &o.merged_into {
+        let text = if o.status == crate::domain::Status::Merged {
+            format!("并入主单 {lead}，随主单答复 / merged into {lead}, follows its reply")
+        } else {
+            format!("随主单 {lead} 答复 / took the reply of {lead}")
+        };
+        line(&mut s, "并单", text);
+    }
     if let Some(r) = &o.return_request {
         line(
             &mut s,
@@ -395,6 +404,17 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
         A::Dispatch { unit, deadline, .. } => {
             format!("dispatched {no} to {unit}, deadline {deadline}")
         }
+        A::Reassign {
+            unit,
+            due: Some(due),
+            ..
+        } => format!(
+            "reassigned {no} to {unit}, due {} (urgent, clock hours)",
+            due.format("%Y-%m-%d %H:%M")
+        ),
+        A::Reassign { unit, deadline, .. } => {
+            format!("reassigned {no} to {unit}, deadline {deadline}")
+        }
         A::Accept => format!("accepted {no} ({unit}, deadline {deadline})"),
         A::Return { reason } => format!(
             "asked to return {no} to the office (the office approves or refuses; {unit} keeps it until then): {}",
@@ -448,6 +468,12 @@ pub fn recorded(a: &crate::domain::Action, o: &Order) -> String {
         ),
         A::Close { .. } => format!("closed {no}"),
         A::RevealContact => format!("revealed the contact of {no} (recorded)"),
+        A::Merge { lead, .. } => format!(
+            "merged {no} into {}: it follows the lead's reply (hotline unmerge {no} undoes it)",
+            lead.order_no
+        ),
+        A::Unmerge { .. } => format!("unmerged {no}: it is as it was before the merge"),
+        A::FollowLead { lead, .. } => format!("{no} took the reply of {lead}"),
     };
     format!("{what}; status {} ({})", o.status.code(), o.status.zh())
 }

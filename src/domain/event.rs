@@ -52,6 +52,17 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         due: Option<NaiveDateTime>,
     },
+    /// 改派: the office moves the order from the unit holding it (`from`) straight to another
+    /// with a new limit. Counted as a dispatch to the new unit; no return for the old one.
+    Reassigned {
+        from: String,
+        unit: String,
+        deadline: NaiveDate,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<NaiveDateTime>,
+        #[serde(default)]
+        reason: String,
+    },
     /// 签收.
     Accepted,
     /// 退单: the order goes back to the office. Since schema 5 it is the office's approval of
@@ -142,6 +153,21 @@ pub enum EventKind {
         #[serde(default)]
         reason: String,
     },
+    /// 并单: merged into the lead order `into`; it leaves its unit's queue and follows the lead.
+    Merged {
+        into: String,
+    },
+    /// 取消并单: its own state before the merge comes back.
+    Unmerged {
+        #[serde(default)]
+        reason: String,
+    },
+    /// 主单已答复: the lead's reply was accepted (or the lead closed); the merged order takes
+    /// its text and waits for its own callback.
+    LeadReplied {
+        lead: String,
+        text: String,
+    },
     /// The citizen's full phone number and name were shown to an operator (privacy audit).
     ContactRevealed,
     /// 导出工单: orders were written to a file (privacy audit: who, when, how many, and whether
@@ -157,6 +183,7 @@ impl EventKind {
         match self {
             EventKind::Received { .. } => "received",
             EventKind::Dispatched { .. } => "dispatched",
+            EventKind::Reassigned { .. } => "reassigned",
             EventKind::Accepted => "accepted",
             EventKind::Returned { .. } => "returned",
             EventKind::ReturnRequested { .. } => "return_requested",
@@ -176,6 +203,9 @@ impl EventKind {
             EventKind::Redone { .. } => "redone",
             EventKind::Closed { .. } => "closed",
             EventKind::ContactRevealed => "contact_revealed",
+            EventKind::Merged { .. } => "merged",
+            EventKind::Unmerged { .. } => "unmerged",
+            EventKind::LeadReplied { .. } => "lead_replied",
             EventKind::Exported { .. } => "exported",
         }
     }
@@ -185,6 +215,7 @@ impl EventKind {
         match self {
             EventKind::Received { .. } => "受理",
             EventKind::Dispatched { .. } => "转办",
+            EventKind::Reassigned { .. } => "改派",
             EventKind::Accepted => "签收",
             EventKind::Returned { .. } => "退单",
             EventKind::ReturnRequested { .. } => "退单申请",
@@ -207,6 +238,9 @@ impl EventKind {
             EventKind::Redone { .. } => "重办",
             EventKind::Closed { .. } => "办结",
             EventKind::ContactRevealed => "查看联系方式",
+            EventKind::Merged { .. } => "并单",
+            EventKind::Unmerged { .. } => "取消并单",
+            EventKind::LeadReplied { .. } => "主单已答复",
             EventKind::Exported { .. } => "导出工单",
         }
     }
@@ -215,6 +249,7 @@ impl EventKind {
         match self {
             EventKind::Received { .. } => "intake",
             EventKind::Dispatched { .. } => "dispatch",
+            EventKind::Reassigned { .. } => "reassign",
             EventKind::Accepted => "accept",
             EventKind::Returned { .. } => "return",
             EventKind::ReturnRequested { .. } => "return request",
@@ -237,6 +272,9 @@ impl EventKind {
             EventKind::Redone { .. } => "redo",
             EventKind::Closed { .. } => "close",
             EventKind::ContactRevealed => "contact shown",
+            EventKind::Merged { .. } => "merged",
+            EventKind::Unmerged { .. } => "unmerged",
+            EventKind::LeadReplied { .. } => "lead replied",
             EventKind::Exported { .. } => "orders exported",
         }
     }
@@ -251,6 +289,20 @@ impl EventKind {
                 ..
             } => format!("{unit} {}", due.format("%Y-%m-%d %H:%M")),
             EventKind::Dispatched { unit, deadline, .. } => format!("{unit} {deadline}"),
+            EventKind::Reassigned {
+                from,
+                unit,
+                due: Some(due),
+                reason,
+                ..
+            } => format!("{from} → {unit} {}：{reason}", due.format("%Y-%m-%d %H:%M")),
+            EventKind::Reassigned {
+                from,
+                unit,
+                deadline,
+                reason,
+                ..
+            } => format!("{from} → {unit} {deadline}：{reason}"),
             EventKind::Returned { reason, late } | EventKind::ReturnRequested { reason, late } => {
                 if *late {
                     format!("{reason}（期限已过）")
@@ -267,6 +319,9 @@ impl EventKind {
             | EventKind::ExtensionRefused { reason } => reason.clone(),
             EventKind::ExtensionRequested { until, reason } => format!("{until} {reason}"),
             EventKind::Replied { text } => text.clone(),
+            EventKind::Merged { into } => format!("并入 {into}"),
+            EventKind::Unmerged { reason } => reason.clone(),
+            EventKind::LeadReplied { lead, text } => format!("主单 {lead}：{text}"),
             EventKind::Urged { note } => note.clone(),
             EventKind::Supervised { note, on_site } => match on_site {
                 Some(o) => format!(

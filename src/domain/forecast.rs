@@ -251,6 +251,8 @@ mod tests {
             last_callback: None,
             exemption: None,
             return_request: None,
+            merged_into: None,
+            before_merge: None,
             urges: 0,
             supervisions: 0,
             redos: 0,

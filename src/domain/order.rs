@@ -54,10 +54,13 @@ pub enum Status {
     AwaitingCallback,
     /// 已办结.
     Closed,
+    /// 已并单: merged into a lead order (`Order::merged_into`); no unit's work, it follows
+    /// the lead's reply (an unmerge restores its own state).
+    Merged,
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
+    pub const ALL: [Status; 8] = [
         Status::Received,
         Status::Dispatched,
         Status::Handling,
@@ -65,6 +68,7 @@ impl Status {
         Status::Replied,
         Status::AwaitingCallback,
         Status::Closed,
+        Status::Merged,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -75,6 +79,7 @@ impl Status {
             Status::Replied => "replied",
             Status::AwaitingCallback => "awaiting_callback",
             Status::Closed => "closed",
+            Status::Merged => "merged",
         }
     }
     pub fn zh(self) -> &'static str {
@@ -86,6 +91,7 @@ impl Status {
             Status::Replied => "待审核",
             Status::AwaitingCallback => "待回访",
             Status::Closed => "已办结",
+            Status::Merged => "已并单",
         }
     }
     pub fn en(self) -> &'static str {
@@ -97,6 +103,7 @@ impl Status {
             Status::Replied => "replied",
             Status::AwaitingCallback => "callback",
             Status::Closed => "closed",
+            Status::Merged => "merged",
         }
     }
     pub fn is_open(self) -> bool {
@@ -352,6 +359,21 @@ pub struct Intake {
     pub address: String,
 }
 
+/// 并单: an order's own state while it is merged into a lead (status `Merged`), kept so that
+/// an unmerge restores it as it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BeforeMerge {
+    pub status: Status,
+    pub unit: Option<String>,
+    pub assigned_at: Option<NaiveDateTime>,
+    pub deadline: Option<NaiveDate>,
+    pub due_at: Option<NaiveDateTime>,
+    pub accepted_at: Option<NaiveDateTime>,
+    pub extension: Option<ExtensionRequest>,
+    pub first_contact_at: Option<NaiveDateTime>,
+    pub return_request: Option<ReturnRequest>,
+}
+
 /// A pending 延期申请.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExtensionRequest {
@@ -394,6 +416,12 @@ pub struct Order {
     pub exemption: Option<Exemption>,
     /// A unit's pending return request.
     pub return_request: Option<ReturnRequest>,
+    /// 并单: the lead order this one was merged into (kept after it followed the lead's reply).
+    #[serde(default)]
+    pub merged_into: Option<String>,
+    /// While merged (status `Merged`): its own state before the merge, for an unmerge.
+    #[serde(default)]
+    pub before_merge: Option<BeforeMerge>,
     pub urges: u32,
     pub supervisions: u32,
     pub redos: u32,

@@ -190,7 +190,8 @@ pub fn counted(e: &Event) -> Option<CountedEvent> {
         EventKind::Supervised { .. } => Counted::Supervision,
         EventKind::Redone { .. } => Counted::Redo,
         EventKind::CalledBack { result, answers } => Counted::Callback(result, answers),
-        EventKind::Dispatched { .. } => Counted::Dispatch,
+        // A reassignment is a dispatch to the new unit (the old one is charged no return).
+        EventKind::Dispatched { .. } | EventKind::Reassigned { .. } => Counted::Dispatch,
         EventKind::Returned { late, .. } => Counted::Return { late },
         _ => return None,
     };
@@ -448,7 +449,8 @@ pub fn contribution(o: &Order) -> Contribution {
         closed_on_time: is_closed_on_time(o, end),
         closed_late30: closed && is_overdue_30d(o, end),
         redone: o.redos > 0,
-        unassigned: o.is_open() && o.unit.is_none(),
+        // A merged order is the lead's work, not the office's to dispatch.
+        unassigned: o.is_open() && o.unit.is_none() && o.merged_into.is_none(),
         replied: o.unit.is_some() && o.replied_at.is_some(),
         sign_hours: o
             .assigned_at

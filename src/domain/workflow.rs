@@ -6,8 +6,8 @@
 use super::event::{Event, EventKind, OnSite};
 use super::lang::Msg;
 use super::order::{
-    Answers, CallbackResult, Category, Exemption, ExemptionKind, Intake, LastCallback, Order,
-    ReturnRequest, Status,
+    Answers, BeforeMerge, CallbackResult, Category, Exemption, ExemptionKind, Intake, LastCallback,
+    Order, ReturnRequest, Status,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use std::fmt;
@@ -20,6 +20,14 @@ pub enum Action {
         deadline: NaiveDate,
         /// An urgent order's time due (a limit in clock hours); `deadline` is its day.
         due: Option<NaiveDateTime>,
+    },
+    /// 改派 (the office): the order goes straight from the unit holding it to another, with a
+    /// new limit; not a return (the old unit is not charged a 退单).
+    Reassign {
+        unit: String,
+        deadline: NaiveDate,
+        due: Option<NaiveDateTime>,
+        reason: String,
     },
     Accept,
     /// A unit's 退单: a request the office decides (`ApproveReturn` / `RefuseReturn`).
@@ -78,12 +86,38 @@ pub enum Action {
     },
     /// Show the citizen's full contact (recorded, never refused by the order's state).
     RevealContact,
+    /// 并单 (the office): the order joins `lead` (what `ops` read of it), leaves its unit's
+    /// queue and follows the lead's reply. `followers`: how many orders are merged into this
+    /// one now (a lead cannot itself be merged).
+    Merge {
+        lead: MergeLead,
+        followers: u32,
+    },
+    /// 取消并单: the order's own state before the merge comes back.
+    Unmerge {
+        reason: String,
+    },
+    /// The lead's reply was accepted (or the lead closed): a merged order takes that reply and
+    /// waits for its own callback. Recorded by `ops` with the lead's event, never typed.
+    FollowLead {
+        lead: String,
+        text: String,
+    },
+}
+
+/// What a merge needs to know of its lead order (read by `ops`; checked by `decide`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeLead {
+    pub order_no: String,
+    pub status: Status,
+    pub merged_into: Option<String>,
 }
 
 /// The name of an action, without its arguments: what the transition table speaks of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ActionName {
     Dispatch,
+    Reassign,
     Accept,
     Return,
     DecideReturn,
@@ -99,11 +133,15 @@ pub enum ActionName {
     Redo,
     Close,
     RevealContact,
+    Merge,
+    Unmerge,
+    FollowLead,
 }
 
 impl ActionName {
-    pub const ALL: [ActionName; 15] = [
+    pub const ALL: [ActionName; 18] = [
         ActionName::Dispatch,
+        ActionName::Reassign,
         ActionName::Accept,
         ActionName::Return,
         ActionName::DecideReturn,
@@ -118,11 +156,14 @@ impl ActionName {
         ActionName::Callback,
         ActionName::Redo,
         ActionName::Close,
+        ActionName::Merge,
+        ActionName::Unmerge,
     ];
     /// The CLI subcommand that performs it.
     pub fn code(self) -> &'static str {
         match self {
             ActionName::Dispatch => "dispatch",
+            ActionName::Reassign => "reassign",
             ActionName::Accept => "accept",
             ActionName::Return => "return",
             ActionName::DecideReturn => "return --approve|--refuse",
@@ -138,11 +179,15 @@ impl ActionName {
             ActionName::Redo => "redo",
             ActionName::Close => "close",
             ActionName::RevealContact => "order show --reveal",
+            ActionName::Merge => "merge",
+            ActionName::Unmerge => "unmerge",
+            ActionName::FollowLead => "merge (the lead's reply)",
         }
     }
     pub fn zh(self) -> &'static str {
         match self {
             ActionName::Dispatch => "转办",
+            ActionName::Reassign => "改派",
             ActionName::Accept => "签收",
             ActionName::Return => "退单",
             ActionName::DecideReturn => "退单审核",
@@ -158,6 +203,9 @@ impl ActionName {
             ActionName::Redo => "重办",
             ActionName::Close => "办结",
             ActionName::RevealContact => "查看联系方式",
+            ActionName::Merge => "并单",
+            ActionName::Unmerge => "取消并单",
+            ActionName::FollowLead => "随主单答复",
         }
     }
 }
@@ -166,6 +214,7 @@ impl Action {
     pub fn name(&self) -> ActionName {
         match self {
             Action::Dispatch { .. } => ActionName::Dispatch,
+            Action::Reassign { .. } => ActionName::Reassign,
             Action::Accept => ActionName::Accept,
             Action::Return { .. } => ActionName::Return,
             Action::ApproveReturn | Action::RefuseReturn { .. } => ActionName::DecideReturn,
@@ -183,6 +232,9 @@ impl Action {
             Action::Redo { .. } => ActionName::Redo,
             Action::Close { .. } => ActionName::Close,
             Action::RevealContact => ActionName::RevealContact,
+            Action::Merge { .. } => ActionName::Merge,
+            Action::Unmerge { .. } => ActionName::Unmerge,
+            Action::FollowLead { .. } => ActionName::FollowLead,
         }
     }
 }
@@ -336,6 +388,7 @@ pub fn permitted(order: &Order) -> Vec<ActionName> {
         }
         Status::AwaitingCallback => out.extend([A::Callback, A::Redo, A::Close]),
         Status::Closed => out.push(A::Redo),
+        Status::Merged => out.push(A::Unmerge),
     }
     if order.extension.is_some() {
         out.retain(|a| *a != A::RequestExtension);
@@ -349,7 +402,14 @@ pub fn permitted(order: &Order) -> Vec<ActionName> {
         out.push(A::Contact);
     }
     if owes_next_step(order) {
-        out.extend([A::Urge, A::Supervise]);
+        out.extend([A::Urge, A::Supervise, A::Reassign]);
+    }
+    // Before any reply: a replied order has an answer of its own.
+    if matches!(
+        order.status,
+        Status::Received | Status::Returned | Status::Dispatched | Status::Handling
+    ) {
+        out.push(A::Merge);
     }
     out
 }
@@ -402,6 +462,41 @@ pub fn precheck(
         reason,
         reason_zh,
     };
+    if let (Status::Merged, Some(lead)) = (order.status, &order.merged_into)
+        && !matches!(
+            name,
+            ActionName::Unmerge
+                | ActionName::FollowLead
+                | ActionName::RevealContact
+                | ActionName::Exempt
+        )
+    {
+        return Err(invalid((
+            format!("it is merged into order {lead}: act on the lead order, or unmerge it first"),
+            format!("它已并入工单 {lead}：请办理主单，或先取消并单"),
+        )));
+    }
+    if name == ActionName::FollowLead {
+        return match order.status {
+            Status::Merged => Ok(Needs {
+                reason: false,
+                earliest: None,
+            }),
+            _ => Err(invalid((
+                "it is not merged into another order".into(),
+                "它没有并入其他工单".into(),
+            ))),
+        };
+    }
+    if name == ActionName::Redo && order.merged_into.is_some() {
+        let lead = order.merged_into.clone().unwrap_or_default();
+        return Err(invalid((
+            format!(
+                "it followed the reply of order {lead}, into which it was merged: redo the lead order"
+            ),
+            format!("它随主单 {lead} 答复：请重办主单"),
+        )));
+    }
     if matches!(name, ActionName::Urge | ActionName::Supervise) && !owes_next_step(order) {
         return Err(invalid((
             format!(
@@ -432,6 +527,7 @@ pub fn precheck(
     let needs = |reason: bool, earliest: Option<NaiveDate>| Ok(Needs { reason, earliest });
     match name {
         ActionName::Dispatch => needs(false, Some(today)),
+        ActionName::Reassign => needs(true, Some(today)),
         ActionName::Return | ActionName::Review => needs(true, None),
         ActionName::RequestExtension => {
             let deadline = order.deadline.unwrap_or(today);
@@ -529,6 +625,36 @@ pub fn decide(
                 unit: unit.clone(),
                 deadline: *deadline,
                 due: *due,
+            }
+        }
+        Action::Reassign {
+            unit,
+            deadline,
+            due,
+            reason,
+        } => {
+            required(unit, "a unit", "承办单位").map_err(invalid)?;
+            let from = order.unit.clone().unwrap_or_default();
+            if *unit == from {
+                return Err(invalid((
+                    format!("it is already with {from}: choose another unit"),
+                    format!("它已由{from}承办：请选择其他单位"),
+                )));
+            }
+            reason_given(reason)?;
+            if *deadline < earliest {
+                return Err(invalid((
+                    format!("the deadline {deadline} is before the reassignment date {earliest}"),
+                    format!("办理期限 {deadline} 早于改派日期 {earliest}"),
+                )));
+            }
+            check_due(*due, *deadline, at).map_err(invalid)?;
+            EventKind::Reassigned {
+                from,
+                unit: unit.clone(),
+                deadline: *deadline,
+                due: *due,
+                reason: reason.clone(),
             }
         }
         Action::Accept => EventKind::Accepted,
@@ -663,9 +789,65 @@ pub fn decide(
             }
         }
         Action::RevealContact => EventKind::ContactRevealed,
+        Action::Merge { lead, followers } => {
+            let l = &lead.order_no;
+            if *l == order.order_no {
+                return Err(invalid((
+                    "an order cannot be merged into itself".into(),
+                    "工单不能并入它自己".into(),
+                )));
+            }
+            if let Some(top) = &lead.merged_into {
+                return Err(invalid((
+                    format!("the lead {l} is itself merged into {top}: merge into {top} instead"),
+                    format!("主单 {l} 本身已并入 {top}：请改为并入 {top}"),
+                )));
+            }
+            if matches!(lead.status, Status::AwaitingCallback | Status::Closed) {
+                return Err(invalid((
+                    format!(
+                        "the lead {l} is {} ({}): its reply was already accepted; merge only into an order still being handled",
+                        lead.status.code(),
+                        lead.status.zh()
+                    ),
+                    format!(
+                        "主单 {l} 处于“{}”：其答复已审核通过；只能并入尚在办理的工单",
+                        lead.status.zh()
+                    ),
+                )));
+            }
+            if *followers > 0 {
+                return Err(invalid((
+                    format!(
+                        "{followers} order(s) are merged into it: a lead cannot be merged; unmerge them first"
+                    ),
+                    format!("已有 {followers} 件工单并入它：主单不能再并入他单；请先取消那些并单"),
+                )));
+            }
+            EventKind::Merged { into: l.clone() }
+        }
+        Action::Unmerge { reason } => EventKind::Unmerged {
+            reason: reason.clone(),
+        },
+        Action::FollowLead { lead, text } => {
+            if order.merged_into.as_deref() != Some(lead.as_str()) {
+                return Err(invalid((
+                    format!("it is not merged into order {lead}"),
+                    format!("它没有并入工单 {lead}"),
+                )));
+            }
+            EventKind::LeadReplied {
+                lead: lead.clone(),
+                text: text.clone(),
+            }
+        }
     };
     let unit = match &kind {
-        EventKind::Dispatched { unit, .. } => Some(unit.clone()),
+        EventKind::Dispatched { unit, .. } | EventKind::Reassigned { unit, .. } => {
+            Some(unit.clone())
+        }
+        // The unit the order goes back to.
+        EventKind::Unmerged { .. } => order.before_merge.as_ref().and_then(|b| b.unit.clone()),
         _ => order.unit.clone(),
     };
     Ok(Event {
@@ -825,6 +1007,8 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             last_callback: None,
             exemption: None,
             return_request: None,
+            merged_into: None,
+            before_merge: None,
             urges: 0,
             supervisions: 0,
             redos: 0,
@@ -849,6 +1033,12 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             unit,
             deadline,
             due,
+        }
+        | EventKind::Reassigned {
+            unit,
+            deadline,
+            due,
+            ..
         } => {
             o.status = Status::Dispatched;
             o.unit = Some(unit.clone());
@@ -949,6 +1139,44 @@ pub fn evolve(order_no: &str, state: Option<Order>, event: &Event) -> Result<Ord
             o.extension = None;
         }
         EventKind::ContactRevealed => {}
+        EventKind::Merged { into } => {
+            o.before_merge = Some(BeforeMerge {
+                status: o.status,
+                unit: o.unit.take(),
+                assigned_at: o.assigned_at.take(),
+                deadline: o.deadline.take(),
+                due_at: o.due_at.take(),
+                accepted_at: o.accepted_at.take(),
+                extension: o.extension.take(),
+                first_contact_at: o.first_contact_at.take(),
+                return_request: o.return_request.take(),
+            });
+            o.status = Status::Merged;
+            o.merged_into = Some(into.clone());
+        }
+        EventKind::Unmerged { .. } => {
+            let Some(b) = o.before_merge.take() else {
+                return Err(format!(
+                    "order {order_no}: an unmerge of an order not merged"
+                ));
+            };
+            o.status = b.status;
+            o.unit = b.unit;
+            o.assigned_at = b.assigned_at;
+            o.deadline = b.deadline;
+            o.due_at = b.due_at;
+            o.accepted_at = b.accepted_at;
+            o.extension = b.extension;
+            o.first_contact_at = b.first_contact_at;
+            o.return_request = b.return_request;
+            o.merged_into = None;
+        }
+        EventKind::LeadReplied { text, .. } => {
+            o.status = Status::AwaitingCallback;
+            o.reply = Some(text.clone());
+            o.replied_at = Some(at);
+            o.before_merge = None;
+        }
         EventKind::Exported { .. } => {
             return Err(format!(
                 "order {order_no}: an export event belongs to no order"
@@ -989,5 +1217,207 @@ fn check_due(
             format!("到期时间 {} 不在办理期限 {deadline} 当天", hm(d)),
         )),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scorecard::{self, Counted};
+
+    fn t(s: &str) -> NaiveDateTime {
+        crate::domain::time::parse_datetime(s, false).unwrap()
+    }
+
+    fn step(o: &Order, a: &Action, at: &str) -> Result<Order, WorkflowError> {
+        let e = decide(o, a, t(at), "op")?;
+        Ok(evolve(&o.order_no, Some(o.clone()), &e).unwrap())
+    }
+
+    /// An order dispatched to 住建局 and signed for.
+    fn handling(no: &str) -> Order {
+        let i = Intake {
+            category: Some(Category::Request),
+            title: "路灯不亮".into(),
+            ..Default::default()
+        };
+        let e = intake(i, t("2017-11-02T09:00:00"), t("2017-11-02T09:00:00"), "op").unwrap();
+        let o = evolve(no, None, &e).unwrap();
+        let o = step(
+            &o,
+            &Action::Dispatch {
+                unit: "住建局".into(),
+                deadline: NaiveDate::from_ymd_opt(2017, 11, 16).unwrap(),
+                due: None,
+            },
+            "2017-11-02T09:30:00",
+        )
+        .unwrap();
+        step(&o, &Action::Accept, "2017-11-03T09:00:00").unwrap()
+    }
+
+    fn lead(no: &str, status: Status, merged_into: Option<&str>) -> MergeLead {
+        MergeLead {
+            order_no: no.into(),
+            status,
+            merged_into: merged_into.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_reassignment_is_a_dispatch_to_the_new_unit_not_a_return() {
+        let o = handling("A");
+        let a = Action::Reassign {
+            unit: "贾塘乡".into(),
+            deadline: NaiveDate::from_ymd_opt(2017, 11, 20).unwrap(),
+            due: None,
+            reason: "属乡镇职责".into(),
+        };
+        let e = decide(&o, &a, t("2017-11-06T10:00:00"), "op").unwrap();
+        assert_eq!(e.unit.as_deref(), Some("贾塘乡"));
+        assert!(matches!(&e.kind, EventKind::Reassigned { from, .. } if from == "住建局"));
+        let c = scorecard::counted(&e).unwrap();
+        assert_eq!(
+            (c.unit.as_deref(), c.what),
+            (Some("贾塘乡"), Counted::Dispatch)
+        );
+        let n = evolve("A", Some(o), &e).unwrap();
+        assert_eq!(n.status, Status::Dispatched);
+        assert_eq!(n.unit.as_deref(), Some("贾塘乡"));
+        assert_eq!(n.assigned_at, Some(t("2017-11-06T10:00:00")));
+        assert_eq!((n.accepted_at, n.returns), (None, 0));
+        // The same unit, or without a reason: refused in both languages.
+        let same = Action::Reassign {
+            unit: "贾塘乡".into(),
+            deadline: NaiveDate::from_ymd_opt(2017, 11, 20).unwrap(),
+            due: None,
+            reason: "再派".into(),
+        };
+        let err = decide(&n, &same, t("2017-11-06T11:00:00"), "op").unwrap_err();
+        assert!(err.to_string().contains("already with 贾塘乡"), "{err}");
+        assert!(err.zh().contains("已由贾塘乡承办"), "{}", err.zh());
+    }
+
+    #[test]
+    fn merge_then_unmerge_gives_the_order_its_own_state_back() {
+        let o = handling("A");
+        let m = step(
+            &o,
+            &Action::Merge {
+                lead: lead("L", Status::Handling, None),
+                followers: 0,
+            },
+            "2017-11-04T09:00:00",
+        )
+        .unwrap();
+        assert_eq!(m.status, Status::Merged);
+        assert_eq!((m.unit.as_deref(), m.deadline), (None, None));
+        assert_eq!(m.merged_into.as_deref(), Some("L"));
+        // No unit's work: not assigned, not with the office either.
+        let c = scorecard::contribution(&m);
+        assert_eq!((c.unit, c.unassigned), (None, false));
+        assert!(!m.is_late(t("2017-12-31T09:00:00")));
+        let u = step(
+            &m,
+            &Action::Unmerge {
+                reason: String::new(),
+            },
+            "2017-11-05T09:00:00",
+        )
+        .unwrap();
+        let strip = |o: &Order| Order {
+            version: 0,
+            updated_at: o.received_at,
+            ..o.clone()
+        };
+        assert_eq!(strip(&u), strip(&o));
+        assert_eq!(u.version, o.version + 2);
+    }
+
+    #[test]
+    fn merges_are_refused_into_itself_a_merged_order_a_done_lead_and_from_a_lead() {
+        let o = handling("A");
+        let at = t("2017-11-04T09:00:00");
+        for (l, followers, en, zh) in [
+            (
+                lead("A", Status::Handling, None),
+                0,
+                "into itself",
+                "它自己",
+            ),
+            (
+                lead("L", Status::Merged, Some("M")),
+                0,
+                "itself merged into M",
+                "本身已并入 M",
+            ),
+            (
+                lead("L", Status::AwaitingCallback, None),
+                0,
+                "already accepted",
+                "已审核通过",
+            ),
+            (
+                lead("L", Status::Handling, None),
+                2,
+                "a lead cannot be merged",
+                "主单不能再并入他单",
+            ),
+        ] {
+            let a = Action::Merge { lead: l, followers };
+            let err = decide(&o, &a, at, "op").unwrap_err();
+            assert!(err.to_string().contains(en), "{err}");
+            assert!(err.zh().contains(zh), "{}", err.zh());
+        }
+    }
+
+    #[test]
+    fn a_merged_order_takes_the_leads_reply_and_awaits_its_callback() {
+        let o = handling("A");
+        let m = step(
+            &o,
+            &Action::Merge {
+                lead: lead("L", Status::Handling, None),
+                followers: 0,
+            },
+            "2017-11-04T09:00:00",
+        )
+        .unwrap();
+        // Nothing but unmerging is its own work.
+        let err = decide(
+            &m,
+            &Action::Urge {
+                note: String::new(),
+            },
+            t("2017-11-04T10:00:00"),
+            "op",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("act on the lead order"), "{err}");
+        let f = step(
+            &m,
+            &Action::FollowLead {
+                lead: "L".into(),
+                text: "已修复".into(),
+            },
+            "2017-11-06T09:00:00",
+        )
+        .unwrap();
+        assert_eq!(f.status, Status::AwaitingCallback);
+        assert_eq!(f.reply.as_deref(), Some("已修复"));
+        assert_eq!(f.before_merge, None);
+        assert!(possible(&f, t("2017-11-06T10:00:00")).contains(&ActionName::Callback));
+        // It can no longer be unmerged.
+        assert!(
+            decide(
+                &f,
+                &Action::Unmerge {
+                    reason: String::new()
+                },
+                t("2017-11-06T10:00:00"),
+                "op"
+            )
+            .is_err()
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! `hotline check`: prove the stored state agrees with the events.
 
-use crate::domain::workflow;
+use crate::domain::{Status, workflow};
 use crate::error::Result;
 use crate::store::Store;
 use std::fmt;
@@ -44,6 +44,14 @@ pub enum Problem {
     /// A text column of the order (or, as `events.COLUMN`, of one of its events) holds bytes
     /// that are not UTF-8: it reads with U+FFFD in their place.
     BadText { order_no: String, column: String },
+    /// 并单 across orders: the lead of a merged order is missing, is itself merged, is the
+    /// order itself, or has had its reply accepted while the order still waits on it.
+    BadMerge {
+        order_no: String,
+        lead: String,
+        en: String,
+        zh: String,
+    },
 }
 
 impl Problem {
@@ -51,7 +59,7 @@ impl Problem {
     pub fn is_replay(&self) -> bool {
         matches!(
             self,
-            Problem::StateDiffers { .. } | Problem::ReplayFails { .. }
+            Problem::StateDiffers { .. } | Problem::ReplayFails { .. } | Problem::BadMerge { .. }
         )
     }
 
@@ -71,6 +79,9 @@ impl Problem {
             Problem::BadText { order_no, column } => format!(
                 "工单 {order_no}：{column} 列含有无效的 UTF-8 字节（显示为 \u{fffd}），请用 `hotline order show {order_no}` 核对后更正"
             ),
+            Problem::BadMerge {
+                order_no, lead, zh, ..
+            } => format!("工单 {order_no} 并入 {lead}：{zh}"),
         }
     }
 }
@@ -95,6 +106,9 @@ impl fmt::Display for Problem {
                 f,
                 "order {order_no}: column {column} holds bytes that are not UTF-8 (shown as \u{fffd}); see `hotline order show {order_no}` and correct it"
             ),
+            Problem::BadMerge {
+                order_no, lead, en, ..
+            } => write!(f, "order {order_no} merged into {lead}: {en}"),
         }
     }
 }
@@ -108,8 +122,15 @@ pub fn check(store: &Store) -> Result<CheckReport> {
     for (order_no, column) in store.bad_text()? {
         rep.problems.push(Problem::BadText { order_no, column });
     }
+    // Each order's status and lead, for the cross-order rules of merges.
+    let mut merges: std::collections::HashMap<String, (Status, Option<String>)> =
+        Default::default();
     store.for_each_order_with_events(|stored, events| {
         rep.orders += 1;
+        merges.insert(
+            stored.order_no.clone(),
+            (stored.status, stored.merged_into.clone()),
+        );
         match workflow::replay(&stored.order_no, events) {
             Ok(replayed) if replayed == *stored => {}
             Ok(_) => rep.problems.push(Problem::StateDiffers {
@@ -123,6 +144,51 @@ pub fn check(store: &Store) -> Result<CheckReport> {
         }
         Ok(())
     })?;
+    let mut merged: Vec<_> = merges
+        .iter()
+        .filter_map(|(no, (st, lead))| lead.as_ref().map(|l| (no, *st, l)))
+        .collect();
+    merged.sort();
+    for (no, status, lead) in merged {
+        let fault = if lead == no {
+            Some((
+                "it is its own lead".to_string(),
+                "它是自己的主单".to_string(),
+            ))
+        } else {
+            match merges.get(lead) {
+                None => Some((
+                    "the lead order does not exist".into(),
+                    "主单不存在".to_string(),
+                )),
+                Some((_, Some(top))) => Some((
+                    format!("the lead is itself merged into {top} (a chain, or a cycle)"),
+                    format!("主单本身已并入 {top}（链式或循环并单）"),
+                )),
+                Some((ls, None))
+                    if status == Status::Merged
+                        && matches!(ls, Status::AwaitingCallback | Status::Closed) =>
+                {
+                    Some((
+                        format!(
+                            "it still waits on the lead, whose reply was accepted ({})",
+                            ls.code()
+                        ),
+                        format!("主单已{}，它仍在等待主单答复", ls.zh()),
+                    ))
+                }
+                Some(_) => None,
+            }
+        };
+        if let Some((en, zh)) = fault {
+            rep.problems.push(Problem::BadMerge {
+                order_no: no.clone(),
+                lead: lead.clone(),
+                en,
+                zh,
+            });
+        }
+    }
     let stored = store.stored_tally()?;
     let replayed = store.replayed_tally()?;
     if stored != replayed {

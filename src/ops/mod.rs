@@ -256,6 +256,17 @@ pub fn clean_action(a: &Action) -> Action {
             deadline: *deadline,
             due: *due,
         },
+        Action::Reassign {
+            unit,
+            deadline,
+            due,
+            reason,
+        } => Action::Reassign {
+            unit: one_line(unit),
+            deadline: *deadline,
+            due: *due,
+            reason: s(reason),
+        },
         Action::Return { reason } => Action::Return { reason: s(reason) },
         Action::RequestExtension { until, reason } => Action::RequestExtension {
             until: *until,
@@ -284,6 +295,7 @@ pub fn clean_action(a: &Action) -> Action {
             due: *due,
         },
         Action::Close { reason } => Action::Close { reason: s(reason) },
+        Action::Unmerge { reason } => Action::Unmerge { reason: s(reason) },
         other => other.clone(),
     }
 }
@@ -397,7 +409,56 @@ fn act_in(
     }
     let (event, next) = step(ctx, &order, action, |unit| s.require_unit(unit))?;
     s.append(&order, &next, &event)?;
+    follow_lead(s, ctx, &order, &next)?;
     Ok(next)
+}
+
+/// When a lead's reply is accepted (or the lead is closed), each order merged into it takes
+/// that reply and waits for its own callback: one `FollowLead` event each, decided by `step`
+/// in the same transaction as the lead's event.
+fn follow_lead(s: &Store, ctx: &Ctx, prev: &Order, lead: &Order) -> Result<()> {
+    use crate::domain::Status;
+    let done = |st: Status| matches!(st, Status::AwaitingCallback | Status::Closed);
+    if !done(lead.status) || done(prev.status) {
+        return Ok(());
+    }
+    let text = lead.reply.clone().unwrap_or_default();
+    for no in s.merged_followers(&lead.order_no)? {
+        let f = s.require_order(&no)?;
+        let action = Action::FollowLead {
+            lead: lead.order_no.clone(),
+            text: text.clone(),
+        };
+        let (event, next) = step(ctx, &f, &action, |unit| s.require_unit(unit))?;
+        s.append(&f, &next, &event)?;
+    }
+    Ok(())
+}
+
+/// 并单: merge `order_no` into the lead order `lead_no` (the office's). The lead's state and
+/// the orders already merged into `order_no` are read here, in the transaction, and checked
+/// by `workflow::decide`.
+pub fn merge(
+    store: &Store,
+    ctx: &Ctx,
+    order_no: &str,
+    lead_no: &str,
+    expected_version: Option<u32>,
+) -> Result<Order> {
+    store.write(|s| {
+        let lead = s.require_order(&one_line(lead_no))?;
+        policy::require_see(ctx, &lead)?;
+        let followers = s.merged_followers(order_no)?.len();
+        let action = Action::Merge {
+            lead: workflow::MergeLead {
+                order_no: lead.order_no.clone(),
+                status: lead.status,
+                merged_into: lead.merged_into.clone(),
+            },
+            followers: u32::try_from(followers).unwrap_or(u32::MAX),
+        };
+        act_in(s, ctx, order_no, &action, expected_version)
+    })
 }
 
 /// The one pipeline every event of an existing order goes through, whether typed, imported,
@@ -415,7 +476,7 @@ pub fn step(
     let action = clean_action(action);
     policy::require_clock(ctx)?;
     policy::require_action(ctx, order, action.name())?;
-    if let Action::Dispatch { unit: name, .. } = &action {
+    if let Action::Dispatch { unit: name, .. } | Action::Reassign { unit: name, .. } = &action {
         let u = unit(name)?;
         if !u.active {
             return Err(Error::Input(format!(
@@ -445,6 +506,32 @@ pub fn dispatch(
         unit: unit.to_string(),
         deadline: limit.deadline,
         due: limit.due,
+    };
+    Ok((
+        act(store, ctx, order_no, &action, expected_version)?,
+        warning,
+    ))
+}
+
+/// 改派: the office moves an order from the unit holding it to `unit`, with a limit given as
+/// a dispatch's is (the category's by default, from now) and a reason.
+pub fn reassign(
+    store: &Store,
+    ctx: &Ctx,
+    order_no: &str,
+    unit: &str,
+    spec: DeadlineSpec,
+    reason: &str,
+    expected_version: Option<u32>,
+) -> Result<(Order, Option<String>)> {
+    let order = store.require_order(order_no)?;
+    let limit = resolve_deadline(ctx, order.category, ctx.now, spec);
+    let warning = limit.warning;
+    let action = Action::Reassign {
+        unit: unit.to_string(),
+        deadline: limit.deadline,
+        due: limit.due,
+        reason: reason.to_string(),
     };
     Ok((
         act(store, ctx, order_no, &action, expected_version)?,

@@ -209,6 +209,10 @@ const STEPS: &[&str] = &[
     // 7: the exempted orders' events found without scanning every event (`report --pack`
     // looks them up for the adjusted figures on every call).
     "CREATE INDEX events_exempted ON events(order_id) WHERE kind = 'exempted'",
+    // 8: 并单: the lead an order is merged into, and its own state while merged (JSON).
+    "ALTER TABLE orders ADD COLUMN merged_into TEXT;
+    ALTER TABLE orders ADD COLUMN before_merge TEXT;
+    CREATE INDEX orders_merged_into ON orders(merged_into) WHERE merged_into IS NOT NULL;",
 ];
 
 pub const LATEST: i64 = STEPS.len() as i64;

@@ -54,7 +54,7 @@ pub(super) const ORDER_COLUMNS: &str =
     o.phone, o.address, o.received_at, u.name, o.assigned_at, o.deadline, o.accepted_at,
     o.reply, o.replied_at, o.ext_until, o.ext_reason, o.callback, o.closed_at, o.urges,
     o.supervisions, o.redos, o.returns, o.version, o.updated_at, o.first_contact_at,
-    o.last_callback, o.exemption, o.return_request, o.due_at";
+    o.last_callback, o.exemption, o.return_request, o.due_at, o.merged_into, o.before_merge";
 
 /// A time as stored (`FORMAT`), written directly: chrono's formatter reads the pattern on
 /// every call, and bulk loads write millions of times.
@@ -153,6 +153,8 @@ pub(super) fn order_from_row(r: &Row) -> rusqlite::Result<Order> {
         exemption: get_json(r, 27, "exemption")?,
         return_request: get_json(r, 28, "return_request")?,
         due_at: get_ts_opt(r, 29)?,
+        merged_into: t.opt(30)?,
+        before_merge: get_json(r, 31, "before_merge")?,
     };
     t.warn(&format!("order {}", o.order_no));
     Ok(o)
@@ -218,6 +220,15 @@ impl Store {
                 "no order '{order_no}': see `hotline order list` for order numbers"
             ))
         })
+    }
+
+    /// The orders merged into `lead` and still following it (status merged).
+    pub fn merged_followers(&self, lead: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT order_no FROM orders WHERE merged_into = ?1 AND status = 'merged' ORDER BY id",
+        )?;
+        let rows = stmt.query_map([lead], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn order_exists(&self, order_no: &str) -> Result<bool> {
@@ -435,6 +446,8 @@ impl Store {
             ("exemption", json(&o.exemption)?),
             ("return_request", json(&o.return_request)?),
             ("due_at", text(o.due_at.map(ts))),
+            ("merged_into", text(o.merged_into.clone())),
+            ("before_merge", json(&o.before_merge)?),
         ])
     }
 
@@ -539,7 +552,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             let o = order_from_row(r)?;
             // By id: an order number with bad bytes reads lossily and would name no order.
-            let events = self.events_of(r.get(30)?)?;
+            let events = self.events_of(r.get(32)?)?;
             f(&o, &events)?;
         }
         Ok(())

@@ -22,6 +22,7 @@ pub(crate) const COUNTED_KINDS: &[&str] = &[
     "redone",
     "called_back",
     "dispatched",
+    "reassigned",
     "returned",
 ];
 

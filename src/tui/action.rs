@@ -44,6 +44,8 @@ impl Tab {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Op {
     Dispatch,
+    /// 改派: the dispatch's picker and limit, then a reason.
+    Reassign,
     Accept,
     Return,
     Extension,
@@ -58,6 +60,8 @@ pub enum Op {
     Close,
     /// 剔除 / 取消剔除 (an admin's), by whether the order is exempted.
     Exempt,
+    /// 并单 / 取消并单, by whether the order is merged.
+    Merge,
 }
 
 /// The one table between the keys' operations and the workflow's actions: `Op::action_name`
@@ -65,8 +69,9 @@ pub enum Op {
 /// for an extension, and deciding one that is pending; so is 退单 (`b`): a unit's request, and
 /// the office's decision on a pending one. Bulk urging has no row (it is checked
 /// per order by `ops::urge_many`), nor has revealing a contact (`hotline order show --reveal`).
-pub const OP_ACTIONS: [(Op, ActionName); 15] = [
+pub const OP_ACTIONS: [(Op, ActionName); 18] = [
     (Op::Dispatch, ActionName::Dispatch),
+    (Op::Reassign, ActionName::Reassign),
     (Op::Accept, ActionName::Accept),
     (Op::Return, ActionName::Return),
     (Op::Return, ActionName::DecideReturn),
@@ -81,6 +86,8 @@ pub const OP_ACTIONS: [(Op, ActionName); 15] = [
     (Op::Redo, ActionName::Redo),
     (Op::Close, ActionName::Close),
     (Op::Exempt, ActionName::Exempt),
+    (Op::Merge, ActionName::Merge),
+    (Op::Merge, ActionName::Unmerge),
 ];
 
 impl Op {
@@ -101,8 +108,9 @@ impl Op {
                 | Op::Exempt
         )
     }
-    pub const ALL: [Op; 14] = [
+    pub const ALL: [Op; 16] = [
         Op::Dispatch,
+        Op::Reassign,
         Op::Accept,
         Op::Return,
         Op::Extension,
@@ -116,19 +124,26 @@ impl Op {
         Op::Redo,
         Op::Close,
         Op::Exempt,
+        Op::Merge,
     ];
 
     /// The workflow's name for it (`OP_ACTIONS`): what `workflow::permitted` speaks of.
     /// `pending`: the order has a request this key decides (an extension for `e`, a return
     /// for `b`): the key then decides it, else asks for one. `None` for bulk urging.
     pub fn action_name(self, pending: bool) -> Option<ActionName> {
-        let decides =
-            |a: ActionName| matches!(a, ActionName::DecideExtension | ActionName::DecideReturn);
+        let decides = |a: ActionName| {
+            matches!(
+                a,
+                ActionName::DecideExtension | ActionName::DecideReturn | ActionName::Unmerge
+            )
+        };
         OP_ACTIONS
             .iter()
             .filter(|(op, _)| *op == self)
             .map(|(_, a)| *a)
-            .find(|a| !matches!(self, Op::Extension | Op::Return) || decides(*a) == pending)
+            .find(|a| {
+                !matches!(self, Op::Extension | Op::Return | Op::Merge) || decides(*a) == pending
+            })
     }
 
     /// The workflow's name for it on this order (`action_name`, with the order's pending
@@ -137,6 +152,7 @@ impl Op {
         let pending = match self {
             Op::Extension => o.extension.is_some(),
             Op::Return => o.return_request.is_some(),
+            Op::Merge => o.status == crate::domain::Status::Merged,
             _ => false,
         };
         self.action_name(pending)
@@ -216,12 +232,20 @@ pub enum Submit {
         version: u32,
         action: Action,
     },
-    /// 转办 with a time limit (the category's, N working days, or a date).
+    /// 转办 with a time limit (the category's, N working days, or a date); with a reason, 改派
+    /// (`ops::reassign`: from the unit holding it to `unit`).
     Dispatch {
         order_no: String,
         version: u32,
         unit: String,
         limit: DeadlineSpec,
+        reassign: Option<String>,
+    },
+    /// 并单: into the lead order typed (`ops::merge` reads it).
+    Merge {
+        order_no: String,
+        version: u32,
+        lead: String,
     },
     /// 受理: a new order (`ops::intake`); the dispatch picker opens for it once recorded.
     Intake(NewOrder),
@@ -255,6 +279,7 @@ impl Submit {
         match self {
             Submit::Act { version, .. }
             | Submit::Dispatch { version, .. }
+            | Submit::Merge { version, .. }
             | Submit::Redo { version, .. } => *version = v,
             Submit::UrgeMany { .. }
             | Submit::SuperviseUnit { .. }
@@ -266,6 +291,7 @@ impl Submit {
         match self {
             Submit::Act { order_no, .. }
             | Submit::Dispatch { order_no, .. }
+            | Submit::Merge { order_no, .. }
             | Submit::Redo { order_no, .. } => Some(order_no),
             _ => None,
         }
@@ -277,6 +303,7 @@ impl Submit {
         match &mut s {
             Submit::Act { order_no, .. }
             | Submit::Dispatch { order_no, .. }
+            | Submit::Merge { order_no, .. }
             | Submit::Redo { order_no, .. } => *order_no = no.to_string(),
             _ => return None,
         }
@@ -321,7 +348,10 @@ mod tests {
             let op = Op::for_action(a);
             assert!(op.is_some(), "{a:?} has no key");
             if let Some(op) = op {
-                let pending = matches!(a, ActionName::DecideExtension | ActionName::DecideReturn);
+                let pending = matches!(
+                    a,
+                    ActionName::DecideExtension | ActionName::DecideReturn | ActionName::Unmerge
+                );
                 assert_eq!(op.action_name(pending), Some(a), "{a:?}");
             }
         }

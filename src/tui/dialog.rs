@@ -107,6 +107,15 @@ pub enum Purpose {
         no: String,
         version: u32,
     },
+    /// 并单: the lead's number.
+    Merge {
+        no: String,
+        version: u32,
+    },
+    Unmerge {
+        no: String,
+        version: u32,
+    },
     /// The unit picker of a dispatch: `returned_by` (the unit that sent the order back) is
     /// listed last and never preselected.
     PickUnit {
@@ -114,6 +123,8 @@ pub enum Purpose {
         version: u32,
         category: Category,
         returned_by: Option<String>,
+        /// 改派: `returned_by` is the unit holding the order, and a reason follows the limit.
+        reassign: bool,
     },
     /// The dispatch's time limit, once the unit is chosen.
     DispatchLimit {
@@ -121,6 +132,7 @@ pub enum Purpose {
         version: u32,
         category: Category,
         unit: String,
+        reassign: bool,
     },
     /// 转办, everything chosen: the one submission the dispatch flow ends in.
     Dispatch {
@@ -130,6 +142,8 @@ pub enum Purpose {
         limit: DeadlineSpec,
         /// The deadline `limit` gives, as shown to the operator.
         deadline: NaiveDate,
+        /// 改派's reason (a reassignment, not a dispatch).
+        reassign: Option<String>,
     },
     /// 受理: the category first, then the new order's form.
     IntakeCategory,
@@ -167,6 +181,8 @@ impl Purpose {
             | Redo { .. }
             | Close { .. }
             | Dispatch { .. }
+            | Merge { .. }
+            | Unmerge { .. }
             | Intake { .. }
             | BulkUrge { .. } => true,
             Urge { .. }
@@ -208,6 +224,8 @@ impl Purpose {
             | Contact { no, version }
             | Redo { no, version }
             | Close { no, version }
+            | Merge { no, version }
+            | Unmerge { no, version }
             | PickUnit { no, version, .. }
             | DispatchLimit { no, version, .. }
             | Dispatch { no, version, .. } => Some((no.as_str(), version)),

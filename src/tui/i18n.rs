@@ -155,6 +155,10 @@ strings! {
     KCommand => "命令（:unit 单位、:order 编号、:find 查询、:q）", "command (:unit NAME, :order NO, :find QUERY, :q)";
     KDispatch => "转办", "dispatch";
     MDispatch => "选择承办单位（可输入拼音首字母，如 zjj＝住建局；名称完全相同或只有一个匹配时才预选），再定办理时限（工作日数、紧急件小时数或日期，默认按类别）", "pick the unit (type to filter, pinyin initials work: zjj = 住建局; preselected only when the name is exact or the only match), then the time limit (working days, an urgent order's hours, or a date; default by category)";
+    KReassign => "改派", "reassign";
+    MReassign => "改派：把工单从现承办单位直接转给另一单位（选单位、定时限、写理由）；不算原单位退单", "reassign: move the order from the unit holding it straight to another (pick the unit, the limit, a reason); not a return of the old unit";
+    KMerge => "并单", "merge";
+    MMerge => "并单：把工单并入同一事项的主单（输入主单编号）；已并单的工单按此键取消并单", "merge: join the order to a lead order on the same matter (type the lead's number); on a merged order the key unmerges it";
     KIntake => "受理", "intake";
     MIntake => "受理新工单：选类别，填写标题、内容、来电人等，记录后直接转办", "take in a new order: choose its category, fill in title, content, citizen…, then dispatch it";
     KAccept => "签收", "accept";
@@ -335,6 +339,14 @@ strings! {
     DlgDispatch => "转办 {}：选择承办单位", "Dispatch {}: choose the unit";
     DlgDispatchHint => "输入名称或拼音首字母筛选（如 zjj），↓/↑ 选定", "Type a name or pinyin initials (e.g. zjj), ↓/↑ to choose";
     DlgReturnedBy => "{}退回了此工单：列在最后", "{} returned this order: listed last";
+    DlgMerge => "并单 {}：并入主单", "Merge {} into a lead order";
+    DlgLead => "主单编号", "Lead order number";
+    DlgMergeNote => "并入后不再计入承办单位，主单答复审核通过后随之待回访；可取消并单", "Once merged it counts for no unit; when the lead's reply is accepted it awaits its own callback; it can be unmerged";
+    DlgUnmerge => "取消并单 {}（现并入 {}）", "Unmerge {} (merged into {})";
+    DlgReassign => "改派 {}：选择新的承办单位", "Reassign {}: choose the new unit";
+    DlgHeldBy => "现由{}承办：列在最后", "{} holds it now: listed last";
+    DlgReassignLimit => "改派 {} 至 {}：办理时限与理由", "Reassign {} to {}: time limit and reason";
+    DoneReassign => "已改派 {} 至 {}，时限 {}", "Reassigned {} to {}, deadline {}";
     DlgChooseUnit => "有 {} 个单位匹配：请用 ↓/↑ 选定一个（或输入更完整的名称）", "{} units match: choose one with ↓/↑ (or type more of the name)";
     DlgDispatchLimit => "转办 {} 至 {}：办理时限", "Dispatch {} to {}: time limit";
     DlgLimit => "办理时限", "Time limit";

@@ -285,6 +285,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Global, "command", &[ch(':')], Cmd::Command, S::KCommand, false),
     // Order operations: the hint bar greys out those the order's state does not permit.
     bm(Ctx::Orders, "dispatch", &[ch('d')], Cmd::Op(Op::Dispatch), S::KDispatch, S::MDispatch, true),
+    bm(Ctx::Orders, "reassign", &[ch('D')], Cmd::Op(Op::Reassign), S::KReassign, S::MReassign, false),
     b(Ctx::Orders, "accept", &[ch('a')], Cmd::Op(Op::Accept), S::KAccept, true),
     bm(Ctx::Orders, "reply", &[ch('r')], Cmd::Op(Op::Reply), S::KReply, S::MReply, true),
     b(Ctx::Orders, "urge", &[ch('u')], Cmd::Op(Op::Urge), S::KUrge, true),
@@ -297,6 +298,7 @@ pub const BINDINGS: &[Binding] = &[
     bm(Ctx::Orders, "return", &[ch('b')], Cmd::Op(Op::Return), S::KReturn, S::MReturn, true),
     bm(Ctx::Orders, "extension", &[ch('e')], Cmd::Op(Op::Extension), S::KExtension, S::MExtension, true),
     b(Ctx::Orders, "redo", &[ch('R')], Cmd::Op(Op::Redo), S::KRedo, true),
+    bm(Ctx::Orders, "merge", &[ch('M')], Cmd::Op(Op::Merge), S::KMerge, S::MMerge, false),
     bm(Ctx::Orders, "exempt", &[ch('X')], Cmd::Op(Op::Exempt), S::KExempt, S::MExempt, false),
     bm(Ctx::Orders, "intake", &[ch('i')], Cmd::Intake, S::KIntake, S::MIntake, true),
     // Not in the hint bar (it would push out Esc and q at 80 columns): the detail's 现在可以

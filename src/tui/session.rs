@@ -794,15 +794,33 @@ impl Session {
                 version,
                 unit,
                 limit,
+                reassign,
             } => {
-                let (o, warning) =
-                    ops::dispatch(&self.store, ctx, order_no, unit, *limit, Some(*version))?;
+                let (o, warning) = match reassign {
+                    Some(reason) => ops::reassign(
+                        &self.store,
+                        ctx,
+                        order_no,
+                        unit,
+                        *limit,
+                        reason,
+                        Some(*version),
+                    )?,
+                    None => {
+                        ops::dispatch(&self.store, ctx, order_no, unit, *limit, Some(*version))?
+                    }
+                };
                 // An urgent order's limit keeps its time: say it.
                 let deadline = match o.due_at {
                     Some(due) => due.format("%Y-%m-%d %H:%M").to_string(),
                     None => o.deadline.map(|d| d.to_string()).unwrap_or_default(),
                 };
-                let mut m = fill(t(S::DoneDispatch), &[&o.order_no, unit, &deadline]);
+                let done = if reassign.is_some() {
+                    S::DoneReassign
+                } else {
+                    S::DoneDispatch
+                };
+                let mut m = fill(t(done), &[&o.order_no, unit, &deadline]);
                 if let Some(w) = warning {
                     m = format!("{m}\n{w}");
                 }
@@ -831,6 +849,21 @@ impl Session {
                     ],
                 );
                 Ok(warning.map_or(m.clone(), |w| format!("{m}\n{w}")))
+            }
+            Submit::Merge {
+                order_no,
+                version,
+                lead,
+            } => {
+                let o = ops::merge(&self.store, ctx, order_no, lead, Some(*version))?;
+                Ok(fill(
+                    t(S::Done),
+                    &[
+                        &i18n::done(lang, ActionName::Merge),
+                        &o.order_no,
+                        &i18n::status(lang, o.status),
+                    ],
+                ))
             }
             Submit::UrgeMany { order_nos, note } => {
                 let n = ops::urge_many(&self.store, ctx, order_nos, note)?;

@@ -378,6 +378,40 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) -> Vec<Effect> {
             dispatch_picker(app, no, version, o.category, None);
             return Vec::new();
         }
+        // The dispatch's picker, the unit holding it listed last; then limit and reason.
+        Op::Reassign => {
+            let title = fill(t(S::DlgReassign), &[&no]);
+            app.overlay.dialog = Some(Dialog::Picker(Picker::new(
+                title,
+                Purpose::PickUnit {
+                    no,
+                    version,
+                    category: o.category,
+                    returned_by: o.unit.clone(),
+                    reassign: true,
+                },
+            )));
+            super::submit::refresh(app);
+            return Vec::new();
+        }
+        Op::Merge => match &o.merged_into {
+            Some(lead) if o.status == crate::domain::Status::Merged => Dialog::Form(
+                Form::new(
+                    fill(t(S::DlgUnmerge), &[&no, lead]),
+                    Purpose::Unmerge { no, version },
+                    vec![Field::text(S::DlgReasonOptional, "", false)],
+                )
+                .with_body(vec![line]),
+            ),
+            _ => Dialog::Form(
+                Form::new(
+                    fill(t(S::DlgMerge), &[&no]),
+                    Purpose::Merge { no, version },
+                    vec![Field::text(S::DlgLead, "", true)],
+                )
+                .with_body(vec![line, t(S::DlgMergeNote).to_string()]),
+            ),
+        },
         Op::BulkUrge => return Vec::new(),
     };
     app.overlay.dialog = Some(dialog);
@@ -442,6 +476,7 @@ pub fn dispatch_picker(
             version,
             category,
             returned_by,
+            reassign: false,
         },
     )));
     super::submit::refresh(app);

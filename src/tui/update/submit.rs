@@ -163,8 +163,18 @@ fn summary_of(
         Submit::Act {
             order_no, action, ..
         } => (action.name(), order_no.clone()),
-        Submit::Dispatch { order_no, .. } => (ActionName::Dispatch, order_no.clone()),
+        Submit::Dispatch {
+            order_no, reassign, ..
+        } => (
+            if reassign.is_some() {
+                ActionName::Reassign
+            } else {
+                ActionName::Dispatch
+            },
+            order_no.clone(),
+        ),
         Submit::Redo { order_no, .. } => (ActionName::Redo, order_no.clone()),
+        Submit::Merge { order_no, .. } => (ActionName::Merge, order_no.clone()),
         Submit::UrgeMany { order_nos, .. } => (
             ActionName::Urge,
             fill(t(S::ConfirmOrders), &[&order_nos.len()]),
@@ -220,9 +230,15 @@ fn summary_of(
     match submit {
         // The limit as chosen in the dispatch's form: working days, a date, or the category's.
         Submit::Dispatch {
-            unit, limit: spec, ..
+            unit,
+            limit: spec,
+            reassign,
+            ..
         } => {
             rows.push((S::ColUnit, one_line(unit)));
+            if let Some(reason) = reassign {
+                rows.push((S::DlgReason, one_line(reason)));
+            }
             let shown = match *spec {
                 DeadlineSpec::Days(n) => limit(n),
                 DeadlineSpec::Date(d) => fill(t(S::ConfirmUntil), &[&d]),
@@ -250,6 +266,7 @@ fn summary_of(
             rows.push((S::ConfirmNote, or_none(note)));
         }
         Submit::Many { .. } => {}
+        Submit::Merge { lead, .. } => rows.push((S::DlgLead, one_line(lead))),
         Submit::SuperviseUnit { note, .. } => rows.push((S::ConfirmNote, or_none(note))),
         Submit::Act { action: a, .. } => {
             if many.is_none() {
@@ -288,6 +305,7 @@ fn summary_of(
                 Action::Return { reason }
                 | Action::RefuseReturn { reason }
                 | Action::Unexempt { reason }
+                | Action::Unmerge { reason }
                 | Action::RefuseExtension { reason }
                 | Action::ReviewReject { reason }
                 | Action::Close { reason }
@@ -446,6 +464,7 @@ fn dispatch_to(app: &mut App, purpose: Purpose, sel: Option<usize>) -> Vec<Effec
         no,
         version,
         category,
+        reassign,
         ..
     } = purpose
     else {
@@ -457,7 +476,7 @@ fn dispatch_to(app: &mut App, purpose: Purpose, sel: Option<usize>) -> Vec<Effec
     let offer = picker_offer(app, p);
     match sel.and_then(|i| offer.units.get(i)) {
         Some(unit) => {
-            dispatch_limit(app, no, version, category, unit.clone());
+            dispatch_limit(app, no, version, category, unit.clone(), reassign);
             Vec::new()
         }
         None if offer.units.is_empty() => {
@@ -472,10 +491,25 @@ fn dispatch_to(app: &mut App, purpose: Purpose, sel: Option<usize>) -> Vec<Effec
 }
 
 /// The dispatch's time limit: the category's by default (shown), working days or a date.
-fn dispatch_limit(app: &mut App, no: String, version: u32, category: Category, unit: String) {
+fn dispatch_limit(
+    app: &mut App,
+    no: String,
+    version: u32,
+    category: Category,
+    unit: String,
+    reassign: bool,
+) {
     let t = |s: S| s.get(app.env.lang);
     let days = TimeLimits::shipped().days(category);
-    let title = fill(t(S::DlgDispatchLimit), &[&no, &unit]);
+    let title = if reassign {
+        fill(t(S::DlgReassignLimit), &[&no, &unit])
+    } else {
+        fill(t(S::DlgDispatchLimit), &[&no, &unit])
+    };
+    let mut fields = vec![Field::text(S::DlgLimit, &days.to_string(), false)];
+    if reassign {
+        fields.push(Field::text(S::DlgReason, "", true));
+    }
     let hint = fill(
         t(S::DlgLimitHint),
         &[&i18n::category(app.env.lang, category), &days],
@@ -489,8 +523,9 @@ fn dispatch_limit(app: &mut App, no: String, version: u32, category: Category, u
                 version,
                 category,
                 unit,
+                reassign,
             },
-            vec![Field::text(S::DlgLimit, &days.to_string(), false)],
+            fields,
         )
         .with_body(vec![hint, preview]),
     ));
@@ -522,6 +557,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
                 version,
                 unit,
                 limit,
+                reassign,
                 ..
             },
             _,
@@ -533,6 +569,7 @@ fn submit_plain(app: &mut App, purpose: Purpose, pick: Option<usize>) -> Vec<Eff
                 version,
                 unit,
                 limit,
+                reassign,
             },
         ),
         (Purpose::IntakeCategory, Some(i)) => {
@@ -698,6 +735,18 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 reason: text(S::DlgReason),
             },
         ),
+        Purpose::Merge { no, version } => Submit::Merge {
+            order_no: no,
+            version,
+            lead: one_line(&text(S::DlgLead)),
+        },
+        Purpose::Unmerge { no, version } => act(
+            no,
+            version,
+            Action::Unmerge {
+                reason: text(S::DlgReasonOptional),
+            },
+        ),
         Purpose::Unexempt { no, version } => act(
             no,
             version,
@@ -774,6 +823,7 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
             version,
             category,
             unit,
+            reassign,
         } => match DeadlineSpec::parse(&text(S::DlgLimit)) {
             Ok(limit) => {
                 let l = ops::deadline_for(&TimeLimits::shipped(), category, app.env.now, limit);
@@ -781,11 +831,20 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                 // The workflow's own check, before the confirmation: `decide` would refuse a
                 // deadline before today (its `Needs::earliest`), so the form refuses it now,
                 // in the workflow's words, and keeps what was typed.
+                let reason = reassign.then(|| text(S::DlgReason));
                 if let Some(row) = app.order_row(&no) {
-                    let action = crate::domain::Action::Dispatch {
-                        unit: unit.clone(),
-                        deadline,
-                        due: l.due,
+                    let action = match &reason {
+                        Some(reason) => crate::domain::Action::Reassign {
+                            unit: unit.clone(),
+                            deadline,
+                            due: l.due,
+                            reason: reason.clone(),
+                        },
+                        None => crate::domain::Action::Dispatch {
+                            unit: unit.clone(),
+                            deadline,
+                            due: l.due,
+                        },
                     };
                     if let Err(e) = crate::domain::workflow::decide(
                         &row.order,
@@ -807,6 +866,7 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
                     unit,
                     limit,
                     deadline,
+                    reassign: reason,
                 };
                 return submit_plain(app, dispatch, None);
             }

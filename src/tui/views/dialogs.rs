@@ -380,9 +380,13 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
     let iw = w - 2;
     let offer = picker_offer(app, p);
     let units = offer.units;
-    let returned_by = match &p.purpose {
-        Purpose::PickUnit { returned_by, .. } => returned_by.as_deref(),
-        _ => None,
+    let (returned_by, reassign) = match &p.purpose {
+        Purpose::PickUnit {
+            returned_by,
+            reassign,
+            ..
+        } => (returned_by.as_deref(), *reassign),
+        _ => (None, false),
     };
     let extra = u16::from(returned_by.is_some());
     let want = units.len().max(1) as u16 + 4 + extra + u16::from(p.error.is_some());
@@ -403,7 +407,14 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
     let cursor_row = 1;
     if let Some(by) = returned_by {
         lines.push(Line::from(Span::styled(
-            fill(app.env.t(S::DlgReturnedBy), &[&one_line(by)]),
+            fill(
+                app.env.t(if reassign {
+                    S::DlgHeldBy
+                } else {
+                    S::DlgReturnedBy
+                }),
+                &[&one_line(by)],
+            ),
             app.env.theme.dim(),
         )));
     }
