@@ -11,6 +11,7 @@ pub mod order;
 pub mod query;
 pub mod role;
 pub mod scorecard;
+pub mod similar;
 pub mod text;
 pub mod time;
 pub mod units;
