@@ -12,6 +12,7 @@ pub mod query;
 pub mod role;
 pub mod scorecard;
 pub mod similar;
+pub mod suggest;
 pub mod text;
 pub mod time;
 pub mod units;

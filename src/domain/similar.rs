@@ -196,7 +196,10 @@ pub fn places(text: &str) -> Vec<Place> {
             name,
             building,
         };
-        match out.iter_mut().find(|q| q.kind == p.kind && q.name == p.name) {
+        match out
+            .iter_mut()
+            .find(|q| q.kind == p.kind && q.name == p.name)
+        {
             Some(q) if q.building.is_none() => q.building = p.building,
             Some(_) => {}
             None => out.push(p),
@@ -256,7 +259,9 @@ pub fn places(text: &str) -> Vec<Place> {
                     continue;
                 }
                 let before = at(i.wrapping_sub(1));
-                if c == '路' && "马道公铁线出网水电思走门岔山小一上下过半进退后前来回绕修分引带领找新".contains(before)
+                if c == '路'
+                    && "马道公铁线出网水电思走门岔山小一上下过半进退后前来回绕修分引带领找新"
+                        .contains(before)
                 {
                     continue;
                 }
@@ -279,10 +284,10 @@ fn is_stop_char(c: char) -> bool {
 
 /// Bigrams that every message has (greetings, 反映, 问题…): left out too.
 const STOP_BIGRAMS: &[&str] = &[
-    "尊敬", "敬领", "领导", "您好", "你好", "请问", "反映", "关于", "问题", "希望", "建议",
-    "咨询", "投诉", "市民", "书记", "谢谢", "感谢", "政府", "相关", "部门", "情况", "现在",
-    "目前", "已经", "一直", "没有", "不是", "什么", "如何", "怎么", "为什", "请求", "解决",
-    "处理", "重视", "及时", "尽快", "有关", "规定", "要求", "工作", "进行",
+    "尊敬", "敬领", "领导", "您好", "你好", "请问", "反映", "关于", "问题", "希望", "建议", "咨询",
+    "投诉", "市民", "书记", "谢谢", "感谢", "政府", "相关", "部门", "情况", "现在", "目前", "已经",
+    "一直", "没有", "不是", "什么", "如何", "怎么", "为什", "请求", "解决", "处理", "重视", "及时",
+    "尽快", "有关", "规定", "要求", "工作", "进行",
 ];
 
 fn bigram_key(a: char, b: char) -> u64 {
@@ -381,7 +386,11 @@ pub fn features(title: &str, content: &str, phone: &str) -> Features {
     Features {
         bigrams: bigrams(&text),
         places: places(&text),
-        phone: if digits.len() >= 7 { digits } else { String::new() },
+        phone: if digits.len() >= 7 {
+            digits
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -464,7 +473,12 @@ pub fn compare(
         let best = a
             .places
             .iter()
-            .flat_map(|p| b.places.iter().filter(|q| p.same_as(q)).map(move |q| (p, q)))
+            .flat_map(|p| {
+                b.places
+                    .iter()
+                    .filter(|q| p.same_as(q))
+                    .map(move |q| (p, q))
+            })
             .map(|(p, q)| (p.points(q), p))
             .max_by(|x, y| x.0.total_cmp(&y.0));
         if let Some((points, p)) = best {
@@ -510,8 +524,8 @@ pub struct Candidate {
 }
 
 /// The candidates among `docs` of the order with `features` received at `at`: every doc
-/// (but `order_no` itself) whose pair is a candidate, best score first (then latest), at most
-/// `top`.
+/// (but `order_no` itself) whose pair is a candidate (`Match::is_candidate`), best score
+/// first (then latest), at most `top`.
 pub fn candidates(
     order_no: &str,
     features: &Features,
@@ -520,28 +534,49 @@ pub fn candidates(
     phone_days: i64,
     top: usize,
 ) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = docs
+    let mut out = ranked(order_no, features, at, docs, phone_days, top);
+    out.retain(|c| c.matched.is_candidate());
+    out
+}
+
+/// The `top` best-scoring docs whatever their score (0 excluded), as `candidates` orders them;
+/// `candidates` keeps those that reach `CANDIDATE_SCORE` (the quality measure sweeps it).
+pub fn ranked(
+    order_no: &str,
+    features: &Features,
+    at: NaiveDateTime,
+    docs: &[Doc],
+    phone_days: i64,
+    top: usize,
+) -> Vec<Candidate> {
+    let mut scored: Vec<(usize, Match)> = docs
         .iter()
-        .filter(|d| d.order_no != order_no)
-        .filter_map(|d| {
+        .enumerate()
+        .filter(|(_, d)| d.order_no != order_no)
+        .filter_map(|(i, d)| {
             let m = compare(features, at, &d.features, d.received_at, phone_days);
-            m.is_candidate().then(|| Candidate {
+            (m.score > 0.0).then_some((i, m))
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.1.score
+            .total_cmp(&a.1.score)
+            .then(docs[b.0].received_at.cmp(&docs[a.0].received_at))
+    });
+    scored.truncate(top);
+    scored
+        .into_iter()
+        .map(|(i, m)| {
+            let d = &docs[i];
+            Candidate {
                 order_no: d.order_no.clone(),
                 title: d.title.clone(),
                 received_at: d.received_at,
                 open: d.open,
                 matched: m,
-            })
+            }
         })
-        .collect();
-    out.sort_by(|a, b| {
-        b.matched
-            .score
-            .total_cmp(&a.matched.score)
-            .then(b.received_at.cmp(&a.received_at))
-    });
-    out.truncate(top);
-    out
+        .collect()
 }
 
 /// Bigrams in more than this share of a window's orders do not propose pairs (they still
@@ -701,7 +736,8 @@ pub fn hotspots(
             let distinct = callers.len().max(1);
             let open = now.iter().filter(|&&i| docs[i].open).count();
             let n = now.len();
-            let mut order_nos: Vec<String> = now.iter().map(|&i| docs[i].order_no.clone()).collect();
+            let mut order_nos: Vec<String> =
+                now.iter().map(|&i| docs[i].order_no.clone()).collect();
             order_nos.sort();
             Some(Hotspot {
                 heat: (heat(n, distinct, before.len(), open) * 100.0).round() / 100.0,
@@ -780,8 +816,14 @@ mod tests {
         );
         assert_eq!(names("请求关注爱琴海岸小区物业管理有关问题"), ["爱琴海岸"]);
         assert_eq!(names("A3区含浦镇马路卫生很差"), Vec::<String>::new());
-        assert_eq!(names("该小区的物业公司扬言要退出小区"), Vec::<String>::new());
-        assert_eq!(names("政府幼儿园公园路灯不亮，农村道路"), Vec::<String>::new());
+        assert_eq!(
+            names("该小区的物业公司扬言要退出小区"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            names("政府幼儿园公园路灯不亮，农村道路"),
+            Vec::<String>::new()
+        );
         let p = places("再次反映星沙灰埠路爱琴海岸段没有安装路灯一事");
         assert_eq!(p[0].kind, PlaceKind::Road);
         assert!(p[0].name.ends_with("灰埠路"), "{p:?}");
@@ -833,7 +875,10 @@ mod tests {
 
     #[test]
     fn bigrams_leave_out_function_characters_and_boilerplate() {
-        let b: Vec<String> = bigrams("您好，我的小区路灯不亮").into_iter().map(bigram_text).collect();
+        let b: Vec<String> = bigrams("您好，我的小区路灯不亮")
+            .into_iter()
+            .map(bigram_text)
+            .collect();
         // 您好 is boilerplate; 的 cuts 我|小区路灯不亮.
         let mut want = vec!["小区", "区路", "路灯", "灯不", "不亮"];
         want.sort_by_key(|s| {
@@ -860,7 +905,11 @@ mod tests {
 
     #[test]
     fn score_adds_phone_place_and_text() {
-        let a = features("锦绣华府10号楼楼顶漏水", "家里天花板漏水严重", "13812345678");
+        let a = features(
+            "锦绣华府10号楼楼顶漏水",
+            "家里天花板漏水严重",
+            "13812345678",
+        );
         let b = features("锦绣华府10栋楼顶漏水", "楼顶防水层破损", "138-1234-5678");
         let m = compare(&a, t("2024-05-01 09:00"), &b, t("2024-05-03 10:00"), 30);
         let s = text_similarity(&a, &b);
@@ -871,7 +920,11 @@ mod tests {
         );
         // Past the phone window, the phone is no reason.
         let m = compare(&a, t("2024-05-01 09:00"), &b, t("2024-07-01 10:00"), 30);
-        assert!(!m.reasons.iter().any(|r| matches!(r, Reason::SamePhone { .. })));
+        assert!(
+            !m.reasons
+                .iter()
+                .any(|r| matches!(r, Reason::SamePhone { .. }))
+        );
         // Unrelated texts sharing a road: nothing.
         let c = features("红旗路噪音扰民", "夜间施工", "");
         let d = features("红旗路公交站建议", "增设站牌", "");

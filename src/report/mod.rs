@@ -2,6 +2,9 @@
 //! tables), CSV or JSON. Figures come only from `domain::scorecard`.
 
 mod format;
+pub mod quality;
+mod quality_suggest;
+pub mod similar;
 pub mod table;
 
 pub use format::{
