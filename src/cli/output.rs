@@ -588,7 +588,15 @@ pub fn hotspots_table(list: &[crate::domain::similar::Hotspot]) -> String {
             pad_left(&format!("{:+.0}%", h.growth * 100.0), 5),
             pad_left(&format!("{:.0}%", h.open_share * 100.0), 6),
             truncate(&one_line(&h.label), 60),
-            h.order_nos.join(" "),
+            if h.order_nos.len() > 12 {
+                format!(
+                    "{} …（共 {} 件）",
+                    h.order_nos[..12].join(" "),
+                    h.order_nos.len()
+                )
+            } else {
+                h.order_nos.join(" ")
+            },
         ));
     }
     out

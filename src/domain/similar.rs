@@ -10,8 +10,8 @@
 //! - **the score** (`compare`): text similarity, plus `PHONE_POINTS` for the same phone within
 //!   the phone window, plus the best shared place's points (`Place::points`); a pair is a
 //!   *candidate* when its score reaches `CANDIDATE_SCORE`;
-//! - **hotspots** (`group`, `heat`): candidates linked into groups (union-find), each ranked
-//!   by its heat index.
+//! - **hotspots** (`group`, `heat`): candidates gathered round a centre (star clustering: no
+//!   chaining), each group ranked by its heat index.
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -374,6 +374,8 @@ pub fn cosine(a: &[u64], b: &[u64]) -> f64 {
 pub struct Features {
     /// Bigrams of title and content together.
     pub bigrams: Vec<u64>,
+    /// Bigrams of the title alone (what proposes a hotspot's pairs).
+    pub title: Vec<u64>,
     pub places: Vec<Place>,
     /// The phone's digits (empty when fewer than 7).
     pub phone: String,
@@ -381,17 +383,40 @@ pub struct Features {
 
 /// The features of an order's title, content and phone.
 pub fn features(title: &str, content: &str, phone: &str) -> Features {
+    with_places(
+        features_without_places(title, content, phone),
+        title,
+        content,
+    )
+}
+
+/// `features` without the places: what a first pass over a window needs (`may_match`); the
+/// places are extracted afterwards for the few that pass (`with_places`).
+pub fn features_without_places(title: &str, content: &str, phone: &str) -> Features {
     let text = format!("{title}\n{content}");
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
     Features {
         bigrams: bigrams(&text),
-        places: places(&text),
+        title: bigrams(title),
+        places: Vec::new(),
         phone: if digits.len() >= 7 {
             digits
         } else {
             String::new()
         },
     }
+}
+
+/// The places of `title` and `content` added to features made without them.
+pub fn with_places(mut f: Features, title: &str, content: &str) -> Features {
+    f.places = places(&format!("{title}\n{content}"));
+    f
+}
+
+/// Whether a pair can score anything at all (`compare`): the same phone, or text similarity of
+/// at least `TEXT_FLOOR` (places count only then). The first pass over a window.
+pub fn may_match(a: &Features, b: &Features) -> bool {
+    (!a.phone.is_empty() && a.phone == b.phone) || text_similarity(a, b) >= TEXT_FLOOR
 }
 
 /// Text similarity of two orders: the cosine of their title-and-content bigram sets.
@@ -579,29 +604,30 @@ pub fn ranked(
         .collect()
 }
 
-/// Bigrams in more than this share of a window's orders do not propose pairs (they still
-/// count in the similarity): a hotspot's search stays near-linear.
-const COMMON_SHARE: f64 = 0.05;
+/// A title bigram in more than this many of a window's orders proposes no pairs (it still
+/// counts in the similarity): a hotspot's search stays linear in the window.
+const COMMON: usize = 200;
 
-/// The candidate pairs (i < j) among `docs`, each with its match: proposed by a shared phone,
-/// place or uncommon bigram (an inverted index), then scored by `compare`.
+/// The candidate pairs (i < j) among `docs`, each with its match: proposed by a shared phone
+/// or at least 3 shared title bigrams (an inverted index, common bigrams left out), then
+/// scored by `compare`.
 pub fn pairs(docs: &[Doc], phone_days: i64) -> Vec<(usize, usize, Match)> {
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut phones: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
-        for &b in &d.features.bigrams {
+        for &b in &d.features.title {
             index.entry(b).or_default().push(i);
         }
         if !d.features.phone.is_empty() {
             phones.entry(d.features.phone.as_str()).or_default().push(i);
         }
     }
-    let cap = ((docs.len() as f64 * COMMON_SHARE) as usize).max(20);
+    let cap = COMMON;
     let mut out = Vec::new();
     let mut counts: HashMap<usize, usize> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
         counts.clear();
-        for b in &d.features.bigrams {
+        for b in &d.features.title {
             if let Some(list) = index.get(b).filter(|l| l.len() <= cap) {
                 for &j in list.iter().filter(|&&j| j > i) {
                     *counts.entry(j).or_default() += 1;
@@ -613,7 +639,7 @@ pub fn pairs(docs: &[Doc], phone_days: i64) -> Vec<(usize, usize, Match)> {
                 *counts.entry(j).or_default() += 100;
             }
         }
-        // A pair needs at least 3 shared uncommon bigrams (or the phone) to be scored.
+        // A pair needs at least 3 shared uncommon title bigrams (or the phone) to be scored.
         let mut js: Vec<usize> = counts
             .iter()
             .filter(|&(_, &n)| n >= 3)
@@ -637,29 +663,40 @@ pub fn pairs(docs: &[Doc], phone_days: i64) -> Vec<(usize, usize, Match)> {
     out
 }
 
-/// Groups of docs linked by candidate pairs (union-find): each group's members by index,
-/// groups of at least `min` members, largest first.
+/// Groups of docs linked by candidate pairs, without chaining (A like B like C does not make A
+/// like C): the doc with the most links is a group's centre, and its linked docs not yet in a
+/// group join it; then the next doc not in a group with the most links, and so on (star
+/// clustering). Groups of at least `min` members, largest first; members in index order.
 pub fn group(n: usize, links: &[(usize, usize)], min: usize) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut adjacent: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(a, b) in links {
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
+        if a < n && b < n && a != b {
+            adjacent[a].push(b);
+            adjacent[b].push(a);
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| adjacent[b].len().cmp(&adjacent[a].len()).then(a.cmp(&b)));
+    let mut taken = vec![false; n];
+    let mut out = Vec::new();
+    for c in order {
+        if taken[c] || adjacent[c].is_empty() {
+            continue;
+        }
+        taken[c] = true;
+        let mut g = vec![c];
+        for &j in &adjacent[c] {
+            if !taken[j] {
+                taken[j] = true;
+                g.push(j);
+            }
+        }
+        g.sort_unstable();
+        g.dedup();
+        if g.len() >= min {
+            out.push(g);
+        }
     }
-    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() >= min).collect();
     out.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     out
 }
@@ -708,8 +745,9 @@ pub struct Hotspot {
 
 /// The hotspots among `docs` received in `[from, to)` (`previous` window: `[from − (to − from),
 /// from)`): the groups (`group`, at least `min` orders in the window) of candidate pairs over
-/// both windows, heat (`heat`) largest first. The label is the place most members name (2 or
-/// more), else the title of the member most like the others.
+/// both windows, heat (`heat`) largest first. The label is the title of the member most like
+/// the others, after the place most members name when more than half of them (and 2 or more)
+/// name it and the title does not.
 pub fn hotspots(
     docs: &[Doc],
     from: NaiveDateTime,
@@ -765,8 +803,9 @@ fn label(docs: &[Doc], members: &[usize], pairs: &[(usize, usize, Match)]) -> St
             }
         }
     }
+    let majority = (members.len() / 2 + 1).max(2);
     let mut best: Vec<((PlaceKind, String), usize)> =
-        places.into_iter().filter(|(_, n)| *n >= 2).collect();
+        places.into_iter().filter(|(_, n)| *n >= majority).collect();
     best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let place = best.first().map(|((_, name), _)| name.clone());
     // The member with the highest summed score to the others.
@@ -946,9 +985,13 @@ mod tests {
     }
 
     #[test]
-    fn groups_by_union_find() {
+    fn groups_are_stars_not_chains() {
+        // 1 is linked to 0 and 2: the centre; 4–5 a pair.
         let g = group(6, &[(0, 1), (1, 2), (4, 5)], 2);
         assert_eq!(g, vec![vec![0, 1, 2], vec![4, 5]]);
+        // A chain 0–1–2–3–4: 1 (first of the most linked) takes 0 and 2; 3 takes 4.
+        let g = group(5, &[(0, 1), (1, 2), (2, 3), (3, 4)], 2);
+        assert_eq!(g, vec![vec![0, 1, 2], vec![3, 4]]);
         assert_eq!(group(3, &[], 2), Vec::<Vec<usize>>::new());
     }
 }

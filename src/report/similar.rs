@@ -31,6 +31,10 @@ impl Default for Options {
 
 pub fn doc(r: TextRow) -> Doc {
     let features = similar::features(&r.title, &r.content, &r.phone);
+    doc_with(r, features)
+}
+
+fn doc_with(r: TextRow, features: similar::Features) -> Doc {
     let caller = if features.phone.is_empty() {
         r.citizen
     } else {
@@ -77,13 +81,23 @@ pub fn candidates(
     let since = order.received_at.min(ctx.now) - w;
     let until = (order.received_at + w).min(ctx.now).max(order.received_at);
     let rows = visible(ctx, store.similar_window(since, until)?);
-    let docs: Vec<Doc> = rows.into_iter().map(doc).collect();
     let content: String = order
         .content
         .chars()
         .take(crate::store::CONTENT_CHARS)
         .collect();
     let f = similar::features(&order.title, &content, &order.phone);
+    // First pass without places (most of a window shares nothing); places for the rest.
+    let docs: Vec<Doc> = rows
+        .into_iter()
+        .filter_map(|r| {
+            let lite = similar::features_without_places(&r.title, &r.content, &r.phone);
+            similar::may_match(&f, &lite).then(|| {
+                let features = similar::with_places(lite, &r.title, &r.content);
+                doc_with(r, features)
+            })
+        })
+        .collect();
     let list = similar::candidates(
         order_no,
         &f,
@@ -112,7 +126,7 @@ pub fn hotspots(
 }
 
 /// How many dispatches (and as many returns) the suggestion model learns from: the latest.
-pub const HISTORY: usize = 50_000;
+pub const HISTORY: usize = 20_000;
 
 /// The model of the dispatch history up to `until`.
 pub fn model(store: &Store, until: NaiveDateTime) -> Result<Model> {

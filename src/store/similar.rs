@@ -109,36 +109,56 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The dispatch history up to `until`, latest first, at most `limit` of each kind: every
-    /// order a unit holds (it was dispatched there and not sent back), and every approved
-    /// return with the unit that sent the order back.
+    /// The dispatch history of the latest `limit` orders received up to `until` (through the
+    /// index by time received): each order a unit holds (dispatched there and not sent back),
+    /// and each approved return of those orders with the unit that sent it back.
     pub fn dispatch_history(&self, until: NaiveDateTime, limit: usize) -> Result<Vec<DispatchRow>> {
         let until = until.format(FORMAT).to_string();
         let mut out = Vec::new();
-        let mut held = self.conn.prepare_cached(&format!(
-            "SELECT o.title, substr(o.content, 1, {CONTENT_CHARS}), u.name, o.assigned_at FROM orders o
-             JOIN units u ON u.id = o.unit_id
-             WHERE o.assigned_at IS NOT NULL AND o.assigned_at <= ?1
-             ORDER BY o.assigned_at DESC LIMIT ?2"
+        let mut recent = self.conn.prepare_cached(&format!(
+            "SELECT o.title, substr(o.content, 1, {CONTENT_CHARS}), u.name, o.received_at,
+                    o.returns, o.id
+             FROM orders o LEFT JOIN units u ON u.id = o.unit_id
+             WHERE o.received_at <= ?1 ORDER BY o.received_at DESC LIMIT ?2"
         ))?;
-        let mut returned = self.conn.prepare_cached(&format!(
-            "SELECT o.title, substr(o.content, 1, {CONTENT_CHARS}), u.name, e.at FROM events e
-             JOIN orders o ON o.id = e.order_id JOIN units u ON u.id = e.unit_id
-             WHERE e.kind = 'returned' AND e.at <= ?1 ORDER BY e.at DESC LIMIT ?2"
-        ))?;
-        for (stmt, was_returned) in [(&mut held, false), (&mut returned, true)] {
-            let rows = stmt.query_map(rusqlite::params![until, limit as i64], |r| {
-                let mut t = Texts::new(r);
-                Ok(DispatchRow {
-                    title: t.get(0)?,
-                    content: t.get(1)?,
-                    unit: t.get(2)?,
-                    returned: was_returned,
-                    at: get_ts(r, 3)?,
-                })
-            })?;
-            for row in rows {
-                out.push(row?);
+        let mut returned = self.conn.prepare_cached(
+            "SELECT u.name FROM events e JOIN units u ON u.id = e.unit_id
+             WHERE e.order_id = ?1 AND e.kind = 'returned'",
+        )?;
+        let rows = recent.query_map(rusqlite::params![until, limit as i64], |r| {
+            let mut t = Texts::new(r);
+            Ok((
+                t.get(0)?,
+                t.get(1)?,
+                t.opt(2)?,
+                get_ts(r, 3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })?;
+        for row in rows {
+            let (title, content, unit, at, returns, id): (String, String, Option<String>, _, _, _) =
+                row?;
+            if returns > 0 {
+                let units = returned.query_map([id], |r| Texts::new(r).get(0))?;
+                for u in units {
+                    out.push(DispatchRow {
+                        title: title.clone(),
+                        content: content.clone(),
+                        unit: u?,
+                        returned: true,
+                        at,
+                    });
+                }
+            }
+            if let Some(unit) = unit {
+                out.push(DispatchRow {
+                    title,
+                    content,
+                    unit,
+                    returned: false,
+                    at,
+                });
             }
         }
         Ok(out)
