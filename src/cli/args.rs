@@ -376,10 +376,6 @@ pub enum Command {
         /// A CSV of labelled pairs: a,b,label (order numbers; 1 = same problem, 0 = not).
         #[arg(long, value_name = "FILE")]
         pairs: PathBuf,
-        /// Also measure dispatch suggestions, learning each unit from the replies' wording
-        /// (the taidi data set names the answering department in its reply).
-        #[arg(long)]
-        suggest: bool,
     },
     /// Explain a unit's score under a pack: the orders that cost it points, largest first,
     /// with the answers or lateness that cost them (as things stand now).

@@ -3,7 +3,6 @@
 
 mod format;
 pub mod quality;
-mod quality_suggest;
 pub mod similar;
 pub mod table;
 

@@ -1,10 +1,9 @@
 //! `hotline quality`: duplicate candidates and hotspot grouping measured against labelled
-//! pairs (QUALITY.md), and dispatch suggestions on a time split of the history.
+//! pairs (QUALITY.md).
 
 use super::similar::doc;
 use crate::domain::similar::{self, Doc};
 use crate::error::{Error, Result};
-use crate::ops::Ctx;
 use crate::store::Store;
 use chrono::NaiveDateTime;
 use std::collections::{HashMap, HashSet};
@@ -85,8 +84,7 @@ fn count(pairs: &[Pair], predicted: impl Fn(&Pair) -> bool) -> (usize, usize, us
 }
 
 /// The report: candidates' precision and recall at several thresholds, the hotspot grouping's,
-/// and with `suggest` the suggestions' accuracy.
-pub fn run(store: &Store, ctx: &Ctx, path: &Path, suggest: bool) -> Result<String> {
+pub fn run(store: &Store, path: &Path) -> Result<String> {
     let pairs = read_pairs(path)?;
     let docs = all_docs(store)?;
     let index: HashMap<&str, usize> = docs
@@ -161,7 +159,7 @@ pub fn run(store: &Store, ctx: &Ctx, path: &Path, suggest: bool) -> Result<Strin
     }
     let (tp, fp, fn_) = count(&pairs, |p| {
         let (a, b) = (index[p.a.as_str()], index[p.b.as_str()]);
-        group_of.get(&a).is_some() && group_of.get(&a) == group_of.get(&b)
+        group_of.contains_key(&a) && group_of.get(&a) == group_of.get(&b)
     });
     out.push_str(&format!(
         "\nHotspot grouping (the whole data set as one window: {} groups, the largest {} orders; a pair is predicted when both orders are in one group):\n\n| precision | recall | TP | FP | FN |\n|---|---|---|---|---|\n{}\n",
@@ -169,8 +167,5 @@ pub fn run(store: &Store, ctx: &Ctx, path: &Path, suggest: bool) -> Result<Strin
         groups.first().map_or(0, Vec::len),
         pr(tp, fp, fn_)
     ));
-    if suggest {
-        out.push_str(&super::quality_suggest::run(store, ctx)?);
-    }
     Ok(out)
 }
