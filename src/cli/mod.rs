@@ -871,11 +871,8 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
             }
             Ok(())
         }
-        Command::Quality { pairs, suggest } => {
-            print!(
-                "{}",
-                crate::report::quality::run(store, ctx, &pairs, suggest)?
-            );
+        Command::Quality { pairs } => {
+            print!("{}", crate::report::quality::run(store, &pairs)?);
             Ok(())
         }
         Command::Operator(cmd) => operator_cmd(store, ctx, cmd),
