@@ -138,8 +138,9 @@ fn hotspots_of_the_message_board_list_its_largest_group() {
         .iter()
         .max_by_key(|h| h["count"].as_u64().unwrap())
         .unwrap();
-    // The board's most repeated problem: the planning of 泉星物流园 (eight messages).
-    assert_eq!(largest["count"], 8, "{largest}");
+    // The board's most repeated problem: the planning of 泉星物流园 (four messages; a chain
+    // of links would have joined them to the KTV noise of 泉星社区, another problem).
+    assert_eq!(largest["count"], 4, "{largest}");
     assert!(
         largest["label"].as_str().unwrap().contains("物流园"),
         "{largest}"
