@@ -293,6 +293,49 @@ fn equal_scores_share_a_rank_and_the_black_list_is_the_worst() {
     );
 }
 
+#[test]
+fn a_tie_at_the_boundary_of_the_red_or_black_list_names_every_unit_of_it() {
+    use hotline::domain::assessment::{Assessed, Assessment};
+    let unit = |name: &str, score: f64, rank: usize| Assessed {
+        unit: name.into(),
+        kind: UnitKind::Department,
+        values: Vec::new(),
+        score: Some(score),
+        rank: Some(rank),
+        floors_failed: Vec::new(),
+    };
+    // Five tied at the top (rank 1), then 80, 70, 60, 50, 50 (ranks 6, 7, 8, 9, 9).
+    let mut rows: Vec<Assessed> = ["甲", "乙", "丙", "丁", "戊"]
+        .iter()
+        .map(|n| unit(n, 100.0, 1))
+        .collect();
+    rows.push(unit("己", 80.0, 6));
+    rows.push(unit("庚", 70.0, 7));
+    rows.push(unit("辛", 60.0, 8));
+    rows.push(unit("壬", 50.0, 9));
+    rows.push(unit("癸", 50.0, 9));
+    let a = Assessment {
+        pack: "x".into(),
+        rows,
+    };
+    let names = |l: Vec<&Assessed>| l.iter().map(|r| r.unit.clone()).collect::<Vec<_>>();
+    let (red, black) = a.red_black(UnitKind::Department, 3);
+    // Best 3: all five tied at 1 (none of them better than another).
+    assert_eq!(names(red), ["甲", "乙", "丙", "丁", "戊"]);
+    // Worst 3: 辛 (2 below it), 壬 and 癸 (none below): the tie at the bottom both named.
+    assert_eq!(names(black), ["辛", "壬", "癸"]);
+    // Everyone tied: nobody is on either list.
+    let tied = Assessment {
+        pack: "x".into(),
+        rows: ["甲", "乙", "丙", "丁"]
+            .iter()
+            .map(|n| unit(n, 90.0, 1))
+            .collect(),
+    };
+    let (red, black) = tied.red_black(UnitKind::Department, 2);
+    assert!(red.is_empty() && black.is_empty());
+}
+
 // ---------------------------------------------------------------------------------------
 // The same definitions driven through the real operations and store: events in, figures out.
 

@@ -1047,6 +1047,45 @@ fn what_cannot_be_undone_is_shown_and_asked_once() {
 }
 
 #[test]
+fn a_callback_without_a_phone_offers_nothing_to_reveal_and_records_nothing() {
+    let (dir, mut s) = session();
+    let db = dir.path().join("demo.db");
+    // An order taken without a contact, through to awaiting its callback.
+    let no = cli(
+        &db,
+        &[
+            "order",
+            "add",
+            "--category",
+            "request",
+            "--title",
+            "路灯不亮",
+        ],
+    )
+    .trim()
+    .to_string();
+    cli(&db, &["dispatch", &no, "--unit", "住建局"]);
+    cli(&db, &["accept", &no]);
+    cli(&db, &["reply", &no, "--text", "已修复路灯。"]);
+    cli(&db, &["review", &no, "--accept"]);
+    s.reload().unwrap();
+    let before = s.store().events(&no).unwrap().len();
+    let screen = run(&mut s, &format!(":order <Space> {no} <Enter> c"));
+    assert!(
+        matches!(s.app.overlay.dialog, Some(Dialog::Callback(_))),
+        "{screen}"
+    );
+    assert!(screen.contains("（未留联系方式）"), "{screen}");
+    assert!(!screen.contains("按 p 显示"), "{screen}");
+    run(&mut s, "p");
+    assert_eq!(
+        s.store().events(&no).unwrap().len(),
+        before,
+        "nothing recorded"
+    );
+}
+
+#[test]
 fn callbacks_as_a_console_reveal_choose_confirm_next() {
     use hotline::domain::CallbackResult;
     use hotline::domain::text::mask_phone;
@@ -1266,15 +1305,74 @@ fn the_dispatch_time_limit_takes_working_days_or_a_date_and_refuses_a_bad_value(
 }
 
 #[test]
+fn a_past_deadline_is_refused_in_the_form_before_any_confirmation() {
+    let (_d, mut s) = session();
+    let (no, _) = returned_order(&s);
+    let past = s.app.env.now.date() - chrono::Duration::days(30);
+    run(&mut s, &format!("d 海城镇 <Enter> <C-u> {past} <Enter>"));
+    // The workflow's own refusal, in Chinese, with the form kept (no confirmation asked).
+    let e = shown_error(&s).unwrap_or_else(|| panic!("no error"));
+    assert!(e.contains("早于转办日期"), "{e}");
+    assert!(
+        matches!(s.app.overlay.dialog, Some(Dialog::Form(_))),
+        "{:?}",
+        s.app.overlay.dialog
+    );
+    assert_eq!(
+        s.store().order(&no).unwrap().unwrap().status,
+        Status::Returned
+    );
+    // Hours are taken too: an urgent order due in 2 hours.
+    let (_d, mut s) = session();
+    run(&mut s, "d 海城镇 <Enter> <C-u> 2小时 <Enter>");
+    let Some(Dialog::Confirm(c)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert!(c.text.join("\n").contains("2 小时（至"), "{:?}", c.text);
+    run(&mut s, "y");
+    let o = s.store().order(&no).unwrap().unwrap();
+    assert_eq!(
+        o.due_at,
+        Some(s.app.env.now + chrono::Duration::hours(2)),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn a_unit_account_is_not_offered_the_offices_keys() {
+    let (_d, mut s) = session();
+    // An order awaiting the office's review (待审核), as the unit that holds it.
+    let o = s
+        .store()
+        .list_orders(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.status == Status::Replied && o.unit.is_some())
+        .expect("the demo has a replied order");
+    s.app.env.role = hotline::domain::Role::Unit(o.unit.clone().unwrap());
+    run(&mut s, &format!(":order <Space> {} <Enter>", o.order_no));
+    feed(&mut s, "d");
+    let m = s.app.message.clone().unwrap().text;
+    assert!(!m.contains("可按：v"), "the review key is not offered: {m}");
+    assert!(m.contains("您现在对它没有可做的操作"), "{m}");
+}
+
+#[test]
 fn intake_records_a_new_order_then_opens_the_dispatch_picker_for_it() {
     let (_d, mut s) = session();
     let before = s.store().list_orders(&Default::default()).unwrap().len();
     // `i`: the category first (3 = 诉求), then the form; Ctrl-S records.
     run(&mut s, "i 3");
-    run(
+    let confirm = run(
         &mut s,
-        "路灯不亮 <Tab> 西关街路灯三天不亮 <Tab> 张先生 <Tab> 13800001111 <Tab> 西关街 <C-s> y",
+        "路灯不亮 <Tab> 西关街路灯三天不亮 <Tab> 张先生 <Tab> 13800001111 <Tab> 西关街 <C-s>",
     );
+    // The confirmation repeats what will be recorded, the content included.
+    assert!(
+        confirm.contains("内容") && confirm.contains("西关街路灯三天不亮"),
+        "{confirm}"
+    );
+    run(&mut s, "y");
     let orders = s.store().list_orders(&Default::default()).unwrap();
     assert_eq!(orders.len(), before + 1, "{:?}", shown_error(&s));
     let new = orders
@@ -1929,6 +2027,59 @@ fn unit_line<'a>(screen: &'a str, unit: &str) -> &'a str {
         .lines()
         .find(|l| l.trim_start_matches('│').starts_with(unit))
         .unwrap_or_else(|| panic!("no line for {unit}:\n{screen}"))
+}
+
+#[test]
+fn an_exemption_shows_the_adjusted_score_beside_the_raw_one_as_the_report_does() {
+    let (dir, mut s) = session();
+    let db = dir.path().join("demo.db");
+    // One of 住建局's orders the office judges unreasonable (剔除).
+    let no = s
+        .store()
+        .list_orders(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|o| o.unit.as_deref() == Some("住建局") && o.status == Status::Closed)
+        .expect("a closed order of 住建局")
+        .order_no;
+    cli(
+        &db,
+        &[
+            "exempt",
+            &no,
+            "--kind",
+            "unreasonable",
+            "--reason",
+            "诉求明显不合理",
+        ],
+    );
+    s.reload().unwrap();
+    let screen = run_script(&mut s, &keys("3 P j <Enter>"), 160, 48).unwrap();
+    assert!(screen.contains("剔除后得分"), "{screen}");
+    let json: serde_json::Value = serde_json::from_str(&cli(
+        &db,
+        &["report", "--pack", "beijing", "--format", "json"],
+    ))
+    .unwrap();
+    let u = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "住建局")
+        .unwrap()
+        .clone();
+    let raw = u["score"].as_f64().unwrap();
+    let adjusted = u["adjusted"]["score"].as_f64().unwrap();
+    assert_ne!(raw, adjusted, "the exemption changes the score: {u}");
+    let line = unit_line(&screen, "住建局");
+    assert!(
+        line.contains(&format!("{raw:.2}")) && line.contains(&format!("{adjusted:.2}")),
+        "raw {raw:.2} and adjusted {adjusted:.2} in: {line}"
+    );
+    // Without exemptions in the period, no such column.
+    let (_d, mut s) = session();
+    let screen = run_script(&mut s, &keys("3 P j <Enter>"), 160, 48).unwrap();
+    assert!(!screen.contains("剔除后得分"), "{screen}");
 }
 
 #[test]

@@ -176,3 +176,81 @@ fn hours_are_checked_and_an_extension_replaces_the_hour_with_a_day() {
     assert_eq!(o["hours_left"], Value::Null);
     ok(&db, "2017-11-08T10:00:00", &["check"]);
 }
+
+#[test]
+fn late_by_hours_costs_the_floor_a_day_limit_would_not() {
+    let (_d, db) = new_db();
+    // 水务局: an urgent order (2 h) replied 5 hours after dispatch, the same day; and an order
+    // of 10 working days replied the same day. 教体局: the same two replies, both on a
+    // working-day limit.
+    let urgent = add(&db, "自来水主管道爆裂");
+    let plain = add(&db, "水表读数异常");
+    let other1 = add(&db, "校门口积水");
+    let other2 = add(&db, "校车时间调整建议");
+    ok(
+        &db,
+        T0,
+        &["dispatch", &urgent, "--unit", "水务局", "--hours", "2"],
+    );
+    ok(&db, T0, &["dispatch", &plain, "--unit", "水务局"]);
+    ok(&db, T0, &["dispatch", &other1, "--unit", "教体局"]);
+    ok(&db, T0, &["dispatch", &other2, "--unit", "教体局"]);
+    for no in [&urgent, &plain, &other1, &other2] {
+        finish(&db, no, "2017-11-06T14:00:00");
+    }
+    let now = "2017-11-07T09:00:00";
+    let rows = json(
+        &db,
+        now,
+        &["report", "--pack", "deduction", "--format", "json"],
+    )["units"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let row = |u: &str| rows.iter().find(|r| r["unit"] == u).unwrap().clone();
+    // 按时办结率 = on time / closed: 水务局 1/2 = 50 % < the pack's 60 % floor; 教体局 2/2.
+    let w = row("水务局");
+    assert_eq!(
+        (w["closed"].as_u64(), w["closed_on_time"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(
+        w["floors_failed"],
+        serde_json::json!(["on_time_rate"]),
+        "{w}"
+    );
+    let j = row("教体局");
+    assert_eq!(j["closed_on_time"], 2);
+    assert_eq!(j["floors_failed"], serde_json::json!([]), "{j}");
+    // Nothing late by days: the deductions (over 30 days, late now, supervisions, redos,
+    // late returns) are all 0, so both score 100 and share rank 1 in their tier.
+    assert_eq!(
+        (w["score"].as_f64(), w["rank"].as_u64()),
+        (Some(100.0), Some(1))
+    );
+    assert_eq!(
+        (j["score"].as_f64(), j["rank"].as_u64()),
+        (Some(100.0), Some(1))
+    );
+}
+
+#[test]
+fn order_show_says_the_time_due_and_the_hours_left_or_over() {
+    let (_d, db) = new_db();
+    let no = add(&db, "暖气管道爆裂");
+    ok(
+        &db,
+        T0,
+        &["dispatch", &no, "--unit", "住建局", "--hours", "2"],
+    );
+    let text = ok(&db, "2017-11-06T10:40:00", &["order", "show", &no]);
+    assert!(
+        text.contains("2017-11-06 11:00 (剩余 1 小时 / 1 h left; 已用 80% / 80% used)"),
+        "{text}"
+    );
+    let text = ok(&db, "2017-11-06T13:10:00", &["order", "show", &no]);
+    assert!(
+        text.contains("2017-11-06 11:00 (超时 3 小时 / 3 h over)"),
+        "{text}"
+    );
+}

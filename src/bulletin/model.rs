@@ -276,6 +276,7 @@ pub fn pack_values(
         "black_townships",
         "floors",
         "floor_units",
+        "basis",
     ];
     for k in keys {
         m.insert(k, String::new());
@@ -299,16 +300,31 @@ pub fn pack_values(
             })
             .collect();
         if names.is_empty() {
-            "（得分的单位不足两个，不排）".to_string()
+            "（得分的单位不足两个或得分全部相同，不排）".to_string()
         } else {
             names.join("、")
         }
+    };
+    // Exempted orders are out of the units' assessment (剔除): the lists and the floors are
+    // the adjusted figures' when there are any, and the text says so; the tables show both.
+    let a = match &j.adjusted {
+        Some((_, adj)) => {
+            m.insert(
+                "basis",
+                format!(
+                    "以下按剔除后得分排名（剔除工单{}件，不计入所属单位考核）。",
+                    j.exempted.len()
+                ),
+            );
+            adj
+        }
+        None => &j.raw,
     };
     for (kind, red, black) in [
         (UnitKind::Department, "red_departments", "black_departments"),
         (UnitKind::Township, "red_townships", "black_townships"),
     ] {
-        let (r, b) = j.raw.red_black(kind, pack.red_black);
+        let (r, b) = a.red_black(kind, pack.red_black);
         m.insert(red, named(&r));
         m.insert(black, named(&b));
     }
@@ -320,7 +336,7 @@ pub fn pack_values(
     m.insert("floors", floors.join("，"));
     let below: Vec<String> = UnitKind::ALL
         .iter()
-        .flat_map(|k| j.raw.ranked(*k))
+        .flat_map(|k| a.ranked(*k))
         .filter(|a| !a.floors_failed.is_empty())
         .map(|a| {
             // With one floor its name is said once, before the list.

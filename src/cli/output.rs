@@ -238,15 +238,32 @@ pub fn order_text(o: &Order, events: &[StoredEvent], now: NaiveDateTime, reveal:
         o.unit.clone().unwrap_or_else(|| "-".into()),
     );
     line(&mut s, "受理时间", fmt(o.received_at));
-    let deadline = match (o.deadline, days_left(o, now)) {
-        (Some(d), Some(n)) if n < 0 => format!(
+    let warn = crate::domain::limits::limit_warning(calendar(), o, now)
+        .map(|w| format!("; 已用 {w}% / {w}% used"))
+        .unwrap_or_default();
+    let deadline = match (o.due_at, o.hours_left(now), o.deadline, days_left(o, now)) {
+        // An urgent order: its time due, and the hours left or over.
+        (Some(due), Some(h), _, _) if h < 0 => format!(
+            "{} (超时 {} 小时 / {} h over)",
+            due.format("%Y-%m-%d %H:%M"),
+            -h,
+            -h
+        ),
+        (Some(due), Some(h), _, _) => format!(
+            "{} (剩余 {h} 小时 / {h} h left{warn})",
+            due.format("%Y-%m-%d %H:%M")
+        ),
+        (Some(due), None, _, _) => due.format("%Y-%m-%d %H:%M").to_string(),
+        (None, _, Some(d), Some(n)) if n < 0 => format!(
             "{d} (超期 {} 天 / overdue {} days)",
             o.days_overdue(now),
             o.days_overdue(now)
         ),
-        (Some(d), Some(n)) => format!("{d} (剩余 {n} 个工作日 / {n} working days left)"),
-        (Some(d), None) => d.to_string(),
-        (None, _) => "-".into(),
+        (None, _, Some(d), Some(n)) => {
+            format!("{d} (剩余 {n} 个工作日 / {n} working days left{warn})")
+        }
+        (None, _, Some(d), None) => d.to_string(),
+        (None, _, None, _) => "-".into(),
     };
     line(&mut s, "办理时限", deadline);
     if let Some(at) = o.first_contact_at {

@@ -626,7 +626,11 @@ impl Assessment {
         rows
     }
 
-    /// 红黑榜 of a tier: the best `n` and the worst `n` ranked units (worst last).
+    /// **红黑榜** of a tier, from the ranked units (n at most half of them): the red list is
+    /// every unit ranked among the best `n` (rank ≤ n: a tie at the boundary names every unit
+    /// of it, never a chosen few), the black list every unit among the worst `n` (fewer than
+    /// `n` units ranked below it), worst last; a unit that would be on both lists (all tied)
+    /// is on neither: nothing tells it apart.
     pub fn red_black(&self, kind: UnitKind, n: usize) -> (Vec<&Assessed>, Vec<&Assessed>) {
         let ranked: Vec<&Assessed> = self
             .ranked(kind)
@@ -634,8 +638,24 @@ impl Assessment {
             .filter(|a| a.rank.is_some())
             .collect();
         let n = n.min(ranked.len() / 2);
-        let red = ranked[..n].to_vec();
-        let black = ranked[ranked.len() - n..].to_vec();
+        if n == 0 {
+            return (Vec::new(), Vec::new());
+        }
+        let rank = |a: &Assessed| a.rank.unwrap_or(usize::MAX);
+        let below = |a: &Assessed| ranked.iter().filter(|b| rank(b) > rank(a)).count();
+        let red_all: Vec<&Assessed> = ranked.iter().copied().filter(|a| rank(a) <= n).collect();
+        let black_all: Vec<&Assessed> = ranked.iter().copied().filter(|a| below(a) < n).collect();
+        let on = |l: &[&Assessed], a: &Assessed| l.iter().any(|b| b.unit == a.unit);
+        let red = red_all
+            .iter()
+            .copied()
+            .filter(|a| !on(&black_all, a))
+            .collect();
+        let black = black_all
+            .iter()
+            .copied()
+            .filter(|a| !on(&red_all, a))
+            .collect();
         (red, black)
     }
 

@@ -333,18 +333,26 @@ pub fn judged_markdown(j: &Judged, pack: &Pack) -> String {
         }
         out.push('\n');
         if pack.red_black > 0 && pack.score.is_some() {
-            let (red, black) = j.raw.red_black(kind, pack.red_black);
+            // Exempted orders are out of the assessment: the lists follow the adjusted figures
+            // when there are any (`bulletin` says the same).
+            let basis = j.adjusted.as_ref().map_or(&j.raw, |(_, a)| a);
+            let (red, black) = basis.red_black(kind, pack.red_black);
             let names = |v: Vec<&crate::domain::assessment::Assessed>| {
                 v.iter()
                     .map(|a| a.unit.as_str())
                     .collect::<Vec<_>>()
                     .join("、")
             };
-            if red.is_empty() {
-                out.push_str("红黑榜：本组得分的单位不足两个，不排。\n\n");
+            let by = if j.adjusted.is_some() {
+                "（按剔除后得分）"
+            } else {
+                ""
+            };
+            if red.is_empty() && black.is_empty() {
+                out.push_str("红黑榜：本组得分的单位不足两个或得分全部相同，不排。\n\n");
             } else {
                 out.push_str(&format!(
-                    "红榜：{}\n\n黑榜：{}\n\n",
+                    "红榜{by}：{}\n\n黑榜{by}：{}\n\n",
                     names(red),
                     names(black)
                 ));

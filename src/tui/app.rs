@@ -500,6 +500,9 @@ pub struct Data {
     pub detail_stamp: u64,
     pub units: Vec<UnitEntry>,
     pub card: Option<Scorecard>,
+    /// Under a pack whose exemptions apply in the period: the scorecard less the exempted
+    /// orders (`report::judge`'s adjusted card).
+    pub card_adjusted: Option<Scorecard>,
     pub activity: Vec<StoredEvent>,
     /// The unit shown by the Unit screen, and its orders (open first) when `unit_held`.
     pub unit: Option<String>,
@@ -508,6 +511,8 @@ pub struct Data {
     /// The scorecard as the chosen pack judges it (`TabsState::pack`): computed once per
     /// scorecard or pack (`App::reassess`), never per frame. None under the seed's view.
     pub assessment: Option<Assessment>,
+    /// The adjusted scorecard as the pack judges it (剔除后), beside `assessment`.
+    pub assessment_adjusted: Option<Assessment>,
     /// The explain screen's unit (`report::explain`), and the generation it shows.
     pub explained: Option<crate::report::Explained>,
     pub explain_stamp: u64,
@@ -529,12 +534,14 @@ impl Data {
             detail_stamp: 0,
             units: Vec::new(),
             card: None,
+            card_adjusted: None,
             activity: Vec::new(),
             unit: None,
             unit_orders: Vec::new(),
             unit_held: false,
             earliest: None,
             assessment: None,
+            assessment_adjusted: None,
             explained: None,
             explain_stamp: 0,
         }
@@ -789,6 +796,9 @@ impl App {
         };
         let keys = self.selection_keys();
         self.tabs.pack = pack;
+        // The adjusted figures follow the pack's exemption kinds: load the scorecard again.
+        self.data.card_stamp = 0;
+        self.data.card_adjusted = None;
         let st = self.tabs.list_mut(ListId::Units);
         st.sort = 0;
         st.reverse = false;
@@ -800,6 +810,10 @@ impl App {
     /// The assessment of the loaded scorecard by the chosen pack: once per scorecard or pack.
     pub fn reassess(&mut self) {
         self.data.assessment = match (&self.tabs.pack, &self.data.card) {
+            (Some(p), Some(c)) => Some(assessment::assess(p, c)),
+            _ => None,
+        };
+        self.data.assessment_adjusted = match (&self.tabs.pack, &self.data.card_adjusted) {
             (Some(p), Some(c)) => Some(assessment::assess(p, c)),
             _ => None,
         };

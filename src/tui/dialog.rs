@@ -657,7 +657,10 @@ impl CallbackDesk {
 
     fn on_key(&mut self, lang: Lang, cmd: Option<Cmd>) -> Outcome {
         match cmd {
-            Some(Cmd::Reveal) if !self.revealed => Outcome::Reveal(self.order.order_no.clone()),
+            // Nothing is revealed (nor recorded) when the order has no phone to call.
+            Some(Cmd::Reveal) if !self.revealed && !self.order.phone.trim().is_empty() => {
+                Outcome::Reveal(self.order.order_no.clone())
+            }
             Some(Cmd::Yes) | Some(Cmd::No) => {
                 self.contacted = Some(cmd == Some(Cmd::Yes));
                 self.next()

@@ -98,6 +98,7 @@ strings! {
     // Assessment packs (the Units tab's P) and the explain screen.
     ColScore => "得分", "Score";
     ColRank => "名次", "Rank";
+    ColAdjusted => "剔除后得分", "Adjusted score";
     ColFloor => "未达底线", "Below floor";
     ColPoints => "扣分", "Points";
     ColWhy => "扣分原因", "Why";
@@ -394,6 +395,7 @@ strings! {
     CbCitizen => "诉求人", "Citizen";
     CbPhone => "电话", "Phone";
     CbMasked => "（按 {} 显示完整电话，会记入工单历史）", "(press {} to show it in full; recorded in the history)";
+    CbNoContact => "（未留联系方式）", "(no contact given)";
     CbShown => "（已显示，已记入工单历史）", "(shown; recorded in the history)";
     CbReply => "单位答复", "Reply";
     CbNoReply => "（无答复）", "(no reply)";
@@ -425,6 +427,7 @@ strings! {
     NoUnit => "没有选中的单位", "No unit selected";
     NothingOverdue => "{} 没有超期工单", "{} has no overdue order";
     AllowedKeys => "可按：{}", "Keys: {}";
+    NothingForYou => "您现在对它没有可做的操作", "Nothing for you to do on it now";
     UnknownCommand => "未知命令“{}”。可用：:unit 单位、:order 编号、:find 查询、:view 名称、:views、:period …、:forecast 日期、:q", "Unknown command \"{}\". Try :unit NAME, :order NO, :find QUERY, :view NAME, :views, :period …, :forecast DATE, :q";
     LockWaiting => "数据库正被其他程序占用，正在等待…（{} 秒，最多 {} 秒；Esc 放弃，其他按键不起作用）", "The database is being used by another program, waiting… ({} s of at most {} s; Esc gives up, other keys do nothing)";
     LockGaveUp => "已放弃：未记录任何内容（数据库正被其他程序占用）。输入的内容保留，可再次提交", "Given up: nothing was recorded (the database is being used by another program). What you typed is kept: submit again when you like";

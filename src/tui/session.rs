@@ -227,6 +227,7 @@ impl Session {
             },
             Need::Card => Request::Card {
                 period: period_for(self.app.tabs.period, now, self.app.data.earliest),
+                pack: self.app.tabs.pack.clone().map(Box::new),
             },
             Need::Detail(no) => Request::Detail {
                 no: no.clone(),
@@ -431,8 +432,9 @@ impl Session {
                 st.keep = None;
                 st.selected = st.selected.min(total.saturating_sub(1));
             }
-            Answer::Card(card) => {
+            Answer::Card(card, adjusted) => {
                 app.data.card = Some(*card);
+                app.data.card_adjusted = adjusted.map(|c| *c);
                 app.data.card_stamp = stamp;
                 // The pack's judgement, once per scorecard (never per frame).
                 app.reassess();
@@ -795,7 +797,11 @@ impl Session {
             } => {
                 let (o, warning) =
                     ops::dispatch(&self.store, ctx, order_no, unit, *limit, Some(*version))?;
-                let deadline = o.deadline.map(|d| d.to_string()).unwrap_or_default();
+                // An urgent order's limit keeps its time: say it.
+                let deadline = match o.due_at {
+                    Some(due) => due.format("%Y-%m-%d %H:%M").to_string(),
+                    None => o.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                };
                 let mut m = fill(t(S::DoneDispatch), &[&o.order_no, unit, &deadline]);
                 if let Some(w) = warning {
                     m = format!("{m}\n{w}");

@@ -26,10 +26,7 @@ pub const ACTIVITY: usize = 300;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     /// Counts, the open orders when few enough to hold, units, activity.
-    Base {
-        now: NaiveDateTime,
-        hold: usize,
-    },
+    Base { now: NaiveDateTime, hold: usize },
     /// Entries `start..start + len` of a list as `query` (around `keep` when given).
     List {
         id: ListId,
@@ -42,6 +39,8 @@ pub enum Request {
     },
     Card {
         period: Period,
+        /// The pack the Units tab judges by: its exemption kinds decide the adjusted figures.
+        pack: Option<Box<crate::domain::assessment::Pack>>,
     },
     /// An order and its history; `open` shows it (else it refreshes the one shown).
     Detail {
@@ -50,10 +49,7 @@ pub enum Request {
         open: bool,
     },
     /// A unit's overdue order numbers, for urging them all.
-    OverdueOf {
-        unit: String,
-        today: NaiveDate,
-    },
+    OverdueOf { unit: String, today: NaiveDate },
     /// What cost a unit points under a pack (None: the default) in the period
     /// (`report::explain`); `open` shows it (else it refreshes the one shown).
     Explain {
@@ -114,7 +110,9 @@ pub enum Answer {
         /// Where the order to keep selected is now.
         selected: Option<usize>,
     },
-    Card(Box<Scorecard>),
+    /// The scorecard, and under a pack whose exemptions apply, the adjusted one (the raw less
+    /// the exempted orders' own tally: `report::judge`).
+    Card(Box<Scorecard>, Option<Box<Scorecard>>),
     Detail {
         no: String,
         detail: Option<Box<Detail>>,
@@ -271,9 +269,13 @@ impl Lists {
                 *now,
                 (*start, *len, *hold, keep.as_deref()),
             ),
-            Request::Card { period } => Ok(Answer::Card(Box::new(crate::report::scorecard(
-                store, *period,
-            )?))),
+            Request::Card { period, pack } => Ok(match pack {
+                Some(p) => {
+                    let j = crate::report::judge(store, *period, p)?;
+                    Answer::Card(Box::new(j.card), j.adjusted.map(|(c, _)| Box::new(c)))
+                }
+                None => Answer::Card(Box::new(crate::report::scorecard(store, *period)?), None),
+            }),
             Request::Detail { no, now, open } => {
                 let detail = match store
                     .order(no)?

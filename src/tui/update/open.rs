@@ -24,12 +24,17 @@ pub fn order_line(row: &OrderRow) -> String {
 }
 
 /// The workflow's refusal (from `workflow::precheck`): a state that does not permit the
-/// action also names the keys that would work now.
-fn refuse(app: &mut App, err: WorkflowError) {
+/// action also names the keys that would work now, for this operator (an action the role may
+/// not take on the order, `ops::policy::action_refusal`, is not offered as a key).
+fn refuse(app: &mut App, err: WorkflowError, order: &crate::domain::Order) {
     let hint = match &err {
         WorkflowError::NotAllowed { allowed, .. } => {
             let keys: Vec<String> = allowed
                 .iter()
+                .filter(|a| {
+                    crate::ops::policy::action_refusal(&app.env.operator, &app.env.role, **a, order)
+                        .is_none()
+                })
                 .filter_map(|a| {
                     let key = app
                         .env
@@ -38,11 +43,17 @@ fn refuse(app: &mut App, err: WorkflowError) {
                     Some(format!("{key} {}", i18n::action(app.env.lang, *a)))
                 })
                 .collect();
-            let hint = fill(
-                app.env.t(S::AllowedKeys),
-                &[&keys.join(app.env.theme.dot())],
-            );
-            format!("\n{hint}")
+            if keys.is_empty() {
+                // Nothing this operator may do on it now (a unit account on an order awaiting
+                // the office's review): say so rather than offer the office's keys.
+                format!("\n{}", app.env.t(S::NothingForYou))
+            } else {
+                let hint = fill(
+                    app.env.t(S::AllowedKeys),
+                    &[&keys.join(app.env.theme.dot())],
+                );
+                format!("\n{hint}")
+            }
         }
         _ => String::new(),
     };
@@ -151,7 +162,7 @@ fn order_op_on(app: &mut App, op: Op, row: OrderRow) -> Vec<Effect> {
     let needs = match precheck(o, action, app.env.now) {
         Ok(n) => n,
         Err(e) => {
-            refuse(app, e);
+            refuse(app, e, o);
             return Vec::new();
         }
     };

@@ -332,6 +332,11 @@ fn intake_summary(app: &App, new: &NewOrder) -> (String, Vec<String>) {
     let rows = [
         (S::ColCategory, or_none(category.as_deref().unwrap_or(""))),
         (S::DlgTitle, or_none(&i.title)),
+        // The content as far as one line shows it (the form has it whole).
+        (
+            S::DlgContent,
+            crate::domain::text::truncate(&or_none(&i.content), 60),
+        ),
         (S::DlgCitizen, or_none(&i.citizen)),
         (S::DlgPhone, or_none(&i.phone)),
         (S::DlgAddress, or_none(&i.address)),
@@ -771,9 +776,30 @@ fn submit_form(app: &mut App, purpose: Purpose) -> Vec<Effect> {
             unit,
         } => match DeadlineSpec::parse(&text(S::DlgLimit)) {
             Ok(limit) => {
-                let deadline =
-                    ops::deadline_for(&TimeLimits::shipped(), category, app.env.now, limit)
-                        .deadline;
+                let l = ops::deadline_for(&TimeLimits::shipped(), category, app.env.now, limit);
+                let deadline = l.deadline;
+                // The workflow's own check, before the confirmation: `decide` would refuse a
+                // deadline before today (its `Needs::earliest`), so the form refuses it now,
+                // in the workflow's words, and keeps what was typed.
+                if let Some(row) = app.order_row(&no) {
+                    let action = crate::domain::Action::Dispatch {
+                        unit: unit.clone(),
+                        deadline,
+                        due: l.due,
+                    };
+                    if let Err(e) = crate::domain::workflow::decide(
+                        &row.order,
+                        &action,
+                        app.env.now,
+                        &app.env.operator,
+                    ) {
+                        let msg = match app.env.lang {
+                            crate::domain::Lang::Zh => e.zh(),
+                            crate::domain::Lang::En => e.to_string(),
+                        };
+                        return error(app, msg);
+                    }
+                }
                 // The one submission the dispatch ends in (`submit_plain`).
                 let dispatch = Purpose::Dispatch {
                     no,

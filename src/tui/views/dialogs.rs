@@ -101,7 +101,12 @@ fn callback(app: &App, f: &mut Frame, body: Rect, c: &CallbackDesk) {
     let w = width_for(body);
     let iw = w - 2;
     let o = &c.order;
-    let (name, phone) = if c.revealed {
+    let (name, phone) = if o.phone.trim().is_empty() && o.citizen.trim().is_empty() {
+        // Nothing to reveal (an order taken without a contact): say so, offer no key.
+        (t(S::CbNoContact).to_string(), t(S::CbNoContact).to_string())
+    } else if o.phone.trim().is_empty() {
+        (mask_name(&o.citizen), t(S::CbNoContact).to_string())
+    } else if c.revealed {
         (
             one_line(&o.citizen),
             format!("{} {}", one_line(&o.phone), t(S::CbShown)),

@@ -369,6 +369,8 @@ enum PackCol {
     Figure(PackFigure),
     Score,
     Rank,
+    /// The score less the exempted orders (剔除后得分), when exemptions apply in the period.
+    Adjusted,
     /// The floors the unit is below (未达底线), red.
     Floor,
 }
@@ -431,6 +433,14 @@ fn pack_cell(
             Some(a) => a.rank.map_or_else(none, |r| r.to_string()).into(),
             None => String::new().into(),
         },
+        PackCol::Adjusted => match (judged, &app.data.assessment_adjusted) {
+            (Some(_), Some(adj)) => adj
+                .row(&r.unit)
+                .and_then(|a| a.score)
+                .map_or_else(none, |s| format!("{s:.2}"))
+                .into(),
+            _ => String::new().into(),
+        },
         PackCol::Floor => {
             let names: Vec<&str> = judged
                 .map(|a| {
@@ -462,6 +472,9 @@ fn pack_columns(app: &App, p: &Pack, a: &Assessment, width_all: usize) -> Vec<(C
     if p.score.is_some() {
         kinds.push(PackCol::Score);
         kinds.push(PackCol::Rank);
+        if app.data.assessment_adjusted.is_some() {
+            kinds.push(PackCol::Adjusted);
+        }
     }
     if !p.floors.is_empty() {
         kinds.push(PackCol::Floor);
@@ -483,6 +496,7 @@ fn pack_columns(app: &App, p: &Pack, a: &Assessment, width_all: usize) -> Vec<(C
             PackCol::Figure(f) => figure_title(app, f),
             PackCol::Score => app.env.t(S::ColScore),
             PackCol::Rank => app.env.t(S::ColRank),
+            PackCol::Adjusted => app.env.t(S::ColAdjusted),
             PackCol::Floor => app.env.t(S::ColFloor),
             PackCol::Name => app.env.t(S::ColUnitName),
         };
