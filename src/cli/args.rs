@@ -358,6 +358,64 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
     },
+    /// 可能重复: the orders most likely about the same problem as NO — received within the
+    /// window before or after it, or still open — each with its score and reasons (same
+    /// phone, same place, similar text; see the README's definitions).
+    Similar {
+        /// The order's number (工单编号).
+        order_no: String,
+        /// Orders received within this many days of NO (and older open ones) are compared.
+        #[arg(long, default_value_t = crate::domain::similar::WINDOW_DAYS)]
+        days: i64,
+        /// The same phone counts within this many days.
+        #[arg(long, default_value_t = crate::domain::similar::PHONE_DAYS)]
+        phone_days: i64,
+        /// How many candidates at most.
+        #[arg(long, default_value_t = crate::domain::similar::TOP)]
+        top: usize,
+        /// text or json.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// 热点问题: groups of orders about one problem received in the window, by heat index.
+    Hotspots {
+        /// The window's first day (YYYY-MM-DD) [default: --window days before --to].
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// The window's last day (YYYY-MM-DD) [default: today].
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// The window in days (ignored with --from).
+        #[arg(long, default_value_t = crate::domain::similar::WINDOW_DAYS)]
+        window: i64,
+        /// Groups of at least this many orders.
+        #[arg(long, default_value_t = 2)]
+        min: usize,
+        /// How many hotspots at most.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// table or json.
+        #[arg(long, value_enum, default_value_t = HotspotFormat::Table)]
+        format: HotspotFormat,
+    },
+    /// 派单建议: the units the office's own history suggests for NO, each with its score and
+    /// the words that decided it.
+    Suggest {
+        /// The order's number (工单编号).
+        order_no: String,
+        /// How many units.
+        #[arg(long, default_value_t = crate::domain::suggest::TOP)]
+        top: usize,
+        /// text or json.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Measure duplicate candidates and hotspots against labelled pairs (QUALITY.md).
+    Quality {
+        /// A CSV of labelled pairs: a,b,label (order numbers; 1 = same problem, 0 = not).
+        #[arg(long, value_name = "FILE")]
+        pairs: PathBuf,
+    },
     /// Explain a unit's score under a pack: the orders that cost it points, largest first,
     /// with the answers or lateness that cost them (as things stand now).
     Explain {
@@ -481,6 +539,12 @@ pub enum OperatorCmd {
         /// The OS user name.
         user: String,
     },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HotspotFormat {
+    Table,
+    Json,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

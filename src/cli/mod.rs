@@ -7,7 +7,8 @@ mod output;
 
 pub use args::Cli;
 use args::{
-    Command, ListFormat, MappingCmd, OperatorCmd, OrderCmd, ReportFormat, ShowFormat, UnitCmd,
+    Command, HotspotFormat, ListFormat, MappingCmd, OperatorCmd, OrderCmd, ReportFormat,
+    ShowFormat, UnitCmd,
 };
 pub use clap_error::{command_path, what_is_wrong};
 
@@ -839,6 +840,91 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                     }
                 }
             }
+            Ok(())
+        }
+        Command::Similar {
+            order_no,
+            days,
+            phone_days,
+            top,
+            format,
+        } => {
+            let opt = crate::report::similar::Options {
+                window_days: days,
+                phone_days,
+                top,
+            };
+            let (o, list) = crate::report::similar::candidates(store, ctx, &order_no, opt)?;
+            match format {
+                ShowFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "order_no": o.order_no, "title": o.title, "candidates": list,
+                    }))
+                    .unwrap_or_default()
+                ),
+                ShowFormat::Text => print!("{}", output::similar_text(&o, &list)),
+            }
+            Ok(())
+        }
+        Command::Hotspots {
+            from,
+            to,
+            window,
+            min,
+            top,
+            format,
+        } => {
+            let to_day = to.as_deref().map(|s| date_arg("--to", s)).transpose()?;
+            let end = match to_day {
+                Some(d) => (d + chrono::Duration::days(1)).and_time(chrono::NaiveTime::MIN),
+                None => ctx.now,
+            };
+            let window = match from.as_deref().map(|s| date_arg("--from", s)).transpose()? {
+                Some(f) => {
+                    let d = (end.date() - f).num_days();
+                    if d < 1 {
+                        return Err(Error::Input("--from: must be before --to".into()));
+                    }
+                    d
+                }
+                None => window,
+            };
+            let opt = crate::report::similar::Options {
+                window_days: window,
+                ..Default::default()
+            };
+            let mut list = crate::report::similar::hotspots(store, ctx, end, opt, min.max(2))?;
+            list.truncate(top);
+            match format {
+                HotspotFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&list).unwrap_or_default()
+                ),
+                HotspotFormat::Table => print!("{}", output::hotspots_table(&list)),
+            }
+            Ok(())
+        }
+        Command::Suggest {
+            order_no,
+            top,
+            format,
+        } => {
+            let (o, list) = crate::report::similar::suggest(store, ctx, &order_no, top)?;
+            match format {
+                ShowFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "order_no": o.order_no, "title": o.title, "suggestions": list,
+                    }))
+                    .unwrap_or_default()
+                ),
+                ShowFormat::Text => print!("{}", output::suggest_text(&o, &list)),
+            }
+            Ok(())
+        }
+        Command::Quality { pairs } => {
+            print!("{}", crate::report::quality::run(store, &pairs)?);
             Ok(())
         }
         Command::Operator(cmd) => operator_cmd(store, ctx, cmd),

@@ -590,6 +590,80 @@ pub fn forecast_json(f: &Forecast, pack: &Pack, risks: &[FloorRisk]) -> String {
     serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
+/// `hotline similar`: the order, then one candidate a line with its reasons.
+pub fn similar_text(o: &Order, list: &[crate::domain::similar::Candidate]) -> String {
+    let mut out = format!("{}  {}\n", o.order_no, truncate(&one_line(&o.title), 60));
+    if list.is_empty() {
+        out.push_str("可能重复：无 (no duplicate candidates)\n");
+        return out;
+    }
+    out.push_str(&format!(
+        "可能重复 {} 件 (duplicate candidates):\n",
+        list.len()
+    ));
+    for c in list {
+        out.push_str(&format!(
+            "  {:.2}  {}  {}  {}  {}\n        {}\n",
+            c.matched.score,
+            c.order_no,
+            c.received_at.format("%Y-%m-%d"),
+            if c.open { "未办结" } else { "已办结" },
+            truncate(&one_line(&c.title), 50),
+            c.matched.reasons_zh(),
+        ));
+    }
+    out
+}
+
+/// `hotline hotspots`: one hotspot a line, heat first, then its orders.
+pub fn hotspots_table(list: &[crate::domain::similar::Hotspot]) -> String {
+    if list.is_empty() {
+        return "热点问题：无 (no hotspots in the window)\n".to_string();
+    }
+    let mut out = String::from("  热度   件数 来电人 上期  增长  未办结  热点\n");
+    for h in list {
+        out.push_str(&format!(
+            "{} {} {} {} {} {}  {}\n        {}\n",
+            pad_left(&format!("{:.1}", h.heat), 7),
+            pad_left(&h.count.to_string(), 5),
+            pad_left(&h.distinct_callers.to_string(), 6),
+            pad_left(&h.previous.to_string(), 4),
+            pad_left(&format!("{:+.0}%", h.growth * 100.0), 5),
+            pad_left(&format!("{:.0}%", h.open_share * 100.0), 6),
+            truncate(&one_line(&h.label), 60),
+            if h.order_nos.len() > 12 {
+                format!(
+                    "{} …（共 {} 件）",
+                    h.order_nos[..12].join(" "),
+                    h.order_nos.len()
+                )
+            } else {
+                h.order_nos.join(" ")
+            },
+        ));
+    }
+    out
+}
+
+/// `hotline suggest`: the units, best first, with the words that decided each.
+pub fn suggest_text(o: &Order, list: &[crate::domain::suggest::Suggestion]) -> String {
+    let mut out = format!("{}  {}\n", o.order_no, truncate(&one_line(&o.title), 60));
+    if list.is_empty() {
+        out.push_str("派单建议：无 (no dispatch history to learn from)\n");
+        return out;
+    }
+    for (i, s) in list.iter().enumerate() {
+        out.push_str(&format!(
+            "  {}. {}  {:.2}  {}\n",
+            i + 1,
+            s.unit,
+            s.score,
+            s.words.join("、")
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod recorded_tests {
     use super::ordinal;

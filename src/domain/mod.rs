@@ -11,6 +11,8 @@ pub mod order;
 pub mod query;
 pub mod role;
 pub mod scorecard;
+pub mod similar;
+pub mod suggest;
 pub mod text;
 pub mod time;
 pub mod units;

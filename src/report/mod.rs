@@ -2,6 +2,8 @@
 //! tables), CSV or JSON. Figures come only from `domain::scorecard`.
 
 mod format;
+pub mod quality;
+pub mod similar;
 pub mod table;
 
 pub use format::{

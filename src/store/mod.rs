@@ -11,6 +11,7 @@ mod migrations;
 mod operators;
 mod orders;
 mod report;
+mod similar;
 mod tally;
 mod text;
 pub use tally::TallyRows;
@@ -18,6 +19,7 @@ mod units;
 
 pub use crate::domain::event::Stamp;
 pub use orders::{OrderFilter, OrderSort, StoredEvent};
+pub use similar::{CONTENT_CHARS, DispatchRow, TextRow};
 
 use crate::error::{Error, Result};
 use rusqlite::Connection;

@@ -83,7 +83,7 @@ fn parse_err(col: usize, what: &str) -> rusqlite::Error {
     )
 }
 
-fn get_ts(r: &Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
+pub(super) fn get_ts(r: &Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
     get_ts_opt(r, i)?.ok_or_else(|| parse_err(i, "time"))
 }
 fn get_ts_opt(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
