@@ -319,3 +319,30 @@ fn bulletin_month(name: &str, month: &str) -> PathBuf {
     ok(&d.db, &["bulletin", "--month", month, "--out", s(&out)]);
     out
 }
+
+#[test]
+fn the_seed_bulletin_gains_its_hotspots_only_with_the_flag() {
+    let plain = std::fs::read_to_string(bulletin("plain.md", &[])).unwrap();
+    assert!(!plain.contains("重复诉求和热点问题"), "{plain}");
+    let md = std::fs::read_to_string(bulletin("hot.md", &["--hotspots"])).unwrap();
+    for want in [
+        "## 二、重复诉求和热点问题",
+        // The same groups as `hotline hotspots` over the period, hottest first.
+        "（一）贾塘乡田堡村一组水窖补助未兑现。共32件，来电群众32人",
+        "（五）",
+        "## 三、存在问题",
+        "## 四、下一步工作要求",
+    ] {
+        assert!(md.contains(want), "missing: {want}\n{md}");
+    }
+    assert!(!md.contains("（六）"), "at most five groups");
+    // The rest of the text is the seed's.
+    let strip = |s: &str| {
+        s.lines()
+            .filter(|l| !l.starts_with("## "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (a, b) = (strip(&plain), strip(&md));
+    assert!(b.len() > a.len() && b.contains(&a[..a.find("存在问题").unwrap_or(0)]));
+}

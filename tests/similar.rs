@@ -184,3 +184,76 @@ fn suggest_ranks_first_the_unit_that_got_similar_orders() {
     assert_eq!(json["suggestions"][0]["unit"], "住建局");
     assert_eq!(json["suggestions"][1]["unit"], "教体局");
 }
+
+#[test]
+fn the_bulletin_with_hotspots_names_a_group_of_three_with_its_count() {
+    let (d, db) = new_db();
+    let mut nos = Vec::new();
+    for (i, (day, phone)) in [
+        ("2024-05-03", "13811110001"),
+        ("2024-05-06", "13811110002"),
+        ("2024-05-09", "13811110003"),
+        ("2024-05-13", "13811110004"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        nos.push(add(
+            &db,
+            &format!("{day}T09:00:00"),
+            &format!(
+                "幸福家园5栋地下室污水外溢{}",
+                ["", "，臭味大", "还没处理", "多次反映"][i]
+            ),
+            "幸福家园5栋地下室污水管道堵塞，污水外溢，臭味很大",
+            phone,
+        ));
+    }
+    add(
+        &db,
+        "2024-05-07T09:00:00",
+        "红旗路夜间施工噪音扰民",
+        "红旗路工地每天夜里施工到凌晨",
+        "13900001111",
+    );
+    let out = d.path().join("b.md");
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "bulletin",
+            "--from",
+            "2024-05-01",
+            "--to",
+            "2024-05-20",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        a.extend(extra);
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let a: Vec<String> = args(&["--hotspots"]);
+    ok(&db, NOW, &a.iter().map(String::as_str).collect::<Vec<_>>());
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("## 二、重复诉求和热点问题"), "{md}");
+    assert!(
+        md.contains("## 三、存在问题") && md.contains("## 四、下一步工作要求"),
+        "{md}"
+    );
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("（一）"))
+        .unwrap_or_else(|| panic!("no group line:\n{md}"));
+    assert!(line.contains("幸福家园5栋地下室污水外溢"), "{line}");
+    assert!(line.contains("共4件，来电群众4人，尚未办结4件"), "{line}");
+    for no in &nos {
+        assert!(line.contains(no.as_str()), "{no}: {line}");
+    }
+    assert!(!md.contains("红旗路"), "one order is no hotspot: {md}");
+    // Without the flag the bulletin is as before: no section, the numbers unchanged.
+    let a: Vec<String> = args(&[]);
+    ok(&db, NOW, &a.iter().map(String::as_str).collect::<Vec<_>>());
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !md.contains("热点问题") && md.contains("## 二、存在问题"),
+        "{md}"
+    );
+}

@@ -51,6 +51,9 @@ pub struct Request {
     /// The assessment pack whose columns the appendix tables print and whose scores make
     /// 红黑榜 (a shipped name or a TOML file) [default: seed-2017, the bulletin's own columns]
     pub pack: Option<String>,
+    /// Add the section 重复诉求和热点问题: the period's top hotspots (as `hotline hotspots`
+    /// finds them), when there are groups of 3 orders or more.
+    pub hotspots: bool,
     /// Where to write.
     pub out: PathBuf,
 }
@@ -216,7 +219,9 @@ pub struct Composed {
 }
 
 /// The bulletin as blocks, with the scorecard it was written from and its tables: the seed's
-/// (`pack` seed-2017, the default) or the pack's, with 红黑榜 in the text.
+/// (`pack` seed-2017, the default) or the pack's, with 红黑榜 in the text; with `hotspots`,
+/// the section 重复诉求和热点问题 (`model::hotspot_values`) when the period has groups of
+/// `model::HOTSPOTS_MIN` orders or more.
 pub fn compose(
     store: &Store,
     ctx: &Ctx,
@@ -224,6 +229,7 @@ pub fn compose(
     template: &str,
     doc_no: Option<&str>,
     pack: &Pack,
+    hotspots: bool,
 ) -> Result<Composed> {
     let judged = if pack.name == crate::domain::assessment::DEFAULT {
         None
@@ -242,6 +248,24 @@ pub fn compose(
     let vague = model::vague_replies(&events, &period);
     let mut values = model::values(&card, &vague, ctx.now, doc_no);
     model::pack_values(&mut values, judged.as_ref().map(|j| (j, pack)));
+    let hot = if hotspots {
+        // The orders received in the period, up to `as_of`: [from, min(to + 1 day, as_of]).
+        let from = period.from.and_time(chrono::NaiveTime::MIN);
+        let end = (period.to + chrono::Duration::days(1))
+            .and_time(chrono::NaiveTime::MIN)
+            .min(period.as_of + chrono::Duration::seconds(1));
+        Some(crate::report::similar::hotspots_between(
+            store,
+            ctx,
+            from,
+            end,
+            crate::domain::similar::PHONE_DAYS,
+            model::HOTSPOTS_MIN,
+        )?)
+    } else {
+        None
+    };
+    model::hotspot_values(&mut values, hot.as_deref());
     let blocks = template::render(template, &values).map_err(Error::Input)?;
     let tables = match &judged {
         Some(j) => judged_appendix(j, pack),
@@ -343,6 +367,7 @@ pub fn run(g: &Global, args: Request) -> Result<()> {
         &template,
         args.doc_no.as_deref(),
         &pack,
+        args.hotspots,
     )?;
     let bytes = match format {
         BulletinFormat::Md => md::write(&blocks, &tables).into_bytes(),

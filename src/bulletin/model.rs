@@ -351,6 +351,81 @@ pub fn pack_values(
     m.insert("floor_units", name_list(&shown, "、", below.len()));
 }
 
+/// The bulletin's hotspot section lists at most this many groups…
+pub const HOTSPOTS_TOP: usize = 5;
+/// …of at least this many orders received in the period.
+pub const HOTSPOTS_MIN: usize = 3;
+/// Each group names at most this many of its order numbers.
+pub const HOTSPOT_ORDERS: usize = 5;
+
+/// 一 … 十: a section's number.
+fn numeral(k: usize) -> &'static str {
+    const N: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    N.get(k.saturating_sub(1)).copied().unwrap_or("十")
+}
+
+/// The placeholders of the section 重复诉求和热点问题 (`bulletin --hotspots`): `list` is
+/// `report::similar::hotspots_between` over the period, hottest first, groups of at least
+/// `HOTSPOTS_MIN` orders; the first `HOTSPOTS_TOP` are named, one line (one paragraph) each:
+/// label, orders, distinct callers, still open (now), heat and the first order numbers.
+/// With no group (or without `--hotspots`: `None`) `hotspots` is empty, the template's
+/// `{{?hotspots}}` section is left out and the numbers stay as `pack_values` set them;
+/// with one the section takes the number after 红黑榜 (or after 一) and 存在问题 and
+/// 下一步工作要求 move down one. Call it after `pack_values`.
+pub fn hotspot_values(
+    m: &mut BTreeMap<&'static str, String>,
+    list: Option<&[crate::domain::similar::Hotspot]>,
+) {
+    let shown: Vec<&crate::domain::similar::Hotspot> = list
+        .unwrap_or_default()
+        .iter()
+        .filter(|h| h.count >= HOTSPOTS_MIN)
+        .take(HOTSPOTS_TOP)
+        .collect();
+    let red_black = m.get("red_black").is_some_and(|v| !v.is_empty());
+    let before = if red_black { 2 } else { 1 };
+    m.insert("hotspots_no", numeral(before + 1).into());
+    let lines: Vec<String> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let open = (h.open_share * h.count as f64).round() as usize;
+            let nos: Vec<&str> = h
+                .order_nos
+                .iter()
+                .take(HOTSPOT_ORDERS)
+                .map(String::as_str)
+                .collect();
+            let more = if h.order_nos.len() > HOTSPOT_ORDERS {
+                format!("等{}件", h.order_nos.len())
+            } else {
+                String::new()
+            };
+            format!(
+                "（{}）{}。共{}件，来电群众{}人，尚未办结{}件，热度{:.1}；工单{}{}。",
+                numeral(i + 1),
+                crate::domain::text::one_line(&h.label),
+                h.count,
+                h.distinct_callers,
+                open,
+                h.heat,
+                nos.join("、"),
+                more
+            )
+        })
+        .collect();
+    m.insert("hotspots_min", HOTSPOTS_MIN.to_string());
+    if lines.is_empty() {
+        m.insert("hotspots", String::new());
+        m.insert("hotspot_list", String::new());
+        return;
+    }
+    m.insert("hotspots", lines.len().to_string());
+    m.insert("hotspot_list", lines.join("\n"));
+    m.insert("problems_no", numeral(before + 2).into());
+    m.insert("next_no", numeral(before + 3).into());
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -699,6 +699,10 @@ pub struct BulletinArgs {
     /// beijing, zhungeer, shanghai, deduction, or a pack's TOML file.
     #[arg(long, value_name = "NAME|FILE")]
     pub pack: Option<String>,
+    /// Add the section 重复诉求和热点问题 (repeated requests and hotspots): the period's top 5
+    /// groups of 3 orders or more, as `hotline hotspots` finds them, hottest first.
+    #[arg(long)]
+    pub hotspots: bool,
     /// Where to write.
     #[arg(long)]
     pub out: PathBuf,
@@ -779,6 +783,7 @@ impl From<BulletinArgs> for crate::bulletin::Request {
             template: a.template,
             doc_no: a.doc_no,
             pack: a.pack,
+            hotspots: a.hotspots,
             out: a.out,
         }
     }

@@ -119,10 +119,26 @@ pub fn hotspots(
     min: usize,
 ) -> Result<Vec<Hotspot>> {
     let w = days(opt.window_days)?;
-    let from = to - w;
-    let rows = visible(ctx, store.received_between(from - w, to)?);
+    hotspots_between(store, ctx, to - w, to, opt.phone_days, min)
+}
+
+/// The hotspots of the orders received in `[from, to)` (`domain::similar::hotspots`, the
+/// previous window as long, before `from`), groups of at least `min` orders: what
+/// `hotspots` computes for a window of whole days, for any span (the bulletin's period).
+pub fn hotspots_between(
+    store: &Store,
+    ctx: &Ctx,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    phone_days: i64,
+    min: usize,
+) -> Result<Vec<Hotspot>> {
+    if to <= from {
+        return Ok(Vec::new());
+    }
+    let rows = visible(ctx, store.received_between(from - (to - from), to)?);
     let docs: Vec<Doc> = rows.into_iter().map(doc).collect();
-    Ok(similar::hotspots(&docs, from, to, opt.phone_days, min))
+    Ok(similar::hotspots(&docs, from, to, phone_days, min))
 }
 
 /// How many dispatches (and as many returns) the suggestion model learns from: the latest.
