@@ -84,8 +84,12 @@ fn number_keys_and_tab_switch_tabs() {
     feed(&mut s, "<Tab>");
     assert_eq!(s.app.tabs.tab, Tab::Activity);
     feed(&mut s, "<Tab>");
+    assert_eq!(s.app.tabs.tab, Tab::Hotspots);
+    feed(&mut s, "<Tab>");
     assert_eq!(s.app.tabs.tab, Tab::Pending);
     feed(&mut s, "<S-Tab>");
+    assert_eq!(s.app.tabs.tab, Tab::Hotspots);
+    feed(&mut s, "4");
     assert_eq!(s.app.tabs.tab, Tab::Activity);
     feed(&mut s, "2");
     assert_eq!(s.app.tabs.tab, Tab::Overdue);
@@ -2380,6 +2384,72 @@ fn the_pack_is_kept_in_views_toml_for_the_next_session() {
     let screen = tui("3\n");
     assert!(
         screen.lines().nth(3).unwrap().contains("按时办结率"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_hotspot_tab_lists_groups_and_urges_a_group_after_one_confirmation() {
+    let (_d, mut s) = session();
+    // The worker computes the groups when the tab shows (the demo's last 30 days).
+    let screen = run(&mut s, "5");
+    assert_eq!(s.app.tabs.tab, Tab::Hotspots);
+    assert!(s.app.data.hotspots_stamp > 0);
+    let n = s.app.len(ListId::Hotspots);
+    assert!(n > 3, "{screen}");
+    assert!(
+        screen.contains("5 热点") && screen.contains("热度"),
+        "{screen}"
+    );
+    let first = s.app.selected_hotspot().unwrap().hotspot.clone();
+    assert!(first.count >= 3);
+    assert!(screen.contains(&first.label), "{screen}");
+    // Hottest first.
+    let heats: Vec<f64> = s
+        .app
+        .hotspot_rows()
+        .iter()
+        .map(|h| h.hotspot.heat)
+        .collect();
+    assert!(heats.windows(2).all(|w| w[0] >= w[1]), "{heats:?}");
+    // Enter: the group's orders, those that may be urged marked.
+    let screen = run(&mut s, "<Enter>");
+    assert_eq!(s.app.screen(), Screen::Hotspot);
+    assert_eq!(s.app.len(ListId::HotspotOrders), first.count);
+    let marked: Vec<String> = s.app.tabs.marks.iter().cloned().collect();
+    assert!(!marked.is_empty(), "{screen}");
+    assert!(marked.iter().all(|m| first.order_nos.contains(m)));
+    assert!(screen.contains(&marked[0]), "{screen}");
+    assert!(
+        s.app.message.as_ref().unwrap().text.contains("U 一并催办"),
+        "{screen}"
+    );
+    // U, the note, one confirmation: every marked order urged.
+    run(&mut s, "U \"热点集中催办\" <Enter> y");
+    assert!(s.app.overlay.dialog.is_none(), "{:?}", s.app.overlay.dialog);
+    assert!(s.app.tabs.marks.is_empty());
+    for no in &marked {
+        let events = s.store().events(no).unwrap();
+        assert_eq!(
+            events.last().unwrap().kind,
+            EventKind::Urged {
+                note: "热点集中催办".into()
+            },
+            "{no}"
+        );
+    }
+    // Esc goes back to the groups.
+    run(&mut s, "<Esc>");
+    assert_eq!(s.app.screen(), Screen::Tabs);
+    assert_eq!(s.app.tabs.tab, Tab::Hotspots);
+}
+
+#[test]
+fn the_hotspot_tab_in_english() {
+    let (_d, mut s) = session_lang(Lang::En);
+    let screen = run(&mut s, "5");
+    assert!(
+        screen.contains("5 Hotspots") && screen.contains("Heat"),
         "{screen}"
     );
 }

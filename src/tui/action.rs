@@ -24,17 +24,25 @@
 use crate::domain::{Action, ActionName, OnSite};
 use crate::ops::{DeadlineSpec, NewOrder};
 
-/// The four tabs, in the order of their number keys.
+/// The five tabs, in the order of their number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Pending,
     Overdue,
     Units,
     Activity,
+    /// 热点: the hotspots of the last 30 days (`report::similar::hotspots`).
+    Hotspots,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Pending, Tab::Overdue, Tab::Units, Tab::Activity];
+    pub const ALL: [Tab; 5] = [
+        Tab::Pending,
+        Tab::Overdue,
+        Tab::Units,
+        Tab::Activity,
+        Tab::Hotspots,
+    ];
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }

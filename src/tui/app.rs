@@ -183,6 +183,8 @@ pub enum Need {
     Detail(String),
     /// The explain screen's unit under the chosen pack, loaded again (new data).
     Explain(String),
+    /// The 热点 tab's groups, computed again (new data).
+    Hotspots,
 }
 
 /// A unit with its name spelled in pinyin, for the type-to-filter picker.
@@ -260,10 +262,14 @@ pub enum ListId {
     Found,
     /// The orders that cost a unit points under the chosen pack (the explain screen).
     Explain,
+    /// The hotspot groups of the 热点 tab.
+    Hotspots,
+    /// The orders of one hotspot group (Enter on the 热点 tab), held whole.
+    HotspotOrders,
 }
 
 impl ListId {
-    pub const ALL: [ListId; 7] = [
+    pub const ALL: [ListId; 9] = [
         ListId::Pending,
         ListId::Overdue,
         ListId::Units,
@@ -271,10 +277,15 @@ impl ListId {
         ListId::UnitOrders,
         ListId::Found,
         ListId::Explain,
+        ListId::Hotspots,
+        ListId::HotspotOrders,
     ];
-    /// A list of orders (marks, order keys apply), not of units, events or costs.
+    /// A list of orders (marks, order keys apply), not of units, events, costs or groups.
     pub fn is_orders(self) -> bool {
-        !matches!(self, ListId::Units | ListId::Activity | ListId::Explain)
+        !matches!(
+            self,
+            ListId::Units | ListId::Activity | ListId::Explain | ListId::Hotspots
+        )
     }
     fn i(self) -> usize {
         self as usize
@@ -292,7 +303,7 @@ impl ListId {
     /// The sort columns a list offers, first is the default.
     pub fn sorts(self) -> &'static [S] {
         match self {
-            ListId::Pending | ListId::UnitOrders | ListId::Found => {
+            ListId::Pending | ListId::UnitOrders | ListId::Found | ListId::HotspotOrders => {
                 &[S::SortUrgency, S::SortReceived, S::SortUnit, S::SortOrderNo]
             }
             ListId::Overdue => &[S::SortDaysOver, S::SortUnit, S::SortOrderNo],
@@ -308,7 +319,7 @@ impl ListId {
                 S::ColSatisfaction,
                 S::ColOnTime,
             ],
-            ListId::Activity | ListId::Explain => &[],
+            ListId::Activity | ListId::Explain | ListId::Hotspots => &[],
         }
     }
     /// Whether sort column `i` puts the largest value of its column first (▼) before `O`
@@ -372,7 +383,22 @@ pub enum Screen {
     Detail,
     /// The orders that cost a unit points under the chosen pack (Enter on the Units tab).
     Explain,
+    /// The orders of one hotspot group (Enter on the 热点 tab).
+    Hotspot,
 }
+
+/// A hotspot group with its orders as the worker loaded them.
+#[derive(Debug, Clone)]
+pub struct HotspotRows {
+    pub hotspot: crate::domain::similar::Hotspot,
+    pub rows: Vec<OrderRow>,
+}
+
+/// The 热点 tab's window (days up to now) and smallest group (as the bulletin's section).
+pub const HOTSPOT_DAYS: i64 = 30;
+pub const HOTSPOT_MIN: usize = 3;
+/// At most this many groups are listed (hottest first).
+pub const HOTSPOT_TOP: usize = 50;
 
 #[derive(Debug)]
 pub enum InputLine {
@@ -516,6 +542,12 @@ pub struct Data {
     /// The explain screen's unit (`report::explain`), and the generation it shows.
     pub explained: Option<crate::report::Explained>,
     pub explain_stamp: u64,
+    /// The 热点 tab's groups (computed by the worker: seconds at a million orders), and the
+    /// generation they show (0: never loaded).
+    pub hotspots: Vec<HotspotRows>,
+    pub hotspots_stamp: u64,
+    /// The group the hotspot screen shows (a copy: it stays while the tab reloads).
+    pub hotspot: Option<HotspotRows>,
 }
 
 impl Data {
@@ -544,6 +576,9 @@ impl Data {
             assessment_adjusted: None,
             explained: None,
             explain_stamp: 0,
+            hotspots: Vec::new(),
+            hotspots_stamp: 0,
+            hotspot: None,
         }
     }
 
@@ -582,7 +617,7 @@ impl Default for Data {
 #[derive(Debug)]
 pub struct TabsState {
     pub tab: Tab,
-    pub lists: [ListState; 7],
+    pub lists: [ListState; 9],
     /// Overdue orders marked for bulk urging.
     pub marks: BTreeSet<String>,
     /// The order marked last (where `V` marks a range from).
@@ -726,11 +761,13 @@ impl App {
             Screen::Explain => Some(ListId::Explain),
             Screen::Unit => Some(ListId::UnitOrders),
             Screen::Find => Some(ListId::Found),
+            Screen::Hotspot => Some(ListId::HotspotOrders),
             Screen::Tabs => Some(match self.tabs.tab {
                 Tab::Pending => ListId::Pending,
                 Tab::Overdue => ListId::Overdue,
                 Tab::Units => ListId::Units,
                 Tab::Activity => ListId::Activity,
+                Tab::Hotspots => ListId::Hotspots,
             }),
         }
     }
@@ -759,6 +796,7 @@ impl App {
             Some(ListId::Pending)
             | Some(ListId::UnitOrders)
             | Some(ListId::Found)
+            | Some(ListId::HotspotOrders)
             | Some(ListId::Overdue) => orders.to_vec(),
             Some(ListId::Units) => vec![
                 Ctx::Units,
@@ -767,7 +805,7 @@ impl App {
                 Ctx::Move,
                 Ctx::Global,
             ],
-            Some(ListId::Activity) | Some(ListId::Explain) => {
+            Some(ListId::Activity) | Some(ListId::Explain) | Some(ListId::Hotspots) => {
                 vec![Ctx::Lists, Ctx::Move, Ctx::Global]
             }
         }
@@ -884,6 +922,10 @@ impl App {
             ListId::UnitOrders if self.data.unit_held => {
                 self.order_rows(id, &self.data.unit_orders)
             }
+            ListId::HotspotOrders => match &self.data.hotspot {
+                Some(h) => self.order_rows(id, &h.rows),
+                None => Vec::new(),
+            },
             _ => id
                 .w()
                 .map(|w| self.data.windows[w].rows.iter().collect())
@@ -914,7 +956,10 @@ impl App {
             unit: (id == ListId::UnitOrders)
                 .then(|| self.data.unit.clone())
                 .flatten(),
-            open_only: !matches!(id, ListId::UnitOrders | ListId::Found),
+            open_only: !matches!(
+                id,
+                ListId::UnitOrders | ListId::Found | ListId::HotspotOrders
+            ),
             late_only: id == ListId::Overdue,
             ..Query::with_units(filter, self.data.units.iter().map(UnitEntry::candidate))
         }
@@ -997,6 +1042,12 @@ impl App {
             || (units_tab && self.data.card_stamp != self.data.stamp)
         {
             out.push(Need::Card);
+        }
+        // The hotspots while their tab (or a group's orders) shows.
+        let hot = (self.screen() == Screen::Tabs && self.tabs.tab == Tab::Hotspots)
+            || self.stack.contains(&Screen::Hotspot);
+        if hot && self.data.hotspots_stamp != self.data.stamp {
+            out.push(Need::Hotspots);
         }
         // The list on screen, or under the detail.
         let id = match self.stack.iter().rev().find(|s| **s != Screen::Detail) {
@@ -1157,6 +1208,7 @@ impl App {
             ListId::Units => self.unit_rows().len(),
             ListId::Activity => self.activity_rows().len(),
             ListId::Explain => self.explain_rows().len(),
+            ListId::Hotspots => self.hotspot_rows().len(),
             _ if self.data.held(id) => self.rows_of(id).len(),
             _ => self.data.window(id).map_or(0, |w| w.total),
         }
@@ -1164,7 +1216,7 @@ impl App {
 
     fn selected_order_in(&self, id: ListId) -> Option<&OrderRow> {
         match id {
-            ListId::Units | ListId::Activity | ListId::Explain => None,
+            ListId::Units | ListId::Activity | ListId::Explain | ListId::Hotspots => None,
             _ => self.order_at(id, self.tabs.list(id).selected),
         }
     }
@@ -1180,6 +1232,13 @@ impl App {
                 self.data
                     .unit_orders
                     .iter()
+                    .find(|r| r.order.order_no == no)
+            })
+            .or_else(|| {
+                self.data
+                    .hotspot
+                    .iter()
+                    .flat_map(|h| h.rows.iter())
                     .find(|r| r.order.order_no == no)
             })
             .or_else(|| {
@@ -1227,6 +1286,31 @@ impl App {
             .copied()
     }
 
+    /// The 热点 tab's groups, with its filter (the label or an order number).
+    pub fn hotspot_rows(&self) -> Vec<&HotspotRows> {
+        let q = self
+            .tabs
+            .list(ListId::Hotspots)
+            .filter
+            .trim()
+            .to_lowercase();
+        self.data
+            .hotspots
+            .iter()
+            .filter(|h| {
+                q.is_empty()
+                    || h.hotspot.label.to_lowercase().contains(&q)
+                    || h.hotspot.order_nos.iter().any(|n| n.contains(&q))
+            })
+            .collect()
+    }
+
+    pub fn selected_hotspot(&self) -> Option<&HotspotRows> {
+        self.hotspot_rows()
+            .get(self.tabs.list(ListId::Hotspots).selected)
+            .copied()
+    }
+
     pub fn selected_event(&self) -> Option<&StoredEvent> {
         self.activity_rows()
             .get(self.tabs.list(ListId::Activity).selected)
@@ -1251,6 +1335,7 @@ impl App {
             ListId::Units => self.selected_unit().map(|r| r.unit.clone()),
             ListId::Activity => self.selected_event().map(|e| e.id.to_string()),
             ListId::Explain => self.selected_cost().map(|c| c.order_no.clone()),
+            ListId::Hotspots => self.selected_hotspot().map(|h| h.hotspot.label.clone()),
             _ => self.selected_order_in(id).map(|r| r.order.order_no.clone()),
         }
     }
@@ -1265,12 +1350,16 @@ impl App {
                 .overdue_rows()
                 .iter()
                 .position(|r| r.order.order_no == key),
-            ListId::UnitOrders | ListId::Found => self
+            ListId::UnitOrders | ListId::Found | ListId::HotspotOrders => self
                 .rows_of(id)
                 .iter()
                 .position(|r| r.order.order_no == key),
             ListId::Units => self.unit_rows().iter().position(|r| r.unit == key),
             ListId::Explain => self.explain_rows().iter().position(|c| c.order_no == key),
+            ListId::Hotspots => self
+                .hotspot_rows()
+                .iter()
+                .position(|h| h.hotspot.label == key),
             ListId::Activity => self
                 .activity_rows()
                 .iter()

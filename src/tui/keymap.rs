@@ -317,6 +317,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Ctx::Global, "tab_overdue", &[ch('2')], Cmd::Tab(Tab::Overdue), S::TabOverdue, false),
     b(Ctx::Global, "tab_units", &[ch('3')], Cmd::Tab(Tab::Units), S::TabUnits, false),
     b(Ctx::Global, "tab_activity", &[ch('4')], Cmd::Tab(Tab::Activity), S::TabActivity, false),
+    b(Ctx::Global, "tab_hotspots", &[ch('5')], Cmd::Tab(Tab::Hotspots), S::KTabHotspots, false),
     bm(Ctx::Global, "back", &[k(C::Esc)], Cmd::Back, S::KBack, S::MBack, true),
     b(Ctx::Global, "quit", &[ch('q'), ctrl('c')], Cmd::Quit, S::KQuit, true),
     // Marks: after Esc and q in the hint bar (which cuts its tail on a narrow screen).

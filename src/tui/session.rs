@@ -235,6 +235,7 @@ impl Session {
                 open: false,
             },
             Need::Explain(unit) => self.explain_request(unit.clone(), false),
+            Need::Hotspots => Request::Hotspots { now },
         }
     }
 
@@ -474,6 +475,29 @@ impl Session {
                 None => app.data.detail_stamp = stamp,
             },
             Answer::OverdueOf { unit, nos } => update::urge_these(app, &unit, nos),
+            Answer::Hotspots(list) => {
+                let keys = app.selection_keys();
+                // The group shown follows its new form: the group sharing most of its orders.
+                if let Some(open) = &app.data.hotspot {
+                    let shared = |h: &super::app::HotspotRows| {
+                        h.hotspot
+                            .order_nos
+                            .iter()
+                            .filter(|n| open.hotspot.order_nos.contains(n))
+                            .count()
+                    };
+                    if let Some(h) = list
+                        .iter()
+                        .filter(|h| shared(h) > 0)
+                        .max_by_key(|h| shared(h))
+                    {
+                        app.data.hotspot = Some(h.clone());
+                    }
+                }
+                app.data.hotspots = list;
+                app.data.hotspots_stamp = stamp;
+                app.restore_selection(keys);
+            }
         }
         Ok(())
     }
@@ -500,6 +524,7 @@ impl Session {
             Request::Detail { .. } => app.data.detail_stamp = stamp,
             Request::Explain { .. } => app.data.explain_stamp = stamp,
             Request::OverdueOf { .. } => {}
+            Request::Hotspots { .. } => app.data.hotspots_stamp = stamp,
         }
     }
 

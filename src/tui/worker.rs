@@ -7,7 +7,7 @@
 //! sort keys, from indexes where possible), kept here, and the UI gets the count and the
 //! window of whole orders around its selection (`app::Window`).
 
-use super::app::{Detail, Held, ListId, OrderRow, Query, Window, pinyin_of};
+use super::app::{Detail, Held, HotspotRows, ListId, OrderRow, Query, Window, pinyin_of};
 use crate::domain::assessment::Pack;
 use crate::domain::query::{OrderSource, Page, Sort, page_start};
 use crate::domain::scorecard::{Period, Scorecard};
@@ -58,6 +58,8 @@ pub enum Request {
         unit: String,
         open: bool,
     },
+    /// The hotspots of the `app::HOTSPOT_DAYS` days up to `now`, with their orders.
+    Hotspots { now: NaiveDateTime },
 }
 
 /// Requests of one slot replace each other (the latest wins).
@@ -69,6 +71,7 @@ pub enum Slot {
     Detail,
     OverdueOf,
     Explain,
+    Hotspots,
 }
 
 impl Request {
@@ -80,6 +83,7 @@ impl Request {
             Request::Detail { .. } => Slot::Detail,
             Request::OverdueOf { .. } => Slot::OverdueOf,
             Request::Explain { .. } => Slot::Explain,
+            Request::Hotspots { .. } => Slot::Hotspots,
         }
     }
 }
@@ -126,6 +130,7 @@ pub enum Answer {
         explained: Box<crate::report::Explained>,
         open: bool,
     },
+    Hotspots(Vec<HotspotRows>),
 }
 
 pub struct Reply {
@@ -300,6 +305,36 @@ impl Lists {
                     detail,
                     open: *open,
                 })
+            }
+            Request::Hotspots { now } => {
+                // As `hotline hotspots --window 30 --min 3`; a unit account sees its own.
+                let ctx = crate::ops::Ctx::new(*now, "").with_role(self.role.clone());
+                let opt = crate::report::similar::Options {
+                    window_days: super::app::HOTSPOT_DAYS,
+                    ..Default::default()
+                };
+                let mut list = crate::report::similar::hotspots(
+                    store,
+                    &ctx,
+                    *now,
+                    opt,
+                    super::app::HOTSPOT_MIN,
+                )?;
+                list.truncate(super::app::HOTSPOT_TOP);
+                let mut out = Vec::with_capacity(list.len());
+                for hotspot in list {
+                    let mut rows = Vec::with_capacity(hotspot.order_nos.len());
+                    for no in &hotspot.order_nos {
+                        if let Some(o) = store
+                            .order(no)?
+                            .filter(|o| crate::ops::policy::may_read(&self.role, o))
+                        {
+                            rows.push(OrderRow::new(o, *now));
+                        }
+                    }
+                    out.push(HotspotRows { hotspot, rows });
+                }
+                Ok(Answer::Hotspots(out))
             }
             Request::OverdueOf { unit, today } => Ok(Answer::OverdueOf {
                 unit: unit.clone(),

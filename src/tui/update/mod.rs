@@ -94,7 +94,7 @@ fn set_filter(app: &mut App, v: String) {
             st.keep = None;
         }
         // A bad field or value lists nothing: say why, in the UI's language.
-        let orders = !matches!(id, ListId::Units | ListId::Activity);
+        let orders = id.is_orders();
         if let Some(e) = app.query(id).error.filter(|_| orders) {
             let t = app.env.say_msg(&e);
             say(app, Level::Error, t);
@@ -155,8 +155,11 @@ fn command(app: &mut App, cmd: Cmd) -> Vec<Effect> {
         }
         Cmd::Command => app.overlay.input = Some(InputLine::Command(tui_input::Input::default())),
         Cmd::Tab(t) => go_tab(app, t),
-        Cmd::NextTab => go_tab(app, Tab::ALL[(app.tabs.tab.index() + 1) % 4]),
-        Cmd::PrevTab => go_tab(app, Tab::ALL[(app.tabs.tab.index() + 3) % 4]),
+        Cmd::NextTab => go_tab(app, Tab::ALL[(app.tabs.tab.index() + 1) % Tab::ALL.len()]),
+        Cmd::PrevTab => go_tab(
+            app,
+            Tab::ALL[(app.tabs.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()],
+        ),
         Cmd::Down
         | Cmd::Up
         | Cmd::Top
@@ -212,6 +215,10 @@ fn open_current(app: &mut App) -> Vec<Effect> {
             .map(|c| Effect::OpenDetail(c.order_no.clone()))
             .into_iter()
             .collect(),
+        Some(ListId::Hotspots) => {
+            open_hotspot(app);
+            Vec::new()
+        }
         Some(ListId::Activity) => app
             .selected_event()
             .and_then(|e| e.order_no.clone())
@@ -224,6 +231,38 @@ fn open_current(app: &mut App) -> Vec<Effect> {
             .into_iter()
             .collect(),
         None => Vec::new(),
+    }
+}
+
+/// Enter on the 热点 tab: the group's orders (held, closed ones too), with those the workflow
+/// lets be urged now marked (as `:forecast` marks), so that `U` urges them all after one
+/// confirmation.
+fn open_hotspot(app: &mut App) {
+    use super::i18n::{S, fill};
+    let Some(h) = app.selected_hotspot().cloned() else {
+        return;
+    };
+    let nos: Vec<String> = h
+        .rows
+        .iter()
+        .filter(|r| app.env.allows(&r.order, crate::domain::ActionName::Urge))
+        .map(|r| r.order.order_no.clone())
+        .collect();
+    app.data.hotspot = Some(h);
+    let st = app.tabs.list_mut(ListId::HotspotOrders);
+    st.selected = 0;
+    st.filter.clear();
+    st.keep = None;
+    app.tabs.marks = nos.iter().cloned().collect();
+    app.tabs.last_mark = None;
+    app.tabs.forecast = None;
+    app.stack.push(Screen::Hotspot);
+    if nos.is_empty() {
+        let t = app.env.t(S::HotspotNoneUrgeable).to_string();
+        say(app, Level::Info, t);
+    } else {
+        let t = fill(app.env.t(S::HotspotMarked), &[&nos.len()]);
+        say(app, Level::Info, t);
     }
 }
 
@@ -256,6 +295,7 @@ fn back(app: &mut App) {
     match app.stack.pop() {
         Some(Screen::Detail) => app.detail.shown = None,
         Some(Screen::Explain) => app.data.explained = None,
+        Some(Screen::Hotspot) => app.data.hotspot = None,
         _ => {}
     }
 }

@@ -3,7 +3,7 @@
 
 use super::super::action::OP_ACTIONS;
 use super::super::action::{Cmd, Effect, Op, Submit};
-use super::super::app::{App, Batch, Level, ListId, OrderRow, Screen};
+use super::super::app::{App, Batch, Level, OrderRow, Screen};
 use super::super::dialog::{CallbackDesk, Choice, Dialog, Editor, Field, Form, Picker, Purpose};
 use super::super::i18n::{self, S, fill};
 use super::super::keymap::Ctx;
@@ -427,10 +427,7 @@ pub fn next_callback(app: &mut App) -> Vec<Effect> {
         app.stack.pop();
         app.detail.shown = None;
     }
-    let Some(id) = app
-        .current_list()
-        .filter(|id| !matches!(id, ListId::Units | ListId::Activity))
-    else {
+    let Some(id) = app.current_list().filter(|id| id.is_orders()) else {
         let t = app.env.t(S::NoMoreCallbacks).to_string();
         say(app, Level::Warn, t);
         return Vec::new();

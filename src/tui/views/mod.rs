@@ -6,6 +6,7 @@ mod detail;
 mod dialogs;
 mod explain;
 mod help;
+mod hotspots;
 mod orders;
 mod statusbar;
 pub mod table;
@@ -63,11 +64,13 @@ pub fn draw(app: &App, f: &mut Frame) {
         Screen::Explain => explain::draw(app, f, body),
         Screen::Unit => orders::unit_orders(app, f, body),
         Screen::Find => orders::found(app, f, body),
+        Screen::Hotspot => orders::hotspot_orders(app, f, body),
         Screen::Tabs => match app.tabs.tab {
             Tab::Pending => orders::pending(app, f, body),
             Tab::Overdue => orders::overdue(app, f, body),
             Tab::Units => units::draw(app, f, body),
             Tab::Activity => activity::draw(app, f, body),
+            Tab::Hotspots => hotspots::draw(app, f, body),
         },
     }
     statusbar::message(app, f, msg);

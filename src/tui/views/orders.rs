@@ -374,6 +374,18 @@ pub fn unit_orders(app: &App, f: &mut Frame, area: Rect) {
     draw_list(app, f, area, ListId::UnitOrders, name);
 }
 
+/// The orders of one hotspot group (Enter on the 热点 tab), closed included.
+pub fn hotspot_orders(app: &App, f: &mut Frame, area: Rect) {
+    let label = app
+        .data
+        .hotspot
+        .as_ref()
+        .map(|h| one_line(&h.hotspot.label))
+        .unwrap_or_default();
+    let name = fill(app.env.t(S::HotspotOrdersTitle), &[&label]);
+    draw_list(app, f, area, ListId::HotspotOrders, name);
+}
+
 /// `:find`: every order the query lists, closed included.
 pub fn found(app: &App, f: &mut Frame, area: Rect) {
     let name = app.env.t(S::FoundTitle).to_string();

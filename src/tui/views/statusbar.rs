@@ -22,6 +22,7 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
         (Tab::Overdue, S::TabOverdue, Some(overdue)),
         (Tab::Units, S::TabUnits, None),
         (Tab::Activity, S::TabActivity, None),
+        (Tab::Hotspots, S::TabHotspots, None),
     ];
     let mut spans = Vec::new();
     for (i, (tab, name, count)) in names.iter().enumerate() {
