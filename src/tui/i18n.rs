@@ -26,7 +26,7 @@ strings! {
     TabUnits => "承办单位", "Units";
     TabActivity => "动态", "Activity";
     TabHotspots => "热点", "Hotspots";
-    KTabHotspots => "热点：近30天同一问题3件以上的工单组，按热度排列（Enter 列出其工单并标记可催办的，U 一并催办）", "Hotspots: groups of 3+ orders about one problem in the last 30 days, hottest first (Enter lists its orders and marks those that may be urged; U urges them all)";
+    KTabHotspots => "热点：近30天同一问题3件以上的工单组，按热度排列（Enter 列出其工单并选中可批量处理的，U 一并处理）", "Hotspots: groups of 3+ orders about one problem in the last 30 days, hottest first (Enter lists its orders and marks those that may be urged; U urges them all)";
     HotspotsTitle => "近30天热点问题 {} 个（同一问题3件以上，按热度排列）", "{} hotspots in the last 30 days (3+ orders about one problem, hottest first)";
     HotspotsLoading => "正在计算热点…", "Computing the hotspots…";
     HotspotOrdersTitle => "热点：{}", "Hotspot: {}";

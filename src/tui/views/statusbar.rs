@@ -15,6 +15,9 @@ use ratatui::widgets::Paragraph;
 
 const MAX_MESSAGE_LINES: u16 = 4;
 
+/// The tab bar: the tabs left, the clock and the operator right. When both do not fit (five
+/// tabs at 80 columns), the clock drops its year, then the tabs their padding; what still
+/// does not fit is cut at the right.
 pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
     let (open, overdue) = app.tab_counts();
     let names = [
@@ -24,45 +27,63 @@ pub fn tabs(app: &App, f: &mut Frame, area: Rect) {
         (Tab::Activity, S::TabActivity, None),
         (Tab::Hotspots, S::TabHotspots, None),
     ];
-    let mut spans = Vec::new();
-    for (i, (tab, name, count)) in names.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(
-                app.env.theme.sep().trim(),
-                app.env.theme.dim(),
-            ));
+    let tab_spans = |pad: &str| {
+        let mut spans = Vec::new();
+        for (i, (tab, name, count)) in names.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(
+                    app.env.theme.sep().trim(),
+                    app.env.theme.dim(),
+                ));
+            }
+            let text = match count {
+                Some(n) => format!("{pad}{} {} {n}{pad}", i + 1, app.env.t(*name)),
+                None => format!("{pad}{} {}{pad}", i + 1, app.env.t(*name)),
+            };
+            let style = if *tab == app.tabs.tab {
+                app.env.theme.tab_active()
+            } else {
+                Style::new()
+            };
+            spans.push(Span::styled(text, style));
         }
-        let text = match count {
-            Some(n) => format!(" {} {} {n} ", i + 1, app.env.t(*name)),
-            None => format!(" {} {} ", i + 1, app.env.t(*name)),
-        };
-        let style = if *tab == app.tabs.tab {
-            app.env.theme.tab_active()
+        spans
+    };
+    let right_text = |clock: &str| {
+        let mut right = format!(
+            "{} {}",
+            app.env.now.format(clock),
+            one_line(&app.env.operator)
+        );
+        if app.env.demo {
+            right = format!("{} {right}", app.env.t(S::Demo));
         } else {
-            Style::new()
-        };
-        spans.push(Span::styled(text, style));
+            // Who the program takes the operator for (the role comes from the OS account,
+            // never from `--operator`): a unit account or a viewer sees at once what it may
+            // do.
+            let role = match app.env.lang {
+                crate::domain::Lang::Zh => format!("（{}）", app.env.role.zh()),
+                crate::domain::Lang::En => format!(" ({})", app.env.role),
+            };
+            right.push_str(&role);
+        }
+        right
+    };
+    let w = area.width as usize;
+    let span_width = |v: &[Span]| -> usize { v.iter().map(|s| width(&s.content)).sum() };
+    let mut spans = tab_spans(" ");
+    let mut right = right_text("%Y-%m-%d %H:%M");
+    for (pad, clock) in [(" ", "%m-%d %H:%M"), ("", "%m-%d %H:%M")] {
+        if span_width(&spans) + 1 + width(&right) <= w {
+            break;
+        }
+        spans = tab_spans(pad);
+        right = right_text(clock);
     }
-    let left: usize = spans.iter().map(|s| width(&s.content)).sum();
-    let mut right = format!(
-        "{} {}",
-        app.env.now.format("%Y-%m-%d %H:%M"),
-        one_line(&app.env.operator)
-    );
-    if app.env.demo {
-        right = format!("{} {right}", app.env.t(S::Demo));
-    } else {
-        // Who the program takes the operator for (the role comes from the OS account, never
-        // from `--operator`): a unit account or a viewer sees at once what it may do.
-        let role = match app.env.lang {
-            crate::domain::Lang::Zh => format!("（{}）", app.env.role.zh()),
-            crate::domain::Lang::En => format!(" ({})", app.env.role),
-        };
-        right.push_str(&role);
-    }
-    let room = (area.width as usize).saturating_sub(left + 1);
+    let left = span_width(&spans);
+    let room = w.saturating_sub(left + 1);
     let right = truncate(&right, room);
-    let gap = (area.width as usize).saturating_sub(left + width(&right));
+    let gap = w.saturating_sub(left + width(&right));
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::styled(app.env.theme.fix(right), app.env.theme.dim()));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
