@@ -1382,6 +1382,12 @@ fn a_past_deadline_is_refused_in_the_form_before_any_confirmation() {
         s.store().order(&no).unwrap().unwrap().status,
         Status::Returned
     );
+    // Typing answers the error: it does not stand under the new text.
+    run(&mut s, "<C-u> 5");
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert_eq!(f.error, None);
     // Hours are taken too: an urgent order due in 2 hours.
     let (_d, mut s) = session();
     run(&mut s, "d 海城镇 <Enter> <C-u> 2小时 <Enter>");
