@@ -388,7 +388,40 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
         } => (returned_by.as_deref(), *reassign),
         _ => (None, false),
     };
-    let extra = u16::from(returned_by.is_some());
+    // The order's duplicate candidates and the units suggested for it (found by the worker
+    // with `hotline similar`'s and `hotline suggest`'s functions): shown, never preselected.
+    let mut found: Vec<Line> = Vec::new();
+    if let Purpose::PickUnit { no, .. } = &p.purpose {
+        for c in app.similar_of(no) {
+            let v = crate::report::similar::candidate_line(c, app.env.lang);
+            let v = fill(app.env.t(S::DlgDuplicate), &[&one_line(&v)]);
+            found.push(Line::from(Span::styled(
+                truncate(&v, iw as usize),
+                app.env.theme.warning(),
+            )));
+        }
+        for s in app.suggested_for(no) {
+            let share = (s.score * 100.0).round();
+            let words: Vec<String> = s.words.iter().take(3).map(|w| one_line(w)).collect();
+            let v = if words.is_empty() {
+                fill(app.env.t(S::DlgSuggestBare), &[&one_line(&s.unit), &share])
+            } else {
+                fill(
+                    app.env.t(S::DlgSuggest),
+                    &[
+                        &one_line(&s.unit),
+                        &share,
+                        &words.join(app.env.t(S::WordSep)),
+                    ],
+                )
+            };
+            found.push(Line::from(Span::styled(
+                truncate(&v, iw as usize),
+                app.env.theme.dim(),
+            )));
+        }
+    }
+    let extra = u16::from(returned_by.is_some()) + found.len() as u16;
     let want = units.len().max(1) as u16 + 4 + extra + u16::from(p.error.is_some());
     let h = body.height.saturating_sub(2).min(20).min(want.max(6));
     let area = centered(body, w, h);
@@ -418,6 +451,7 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
             app.env.theme.dim(),
         )));
     }
+    lines.extend(found);
     let list_h = (inner.height as usize)
         .saturating_sub(2 + usize::from(extra) + usize::from(p.error.is_some()));
     // Nothing selected (an ambiguous query): no row is marked.
