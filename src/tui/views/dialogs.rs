@@ -395,13 +395,17 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
         for c in app.similar_of(no) {
             let v = crate::report::similar::candidate_line(c, app.env.lang);
             let v = fill(app.env.t(S::DlgDuplicate), &[&one_line(&v)]);
-            found.push(Line::from(Span::styled(
-                truncate(&v, iw as usize),
-                app.env.theme.warning(),
-            )));
+            // Wrapped, not cut: the reasons are the point.
+            for part in wrap(&v, iw as usize) {
+                found.push(Line::from(Span::styled(part, app.env.theme.warning())));
+            }
         }
         for s in app.suggested_for(no) {
             let share = (s.score * 100.0).round();
+            // A share that rounds to nothing suggests nothing.
+            if share < 1.0 {
+                continue;
+            }
             let words: Vec<String> = s.words.iter().take(3).map(|w| one_line(w)).collect();
             let v = if words.is_empty() {
                 fill(app.env.t(S::DlgSuggestBare), &[&one_line(&s.unit), &share])
