@@ -455,9 +455,12 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
             app.env.theme.dim(),
         )));
     }
+    // The units stay in view first: at least three rows (or all of them) before these lines.
+    let fixed = 2 + usize::from(returned_by.is_some()) + usize::from(p.error.is_some());
+    let room = (inner.height as usize).saturating_sub(fixed);
+    found.truncate(room.saturating_sub(units.len().clamp(1, 3)));
+    let list_h = room.saturating_sub(found.len());
     lines.extend(found);
-    let list_h = (inner.height as usize)
-        .saturating_sub(2 + usize::from(extra) + usize::from(p.error.is_some()));
     // Nothing selected (an ambiguous query): no row is marked.
     let sel = p.selected.map(|s| s.min(units.len().saturating_sub(1)));
     let off = sel.unwrap_or(0).saturating_sub(list_h.saturating_sub(1));
