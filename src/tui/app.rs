@@ -1079,7 +1079,7 @@ impl App {
                 .data
                 .suggested
                 .as_ref()
-                .is_some_and(|f| f.is_for(&no, stamp))
+                .is_some_and(|f| f.is_for(no, stamp))
             {
                 out.push(Need::Suggest(no.to_string()));
             }
