@@ -2143,6 +2143,22 @@ fn an_exemption_shows_the_adjusted_score_beside_the_raw_one_as_the_report_does()
 }
 
 #[test]
+fn at_80_columns_the_packs_floor_and_heaviest_terms_stay_whatever_the_sort() {
+    let (_d, mut s) = session();
+    run(&mut s, "3 P j <Enter>");
+    // Every sort of the pack's columns, one after the other.
+    for i in 0..8 {
+        let screen = run(&mut s, "o");
+        let header = screen.lines().nth(3).unwrap_or_default().to_string();
+        // 满意率 is beijing's floor and 解决率 its heaviest term (50): they never give way.
+        assert!(
+            header.contains("满意率") && header.contains("解决率"),
+            "sort {i}: {header}"
+        );
+    }
+}
+
+#[test]
 fn p_chooses_a_pack_and_the_units_tab_shows_its_columns_rank_and_floors() {
     let (dir, mut s) = session();
     run(&mut s, "3 P");
