@@ -9,7 +9,7 @@
 //! every run. Recording (`ops`) stays on this thread: its result closes the dialog.
 
 use super::action::{Effect, Submit};
-use super::app::{App, Level, ListId, Need, PeriodChoice, Screen};
+use super::app::{App, ForOrder, Level, ListId, Need, PeriodChoice, Screen};
 use super::dialog::Dialog;
 use super::i18n::{self, S, fill};
 use super::theme::Theme;
@@ -235,6 +235,14 @@ impl Session {
                 open: false,
             },
             Need::Explain(unit) => self.explain_request(unit.clone(), false),
+            Need::Similar(no) => Request::Similar {
+                no: no.clone(),
+                now,
+            },
+            Need::Suggest(no) => Request::Suggest {
+                no: no.clone(),
+                now,
+            },
         }
     }
 
@@ -474,6 +482,12 @@ impl Session {
                 None => app.data.detail_stamp = stamp,
             },
             Answer::OverdueOf { unit, nos } => update::urge_these(app, &unit, nos),
+            Answer::Similar { no, list } => {
+                app.data.similar = Some(ForOrder { no, stamp, list });
+            }
+            Answer::Suggest { no, list } => {
+                app.data.suggested = Some(ForOrder { no, stamp, list });
+            }
         }
         Ok(())
     }
@@ -500,6 +514,20 @@ impl Session {
             Request::Detail { .. } => app.data.detail_stamp = stamp,
             Request::Explain { .. } => app.data.explain_stamp = stamp,
             Request::OverdueOf { .. } => {}
+            Request::Similar { no, .. } => {
+                app.data.similar = Some(ForOrder {
+                    no: no.clone(),
+                    stamp,
+                    list: Vec::new(),
+                });
+            }
+            Request::Suggest { no, .. } => {
+                app.data.suggested = Some(ForOrder {
+                    no: no.clone(),
+                    stamp,
+                    list: Vec::new(),
+                });
+            }
         }
     }
 
