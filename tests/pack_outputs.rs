@@ -532,3 +532,31 @@ fn explain_leaves_an_exempted_order_out_and_explains_the_adjusted_score() {
         "{text}"
     );
 }
+
+#[test]
+fn the_json_totals_are_the_packs_figures_as_the_csv_prints_them() {
+    let d = demo();
+    let j = json(&d.db, "beijing");
+    let csv = report(&d.db, "beijing", "csv");
+    let head: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let at = |t: &str| head.iter().position(|h| *h == t).unwrap();
+    let total: Vec<&str> = csv
+        .lines()
+        .find(|l| l.contains("县直单位") && l.contains("合计"))
+        .unwrap()
+        .split(',')
+        .collect();
+    let t = &j["table_totals"][0];
+    for (code, title) in [
+        ("satisfaction_rate", "满意率"),
+        ("response_rate", "响应率"),
+        ("valid_callbacks", "有效回访"),
+    ] {
+        let want: f64 = total[at(title)].parse().unwrap();
+        assert!(
+            (t[code].as_f64().unwrap() - want).abs() < 1e-9,
+            "{code}: json {} csv {want}",
+            t[code]
+        );
+    }
+}

@@ -1386,6 +1386,12 @@ fn a_past_deadline_is_refused_in_the_form_before_any_confirmation() {
         s.store().order(&no).unwrap().unwrap().status,
         Status::Returned
     );
+    // Typing answers the error: it does not stand under the new text.
+    run(&mut s, "<C-u> 5");
+    let Some(Dialog::Form(f)) = &s.app.overlay.dialog else {
+        panic!("{:?}", s.app.overlay.dialog)
+    };
+    assert_eq!(f.error, None);
     // Hours are taken too: an urgent order due in 2 hours.
     let (_d, mut s) = session();
     run(&mut s, "d 海城镇 <Enter> <C-u> 2小时 <Enter>");
@@ -2144,6 +2150,22 @@ fn an_exemption_shows_the_adjusted_score_beside_the_raw_one_as_the_report_does()
     let (_d, mut s) = session();
     let screen = run_script(&mut s, &keys("3 P j <Enter>"), 160, 48).unwrap();
     assert!(!screen.contains("剔除后得分"), "{screen}");
+}
+
+#[test]
+fn at_80_columns_the_packs_floor_and_heaviest_terms_stay_whatever_the_sort() {
+    let (_d, mut s) = session();
+    run(&mut s, "3 P j <Enter>");
+    // Every sort of the pack's columns, one after the other.
+    for i in 0..8 {
+        let screen = run(&mut s, "o");
+        let header = screen.lines().nth(3).unwrap_or_default().to_string();
+        // 满意率 is beijing's floor and 解决率 its heaviest term (50): they never give way.
+        assert!(
+            header.contains("满意率") && header.contains("解决率"),
+            "sort {i}: {header}"
+        );
+    }
 }
 
 #[test]

@@ -25,19 +25,52 @@ const COLUMNS: [u32; 6] = [800, 2700, 1150, 1150, 1894, 1150];
 /// The column widths of a table with this header: the bulletin's six as `COLUMNS`; a pack's
 /// (排名, 单位, its figures, 得分…, 未达底线) the number and the name as there, the floors
 /// wider, the rest sharing what is left.
-fn widths(header: &[String]) -> Vec<u32> {
-    let n = header.len();
+fn widths(t: &Appendix) -> Vec<u32> {
+    let n = t.header.len();
     if n == COLUMNS.len() {
         return COLUMNS.to_vec();
     }
     if n < 4 {
         return vec![TEXT_WIDTH / n.max(1) as u32; n];
     }
-    let each = (TEXT_WIDTH - 600 - 2000 - 1100) / (n as u32 - 3);
-    let mut w = vec![each; n];
-    w[0] = 600;
-    w[1] = 2000;
-    w[n - 1] = TEXT_WIDTH - 600 - 2000 - each * (n as u32 - 3);
+    // A pack's table: each column as wide as its widest cell at 小五 (one display column of
+    // text ≈ 95 twips, plus the cell's margins), so that `100.0%` and a unit's name never
+    // wrap; the headers may wrap (they are words). What is left is shared in proportion
+    // to the headers' widths; a table too wide for the page is scaled down.
+    const UNIT: u32 = 95;
+    const MARGINS: u32 = 160;
+    let widest = |i: usize| {
+        t.rows
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(|c| crate::domain::text::width(c) as u32)
+            .max()
+            .unwrap_or(0)
+            .max(4)
+    };
+    let mut w: Vec<u32> = (0..n).map(|i| widest(i) * UNIT + MARGINS).collect();
+    let sum: u32 = w.iter().sum();
+    if sum < TEXT_WIDTH {
+        let heads: Vec<u32> = t
+            .header
+            .iter()
+            .map(|h| crate::domain::text::width(h).max(1) as u32)
+            .collect();
+        let total: u32 = heads.iter().sum();
+        let left = TEXT_WIDTH - sum;
+        for (x, h) in w.iter_mut().zip(&heads) {
+            *x += left * h / total.max(1);
+        }
+    } else {
+        for x in w.iter_mut() {
+            *x = *x * TEXT_WIDTH / sum.max(1);
+        }
+    }
+    // What rounding left over goes to the unit's column.
+    let sum: u32 = w.iter().sum();
+    if let Some(x) = w.get_mut(1) {
+        *x = (*x + TEXT_WIDTH).saturating_sub(sum);
+    }
     w
 }
 
@@ -121,7 +154,7 @@ fn table(t: &Appendix) -> String {
     let mut x = format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_WIDTH}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"60\" w:type=\"dxa\"/><w:right w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
     );
-    let columns = widths(&t.header);
+    let columns = widths(t);
     // A pack's wider table in 小五 (9 pt), so that 100.0% fits its column.
     let size = (t.header.len() > COLUMNS.len()).then_some(18);
     for w in &columns {
@@ -173,8 +206,8 @@ impl Body {
 
 /// EMU (the drawing's unit) per twip.
 const EMU_PER_TWIP: u64 = 635;
-/// The tallest a chart may be drawn: most of an A4 page's text height (twips).
-const MAX_CHART_HEIGHT: u64 = 12_000;
+/// An A4 page's text height (twips): the page less the top and bottom margins.
+const PAGE_TEXT_HEIGHT: u64 = 16838 - 2098 - 1984;
 
 /// A chart: its caption (图N), legend, the picture (relationship `rId{100 + N}`, part
 /// `media/imageN.png`) and the key naming each numbered bar's unit.
@@ -201,7 +234,12 @@ fn chart_xml(b: &mut Body, no: usize, c: &BarChart) {
     let (w, h) = c.size();
     let mut cx = u64::from(TEXT_WIDTH) * EMU_PER_TWIP;
     let mut cy = cx * u64::from(h) / u64::from(w.max(1));
-    let max = MAX_CHART_HEIGHT * EMU_PER_TWIP;
+    // The tallest the picture may be so that the caption, the legend, the picture and the
+    // key (kept together by keepNext) fit one page: the key's lines estimated at ~7 entries
+    // a line of 10.5 pt text (an entry is its number and a name of up to 6 characters).
+    let key_lines = c.units.len().div_ceil(7).max(1) as u64;
+    let max =
+        PAGE_TEXT_HEIGHT.saturating_sub(640 + 360 + 60 + 360 * key_lines + 500) * EMU_PER_TWIP;
     if cy > max {
         cx = cx * max / cy;
         cy = max;
@@ -396,4 +434,54 @@ pub fn write(blocks: &[Block], tables: &[Appendix], now: chrono::NaiveDateTime) 
             .map_err(|e| Error::Io(format!("cannot write the document: {e}")))?;
     }
     Ok(zw.finish().map_err(z)?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_packs_columns_are_as_wide_as_their_widest_cell_and_fill_the_page() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let t = Appendix {
+            label: String::new(),
+            title: String::new(),
+            header: s(&[
+                "排名",
+                "单位",
+                "承办量",
+                "有效回访",
+                "响应率",
+                "解决率",
+                "满意率",
+                "超期30天以上",
+                "得分",
+                "未达底线",
+            ]),
+            rows: vec![
+                s(&[
+                    "1",
+                    "公安局（交警队）",
+                    "22",
+                    "18",
+                    "100.0%",
+                    "50.0%",
+                    "70.0%",
+                    "2",
+                    "59.67",
+                    "满意率",
+                ]),
+                s(&["—", "海城供电公司", "2", "0", "—", "—", "—", "1", "—", ""]),
+            ],
+            has_total: false,
+            remark: String::new(),
+            charts: Vec::new(),
+        };
+        let w = widths(&t);
+        assert_eq!(w.iter().sum::<u32>(), TEXT_WIDTH);
+        // `100.0%` is 6 columns wide: 6 × 95 + 160 twips at least, so it never wraps.
+        assert!(w[4] >= 6 * 95 + 160, "{w:?}");
+        // The unit's name, 16 columns (公安局（交警队）), on one line too.
+        assert!(w[1] >= 16 * 95 + 160, "{w:?}");
+    }
 }

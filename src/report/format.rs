@@ -279,6 +279,17 @@ pub fn judged_json(j: &Judged, pack: &Pack) -> String {
             }
         }
     }
+    // Each table's 合计 row under the pack's definitions too (the CSV's and the bulletin's 合计
+    // are these), so that no figure of the pack is printed on the seed's basis.
+    if let Some(totals) = v.get_mut("table_totals").and_then(|t| t.as_array_mut()) {
+        for (t, r) in totals.iter_mut().zip(&j.card.table_totals) {
+            if let Some(obj) = t.as_object_mut() {
+                for f in JSON_FIGURES.iter().chain(pack.columns.iter()) {
+                    obj.insert(f.code().into(), value_json(pack.value(r, r.assigned, *f)));
+                }
+            }
+        }
+    }
     if let Some(obj) = v.as_object_mut() {
         obj.insert(
             "pack".into(),

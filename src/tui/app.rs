@@ -185,6 +185,28 @@ pub enum Need {
     Explain(String),
     /// The 热点 tab's groups, computed again (new data).
     Hotspots,
+    /// The duplicate candidates of the order the detail or the dispatch picker shows
+    /// (`report::similar::candidates`, as `hotline similar`).
+    Similar(String),
+    /// The units suggested for the order the dispatch picker is for
+    /// (`report::similar::suggest`, as `hotline suggest`).
+    Suggest(String),
+}
+
+/// What the worker found for one order (duplicate candidates, suggested units), and the data
+/// generation it was found in.
+#[derive(Debug, Clone)]
+pub struct ForOrder<T> {
+    pub no: String,
+    pub stamp: u64,
+    pub list: Vec<T>,
+}
+
+impl<T> ForOrder<T> {
+    /// Found for order `no` in generation `stamp`.
+    pub fn is_for(&self, no: &str, stamp: u64) -> bool {
+        self.no == no && self.stamp == stamp
+    }
 }
 
 /// A unit with its name spelled in pinyin, for the type-to-filter picker.
@@ -548,6 +570,10 @@ pub struct Data {
     pub hotspots_stamp: u64,
     /// The group the hotspot screen shows (a copy: it stays while the tab reloads).
     pub hotspot: Option<HotspotRows>,
+    /// The duplicate candidates of the order shown by the detail or the dispatch picker.
+    pub similar: Option<ForOrder<crate::domain::similar::Candidate>>,
+    /// The units suggested for the order of the dispatch picker.
+    pub suggested: Option<ForOrder<crate::domain::suggest::Suggestion>>,
 }
 
 impl Data {
@@ -579,6 +605,8 @@ impl Data {
             hotspots: Vec::new(),
             hotspots_stamp: 0,
             hotspot: None,
+            similar: None,
+            suggested: None,
         }
     }
 
@@ -1018,6 +1046,46 @@ impl App {
 
     /// What is missing for the screen to be complete and current: asked of the store by the
     /// session after every key and every answer.
+    /// The order the open dispatch picker is for.
+    pub fn picker_order(&self) -> Option<&str> {
+        match &self.overlay.dialog {
+            Some(super::dialog::Dialog::Picker(p)) => match &p.purpose {
+                super::dialog::Purpose::PickUnit { no, .. } => Some(no.as_str()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The order whose duplicate candidates are shown: the dispatch picker's, else the
+    /// detail's.
+    pub fn similar_order(&self) -> Option<String> {
+        if let Some(no) = self.picker_order() {
+            return Some(no.to_string());
+        }
+        match (&self.detail.shown, self.screen()) {
+            (Some(d), Screen::Detail) => Some(d.row.order.order_no.clone()),
+            _ => None,
+        }
+    }
+
+    /// The duplicate candidates found for order `no` (the latest found, even of an older
+    /// generation: they are replaced when the new ones arrive).
+    pub fn similar_of(&self, no: &str) -> &[crate::domain::similar::Candidate] {
+        match &self.data.similar {
+            Some(f) if f.no == no => &f.list,
+            _ => &[],
+        }
+    }
+
+    /// The units suggested for order `no`.
+    pub fn suggested_for(&self, no: &str) -> &[crate::domain::suggest::Suggestion] {
+        match &self.data.suggested {
+            Some(f) if f.no == no => &f.list,
+            _ => &[],
+        }
+    }
+
     pub fn needs(&self) -> Vec<Need> {
         let mut out = Vec::new();
         if self.data.base_stamp != self.data.stamp {
@@ -1035,6 +1103,31 @@ impl App {
             && let Some(e) = &self.data.explained
         {
             out.push(Need::Explain(e.unit.clone()));
+        }
+        // The duplicate candidates of the order on screen, and the units suggested for the
+        // order being dispatched: found by the worker, never here (`similar` takes ~350 ms at
+        // a million orders).
+        if let Some(no) = self.similar_order() {
+            let stamp = self.data.stamp;
+            if !self
+                .data
+                .similar
+                .as_ref()
+                .is_some_and(|f| f.is_for(&no, stamp))
+            {
+                out.push(Need::Similar(no));
+            }
+        }
+        if let Some(no) = self.picker_order() {
+            let stamp = self.data.stamp;
+            if !self
+                .data
+                .suggested
+                .as_ref()
+                .is_some_and(|f| f.is_for(no, stamp))
+            {
+                out.push(Need::Suggest(no.to_string()));
+            }
         }
         // The scorecard while its tab shows (and at the start when `eager_card`).
         let units_tab = self.screen() == Screen::Tabs && self.tabs.tab == Tab::Units;

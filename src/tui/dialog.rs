@@ -409,7 +409,10 @@ impl Form {
                 if let (Some(i), Some(req)) =
                     (self.focused_input(), to_input_request(&Event::Key(key)))
                 {
-                    i.handle(req);
+                    // Typing answers the error: it no longer stands under the new text.
+                    if i.handle(req).is_some_and(|r| r.value) {
+                        self.error = None;
+                    }
                 }
             }
         }

@@ -138,6 +138,7 @@ strings! {
     FAccepted => "签收时间", "Accepted";
     FCitizen => "诉求人", "Citizen";
     FAddress => "地址", "Address";
+    FDuplicate => "可能重复", "Possible duplicate";
     FCounts => "次数", "Counts";
     FExtension => "延期申请", "Extension asked";
     FReturnAsked => "退单申请", "Return asked";
@@ -350,6 +351,10 @@ strings! {
     DlgClose => "办结 {}（不可撤销）", "Close {} (cannot be undone)";
     DlgDispatch => "转办 {}：选择承办单位", "Dispatch {}: choose the unit";
     DlgDispatchHint => "输入名称或拼音首字母筛选（如 zjj），↓/↑ 选定", "Type a name or pinyin initials (e.g. zjj), ↓/↑ to choose";
+    DlgDuplicate => "可能重复：{}", "Possible duplicate: {}";
+    DlgSuggest => "建议：{} {}%（{}）", "Suggested: {} {}% ({})";
+    DlgSuggestBare => "建议：{} {}%", "Suggested: {} {}%";
+    WordSep => "、", ", ";
     DlgReturnedBy => "{}退回了此工单：列在最后", "{} returned this order: listed last";
     DlgMerge => "并单 {}：并入主单", "Merge {} into a lead order";
     DlgLead => "主单编号", "Lead order number";

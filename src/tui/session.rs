@@ -9,7 +9,7 @@
 //! every run. Recording (`ops`) stays on this thread: its result closes the dialog.
 
 use super::action::{Effect, Submit};
-use super::app::{App, Level, ListId, Need, PeriodChoice, Screen};
+use super::app::{App, ForOrder, Level, ListId, Need, PeriodChoice, Screen};
 use super::dialog::Dialog;
 use super::i18n::{self, S, fill};
 use super::theme::Theme;
@@ -236,6 +236,14 @@ impl Session {
             },
             Need::Explain(unit) => self.explain_request(unit.clone(), false),
             Need::Hotspots => Request::Hotspots { now },
+            Need::Similar(no) => Request::Similar {
+                no: no.clone(),
+                now,
+            },
+            Need::Suggest(no) => Request::Suggest {
+                no: no.clone(),
+                now,
+            },
         }
     }
 
@@ -498,6 +506,12 @@ impl Session {
                 app.data.hotspots_stamp = stamp;
                 app.restore_selection(keys);
             }
+            Answer::Similar { no, list } => {
+                app.data.similar = Some(ForOrder { no, stamp, list });
+            }
+            Answer::Suggest { no, list } => {
+                app.data.suggested = Some(ForOrder { no, stamp, list });
+            }
         }
         Ok(())
     }
@@ -525,6 +539,20 @@ impl Session {
             Request::Explain { .. } => app.data.explain_stamp = stamp,
             Request::OverdueOf { .. } => {}
             Request::Hotspots { .. } => app.data.hotspots_stamp = stamp,
+            Request::Similar { no, .. } => {
+                app.data.similar = Some(ForOrder {
+                    no: no.clone(),
+                    stamp,
+                    list: Vec::new(),
+                });
+            }
+            Request::Suggest { no, .. } => {
+                app.data.suggested = Some(ForOrder {
+                    no: no.clone(),
+                    stamp,
+                    list: Vec::new(),
+                });
+            }
         }
     }
 

@@ -60,7 +60,18 @@ pub enum Request {
     },
     /// The hotspots of the `app::HOTSPOT_DAYS` days up to `now`, with their orders.
     Hotspots { now: NaiveDateTime },
+    /// The duplicate candidates of an order (`report::similar::candidates`, `SIMILAR` of
+    /// them), as `hotline similar` finds them.
+    Similar { no: String, now: NaiveDateTime },
+    /// The units suggested for an order (`report::similar::suggest`, `SUGGEST` of them), as
+    /// `hotline suggest` finds them.
+    Suggest { no: String, now: NaiveDateTime },
 }
+
+/// How many duplicate candidates the detail and the dispatch picker show.
+pub const SIMILAR: usize = 3;
+/// How many suggested units the dispatch picker shows.
+pub const SUGGEST: usize = 3;
 
 /// Requests of one slot replace each other (the latest wins).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,6 +83,8 @@ pub enum Slot {
     OverdueOf,
     Explain,
     Hotspots,
+    Similar,
+    Suggest,
 }
 
 impl Request {
@@ -84,6 +97,8 @@ impl Request {
             Request::OverdueOf { .. } => Slot::OverdueOf,
             Request::Explain { .. } => Slot::Explain,
             Request::Hotspots { .. } => Slot::Hotspots,
+            Request::Similar { .. } => Slot::Similar,
+            Request::Suggest { .. } => Slot::Suggest,
         }
     }
 }
@@ -131,6 +146,14 @@ pub enum Answer {
         open: bool,
     },
     Hotspots(Vec<HotspotRows>),
+    Similar {
+        no: String,
+        list: Vec<crate::domain::similar::Candidate>,
+    },
+    Suggest {
+        no: String,
+        list: Vec<crate::domain::suggest::Suggestion>,
+    },
 }
 
 pub struct Reply {
@@ -361,7 +384,45 @@ impl Lists {
                     open: *open,
                 })
             }
+            Request::Similar { no, now } => {
+                let list = if self.may_read(store, no)? {
+                    let opt = crate::report::similar::Options {
+                        top: SIMILAR,
+                        ..Default::default()
+                    };
+                    crate::report::similar::candidates(store, &self.ctx(*now), no, opt)?.1
+                } else {
+                    Vec::new()
+                };
+                Ok(Answer::Similar {
+                    no: no.clone(),
+                    list,
+                })
+            }
+            Request::Suggest { no, now } => {
+                let list = if self.may_read(store, no)? {
+                    crate::report::similar::suggest(store, &self.ctx(*now), no, SUGGEST)?.1
+                } else {
+                    Vec::new()
+                };
+                Ok(Answer::Suggest {
+                    no: no.clone(),
+                    list,
+                })
+            }
         }
+    }
+
+    /// The context the report functions read in: this session's role, at `now`.
+    fn ctx(&self, now: NaiveDateTime) -> crate::ops::Ctx {
+        crate::ops::Ctx::new(now, "").with_role(self.role.clone())
+    }
+
+    /// The order exists and this session's role may read it (else it has nothing to show).
+    fn may_read(&self, store: &Store, no: &str) -> Result<bool> {
+        Ok(store
+            .order(no)?
+            .is_some_and(|o| crate::ops::policy::may_read(&self.role, &o)))
     }
 
     /// The query's filter as the store's SQL takes it (None: no filter): the units and

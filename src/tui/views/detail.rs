@@ -125,6 +125,11 @@ fn lines<'a>(
         Style::new(),
     ));
     fields.push((S::FAddress, one_line(&o.address), Style::new()));
+    // Found by the worker with `hotline similar`'s function (`report::similar::candidates`).
+    for c in app.similar_of(&o.order_no) {
+        let v = crate::report::similar::candidate_line(c, app.env.lang);
+        fields.push((S::FDuplicate, one_line(&v), app.env.theme.warning()));
+    }
     let counts = [
         (S::ColUrges, o.urges),
         (S::ColSupervisions, o.supervisions),

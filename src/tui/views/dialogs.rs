@@ -388,7 +388,44 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
         } => (returned_by.as_deref(), *reassign),
         _ => (None, false),
     };
-    let extra = u16::from(returned_by.is_some());
+    // The order's duplicate candidates and the units suggested for it (found by the worker
+    // with `hotline similar`'s and `hotline suggest`'s functions): shown, never preselected.
+    let mut found: Vec<Line> = Vec::new();
+    if let Purpose::PickUnit { no, .. } = &p.purpose {
+        for c in app.similar_of(no) {
+            let v = crate::report::similar::candidate_line(c, app.env.lang);
+            let v = fill(app.env.t(S::DlgDuplicate), &[&one_line(&v)]);
+            // Wrapped, not cut: the reasons are the point.
+            for part in wrap(&v, iw as usize) {
+                found.push(Line::from(Span::styled(part, app.env.theme.warning())));
+            }
+        }
+        for s in app.suggested_for(no) {
+            let share = (s.score * 100.0).round();
+            // A share that rounds to nothing suggests nothing.
+            if share < 1.0 {
+                continue;
+            }
+            let words: Vec<String> = s.words.iter().take(3).map(|w| one_line(w)).collect();
+            let v = if words.is_empty() {
+                fill(app.env.t(S::DlgSuggestBare), &[&one_line(&s.unit), &share])
+            } else {
+                fill(
+                    app.env.t(S::DlgSuggest),
+                    &[
+                        &one_line(&s.unit),
+                        &share,
+                        &words.join(app.env.t(S::WordSep)),
+                    ],
+                )
+            };
+            found.push(Line::from(Span::styled(
+                truncate(&v, iw as usize),
+                app.env.theme.dim(),
+            )));
+        }
+    }
+    let extra = u16::from(returned_by.is_some()) + found.len() as u16;
     let want = units.len().max(1) as u16 + 4 + extra + u16::from(p.error.is_some());
     let h = body.height.saturating_sub(2).min(20).min(want.max(6));
     let area = centered(body, w, h);
@@ -418,8 +455,12 @@ fn picker(app: &App, f: &mut Frame, body: Rect, p: &Picker) {
             app.env.theme.dim(),
         )));
     }
-    let list_h = (inner.height as usize)
-        .saturating_sub(2 + usize::from(extra) + usize::from(p.error.is_some()));
+    // The units stay in view first: at least three rows (or all of them) before these lines.
+    let fixed = 2 + usize::from(returned_by.is_some()) + usize::from(p.error.is_some());
+    let room = (inner.height as usize).saturating_sub(fixed);
+    found.truncate(room.saturating_sub(units.len().clamp(1, 3)));
+    let list_h = room.saturating_sub(found.len());
+    lines.extend(found);
     // Nothing selected (an ambiguous query): no row is marked.
     let sel = p.selected.map(|s| s.min(units.len().saturating_sub(1)));
     let off = sel.unwrap_or(0).saturating_sub(list_h.saturating_sub(1));

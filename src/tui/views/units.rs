@@ -375,14 +375,24 @@ enum PackCol {
     Floor,
 }
 
-/// The figures a pack weighs or floors: they give way last on a narrow screen.
-fn judged_by(p: &Pack, f: PackFigure) -> bool {
-    let scored = match &p.score {
-        Some(Score::Weighted { terms }) => terms.iter().any(|t| t.figure == f),
-        Some(Score::Deduction { deductions, .. }) => deductions.iter().any(|d| d.figure == f),
-        None => false,
+/// How much a figure matters to the pack, least first: the order in which figures give way
+/// on a narrow screen: those it neither weighs nor floors, then the weighed ones by their
+/// weight (or deduction points), the floored ones last.
+fn judged_by(p: &Pack, f: PackFigure) -> (u8, i64) {
+    if p.floors.iter().any(|x| x.figure == f) {
+        return (2, 0);
+    }
+    let weight = match &p.score {
+        Some(Score::Weighted { terms }) => terms.iter().find(|t| t.figure == f).map(|t| t.weight),
+        Some(Score::Deduction { deductions, .. }) => {
+            deductions.iter().find(|d| d.figure == f).map(|d| d.points)
+        }
+        None => None,
     };
-    scored || p.floors.iter().any(|x| x.figure == f)
+    match weight {
+        Some(w) => (1, (w * 1000.0).round() as i64),
+        None => (0, 0),
+    }
 }
 
 fn figure_title(app: &App, f: PackFigure) -> &'static str {
