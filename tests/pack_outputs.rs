@@ -531,6 +531,24 @@ fn explain_leaves_an_exempted_order_out_and_explains_the_adjusted_score() {
         text.contains(&format!("剔除，不计入): {EXEMPTED}")),
         "{text}"
     );
+    // In Chinese on request.
+    let zh = ok(
+        &d.exempt,
+        &[
+            "explain",
+            "--unit",
+            "住建局",
+            "--pack",
+            "beijing",
+            "--lang",
+            "zh",
+        ],
+    );
+    assert!(
+        zh.contains("住建局（规则包 beijing）：剔除后得分")
+            && zh.contains(&format!("剔除，不计入: {EXEMPTED}")),
+        "{zh}"
+    );
 }
 
 #[test]

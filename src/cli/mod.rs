@@ -324,7 +324,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Bulletin(args) => crate::bulletin::run(g, args.into()),
         other => {
             let (store, ctx) = g.open()?;
-            run_on(&store, &ctx, other)
+            run_on(&store, &ctx, other, message_lang)
         }
     }
 }
@@ -386,7 +386,7 @@ fn mapping(lang: crate::domain::Lang, cmd: MappingCmd) -> Result<()> {
     Ok(())
 }
 
-fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
+fn run_on(store: &Store, ctx: &Ctx, command: Command, lang: crate::domain::Lang) -> Result<()> {
     let act = |no: &str, a: Action| -> Result<()> {
         let o = ops::act(store, ctx, no, &a, None)?;
         done(&a, &o);
@@ -814,20 +814,33 @@ fn run_on(store: &Store, ctx: &Ctx, command: Command) -> Result<()> {
                 ),
                 ShowFormat::Text => {
                     let show = |s: Option<f64>| s.map_or("—".to_string(), |s| format!("{s:.2}"));
-                    println!(
-                        "{unit} under {}: {}score {}, rank {} in its tier; {} order(s) cost it points",
-                        pack.name,
-                        if adjusted {
-                            "adjusted (剔除后) "
-                        } else {
-                            ""
-                        },
-                        show(score),
-                        rank.map_or("—".to_string(), |r| r.to_string()),
-                        costs.len()
-                    );
+                    let rank = rank.map_or("—".to_string(), |r| r.to_string());
+                    match lang {
+                        crate::domain::Lang::Zh => println!(
+                            "{unit}（规则包 {}）：{}得分 {}，组内第 {rank} 名；扣分的工单 {} 件",
+                            pack.name,
+                            if adjusted { "剔除后" } else { "" },
+                            show(score),
+                            costs.len()
+                        ),
+                        crate::domain::Lang::En => println!(
+                            "{unit} under {}: {}score {}, rank {rank} in its tier; {} order(s) cost it points",
+                            pack.name,
+                            if adjusted {
+                                "adjusted (剔除后) "
+                            } else {
+                                ""
+                            },
+                            show(score),
+                            costs.len()
+                        ),
+                    }
                     if !exempted.is_empty() {
-                        println!("exempted, left out (剔除，不计入): {}", exempted.join(", "));
+                        println!(
+                            "{}: {}",
+                            lang.pick("exempted, left out (剔除，不计入)", "剔除，不计入"),
+                            exempted.join(", ")
+                        );
                     }
                     for c in &costs {
                         println!(
@@ -1027,7 +1040,7 @@ fn batch(store: &Store, ctx: &Ctx, file: &Path, keep_going: bool) -> Result<()> 
                 ) => Err(Error::Input(
                     "this command cannot run inside a batch: run it on its own".into(),
                 )),
-                Some(c) => run_on(store, ctx, c),
+                Some(c) => run_on(store, ctx, c, crate::domain::Lang::En),
                 None => Err(Error::Input("no command".into())),
             });
         if let Err(e) = result {
